@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Stitch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "StitchEngine", targets: ["StitchEngine"]),
+        .library(name: "StitchModel", targets: ["StitchModel"]),
+        .executable(name: "stitch", targets: ["StitchCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+    ],
+    targets: [
+        // LAPACK and reference BLAS from Debian's liblapack-dev.
+        .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+
+        // The pure core: no I/O, no JSON transport, no sockets, no SQLite.
+        .target(name: "StitchModel", swiftSettings: strictSettings),
+        .target(name: "StitchNumerics", dependencies: ["CLAPACK"], swiftSettings: strictSettings),
+        .target(
+            name: "StitchEngine",
+            dependencies: [
+                "StitchModel", "StitchNumerics",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "StitchGenerator", dependencies: ["StitchModel", "StitchImport"], swiftSettings: strictSettings),
+
+        // Adapters around the core.
+        .target(name: "StitchImport", dependencies: ["StitchModel"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "StitchCLI",
+            dependencies: [
+                "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Tests.
+        .target(
+            name: "StitchTestSupport",
+            dependencies: ["StitchModel", "StitchEngine", "StitchGenerator"],
+            path: "Tests/StitchTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "StitchModelTests", dependencies: ["StitchModel", "StitchTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "StitchNumericsTests", dependencies: ["StitchNumerics", "StitchTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchEngineTests",
+            dependencies: ["StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StitchGeneratorTests",
+            dependencies: ["StitchGenerator", "StitchModel", "StitchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "StitchImportTests", dependencies: ["StitchImport", "StitchTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "StitchCLITests", dependencies: ["StitchCLI", "StitchTestSupport"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

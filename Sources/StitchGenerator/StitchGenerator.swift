@@ -1,0 +1,2 @@
+// StitchGenerator: seeded, realistic communities (members, activities, exchanges, attendance)
+// for the bundled demo and for benchmarks at any size.

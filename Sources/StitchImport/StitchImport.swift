@@ -1,0 +1,1 @@
+// StitchImport: readers that turn published open data (OpenActive feeds, …) into Stitch activities.

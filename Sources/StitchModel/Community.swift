@@ -1,0 +1,85 @@
+/// Everything Stitch knows of one community: members, activities, exchanges of time and attendance.
+///
+/// The community file (`stitch import FILE`, `community.load`) has exactly this shape:
+/// `{"members":[…],"activities":[…],"exchanges":[…],"attendance":[…]}`.
+public struct Community: Sendable, Hashable, Codable {
+    public var members: [Member]
+    public var activities: [Activity]
+    public var exchanges: [Exchange]
+    public var attendance: [Attendance]
+
+    public init(members: [Member] = [], activities: [Activity] = [], exchanges: [Exchange] = [], attendance: [Attendance] = []) {
+        self.members = members
+        self.activities = activities
+        self.exchanges = exchanges
+        self.attendance = attendance
+    }
+
+    private enum CodingKeys: String, CodingKey { case members, activities, exchanges, attendance }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        members = try c.decode([Member].self, forKey: .members, default: [])
+        activities = try c.decode([Activity].self, forKey: .activities, default: [])
+        exchanges = try c.decode([Exchange].self, forKey: .exchanges, default: [])
+        attendance = try c.decode([Attendance].self, forKey: .attendance, default: [])
+    }
+
+    /// Checks what decoding each record alone cannot: duplicate ids, references to unknown
+    /// members or activities, and a member listed in their own `avoid`.
+    ///
+    /// - Returns: every problem found, each with its field path; empty when the community is sound.
+    public func validationErrors() -> [ValidationError] {
+        var errors: [ValidationError] = []
+        var memberIDs = Set<String>()
+        for (i, member) in members.enumerated() where !memberIDs.insert(member.id).inserted {
+            errors.append(.init(field: "members[\(i)].id", reason: "duplicate member id '\(member.id)'"))
+        }
+        var activityIDs = Set<String>()
+        for (i, activity) in activities.enumerated() where !activityIDs.insert(activity.id).inserted {
+            errors.append(.init(field: "activities[\(i)].id", reason: "duplicate activity id '\(activity.id)'"))
+        }
+        for (i, member) in members.enumerated() {
+            for (j, other) in member.avoid.enumerated() {
+                if other == member.id {
+                    errors.append(.init(field: "members[\(i)].avoid[\(j)]", reason: "a member cannot avoid themself"))
+                } else if !memberIDs.contains(other) {
+                    errors.append(.init(field: "members[\(i)].avoid[\(j)]", reason: "unknown member id '\(other)'"))
+                }
+            }
+        }
+        for (i, activity) in activities.enumerated() {
+            if let capacity = activity.capacity, activity.enrolled > capacity {
+                errors.append(
+                    .init(field: "activities[\(i)].enrolled", reason: "\(activity.enrolled) enrolled exceeds capacity \(capacity)"))
+            }
+        }
+        var exchangeIDs = Set<String>()
+        for (i, exchange) in exchanges.enumerated() {
+            if let id = exchange.id, !exchangeIDs.insert(id).inserted {
+                errors.append(.init(field: "exchanges[\(i)].id", reason: "duplicate exchange id '\(id)'"))
+            }
+            if !memberIDs.contains(exchange.giver) {
+                errors.append(.init(field: "exchanges[\(i)].giver", reason: "unknown member id '\(exchange.giver)'"))
+            }
+            if !memberIDs.contains(exchange.receiver) {
+                errors.append(.init(field: "exchanges[\(i)].receiver", reason: "unknown member id '\(exchange.receiver)'"))
+            }
+        }
+        for (i, record) in attendance.enumerated() {
+            if !memberIDs.contains(record.member) {
+                errors.append(.init(field: "attendance[\(i)].member", reason: "unknown member id '\(record.member)'"))
+            }
+            if !activityIDs.contains(record.activity) {
+                errors.append(.init(field: "attendance[\(i)].activity", reason: "unknown activity id '\(record.activity)'"))
+            }
+        }
+        return errors
+    }
+
+    /// Throws every validation error at once when the community is not sound.
+    public func validate() throws(ValidationErrors) {
+        let errors = validationErrors()
+        if !errors.isEmpty { throw ValidationErrors(errors) }
+    }
+}

@@ -1,0 +1,43 @@
+extension KeyedDecodingContainer {
+    /// Decodes an optional field, falling back to a default when the key is absent or null.
+    @inlinable
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key, default value: @autoclosure () -> T) throws -> T {
+        try decodeIfPresent(type, forKey: key) ?? value()
+    }
+
+    /// Decodes a required non-empty identifier.
+    func decodeIdentifier(forKey key: Key) throws -> String {
+        let id = try decode(String.self, forKey: key)
+        guard !id.trimmingSpaces.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "must not be empty")
+        }
+        return id
+    }
+
+    /// Decodes an optional non-negative finite number.
+    func decodeNonNegative(forKey key: Key) throws -> Double? {
+        guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard value.isFinite, value >= 0 else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\(value) must be a non-negative number")
+        }
+        return value
+    }
+
+    /// Decodes an optional non-negative integer.
+    func decodeCount(forKey key: Key) throws -> Int? {
+        guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
+        guard value >= 0 else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\(value) must not be negative")
+        }
+        return value
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return s
+    }
+}

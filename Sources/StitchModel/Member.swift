@@ -1,0 +1,96 @@
+/// A member of a time bank, or a person referred to community activities.
+///
+/// Members give (`offers`), receive (`needs`), follow passions (`interests`) and may share lived
+/// experience for peer support (`experiences`). Only `id` is required; every other field
+/// defaults to empty, false or unknown. `name` is for display only and is never logged.
+public struct Member: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var name: String?
+    /// Skills they give: taxonomy ids, synonyms or free text.
+    public var offers: [String]
+    /// Passions: used for activities and for choosing buddies.
+    public var interests: [String]
+    /// Help they would like.
+    public var needs: [String]
+    /// Lived experience shared for peer support, by consent.
+    public var experiences: [String]
+    public var availability: [Slot]
+    public var location: Location?
+    /// How far they will travel, in km; `nil` means the community's default.
+    public var travelKm: Double?
+    /// Will visit people at home.
+    public var homeVisits: Bool
+    /// Rarely leaves home: others visit them, and they attend online activities.
+    public var housebound: Bool
+    public var accessNeeds: [AccessTerm]
+    public var languages: [String]
+    /// Holds an enhanced DBS check.
+    public var dbsChecked: Bool
+    public var birthYear: Int?
+    /// Organisations and affiliations (GP practices, schemes, wards…): the basis of bridging.
+    public var groups: [String]
+    /// Goals for the Five Ways to Wellbeing.
+    public var wellbeing: FiveWays?
+    /// Safeguarding: never match this member with these members (either side's list excludes a pair).
+    public var avoid: [String]
+    public var active: Bool
+
+    public init(
+        id: String, name: String? = nil, offers: [String] = [], interests: [String] = [], needs: [String] = [],
+        experiences: [String] = [], availability: [Slot] = [], location: Location? = nil, travelKm: Double? = nil,
+        homeVisits: Bool = false, housebound: Bool = false, accessNeeds: [AccessTerm] = [], languages: [String] = [],
+        dbsChecked: Bool = false, birthYear: Int? = nil, groups: [String] = [], wellbeing: FiveWays? = nil,
+        avoid: [String] = [], active: Bool = true
+    ) {
+        self.id = id
+        self.name = name
+        self.offers = offers
+        self.interests = interests
+        self.needs = needs
+        self.experiences = experiences
+        self.availability = availability
+        self.location = location
+        self.travelKm = travelKm
+        self.homeVisits = homeVisits
+        self.housebound = housebound
+        self.accessNeeds = accessNeeds
+        self.languages = languages
+        self.dbsChecked = dbsChecked
+        self.birthYear = birthYear
+        self.groups = groups
+        self.wellbeing = wellbeing
+        self.avoid = avoid
+        self.active = active
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, offers, interests, needs, experiences, availability, location, travelKm, homeVisits, housebound
+        case accessNeeds, languages, dbsChecked, birthYear, groups, wellbeing, avoid, active
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIdentifier(forKey: .id)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        offers = try c.decode([String].self, forKey: .offers, default: [])
+        interests = try c.decode([String].self, forKey: .interests, default: [])
+        needs = try c.decode([String].self, forKey: .needs, default: [])
+        experiences = try c.decode([String].self, forKey: .experiences, default: [])
+        availability = try c.decode([Slot].self, forKey: .availability, default: [])
+        location = try c.decodeIfPresent(Location.self, forKey: .location)
+        travelKm = try c.decodeNonNegative(forKey: .travelKm)
+        homeVisits = try c.decode(Bool.self, forKey: .homeVisits, default: false)
+        housebound = try c.decode(Bool.self, forKey: .housebound, default: false)
+        accessNeeds = try c.decode([AccessTerm].self, forKey: .accessNeeds, default: [])
+        languages = try c.decode([String].self, forKey: .languages, default: [])
+        dbsChecked = try c.decode(Bool.self, forKey: .dbsChecked, default: false)
+        birthYear = try c.decodeIfPresent(Int.self, forKey: .birthYear)
+        if let year = birthYear, !(1900...2100).contains(year) {
+            throw DecodingError.dataCorruptedError(forKey: .birthYear, in: c, debugDescription: "\(year) is not a plausible birth year")
+        }
+        groups = try c.decode([String].self, forKey: .groups, default: [])
+        wellbeing = try c.decodeIfPresent(FiveWays.self, forKey: .wellbeing)
+        avoid = try c.decode([String].self, forKey: .avoid, default: [])
+        active = try c.decode(Bool.self, forKey: .active, default: true)
+    }
+}

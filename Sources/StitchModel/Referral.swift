@@ -1,0 +1,65 @@
+/// The person a referral or query is about: a stored member's id, or a member given inline
+/// (a person referred by their GP who is not yet a member).
+public enum PersonReference: Sendable, Hashable, Codable {
+    case id(String)
+    case inline(Member)
+
+    /// The id either way.
+    public var id: String {
+        switch self {
+        case .id(let id): id
+        case .inline(let member): member.id
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let id = try? container.decode(String.self) {
+            guard !id.isEmpty else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "must not be empty")
+            }
+            self = .id(id)
+        } else {
+            self = .inline(try container.decode(Member.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .id(let id): try container.encode(id)
+        case .inline(let member): try container.encode(member)
+        }
+    }
+}
+
+/// A social-prescribing referral: a person, their wellbeing goals and interests, and who referred them.
+public struct Referral: Sendable, Hashable, Codable {
+    public var id: String?
+    public var person: PersonReference
+    /// Five Ways goals for this referral; defaults to the person's own.
+    public var goals: FiveWays?
+    /// Interests for this referral, added to the person's own.
+    public var interests: [String]
+    /// Who referred: "gp", "link-worker", a practice id…
+    public var referrer: String?
+
+    public init(id: String? = nil, person: PersonReference, goals: FiveWays? = nil, interests: [String] = [], referrer: String? = nil) {
+        self.id = id
+        self.person = person
+        self.goals = goals
+        self.interests = interests
+        self.referrer = referrer
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, person, goals, interests, referrer }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        person = try c.decode(PersonReference.self, forKey: .person)
+        goals = try c.decodeIfPresent(FiveWays.self, forKey: .goals)
+        interests = try c.decode([String].self, forKey: .interests, default: [])
+        referrer = try c.decodeIfPresent(String.self, forKey: .referrer)
+    }
+}

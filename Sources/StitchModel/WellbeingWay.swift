@@ -1,0 +1,30 @@
+/// One of the Five Ways to Wellbeing (Foresight / nef): Connect, Be Active, Keep Learning,
+/// Take Notice, Give. Activities are tagged with the ways they serve; people set goals for them.
+public enum WellbeingWay: String, CaseIterable, Sendable, Hashable, Codable {
+    case connect, beActive, keepLearning, takeNotice, give
+
+    /// The plain-English name used in reasons ("Be Active").
+    public var displayName: String {
+        switch self {
+        case .connect: "Connect"
+        case .beActive: "Be Active"
+        case .keepLearning: "Keep Learning"
+        case .takeNotice: "Take Notice"
+        case .give: "Give"
+        }
+    }
+
+    /// Bit position in a compact mask of ways.
+    public var bit: UInt8 { UInt8(1) << UInt8(WellbeingWay.allCases.firstIndex(of: self)!) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(String.self)
+        guard let way = WellbeingWay(rawValue: raw) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "unknown way '\(raw)'; expected connect, beActive, keepLearning, takeNotice or give")
+        }
+        self = way
+    }
+}

@@ -1,0 +1,1 @@
+// StitchNumerics: dense linear algebra over column-major buffers, backed by LAPACK and BLAS.

@@ -1,0 +1,1 @@
+// StitchTestSupport: fixtures and helpers shared by Stitch's test targets.
