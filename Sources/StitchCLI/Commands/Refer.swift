@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import StitchEngine
+import StitchModel
+
+/// `stitch refer`: a social-prescribing referral to activities, each with a buddy.
+struct Refer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Activities for a referred person, best first, each with a member to go along the first time.",
+        discussion: """
+            Examples:
+              stitch refer --person m-bee --goals connect=1,takeNotice=1,give=1
+              stitch refer --person m-maud --interest knitting
+              stitch refer --referral '{"person":{"id":"p-1","location":{"lat":51.44,"lon":-0.02},"interests":["walking"]}}'
+            """)
+
+    @OptionGroup var input: CommunityOptions
+    @OptionGroup var ranking: RankingOptions
+
+    @Option(help: "The referred member's id.")
+    var person: String?
+    @Option(help: ArgumentHelp("Five Ways goals, e.g. connect=1,takeNotice=0.5.", valueName: "goals"))
+    var goals: GoalsArgument?
+    @Option(help: "An interest for this referral (repeatable).")
+    var interest: [String] = []
+    @Flag(name: .customLong("no-buddy"), help: "Do not suggest buddies.")
+    var noBuddy = false
+    @Option(help: ArgumentHelp("The whole referral as protocol JSON (instead of the options above).", valueName: "json"))
+    var referral: String?
+
+    func run() throws {
+        let value: Referral
+        if let referral {
+            value = try JSONInput.decode(Referral.self, from: Data(referral.utf8), source: "--referral", prefix: "referral")
+        } else {
+            guard let person else { throw CLIError.usage("give --person (or --referral)") }
+            value = Referral(person: .id(person), goals: goals?.goals, interests: interest)
+        }
+        let engine = try input.engine()
+        let result = try answering { () throws(QueryError) in
+            try engine.refer(value, limit: ranking.limit, withBuddy: !noBuddy, profile: ranking.profile ?? .referral)
+        }
+        print(input.json ? try RankingPrinter.json(result) : RankingPrinter.table(result, title: "Activities for \(value.person.id)"))
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import StitchEngine
+import StitchModel
+
+/// `stitch who-can-help`: a broker's look-up of members who can help with a request.
+struct WhoCanHelp: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "who-can-help",
+        abstract: "Members who can help with a request, best first, with reasons.",
+        discussion: """
+            Examples:
+              stitch who-can-help --requester m-arthur --skill "accompany to hospital" --when "tue 10:00-12:00"
+              stitch who-can-help --skill shopping --at 51.4452,-0.0209 --dbs --json
+              stitch who-can-help --request '{"requester":"m-nikhil","skill":"diabetes peer support"}'
+            """)
+
+    @OptionGroup var input: CommunityOptions
+    @OptionGroup var ranking: RankingOptions
+
+    @Option(help: "The member asking (omit for a member of the public, then give --at).")
+    var requester: String?
+    @Option(help: "The help wanted: a taxonomy id, a synonym or free text.")
+    var skill: String?
+    @Option(name: .customLong("when"), help: ArgumentHelp("When help is wanted, e.g. \"tue 10:00-12:00\" (repeatable).", valueName: "slot"))
+    var when: [SlotArgument] = []
+    @Flag(name: .customLong("at-home"), help: "The helper comes to the requester's home.")
+    var atHome = false
+    @Flag(name: .customLong("dbs"), help: "Only helpers with an enhanced DBS check.")
+    var requiresDBS = false
+    @Option(name: .customLong("at"), help: ArgumentHelp("Where help is wanted, as lat,lon.", valueName: "lat,lon"))
+    var location: LocationArgument?
+    @Option(help: ArgumentHelp("The whole request as protocol JSON (instead of the options above).", valueName: "json"))
+    var request: String?
+
+    func run() throws {
+        let helpRequest: HelpRequest
+        if let request {
+            helpRequest = try JSONInput.decode(HelpRequest.self, from: Data(request.utf8), source: "--request", prefix: "request")
+        } else {
+            guard let skill else { throw CLIError.usage("give --skill (or --request)") }
+            guard requester != nil || location != nil else { throw CLIError.usage("give --requester or --at") }
+            helpRequest = HelpRequest(
+                requester: requester, skill: skill, when: when.map(\.slot), atHome: atHome, requiresDBS: requiresDBS,
+                location: location?.location)
+        }
+        let engine = try input.engine()
+        let result = try answering { () throws(QueryError) in
+            try engine.whoCanHelp(helpRequest, limit: ranking.limit, profile: ranking.profile ?? .broker)
+        }
+        let who = helpRequest.requester.map { " for \($0)" } ?? ""
+        print(input.json ? try RankingPrinter.json(result) : RankingPrinter.table(result, title: "Who can help with \(helpRequest.skill)\(who)?"))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import StitchEngine
+import StitchModel
+
+/// Errors the CLI reports to a person: what is wrong and where, never a stack trace.
+enum CLIError: Error, CustomStringConvertible {
+    case missingData(file: String)
+    case unreadable(file: String, reason: String)
+    case invalidInput(file: String, errors: [ValidationError])
+    case query(QueryError)
+    case usage(String)
+
+    var description: String {
+        switch self {
+        case .missingData(let file):
+            return "cannot find data/\(file): run from the Stitch folder, set STITCH_DATA, or pass the path"
+        case .unreadable(let file, let reason):
+            return "cannot read \(file): \(reason)"
+        case .invalidInput(let file, let errors):
+            let shown = errors.prefix(20).map { "  \($0.field): \($0.reason)" }.joined(separator: "\n")
+            let more = errors.count > 20 ? "\n  … and \(errors.count - 20) more" : ""
+            return "\(file) is not valid (\(errors.count) problem\(errors.count == 1 ? "" : "s")):\n\(shown)\(more)"
+        case .query(let error):
+            return "\(error.field): \(error.reason)"
+        case .usage(let text):
+            return text
+        }
+    }
+}
+
+/// Runs a query, turning a `QueryError` into a CLI error.
+func answering<T>(_ body: () throws(QueryError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw CLIError.query(error)
+    }
+}

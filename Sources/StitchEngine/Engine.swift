@@ -1,0 +1,120 @@
+public import StitchModel
+
+/// Stitch's scoring engine over one community: who can help, where to give, and referrals to
+/// activities with a buddy, each an explained ranking.
+///
+/// Build it once from a community and a skills taxonomy; it is an immutable `Sendable` value,
+/// safe to query from many threads. Every answer carries scores, per-factor breakdowns,
+/// plain-English reasons and counts of what the hard constraints excluded.
+///
+/// ```swift
+/// let engine = try Engine(community: community, taxonomy: taxonomy)
+/// let ranking = try engine.whoCanHelp(HelpRequest(requester: "m-vera", skill: "shopping"))
+/// ```
+public struct Engine: Sendable {
+    let index: CommunityIndex
+
+    /// Validates and compiles a community.
+    ///
+    /// - Throws: ``ValidationErrors`` listing every bad field of the community or the taxonomy.
+    public init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration()) throws(ValidationErrors) {
+        let errors = taxonomy.validationErrors().map { ValidationError(field: "taxonomy.\($0.field)", reason: $0.reason) }
+            + community.validationErrors()
+        guard errors.isEmpty else { throw ValidationErrors(errors) }
+        index = CommunityIndex(community: community, taxonomy: taxonomy, configuration: configuration)
+    }
+
+    /// Number of members.
+    public var memberCount: Int { index.members.count }
+    /// Number of activities.
+    public var activityCount: Int { index.activities.count }
+    /// "Today" as the engine sees it (ages, recency).
+    public var referenceDate: CalendarDate { index.today }
+    /// The settings in force.
+    public var configuration: EngineConfiguration { index.configuration }
+
+    /// The most results any ranking returns.
+    public static let maximumLimit = 1000
+
+    static func checkLimit(_ limit: Int, field: String = "limit") throws(QueryError) {
+        guard (1...maximumLimit).contains(limit) else {
+            throw .invalid(field: field, reason: "must be between 1 and \(maximumLimit)")
+        }
+    }
+
+    func member(_ id: String, field: String) throws(QueryError) -> PersonFeatures {
+        guard let m = index.memberIndex[id] else { throw .unknownMember(field: field, id: id) }
+        return index.members.features(of: Int(m), index: index)
+    }
+
+    func person(_ reference: PersonReference, field: String) throws(QueryError) -> PersonFeatures {
+        switch reference {
+        case .id(let id):
+            return try member(id, field: field)
+        case .inline(let member):
+            let index = index
+            return PersonFeatures(
+                member, defaultTravelKm: index.configuration.defaultTravelKm, term: { index.vocabulary.index(of: $0) },
+                group: { index.groupIndex[$0] }, member: { index.memberIndex[$0] })
+        }
+    }
+
+    /// A broker's "who can help?": members who can give the help asked for, best first.
+    public func whoCanHelp(_ request: HelpRequest, limit: Int = 10, profile: ScoringProfile = .broker) throws(QueryError) -> Ranking {
+        try Self.checkLimit(limit)
+        let requester = try request.requester.map { id throws(QueryError) in try member(id, field: "request.requester") }
+        if requester?.location == nil, request.location == nil, request.atHome {
+            throw .invalid(field: "request.location", reason: "help at home needs the requester's location")
+        }
+        let job = HelperJob(index: index, request: request, requester: requester, weights: index.configuration.weights(for: profile))
+        var ranking = Pipeline.ranking(job, limit: limit)
+        if job.wanted == nil || job.table.touched.isEmpty {
+            ranking.notes.append("No member offers '\(request.skill)' or anything related")
+        }
+        return ranking
+    }
+
+    /// A member's "where can I give?": other members' needs and activities where their skills
+    /// are wanted, best first.
+    public func opportunities(for memberID: String, limit: Int = 10, profile: ScoringProfile = .broker) throws(QueryError) -> Ranking {
+        try Self.checkLimit(limit)
+        let giver = try member(memberID, field: "member")
+        let job = GiveJob(index: index, giver: giver, weights: index.configuration.weights(for: profile))
+        var ranking = Pipeline.ranking(job, limit: limit)
+        if giver.offers.isEmpty { ranking.notes.append("No skills offered yet: add some to find more chances to give") }
+        return ranking
+    }
+
+    /// A referral: activities for a person, best first, each with a buddy to go along the first time.
+    ///
+    /// Every answer leaves a way to give: when no activity tagged Give makes the list, the best
+    /// one that meets every constraint takes the last place.
+    public func refer(_ referral: Referral, limit: Int = 10, withBuddy: Bool = true, profile: ScoringProfile = .referral) throws(QueryError) -> Ranking {
+        try Self.checkLimit(limit)
+        let person = try person(referral.person, field: "referral.person")
+        let weights = index.configuration.weights(for: profile)
+        let job = ReferralJob(index: index, person: person, referral: referral, weights: weights)
+        let (entries, considered, excluded) = Pipeline.rank(job, limit: limit)
+        var chosen = entries
+        var notes: [String] = []
+        if !chosen.contains(where: { index.activities.serves(Int($0.candidate), .give) }) {
+            let give = Pipeline.rank(job, limit: 1) { index.activities.serves(Int($0), .give) }.entries
+            if let best = give.first {
+                if chosen.count >= limit { chosen.removeLast() }
+                chosen.append(best)
+                notes.append("Added the best way to give, so the answer holds a chance to give as well as get")
+            }
+        }
+        var matches: [Match] = []
+        for entry in chosen {
+            var match = job.match(entry.candidate, score: entry.score, factors: entry.factors)
+            if withBuddy, index.activities.buddyWelcome[Int(entry.candidate)] {
+                let buddyJob = BuddyJob(index: index, person: person, activity: Int(entry.candidate), bridging: job.bridging, avoided: job.avoided, weights: weights)
+                let buddy = Pipeline.rank(buddyJob, limit: 1).entries.first
+                match.buddy = buddy.map { Buddy(buddyJob.match($0.candidate, score: $0.score, factors: $0.factors)) }
+            }
+            matches.append(match)
+        }
+        return Ranking(matches: matches, considered: considered, excluded: excluded, notes: notes)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import StitchModel
+
+/// A uniform latitude/longitude grid of items (members or activities) for "near this point" look-ups.
+///
+/// Cells are about `cellKm` on a side. A query visits only the cells that a circle of the given
+/// radius can touch, so the cost follows the number of nearby items, not the community's size.
+struct GeoGrid: Sendable {
+    private struct Cell: Hashable { var row: Int32; var column: Int32 }
+
+    let cellKm: Double
+    private let latStep: Double
+    private let lonStep: Double
+    private var cells: [Cell: [Int32]] = [:]
+
+    init(cellKm: Double = 1.5, referenceLatitude: Double = 51.5) {
+        self.cellKm = cellKm
+        latStep = cellKm / 111.195
+        lonStep = cellKm / (111.195 * max(0.05, cos(referenceLatitude * .pi / 180)))
+    }
+
+    private func cell(_ location: Location) -> Cell {
+        Cell(row: Int32((location.lat / latStep).rounded(.down)), column: Int32((location.lon / lonStep).rounded(.down)))
+    }
+
+    mutating func insert(_ item: Int32, at location: Location) {
+        cells[cell(location), default: []].append(item)
+    }
+
+    /// Calls `body` with every item in a cell that a circle of `radiusKm` around `center` can touch
+    /// (a superset of the items within the radius: callers check the exact distance).
+    func forEachCandidate(near center: Location, radiusKm: Double, _ body: (Int32) -> Void) {
+        let c = cell(center)
+        let span = Int32(min(200, (radiusKm / cellKm).rounded(.up) + 1))
+        for dr in -span...span {
+            for dc in -span...span {
+                guard let items = cells[Cell(row: c.row + dr, column: c.column + dc)] else { continue }
+                for item in items { body(item) }
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import StitchModel
+
+extension CommunityIndex {
+    /// Compiles a community. The community must be valid (see ``Community/validationErrors()``).
+    init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration) {
+        self.configuration = configuration
+        let dates = community.exchanges.compactMap(\.date) + community.attendance.compactMap(\.date)
+        let today = configuration.referenceDate ?? dates.max() ?? CalendarDate(year: 2026, month: 1, day: 1)!
+        self.today = today
+
+        // Vocabulary of skills (taxonomy first, then free text) and of groups.
+        var vocabulary = SkillVocabulary(taxonomy: taxonomy)
+        for m in community.members {
+            for t in m.offers + m.interests + m.needs + m.experiences { vocabulary.intern(t) }
+        }
+        for a in community.activities { for t in a.topics { vocabulary.intern(t) } }
+        var groupIDs: [String] = []
+        var groupIndex: [String: Int32] = [:]
+        for g in community.members.flatMap(\.groups) + community.activities.flatMap(\.groups) where groupIndex[g] == nil {
+            groupIndex[g] = Int32(groupIDs.count)
+            groupIDs.append(g)
+        }
+        self.groupIDs = groupIDs
+        self.groupIndex = groupIndex
+
+        var memberIndex: [String: Int32] = [:]
+        for (i, m) in community.members.enumerated() { memberIndex[m.id] = Int32(i) }
+        self.memberIndex = memberIndex
+        var activityIndex: [String: Int32] = [:]
+        for (i, a) in community.activities.enumerated() { activityIndex[a.id] = Int32(i) }
+        self.activityIndex = activityIndex
+        memberIDRank = Self.ranks(community.members.map(\.id))
+        activityIDRank = Self.ranks(community.activities.map(\.id))
+
+        // Members.
+        var members = MemberTable()
+        var memberGrid = GeoGrid()
+        var avoidPairs = [[Int32]](repeating: [], count: community.members.count)
+        for (i, m) in community.members.enumerated() {
+            let v = vocabulary
+            let f = PersonFeatures(
+                m, defaultTravelKm: configuration.defaultTravelKm, term: { v.index(of: $0) }, group: { groupIndex[$0] },
+                member: { memberIndex[$0] })
+            members.append(f)
+            if let location = m.location { memberGrid.insert(Int32(i), at: location) }
+            for other in f.avoid {
+                avoidPairs[i].append(other)
+                avoidPairs[Int(other)].append(Int32(i))
+            }
+        }
+        self.members = members
+        self.memberGrid = memberGrid
+        avoid = CompressedRows(avoidPairs.map { Array(Set($0)).sorted() })
+
+        // Activities.
+        var activities = ActivityTable()
+        var activityGrid = GeoGrid()
+        var unplaced: [Int32] = []
+        for (i, a) in community.activities.enumerated() {
+            let topics = Array(Set(a.topics.compactMap { vocabulary.index(of: $0) })).sorted()
+            let groups = Array(Set(a.groups.compactMap { groupIndex[$0] })).sorted()
+            activities.append(a, topics: topics, groups: groups)
+            if let location = a.location, !a.online {
+                activityGrid.insert(Int32(i), at: location)
+            } else {
+                unplaced.append(Int32(i))
+            }
+        }
+        self.activities = activities
+        self.activityGrid = activityGrid
+        unplacedActivities = unplaced
+        giveActivities = (0..<activities.count).filter { activities.serves($0, .give) }.map { Int32($0) }
+
+        // Postings.
+        let skillCount = vocabulary.count
+        offerPostings = members.offers.inverted(itemCount: skillCount)
+        needPostings = members.needs.inverted(itemCount: skillCount)
+        interestPostings = members.interests.inverted(itemCount: skillCount)
+        experiencePostings = members.experiences.inverted(itemCount: skillCount)
+        topicPostings = activities.topics.inverted(itemCount: skillCount)
+
+        // Attendance.
+        var attended = [[Int32]](repeating: [], count: community.members.count)
+        for record in community.attendance {
+            if let m = memberIndex[record.member], let a = activityIndex[record.activity] { attended[Int(m)].append(a) }
+        }
+        let attends = CompressedRows(attended.map { Array(Set($0)).sorted() })
+        self.attends = attends
+        attendees = attends.inverted(itemCount: activities.count)
+
+        // Exchanges: the ledger and the network.
+        var ledger = TimeLedger(memberCount: members.count)
+        var pairs: [(Int32, Int32, Double)] = []
+        pairs.reserveCapacity(community.exchanges.count)
+        for x in community.exchanges {
+            guard let g = memberIndex[x.giver], let r = memberIndex[x.receiver] else { continue }
+            ledger.record(
+                giver: Int(g), receiver: Int(r), hours: x.hours, date: x.date, today: today,
+                windowDays: configuration.overloadWindowDays)
+            let age = x.date.map { max(0, today.dayNumber - $0.dayNumber) } ?? 365
+            pairs.append((g, r, max(x.hours, 0.25) * exp(-Double(age) / 365)))
+        }
+        for a in 0..<activities.count {
+            let people = attendees[a]
+            guard people.count > 1, people.count <= configuration.coAttendanceLimit else { continue }
+            let w = 1 / Double(people.count - 1)
+            for (i, p) in people.enumerated() {
+                for q in people[(people.startIndex + i + 1)...] { pairs.append((p, q, w)) }
+            }
+        }
+        self.ledger = ledger
+        graph = SocialGraph(nodeCount: members.count, pairs: pairs)
+
+        // Learned skill similarity from what members hold together.
+        let sets = (0..<members.count).map { m in Array(Set(members.offers[m] + members.interests[m])).map { Int($0) } }
+        skills = SkillGraph(vocabulary: vocabulary, memberSkillSets: sets, learnedRank: configuration.learnedRank)
+    }
+
+    /// The position of each id in sorted order.
+    static func ranks(_ ids: [String]) -> [Int32] {
+        var ranks = [Int32](repeating: 0, count: ids.count)
+        for (rank, i) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { ranks[i] = Int32(rank) }
+        return ranks
+    }
+}

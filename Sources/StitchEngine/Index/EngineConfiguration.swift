@@ -1,0 +1,27 @@
+public import StitchModel
+
+/// Settings of the engine that are policy, not data: defaults a community can change.
+public struct EngineConfiguration: Sendable, Hashable {
+    /// "Today" for ages and recency; `nil` takes the latest exchange or attendance date, so the
+    /// same data always gives the same answer.
+    public var referenceDate: CalendarDate?
+    /// Travel radius of a member who gave none, in km.
+    public var defaultTravelKm: Double = 3
+    /// A helper who gave more than this many hours in the overload window is not asked again yet.
+    public var overloadHours: Double = 20
+    /// The overload window in days.
+    public var overloadWindowDays: Int = 28
+    /// Activities with more attendees than this add no pairwise ties to the network.
+    public var coAttendanceLimit: Int = 60
+    /// Rank of the learned skill similarity (singular vectors kept).
+    public var learnedRank: Int = 24
+    /// Factor weights by profile.
+    public var weights: [ScoringProfile: FactorWeights] = ScoringProfile.defaultWeights
+
+    public init(referenceDate: CalendarDate? = nil) { self.referenceDate = referenceDate }
+
+    /// The weights of a profile (its default when not set).
+    public func weights(for profile: ScoringProfile) -> FactorWeights {
+        weights[profile] ?? ScoringProfile.defaultWeights[profile]!
+    }
+}

@@ -1,0 +1,101 @@
+import StitchModel
+
+/// Compact, column-wise features of every member, indexed by a dense `Int32` member index.
+///
+/// One array per feature (struct of arrays) so that the scoring loop touches only what it reads.
+struct MemberTable: Sendable {
+    var ids: [String] = []
+    var names: [String?] = []
+    var flags: [MemberFlags] = []
+    var position: [UnitVector] = []
+    var location: [Location?] = []
+    var travelKm: [Double] = []
+    var accessNeeds: [UInt32] = []
+    var birthYear: [Int32] = []
+    var availability = WeekMaskTable()
+    var offers = CompressedRows<Int32>()
+    var interests = CompressedRows<Int32>()
+    var needs = CompressedRows<Int32>()
+    var experiences = CompressedRows<Int32>()
+    var groups = CompressedRows<Int32>()
+    var wellbeing: [FiveWays] = []
+
+    var count: Int { ids.count }
+
+    @inline(__always)
+    func has(_ member: Int, _ flag: MemberFlags) -> Bool { flags[member].contains(flag) }
+
+    mutating func append(_ f: PersonFeatures) {
+        ids.append(f.id)
+        names.append(f.name)
+        flags.append(f.flags)
+        position.append(f.position)
+        location.append(f.location)
+        travelKm.append(f.travelKm)
+        accessNeeds.append(f.accessNeeds)
+        birthYear.append(f.birthYear)
+        availability.append(f.availability, known: f.flags.contains(.hasAvailability))
+        offers.append(f.offers)
+        interests.append(f.interests)
+        needs.append(f.needs)
+        experiences.append(f.experiences)
+        groups.append(f.groups)
+        wellbeing.append(f.wellbeing)
+    }
+
+    /// The features of one stored member, as a subject of a query.
+    func features(of m: Int, index: CommunityIndex) -> PersonFeatures {
+        PersonFeatures(
+            memberIndex: Int32(m), id: ids[m], name: names[m], flags: flags[m], position: position[m], location: location[m],
+            travelKm: travelKm[m], accessNeeds: accessNeeds[m], birthYear: birthYear[m], availability: availability.mask(row: m),
+            offers: Array(offers[m]), interests: Array(interests[m]), needs: Array(needs[m]),
+            experiences: Array(experiences[m]), groups: Array(groups[m]), wellbeing: wellbeing[m],
+            avoid: Array(index.avoid[m]))
+    }
+}
+
+/// The features of one person: a stored member or one given inline with a query.
+struct PersonFeatures: Sendable {
+    var memberIndex: Int32?
+    var id: String
+    var name: String?
+    var flags: MemberFlags
+    var position: UnitVector
+    var location: Location?
+    var travelKm: Double
+    var accessNeeds: UInt32
+    var birthYear: Int32
+    var availability: WeekMask
+    var offers: [Int32]
+    var interests: [Int32]
+    var needs: [Int32]
+    var experiences: [Int32]
+    var groups: [Int32]
+    var wellbeing: FiveWays
+    var avoid: [Int32]
+
+    func has(_ flag: MemberFlags) -> Bool { flags.contains(flag) }
+}
+
+extension PersonFeatures {
+    /// Compiles a member's record; `term` resolves a skill term to its index (nil drops it).
+    init(_ member: Member, defaultTravelKm: Double, term: (String) -> Int32?, group: (String) -> Int32?, member index: (String) -> Int32?) {
+        var flags: MemberFlags = []
+        if member.active { flags.insert(.active) }
+        if member.homeVisits { flags.insert(.homeVisits) }
+        if member.housebound { flags.insert(.housebound) }
+        if member.dbsChecked { flags.insert(.dbsChecked) }
+        if member.location != nil { flags.insert(.hasLocation) }
+        if !member.availability.isEmpty { flags.insert(.hasAvailability) }
+        if member.wellbeing != nil { flags.insert(.hasWellbeing) }
+        func terms(_ list: [String]) -> [Int32] { Array(Set(list.compactMap(term))).sorted() }
+        self.init(
+            memberIndex: index(member.id), id: member.id, name: member.name, flags: flags,
+            position: member.location.map(UnitVector.init) ?? UnitVector(x: 0, y: 0, z: 0), location: member.location,
+            travelKm: member.travelKm ?? defaultTravelKm, accessNeeds: member.accessNeeds.needMask,
+            birthYear: Int32(member.birthYear ?? 0), availability: WeekMask(member.availability),
+            offers: terms(member.offers), interests: terms(member.interests), needs: terms(member.needs),
+            experiences: terms(member.experiences), groups: Array(Set(member.groups.compactMap(group))).sorted(),
+            wellbeing: member.wellbeing ?? FiveWays(), avoid: Array(Set(member.avoid.compactMap(index))).sorted())
+    }
+}

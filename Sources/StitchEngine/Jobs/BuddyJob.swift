@@ -1,0 +1,118 @@
+import StitchModel
+
+/// The member best placed to go along with a referred person to an activity the first time.
+///
+/// Candidates: the activity's attendees, and members near the person who share its interest.
+/// A buddy meets every constraint (safeguarding both ways, can get there, can take part, is free
+/// at the activity's time, is not overloaded) and scores on knowing the activity, living near
+/// the person, being free then, and the bridging value of the new tie.
+struct BuddyJob: ScoringJob {
+    let index: CommunityIndex
+    let weights: FactorWeights
+    let person: PersonFeatures
+    let activity: Int
+    let table: SkillMatchTable
+    let bridging: InterimBridging
+    let avoided: Set<Int32>
+    /// How far from the person to look for buddies who do not attend yet, in km.
+    static let searchKm = 6.0
+
+    init(index: CommunityIndex, person: PersonFeatures, activity: Int, bridging: InterimBridging, avoided: Set<Int32>, weights: FactorWeights) {
+        self.index = index
+        self.weights = weights
+        self.person = person
+        self.activity = activity
+        var table = SkillMatchTable(vocabularySize: index.vocabulary.count)
+        table.add(wanted: Array(index.activities.topics[activity]), graph: index.skills)
+        self.table = table
+        self.bridging = bridging
+        self.avoided = avoided
+    }
+
+    private func attends(_ m: Int32) -> Bool { index.attends.sortedRow(Int(m), contains: Int32(activity)) }
+
+    func forEachCandidate(_ body: (Int32) -> Void) {
+        var seen = Set<Int32>()
+        for m in index.attendees[activity] where seen.insert(m).inserted { body(m) }
+        guard let location = person.location else { return }
+        let limit = GreatCircle.chordSquared(forKm: Self.searchKm)
+        index.memberGrid.forEachCandidate(near: location, radiusKm: Self.searchKm) { m in
+            guard person.position.chordSquared(to: index.members.position[Int(m)]) <= limit else { return }
+            let level = max(table.best(index.members.interests[Int(m)]).level, table.best(index.members.offers[Int(m)]).level)
+            if level >= SkillLevels.sibling, seen.insert(m).inserted { body(m) }
+        }
+    }
+
+    func idRank(_ candidate: Int32) -> Int32 { index.memberIDRank[Int(candidate)] }
+
+    private func distanceToPerson(_ m: Int) -> Double? {
+        guard person.has(.hasLocation), index.members.has(m, .hasLocation) else { return nil }
+        return GreatCircle.distanceKm(person.position, index.members.position[m])
+    }
+
+    private func coverage(_ m: Int) -> Double {
+        var best = 0.0
+        for s in index.activities.sessions[activity] where s.minutes > 0 {
+            best = max(best, Double(index.members.availability.overlapMinutes(row: m, with: s)) / Double(s.minutes))
+        }
+        return best
+    }
+
+    func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
+        let m = Int(c)
+        let members = index.members, acts = index.activities
+        guard r.check(.self, person.memberIndex != c, "Is the person referred") else { return }
+        guard r.check(.inactive, members.has(m, .active), "Active member") else { return }
+        let clash = avoided.contains(c)
+        guard r.check(.safeguarding, !clash, clash ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
+        let online = acts.online[activity]
+        let unmet = online ? 0 : members.accessNeeds[m] & ~acts.access[activity]
+        guard r.check(.access, unmet == 0, unmet == 0 ? "Can take part" : "The activity does not meet their own access needs") else { return }
+        var reachable = online || !members.has(m, .housebound)
+        let km = distanceToPerson(m)
+        if let km, km > members.travelKm[m] { reachable = false }
+        if !online, acts.location[activity] != nil, members.has(m, .hasLocation),
+            GreatCircle.distanceKm(members.position[m], acts.position[activity]) > members.travelKm[m]
+        {
+            reachable = false
+        }
+        guard r.check(.distance, reachable, km.map { "\(Formulas.distanceText($0)) from the person" } ?? "Distance unknown") else { return }
+        let lo = acts.ageMin[activity], hi = acts.ageMax[activity], born = members.birthYear[m]
+        let age = Int32(index.today.year) - born
+        let eligible = born == 0 || ((lo < 0 || age >= lo) && (hi < 0 || age <= hi))
+        guard r.check(.age, eligible, eligible ? "Within the age range" : "Outside the age range") else { return }
+        let free = attends(c) || acts.sessions[activity].isEmpty || (members.availability.isKnown[m] && coverage(m) > 0)
+        guard r.check(.availability, free, free ? "Free at the activity's time" : "Not known to be free at the activity's time") else { return }
+        let recent = index.ledger.recentHours[m]
+        _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")
+    }
+
+    func factors(_ c: Int32) -> FactorScores {
+        let m = Int(c)
+        var f = FactorScores()
+        f.skill = attends(c) ? 1 : Double(max(table.best(index.members.interests[m]).level, table.best(index.members.offers[m]).level))
+        f.availability = attends(c) ? 1 : (index.activities.sessions[activity].isEmpty ? Formulas.neutral : coverage(m))
+        f.locality = distanceToPerson(m).map(Formulas.locality) ?? Formulas.neutral
+        f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
+        f.reciprocity = 0.5 * Formulas.needToGive(balance: index.ledger.balance(m)) + 0.5 * Formulas.loadSpread(load: index.ledger.load[m])
+        f.bridging = bridging.value(toMember: c)
+        return f
+    }
+
+    func match(_ c: Int32, score: Double, factors f: FactorScores) -> Match {
+        let m = Int(c)
+        var reasons: [String] = []
+        if attends(c) {
+            reasons.append("Goes to \(index.activities.names[activity]) already")
+        } else {
+            let i = table.best(index.members.interests[m]), o = table.best(index.members.offers[m])
+            let best = i.level >= o.level ? i : o
+            if best.term >= 0 { reasons.append(table.reason(term: best.term, vocabulary: index.vocabulary, verb: i.level >= o.level ? "Interested in" : "Offers")) }
+            reasons.append("Free at the activity's time")
+        }
+        let km = distanceToPerson(m)
+        if let km { reasons.append("Lives \(Formulas.distanceText(km)) from them") }
+        if let b = bridging.reason(value: f.bridging, member: c) { reasons.append(b) }
+        return Match(id: index.members.ids[m], kind: .member, name: index.members.names[m], score: score, factors: f, reasons: reasons, distanceKm: km)
+    }
+}

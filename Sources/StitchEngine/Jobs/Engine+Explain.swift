@@ -1,0 +1,59 @@
+public import StitchModel
+
+/// What `explain` is asked: a subject (a member or a person given inline) and a candidate
+/// (a member or an activity), with the skill in question when the candidate is a helper.
+public struct ExplainQuery: Sendable, Hashable, Codable {
+    public var subject: PersonReference
+    public var candidate: String
+    /// For a member candidate: the help in question. Defaults to the subject's need that the
+    /// candidate best serves.
+    public var skill: String?
+    public var profile: ScoringProfile?
+
+    public init(subject: PersonReference, candidate: String, skill: String? = nil, profile: ScoringProfile? = nil) {
+        self.subject = subject
+        self.candidate = candidate
+        self.skill = skill
+        self.profile = profile
+    }
+}
+
+extension Engine {
+    /// One pair's full breakdown: every hard constraint (and which excludes it), every factor,
+    /// the score it would have and the reasons.
+    ///
+    /// An activity candidate is explained as a referral of the subject; a member candidate as a
+    /// helper for `skill`, or for the subject's need the candidate serves best.
+    public func explain(_ query: ExplainQuery) throws(QueryError) -> Match {
+        let subject = try person(query.subject, field: "subject")
+        if let a = index.activityIndex[query.candidate] {
+            let profile = query.profile ?? .referral
+            let job = ReferralJob(
+                index: index, person: subject, referral: Referral(person: query.subject), weights: index.configuration.weights(for: profile))
+            return Pipeline.explain(job, candidate: a)
+        }
+        guard let m = index.memberIndex[query.candidate] else {
+            throw .unknownMember(field: "candidate", id: query.candidate)
+        }
+        let skill: String
+        if let asked = query.skill {
+            skill = asked
+        } else {
+            // The subject's need the candidate serves best.
+            var best: (Float, String)?
+            for need in subject.needs {
+                var table = SkillMatchTable(vocabularySize: index.vocabulary.count)
+                table.add(wanted: [need], graph: index.skills)
+                let level = table.best(index.members.offers[Int(m)]).level
+                if level > (best?.0 ?? 0) { best = (level, index.vocabulary.label(need)) }
+            }
+            guard let found = best?.1 ?? subject.needs.first.map({ index.vocabulary.label($0) }) else {
+                throw .invalid(field: "skill", reason: "the subject lists no needs: say which skill to explain")
+            }
+            skill = found
+        }
+        let request = HelpRequest(requester: subject.memberIndex == nil ? nil : subject.id, skill: skill, location: subject.location)
+        let job = HelperJob(index: index, request: request, requester: subject, weights: index.configuration.weights(for: query.profile ?? .broker))
+        return Pipeline.explain(job, candidate: m)
+    }
+}

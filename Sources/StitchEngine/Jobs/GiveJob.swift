@@ -1,0 +1,158 @@
+import StitchModel
+
+/// "Where can I give?": a member → other members' open needs and activities where their skills
+/// are wanted (leading a session, volunteering in an activity tagged Give).
+///
+/// Candidates below the member count are members with a need; the rest are activities
+/// (candidate − member count).
+struct GiveJob: ScoringJob {
+    let index: CommunityIndex
+    let weights: FactorWeights
+    let giver: PersonFeatures
+    /// Needs the giver's offers can serve.
+    let needs: SkillMatchTable
+    /// Activity topics the giver's offers serve.
+    let topics: SkillMatchTable
+    let bridging: InterimBridging
+    let avoided: Set<Int32>
+    let age: Int32?
+    /// Level of a Give-tagged activity with no topic in common: a plain volunteering chance.
+    static let volunteerLevel = 0.3
+
+    init(index: CommunityIndex, giver: PersonFeatures, weights: FactorWeights) {
+        self.index = index
+        self.weights = weights
+        self.giver = giver
+        var needs = SkillMatchTable(vocabularySize: index.vocabulary.count)
+        needs.add(offered: giver.offers + giver.experiences, graph: index.skills)
+        self.needs = needs
+        var topics = SkillMatchTable(vocabularySize: index.vocabulary.count)
+        topics.add(offered: giver.offers, graph: index.skills)
+        self.topics = topics
+        bridging = InterimBridging(index: index, subject: giver)
+        var avoided = Set(giver.avoid)
+        if let m = giver.memberIndex { avoided.formUnion(index.avoid[Int(m)]) }
+        self.avoided = avoided
+        age = giver.birthYear > 0 ? Int32(index.today.year) - giver.birthYear : nil
+    }
+
+    var memberCount: Int32 { Int32(index.members.count) }
+
+    func forEachCandidate(_ body: (Int32) -> Void) {
+        var seen = Set<Int32>()
+        for term in needs.touched where Int(term) < index.needPostings.rowCount {
+            for m in index.needPostings[Int(term)] where seen.insert(m).inserted { body(m) }
+        }
+        for term in topics.touched where Int(term) < index.topicPostings.rowCount {
+            for a in index.topicPostings[Int(term)] where seen.insert(memberCount + a).inserted { body(memberCount + a) }
+        }
+        for a in index.giveActivities where seen.insert(memberCount + a).inserted { body(memberCount + a) }
+    }
+
+    func idRank(_ candidate: Int32) -> Int32 {
+        candidate < memberCount ? index.memberIDRank[Int(candidate)] : memberCount + index.activityIDRank[Int(candidate - memberCount)]
+    }
+
+    private func distanceKm(_ c: Int32) -> Double? {
+        guard giver.has(.hasLocation) else { return nil }
+        if c < memberCount {
+            guard index.members.has(Int(c), .hasLocation) else { return nil }
+            return GreatCircle.distanceKm(giver.position, index.members.position[Int(c)])
+        }
+        let a = Int(c - memberCount)
+        guard !index.activities.online[a], index.activities.location[a] != nil else { return nil }
+        return GreatCircle.distanceKm(giver.position, index.activities.position[a])
+    }
+
+    func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
+        if c < memberCount {
+            let m = Int(c)
+            guard r.check(.self, giver.memberIndex != c, "Is the member themself") else { return }
+            guard r.check(.inactive, index.members.has(m, .active), "Active member") else { return }
+            guard r.check(.safeguarding, !avoided.contains(c), avoided.contains(c) ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
+            let home = index.members.has(m, .housebound)
+            let visits = !home || giver.has(.homeVisits)
+            guard r.check(.homeVisits, visits, home ? (visits ? "Does home visits" : "They are housebound and need a home visit") : "Not housebound") else { return }
+            let km = distanceKm(c)
+            let within = !giver.has(.housebound) && (km.map { $0 <= giver.travelKm } ?? true)
+            guard r.check(.distance, within, km.map { "\(Formulas.distanceText($0)) away" } ?? "Distance unknown") else { return }
+            let both = giver.has(.hasAvailability) && index.members.availability.isKnown[m]
+            let free = !both || index.members.availability.overlapMinutes(row: m, with: giver.availability) > 0
+            _ = r.check(.availability, free, both ? (free ? "Free at the same times" : "Never free at the same times") : "Availability not given")
+            return
+        }
+        let a = Int(c - memberCount)
+        let acts = index.activities
+        let online = acts.online[a]
+        let unmet = online ? 0 : giver.accessNeeds & ~acts.access[a]
+        guard r.check(.access, unmet == 0, unmet == 0 ? "Can take part" : "Does not meet: \(ReferralJob.terms(unmet))") else { return }
+        let km = distanceKm(c)
+        let within = online || (!giver.has(.housebound) && (km.map { $0 <= giver.travelKm } ?? true))
+        guard r.check(.distance, within, online ? "Online" : km.map { "\(Formulas.distanceText($0)) away" } ?? "Distance unknown") else { return }
+        let lo = acts.ageMin[a], hi = acts.ageMax[a]
+        let eligible = age.map { (lo < 0 || $0 >= lo) && (hi < 0 || $0 <= hi) } ?? true
+        guard r.check(.age, eligible, eligible ? "Within the age range" : "Outside the age range") else { return }
+        let clash = !avoided.isEmpty && index.attendees[a].contains { avoided.contains($0) }
+        _ = r.check(.safeguarding, !clash, clash ? "Someone this member must not meet attends" : "No safeguarding exclusion")
+    }
+
+    func factors(_ c: Int32) -> FactorScores {
+        var f = FactorScores()
+        f.locality = distanceKm(c).map(Formulas.locality) ?? (c >= memberCount && index.activities.online[Int(c - memberCount)] ? 1 : Formulas.neutral)
+        if c < memberCount {
+            let m = Int(c)
+            f.skill = Double(needs.best(index.members.needs[m]).level)
+            let both = giver.has(.hasAvailability) && index.members.availability.isKnown[m]
+            f.availability = both ? min(1, Double(index.members.availability.overlapMinutes(row: m, with: giver.availability)) / 120) : Formulas.neutral
+            f.wellbeing = Formulas.giverWellbeing(giver.wellbeing, known: giver.has(.hasWellbeing))
+            // Someone who has given much and now needs help comes first.
+            f.reciprocity = 1 - Formulas.needToGive(balance: index.ledger.balance(m))
+            f.bridging = bridging.value(toMember: c)
+            return f
+        }
+        let a = Int(c - memberCount)
+        f.skill = max(Double(topics.best(index.activities.topics[a]).level), index.activities.serves(a, .give) ? Self.volunteerLevel : 0)
+        var best = Formulas.neutral
+        if giver.has(.hasAvailability), !index.activities.sessions[a].isEmpty {
+            best = 0
+            for s in index.activities.sessions[a] where s.minutes > 0 {
+                best = max(best, Double(s.overlapMinutes(with: giver.availability)) / Double(s.minutes))
+            }
+        }
+        f.availability = best
+        f.wellbeing = Formulas.goalCoverage(giver.wellbeing, tags: index.activities.wellbeing[a] | WellbeingWay.give.bit) ?? Formulas.neutral
+        f.reciprocity = index.activities.serves(a, .give) ? 1 : 0.6
+        f.bridging = bridging.value(toActivity: Int32(a))
+        return f
+    }
+
+    func match(_ c: Int32, score: Double, factors f: FactorScores) -> Match {
+        let km = distanceKm(c)
+        var reasons: [String] = []
+        if c < memberCount {
+            let m = Int(c)
+            let best = needs.best(index.members.needs[m])
+            var match = Match(id: index.members.ids[m], kind: .need, name: index.members.names[m], score: score, factors: f, reasons: [], distanceKm: km)
+            if best.term >= 0 {
+                match.skill = index.vocabulary.label(best.term)
+                let via = needs.reason(term: best.term, vocabulary: index.vocabulary, verb: "Needs")
+                reasons.append(via)
+            }
+            if index.members.has(m, .housebound) { reasons.append("Housebound: a home visit") }
+            if let km { reasons.append("\(Formulas.distanceText(km)) away") }
+            if f.reciprocity >= 0.8 { reasons.append("Has given much to others") }
+            if let b = bridging.reason(value: f.bridging, member: c) { reasons.append(b) }
+            match.reasons = reasons
+            return match
+        }
+        let a = Int(c - memberCount)
+        let best = topics.best(index.activities.topics[a])
+        if best.term >= 0 {
+            reasons.append("Could share \(index.vocabulary.label(topics.viaTerm(best.term))): it is about \(index.vocabulary.label(best.term))")
+        }
+        if index.activities.serves(a, .give) { reasons.append("Welcomes volunteers (Give)") }
+        if index.activities.online[a] { reasons.append("Online: no travel") } else if let km { reasons.append("\(Formulas.distanceText(km)) away") }
+        if let b = bridging.reason(value: f.bridging) { reasons.append(b) }
+        return Match(id: index.activities.ids[a], kind: .activity, name: index.activities.names[a], score: score, factors: f, reasons: reasons, distanceKm: km)
+    }
+}

@@ -1,0 +1,154 @@
+import StitchModel
+
+/// "Who can help?": a request for help → members who can give it.
+///
+/// Candidates come from the skill postings of every skill related to the one asked for, and,
+/// for peer support, from members who share the lived experience it draws on.
+struct HelperJob: ScoringJob {
+    let index: CommunityIndex
+    let weights: FactorWeights
+    let requester: PersonFeatures?
+    let wanted: Int32?
+    /// The lived experience the wanted skill draws on (peer support).
+    let experience: Int32
+    let table: SkillMatchTable
+    let place: UnitVector?
+    let atHome: Bool
+    let requiresDBS: Bool
+    let when: WeekMask
+    let whenMinutes: Int
+    let bridging: InterimBridging
+
+    init(index: CommunityIndex, request: HelpRequest, requester: PersonFeatures?, weights: FactorWeights) {
+        self.index = index
+        self.weights = weights
+        self.requester = requester
+        wanted = index.vocabulary.index(of: request.skill)
+        var table = SkillMatchTable(vocabularySize: index.vocabulary.count)
+        if let wanted { table.add(wanted: [wanted], graph: index.skills) }
+        self.table = table
+        experience = wanted.map { index.vocabulary.experienceOf.indices.contains(Int($0)) ? index.vocabulary.experienceOf[Int($0)] : -1 } ?? -1
+        let location = request.location ?? requester?.location
+        place = location.map(UnitVector.init)
+        atHome = request.atHome || (requester?.has(.housebound) ?? false)
+        requiresDBS = request.requiresDBS
+        when = WeekMask(request.when)
+        whenMinutes = when.minutes
+        bridging = InterimBridging(
+            index: index,
+            subject: requester ?? PersonFeatures(
+                Member(id: "", location: request.location), defaultTravelKm: 0, term: { _ in nil }, group: { _ in nil },
+                member: { _ in nil }))
+    }
+
+    func forEachCandidate(_ body: (Int32) -> Void) {
+        var seen = [UInt64](repeating: 0, count: (index.members.count + 63) / 64)
+        func visit(_ m: Int32) {
+            let bit: UInt64 = 1 << UInt64(m & 63)
+            if seen[Int(m) >> 6] & bit == 0 {
+                seen[Int(m) >> 6] |= bit
+                body(m)
+            }
+        }
+        for term in table.touched where Int(term) < index.offerPostings.rowCount {
+            for m in index.offerPostings[Int(term)] { visit(m) }
+        }
+        if experience >= 0, Int(experience) < index.experiencePostings.rowCount {
+            for m in index.experiencePostings[Int(experience)] { visit(m) }
+        }
+    }
+
+    func idRank(_ candidate: Int32) -> Int32 { index.memberIDRank[Int(candidate)] }
+
+    private func distanceKm(_ m: Int) -> Double? {
+        guard let place, index.members.has(m, .hasLocation) else { return nil }
+        return GreatCircle.distanceKm(place, index.members.position[m])
+    }
+
+    func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
+        let m = Int(c)
+        let members = index.members
+        guard r.check(.self, requester?.memberIndex != c, "Is the person asking") else { return }
+        guard r.check(.inactive, members.has(m, .active), members.has(m, .active) ? "Active member" : "Not an active member") else { return }
+        let avoided = requester.map { index.avoid[m].contains($0.memberIndex ?? -1) || $0.avoid.contains(c) } ?? false
+        guard r.check(.safeguarding, !avoided, avoided ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
+        let dbs = !requiresDBS || members.has(m, .dbsChecked)
+        guard r.check(.dbs, dbs, requiresDBS ? (dbs ? "Holds an enhanced DBS check" : "No enhanced DBS check") : "No DBS check required") else { return }
+        let visits = !atHome || members.has(m, .homeVisits)
+        guard r.check(.homeVisits, visits, atHome ? (visits ? "Does home visits" : "Does not do home visits") : "Help is not at home") else { return }
+        let km = distanceKm(m)
+        let within = km.map { $0 <= members.travelKm[m] } ?? true
+        guard r.check(.distance, within, km.map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(members.travelKm[m]))" } ?? "Distance unknown") else { return }
+        let known = members.availability.isKnown[m]
+        let free = whenMinutes == 0 || !known || members.availability.overlapMinutes(row: m, with: when) > 0
+        guard r.check(.availability, free, whenMinutes == 0 ? "No time asked" : (free ? (known ? "Free at a time asked" : "Availability not given") : "Not free at the times asked")) else { return }
+        let recent = index.ledger.recentHours[m]
+        _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")
+    }
+
+    private func skillLevel(_ m: Int) -> (level: Float, term: Int32, lived: Bool) {
+        let best = table.best(index.members.offers[m])
+        if experience >= 0, index.members.experiences[m].contains(experience) { return (SkillLevels.livedExperience, experience, true) }
+        return (best.level, best.term, false)
+    }
+
+    func factors(_ c: Int32) -> FactorScores {
+        let m = Int(c)
+        let members = index.members
+        var f = FactorScores()
+        f.skill = Double(skillLevel(m).level)
+        if whenMinutes > 0 {
+            f.availability = members.availability.isKnown[m]
+                ? min(1, Double(members.availability.overlapMinutes(row: m, with: when)) / Double(whenMinutes)) : 0.3
+        } else if let requester, requester.has(.hasAvailability), members.availability.isKnown[m] {
+            f.availability = min(1, Double(members.availability.overlapMinutes(row: m, with: requester.availability)) / 120)
+        } else {
+            f.availability = Formulas.neutral
+        }
+        f.locality = distanceKm(m).map(Formulas.locality) ?? Formulas.neutral
+        f.wellbeing = Formulas.giverWellbeing(members.wellbeing[m], known: members.has(m, .hasWellbeing))
+        f.reciprocity = 0.5 * Formulas.needToGive(balance: index.ledger.balance(m)) + 0.5 * Formulas.loadSpread(load: index.ledger.load[m])
+        f.bridging = bridging.value(toMember: c)
+        return f
+    }
+
+    func match(_ c: Int32, score: Double, factors f: FactorScores) -> Match {
+        let m = Int(c)
+        let members = index.members
+        var reasons: [String] = []
+        let skill = skillLevel(m)
+        if skill.lived {
+            reasons.append("Has lived experience of \(index.vocabulary.label(experience))")
+        } else if skill.term >= 0 {
+            reasons.append(table.reason(term: skill.term, vocabulary: index.vocabulary, verb: "Offers"))
+        }
+        if requiresDBS, members.has(m, .dbsChecked) { reasons.append("Enhanced DBS checked") }
+        if whenMinutes > 0 {
+            if members.availability.isKnown[m] {
+                let common = members.availability.mask(row: m).intersection(when)
+                let slots = common.slots.prefix(2).map(\.description)
+                reasons.append(common.minutes >= whenMinutes ? "Free \(Formulas.list(slots)) as asked" : "Free \(Formulas.list(slots)) (\(Formulas.hoursText(Double(common.minutes) / 60)) of \(Formulas.hoursText(Double(whenMinutes) / 60)) asked)")
+            } else {
+                reasons.append("Availability not given: check the time")
+            }
+        }
+        let km = distanceKm(m)
+        if let km {
+            reasons.append(atHome ? "Visits at home, \(Formulas.distanceText(km)) away" : "\(Formulas.distanceText(km)) away")
+        } else {
+            reasons.append("Distance unknown")
+        }
+        let balance = index.ledger.balance(m)
+        if balance <= -4 {
+            reasons.append("Has received \(Formulas.hoursText(-balance)) more than given: a chance to give")
+        }
+        let recent = index.ledger.recentHours[m]
+        if recent >= 6 {
+            reasons.append("Gave \(Formulas.hoursText(recent)) in the last 4 weeks")
+        } else if index.ledger.load[m] < 1 {
+            reasons.append("Not asked much lately")
+        }
+        if let b = bridging.reason(value: f.bridging, member: c) { reasons.append(b) }
+        return Match(id: members.ids[m], kind: .member, name: members.names[m], score: score, factors: f, reasons: reasons, distanceKm: km)
+    }
+}

@@ -1,0 +1,128 @@
+import StitchModel
+
+/// A referral: a person → community activities that fit their interests, goals, times and needs.
+///
+/// Every activity is a candidate (a community has thousands at most), so that each one ruled
+/// out is counted under its reason.
+struct ReferralJob: ScoringJob {
+    let index: CommunityIndex
+    let weights: FactorWeights
+    let person: PersonFeatures
+    let goals: FiveWays
+    let hasGoals: Bool
+    let table: SkillMatchTable
+    let bridging: InterimBridging
+    let age: Int32?
+    /// Members this person must never be matched with (either side's avoid).
+    let avoided: Set<Int32>
+    let needToGive: Double
+
+    init(index: CommunityIndex, person: PersonFeatures, referral: Referral, weights: FactorWeights) {
+        self.index = index
+        self.weights = weights
+        self.person = person
+        let goals = referral.goals ?? (person.has(.hasWellbeing) ? person.wellbeing : FiveWays())
+        self.goals = goals
+        hasGoals = goals.total > 0
+        var table = SkillMatchTable(vocabularySize: index.vocabulary.count)
+        let extra = referral.interests.compactMap { index.vocabulary.index(of: $0) }
+        table.add(wanted: person.interests + extra, graph: index.skills)
+        table.add(wanted: person.offers, graph: index.skills, weight: 0.7)
+        self.table = table
+        bridging = InterimBridging(index: index, subject: person)
+        age = person.birthYear > 0 ? Int32(index.today.year) - person.birthYear : nil
+        var avoided = Set(person.avoid)
+        if let m = person.memberIndex { avoided.formUnion(index.avoid[Int(m)]) }
+        self.avoided = avoided
+        needToGive = person.memberIndex.map { Formulas.needToGive(balance: index.ledger.balance(Int($0))) } ?? Formulas.neutral
+    }
+
+    func forEachCandidate(_ body: (Int32) -> Void) {
+        for a in 0..<index.activities.count { body(Int32(a)) }
+    }
+
+    func idRank(_ candidate: Int32) -> Int32 { index.activityIDRank[Int(candidate)] }
+
+    func distanceKm(_ a: Int) -> Double? {
+        guard !index.activities.online[a], index.activities.location[a] != nil, person.has(.hasLocation) else { return nil }
+        return GreatCircle.distanceKm(person.position, index.activities.position[a])
+    }
+
+    func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
+        let a = Int(c)
+        let acts = index.activities
+        let left = acts.remaining[a]
+        guard r.check(.capacity, left != 0, left < 0 ? "No limit on places" : (left == 0 ? "No places left" : "\(left) places left")) else { return }
+        let online = acts.online[a]
+        let unmet = online ? 0 : person.accessNeeds & ~acts.access[a]
+        guard r.check(.access, unmet == 0, unmet == 0 ? (person.accessNeeds == 0 ? "No access needs" : "Meets every access need") : "Does not meet: \(Self.terms(unmet))") else { return }
+        let km = distanceKm(a)
+        let housebound = person.has(.housebound) && !online
+        let within = !housebound && (km.map { $0 <= person.travelKm } ?? true)
+        let distanceDetail = online ? "Online" : housebound ? "Housebound: in person is not possible" : km.map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(person.travelKm))" } ?? "Distance unknown"
+        guard r.check(.distance, within, distanceDetail) else { return }
+        let lo = acts.ageMin[a], hi = acts.ageMax[a]
+        let eligible = age.map { (lo < 0 || $0 >= lo) && (hi < 0 || $0 <= hi) } ?? true
+        guard r.check(.age, eligible, lo < 0 && hi < 0 ? "No age limits" : (age == nil ? "Age not known: check eligibility" : (eligible ? "Within the age range" : "Outside the age range"))) else { return }
+        let clash = avoided.isEmpty ? false : index.attendees[a].contains { avoided.contains($0) }
+        _ = r.check(.safeguarding, !clash, clash ? "Someone this person must not meet attends" : "No safeguarding exclusion")
+    }
+
+    func availability(_ a: Int) -> Double {
+        let sessions = index.activities.sessions[a]
+        guard person.has(.hasAvailability), !sessions.isEmpty else { return Formulas.neutral }
+        var best = 0.0
+        for s in sessions {
+            let minutes = s.minutes
+            if minutes > 0 { best = max(best, Double(s.overlapMinutes(with: person.availability)) / Double(minutes)) }
+        }
+        return best
+    }
+
+    func factors(_ c: Int32) -> FactorScores {
+        let a = Int(c)
+        var f = FactorScores()
+        f.skill = Double(table.best(index.activities.topics[a]).level)
+        f.availability = availability(a)
+        f.locality = index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral
+        f.wellbeing = Formulas.goalCoverage(goals, tags: index.activities.wellbeing[a]) ?? Formulas.neutral
+        f.reciprocity = index.activities.serves(a, .give) ? 0.5 + 0.5 * needToGive : 0.5 - 0.5 * needToGive
+        f.bridging = bridging.value(toActivity: c)
+        return f
+    }
+
+    func match(_ c: Int32, score: Double, factors f: FactorScores) -> Match {
+        let a = Int(c)
+        let acts = index.activities
+        var reasons: [String] = []
+        let best = table.best(acts.topics[a])
+        if best.term >= 0 { reasons.append(table.reason(term: best.term, vocabulary: index.vocabulary, verb: "About")) }
+        let served = Formulas.ways(acts.wellbeing[a], among: hasGoals ? goals : nil)
+        if !served.isEmpty { reasons.append("Serves \(Formulas.list(served))") }
+        let sessions = acts.sessionSlots[a]
+        if person.has(.hasAvailability), !sessions.isEmpty {
+            let fitting = sessions.filter { WeekMask([$0]).overlapMinutes(with: person.availability) > 0 }
+            if let first = fitting.first {
+                reasons.append(f.availability >= 0.99 ? "Free for the \(first) session" : "Partly free for the \(first) session")
+            } else {
+                reasons.append("Not free at its times (\(sessions.prefix(2).map(\.description).joined(separator: ", ")))")
+            }
+        }
+        if acts.online[a] {
+            reasons.append("Online: no travel")
+        } else if let km = distanceKm(a) {
+            reasons.append("\(Formulas.distanceText(km)) away")
+        } else {
+            reasons.append("Distance unknown")
+        }
+        if person.accessNeeds != 0, !acts.online[a] { reasons.append("Meets every access need") }
+        if acts.serves(a, .give) { reasons.append("A way to give as well as get") }
+        if let b = bridging.reason(value: f.bridging) { reasons.append(b) }
+        if acts.remaining[a] > 0, acts.remaining[a] <= 2 { reasons.append("Only \(acts.remaining[a]) place\(acts.remaining[a] == 1 ? "" : "s") left") }
+        return Match(id: acts.ids[a], kind: .activity, name: acts.names[a], score: score, factors: f, reasons: reasons, distanceKm: distanceKm(a))
+    }
+
+    static func terms(_ mask: UInt32) -> String {
+        AccessTerm.allCases.filter { mask & $0.bit != 0 }.map(\.rawValue).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,83 @@
+/// The six factors every match is scored on, each in [0, 1].
+public enum Factor: String, CaseIterable, Sendable, Hashable, Codable {
+    case skill, availability, locality, wellbeing, bridging, reciprocity
+}
+
+/// A value for each ``Factor``: a match's factor scores, or a profile's weights.
+public struct FactorScores: Sendable, Hashable, Codable {
+    public var skill: Double
+    public var availability: Double
+    public var locality: Double
+    public var wellbeing: Double
+    public var bridging: Double
+    public var reciprocity: Double
+
+    public init(skill: Double = 0, availability: Double = 0, locality: Double = 0, wellbeing: Double = 0, bridging: Double = 0, reciprocity: Double = 0) {
+        self.skill = skill
+        self.availability = availability
+        self.locality = locality
+        self.wellbeing = wellbeing
+        self.bridging = bridging
+        self.reciprocity = reciprocity
+    }
+
+    public subscript(factor: Factor) -> Double {
+        get {
+            switch factor {
+            case .skill: skill
+            case .availability: availability
+            case .locality: locality
+            case .wellbeing: wellbeing
+            case .bridging: bridging
+            case .reciprocity: reciprocity
+            }
+        }
+        set {
+            switch factor {
+            case .skill: skill = newValue
+            case .availability: availability = newValue
+            case .locality: locality = newValue
+            case .wellbeing: wellbeing = newValue
+            case .bridging: bridging = newValue
+            case .reciprocity: reciprocity = newValue
+            }
+        }
+    }
+
+    /// Every value clamped into [0, 1]; a NaN becomes 0 (and trips an assertion in debug builds).
+    func clamped() -> FactorScores {
+        var out = self
+        for f in Factor.allCases {
+            let v = self[f]
+            assert(!v.isNaN, "factor \(f) is NaN")
+            out[f] = v.isNaN ? 0 : min(1, max(0, v))
+        }
+        return out
+    }
+}
+
+/// Weights of the factors in a profile: non-negative, not all zero.
+public typealias FactorWeights = FactorScores
+
+extension FactorScores {
+    /// The weighted mean of `scores` under these weights, in [0, 1].
+    @inline(__always)
+    func combine(_ scores: FactorScores) -> Double {
+        let total = skill + availability + locality + wellbeing + bridging + reciprocity
+        guard total > 0 else { return 0 }
+        let sum = skill * scores.skill + availability * scores.availability + locality * scores.locality
+            + wellbeing * scores.wellbeing + bridging * scores.bridging + reciprocity * scores.reciprocity
+        return min(1, max(0, sum / total))
+    }
+
+    /// Checks weights: finite, non-negative, not all zero.
+    public func validatedAsWeights(field: String) throws(QueryError) -> FactorWeights {
+        for f in Factor.allCases where !(self[f].isFinite && self[f] >= 0) {
+            throw .invalid(field: "\(field).\(f.rawValue)", reason: "a weight must be a non-negative number")
+        }
+        guard Factor.allCases.contains(where: { self[$0] > 0 }) else {
+            throw .invalid(field: field, reason: "at least one weight must be above zero")
+        }
+        return self
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import StitchModel
+
+/// The factor formulas shared by every job. docs/scoring.md gives each with its reasoning.
+enum Formulas {
+    /// Distance at which locality is one half, in km.
+    static let localityHalfKm = 2.0
+    /// Neutral value of a factor whose inputs are unknown.
+    static let neutral = 0.5
+
+    /// Locality: `1 / (1 + (d / 2 km)²)`: 0.5 km → 0.94, 1 km → 0.8, 2 km → 0.5, 4 km → 0.2.
+    @inline(__always)
+    static func locality(km: Double) -> Double {
+        let r = km / localityHalfKm
+        return 1 / (1 + r * r)
+    }
+
+    /// How much a member should be offered chances to give, from their balance (given − received):
+    /// `1 / (1 + exp(balance / 4 h))`; 0.5 when balanced, → 1 for those who mostly receive.
+    @inline(__always)
+    static func needToGive(balance: Double) -> Double { 1 / (1 + exp(balance / 4)) }
+
+    /// Load spread: `1 / (1 + load / 6 h)`, where load is recent hours given, decayed with age.
+    @inline(__always)
+    static func loadSpread(load: Double) -> Double { 1 / (1 + load / 6) }
+
+    /// Helper-side wellbeing: giving and connecting are good for the giver: `0.7·give + 0.3·connect`.
+    static func giverWellbeing(_ goals: FiveWays, known: Bool) -> Double {
+        known ? 0.7 * goals.give + 0.3 * goals.connect : neutral
+    }
+
+    /// Share of a person's goal mass an activity serves, square-rooted so that serving the main
+    /// goal counts even when others are unserved: `sqrt(Σ_{w ∈ tags} g_w / Σ_w g_w)`.
+    static func goalCoverage(_ goals: FiveWays, tags: UInt8) -> Double? {
+        let total = goals.total
+        guard total > 0 else { return nil }
+        var served = 0.0
+        for way in WellbeingWay.allCases where tags & way.bit != 0 { served += goals[way] }
+        return (served / total).squareRoot()
+    }
+
+    /// Ways in a tag mask, for reasons.
+    static func ways(_ tags: UInt8, among goals: FiveWays? = nil) -> [String] {
+        WellbeingWay.allCases.filter { way in tags & way.bit != 0 && (goals.map { $0[way] > 0 } ?? true) }.map(\.displayName)
+    }
+
+    /// "1.2 km" / "350 m".
+    static func distanceText(_ km: Double) -> String {
+        km < 1 ? "\(Int((km * 1000 / 10).rounded()) * 10) m" : String(format: "%.1f km", km)
+    }
+
+    /// "2 h", "1.5 h", "45 min".
+    static func hoursText(_ hours: Double) -> String {
+        if hours < 1 { return "\(Int((hours * 60).rounded())) min" }
+        return hours == hours.rounded() ? "\(Int(hours)) h" : String(format: "%.1f h", hours)
+    }
+
+    /// "Connect, Take Notice and Give".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import StitchNumerics
+import StitchModel
+
+/// Relatedness between skills: the taxonomy's structure combined with a learned similarity.
+///
+/// For each taxonomy entry the related entries (exact, broader, narrower, two levels apart,
+/// siblings, and learned neighbours) are computed once, with a level in (0, 1]. The learned part
+/// is a truncated SVD of the positive pointwise mutual information of skills that members hold
+/// together (see ``StitchNumerics/CooccurrenceEmbedding``), so that, say, poetry and creative
+/// writing score above poetry and plumbing even where the taxonomy does not link them.
+struct SkillGraph: Sendable {
+    let vocabulary: SkillVocabulary
+    /// Related skills of each taxonomy entry, best first.
+    private let relatedByIndex: [[RelatedSkill]]
+    /// Learned similarity, when it could be computed.
+    let learned: CooccurrenceEmbedding?
+
+    init(vocabulary: SkillVocabulary, memberSkillSets: [[Int]], learnedRank: Int) {
+        self.vocabulary = vocabulary
+        let n = vocabulary.taxonomyCount
+        let taxonomySets = memberSkillSets.map { $0.filter { $0 < n } }
+        learned = n > 1 ? try? CooccurrenceEmbedding(sets: taxonomySets, itemCount: n, rank: min(learnedRank, n - 1)) : nil
+        var related: [[RelatedSkill]] = []
+        related.reserveCapacity(n)
+        let ancestors = (0..<n).map { vocabulary.ancestors(of: Int32($0)) }
+        for s in 0..<n {
+            var list: [RelatedSkill] = []
+            for o in 0..<n {
+                var best = RelatedSkill(index: Int32(o), level: 0, relation: .learned)
+                if s == o {
+                    best = .init(index: Int32(o), level: SkillLevels.exact, relation: .exact)
+                } else if ancestors[s].first == Int32(o) {
+                    best = .init(index: Int32(o), level: SkillLevels.broader, relation: .broader)
+                } else if ancestors[o].first == Int32(s) {
+                    best = .init(index: Int32(o), level: SkillLevels.narrower, relation: .narrower)
+                } else if ancestors[s].dropFirst().first == Int32(o) || ancestors[o].dropFirst().first == Int32(s) {
+                    best = .init(index: Int32(o), level: SkillLevels.related, relation: .related)
+                } else if let p = ancestors[s].first, p == ancestors[o].first, ancestors[s].count > 1 {
+                    // Siblings under a specific parent; siblings directly under a top-level category
+                    // (shopping and DIY under practical help) are not substitutes.
+                    best = .init(index: Int32(o), level: SkillLevels.sibling, relation: .sibling)
+                }
+                if let learned, s != o {
+                    let level = Float(learned.similarity(s, o)) * SkillLevels.learnedScale
+                    if level > best.level { best = .init(index: Int32(o), level: level, relation: .learned) }
+                }
+                if best.level >= SkillLevels.floor { list.append(best) }
+            }
+            list.sort { ($0.level, $1.index) > ($1.level, $0.index) }
+            related.append(list)
+        }
+        relatedByIndex = related
+    }
+
+    /// The skills related to `index`, best first: only itself for free text.
+    func related(to index: Int32) -> [RelatedSkill] {
+        guard vocabulary.isTaxonomy(index) else {
+            return [RelatedSkill(index: index, level: SkillLevels.exact, relation: .exact)]
+        }
+        return relatedByIndex[Int(index)]
+    }
+
+    /// The learned similarity of two terms in [0, 1]; 0 for free text.
+    func learnedSimilarity(_ a: Int32, _ b: Int32) -> Double {
+        guard let learned, vocabulary.isTaxonomy(a), vocabulary.isTaxonomy(b) else { return a == b ? 1 : 0 }
+        return learned.similarity(Int(a), Int(b))
+    }
+}

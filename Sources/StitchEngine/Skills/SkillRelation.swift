@@ -1,0 +1,38 @@
+/// How an offered (or attended, or interesting) skill relates to the one wanted.
+public enum SkillRelation: String, Sendable, Hashable, Codable {
+    /// The same skill, by id or synonym.
+    case exact
+    /// Shared lived experience, for peer support.
+    case livedExperience
+    /// The offer is the broader skill of what is wanted (wants gentle gardening, offers gardening).
+    case broader
+    /// The offer is a more specific kind of what is wanted.
+    case narrower
+    /// Two levels apart in the taxonomy.
+    case related
+    /// Both under the same parent.
+    case sibling
+    /// Learned from how skills co-occur across members.
+    case learned
+}
+
+/// One related skill and how well it serves.
+struct RelatedSkill: Sendable, Hashable {
+    var index: Int32
+    var level: Float
+    var relation: SkillRelation
+}
+
+/// The level of each relation, documented in docs/scoring.md.
+enum SkillLevels {
+    static let exact: Float = 1.0
+    static let livedExperience: Float = 1.0
+    static let broader: Float = 0.85
+    static let narrower: Float = 0.8
+    static let related: Float = 0.6
+    static let sibling: Float = 0.45
+    /// Learned similarity is scaled by this, so it never outranks the taxonomy's own links.
+    static let learnedScale: Float = 0.7
+    /// Relations below this level are not candidates at all.
+    static let floor: Float = 0.2
+}

@@ -1,0 +1,39 @@
+import Foundation
+public import StitchEngine
+public import StitchModel
+
+/// Shared fixtures: the repository's data files and engines built on them (built once per process).
+public enum Fixtures {
+    /// The repository's root folder.
+    public static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    /// A file under `data/`.
+    public static func dataURL(_ name: String) -> URL { root.appendingPathComponent("data").appendingPathComponent(name) }
+
+    /// Decodes a JSON file of the repository.
+    public static func decode<T: Decodable>(_ type: T.Type, data name: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(contentsOf: dataURL(name)))
+    }
+
+    /// The skills taxonomy in `data/taxonomy.json`.
+    public static let taxonomy: SkillTaxonomy = {
+        do { return try decode(SkillTaxonomy.self, data: "taxonomy.json") } catch { fatalError("taxonomy: \(error)") }
+    }()
+
+    /// The bundled community in `data/lewisham.json`.
+    public static let lewisham: Community = {
+        do { return try decode(Community.self, data: "lewisham.json") } catch { fatalError("lewisham.json: \(error)") }
+    }()
+
+    /// An engine over the bundled community.
+    public static let lewishamEngine: Engine = {
+        do { return try Engine(community: lewisham, taxonomy: taxonomy) } catch { fatalError("engine: \(error)") }
+    }()
+}

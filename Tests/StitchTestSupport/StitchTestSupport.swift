@@ -1,1 +1,0 @@
-// StitchTestSupport: fixtures and helpers shared by Stitch's test targets.
