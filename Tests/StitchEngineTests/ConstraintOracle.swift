@@ -1,0 +1,150 @@
+import Foundation
+import StitchEngine
+import StitchModel
+
+/// An independent statement of the hard constraints, written from the community's records with
+/// none of the engine's code, to check every ranked answer against.
+struct ConstraintOracle {
+    let community: Community
+    let members: [String: Member]
+    let activities: [String: Activity]
+    let attendees: [String: Set<String>]
+    let recentHours: [String: Double]
+    let today: CalendarDate
+    let configuration: EngineConfiguration
+
+    init(_ community: Community, engine: Engine) {
+        self.community = community
+        members = Dictionary(uniqueKeysWithValues: community.members.map { ($0.id, $0) })
+        activities = Dictionary(uniqueKeysWithValues: community.activities.map { ($0.id, $0) })
+        var attendees: [String: Set<String>] = [:]
+        for a in community.attendance { attendees[a.activity, default: []].insert(a.member) }
+        self.attendees = attendees
+        today = engine.referenceDate
+        configuration = engine.configuration
+        var recent: [String: Double] = [:]
+        for x in community.exchanges {
+            if let d = x.date, today.dayNumber - d.dayNumber <= configuration.overloadWindowDays, d <= today {
+                recent[x.giver, default: 0] += x.hours
+            }
+        }
+        recentHours = recent
+    }
+
+    static func haversineKm(_ a: Location, _ b: Location) -> Double {
+        let r = 6371.0088
+        let p1 = a.lat * .pi / 180, p2 = b.lat * .pi / 180
+        let dp = p2 - p1, dl = (b.lon - a.lon) * .pi / 180
+        let h = sin(dp / 2) * sin(dp / 2) + cos(p1) * cos(p2) * sin(dl / 2) * sin(dl / 2)
+        return 2 * r * asin(min(1, h.squareRoot()))
+    }
+
+    /// Minutes two slot lists share, at 15-minute resolution (each slot widened to whole quarters).
+    static func overlapMinutes(_ a: [Slot], _ b: [Slot]) -> Int {
+        func quarters(_ slots: [Slot]) -> Set<Int> {
+            var out = Set<Int>()
+            for s in slots {
+                for q in (s.start.minutes / 15)..<((s.end.minutes + 14) / 15) { out.insert(s.day.index * 96 + q) }
+            }
+            return out
+        }
+        return quarters(a).intersection(quarters(b)).count * 15
+    }
+
+    static func meets(_ needs: [AccessTerm], _ features: [AccessTerm]) -> Bool {
+        let met = Set(features + features.flatMap(\.implies))
+        return needs.allSatisfy { met.contains($0) }
+    }
+
+    func avoids(_ a: String, _ b: String) -> Bool {
+        (members[a]?.avoid.contains(b) ?? false) || (members[b]?.avoid.contains(a) ?? false)
+    }
+
+    func travel(_ m: Member) -> Double { m.travelKm ?? configuration.defaultTravelKm }
+
+    func age(_ m: Member) -> Int? { m.birthYear.map { today.year - $0 } }
+
+    func inAgeRange(_ m: Member, _ a: Activity) -> Bool {
+        guard let age = age(m) else { return true }
+        return (a.ageMin.map { age >= $0 } ?? true) && (a.ageMax.map { age <= $0 } ?? true)
+    }
+
+    /// Every hard constraint a helper must meet for a request; the first broken one, if any.
+    func brokenHelperConstraint(_ helper: Member, _ request: HelpRequest) -> String? {
+        let requester = request.requester.flatMap { members[$0] }
+        if helper.id == request.requester { return "self" }
+        if !helper.active { return "inactive" }
+        if let requester, avoids(requester.id, helper.id) { return "safeguarding" }
+        if request.requiresDBS && !helper.dbsChecked { return "dbs" }
+        if (request.atHome || requester?.housebound == true) && !helper.homeVisits { return "homeVisits" }
+        if let place = request.location ?? requester?.location, let home = helper.location,
+            Self.haversineKm(place, home) > travel(helper) + 1e-9
+        {
+            return "distance"
+        }
+        if !request.when.isEmpty, !helper.availability.isEmpty, Self.overlapMinutes(helper.availability, request.when) == 0 {
+            return "availability"
+        }
+        if recentHours[helper.id, default: 0] > configuration.overloadHours { return "overload" }
+        return nil
+    }
+
+    /// Every hard constraint an activity must meet for a referred person.
+    func brokenActivityConstraint(_ person: Member, _ activity: Activity) -> String? {
+        if let left = activity.remainingPlaces, left == 0 { return "capacity" }
+        if !activity.online, !Self.meets(person.accessNeeds, activity.access) { return "access" }
+        if !activity.online {
+            if person.housebound { return "distance" }
+            if let p = person.location, let a = activity.location, Self.haversineKm(p, a) > travel(person) + 1e-9 { return "distance" }
+        }
+        if !inAgeRange(person, activity) { return "age" }
+        if attendees[activity.id, default: []].contains(where: { avoids(person.id, $0) }) { return "safeguarding" }
+        return nil
+    }
+
+    /// Every hard constraint a buddy must meet.
+    func brokenBuddyConstraint(_ buddy: Member, person: Member, activity: Activity) -> String? {
+        if buddy.id == person.id { return "self" }
+        if !buddy.active { return "inactive" }
+        if avoids(buddy.id, person.id) { return "safeguarding" }
+        if !activity.online, !Self.meets(buddy.accessNeeds, activity.access) { return "access" }
+        if !activity.online, buddy.housebound { return "distance" }
+        if let b = buddy.location, let p = person.location, Self.haversineKm(b, p) > travel(buddy) + 1e-9 { return "distance" }
+        if !activity.online, let b = buddy.location, let a = activity.location, Self.haversineKm(b, a) > travel(buddy) + 1e-9 {
+            return "distance"
+        }
+        if !inAgeRange(buddy, activity) { return "age" }
+        let attends = attendees[activity.id, default: []].contains(buddy.id)
+        if !attends, !activity.schedule.isEmpty, buddy.availability.isEmpty || Self.overlapMinutes(buddy.availability, activity.schedule) == 0 {
+            return "availability"
+        }
+        if recentHours[buddy.id, default: 0] > configuration.overloadHours { return "overload" }
+        return nil
+    }
+
+    /// Hard constraints of a chance to give: a need of another member, or an activity.
+    func brokenGiveConstraint(_ giver: Member, _ match: Match) -> String? {
+        if match.kind == .need {
+            guard let other = members[match.id] else { return "unknown" }
+            if other.id == giver.id { return "self" }
+            if !other.active { return "inactive" }
+            if avoids(giver.id, other.id) { return "safeguarding" }
+            if other.housebound && !giver.homeVisits { return "homeVisits" }
+            if let g = giver.location, let o = other.location, giver.housebound || Self.haversineKm(g, o) > travel(giver) + 1e-9 {
+                return "distance"
+            }
+            if !giver.availability.isEmpty, !other.availability.isEmpty, Self.overlapMinutes(giver.availability, other.availability) == 0 {
+                return "availability"
+            }
+            return nil
+        }
+        guard let activity = activities[match.id] else { return "unknown" }
+        if !activity.online, !Self.meets(giver.accessNeeds, activity.access) { return "access" }
+        if !activity.online, let g = giver.location, let a = activity.location, giver.housebound || Self.haversineKm(g, a) > travel(giver) + 1e-9 {
+            return "distance"
+        }
+        if !inAgeRange(giver, activity) { return "age" }
+        if attendees[activity.id, default: []].contains(where: { avoids(giver.id, $0) }) { return "safeguarding" }
+        return nil
+    }
+}

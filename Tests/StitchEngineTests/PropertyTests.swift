@@ -1,0 +1,122 @@
+import StitchEngine
+import StitchModel
+import StitchTestSupport
+import Testing
+
+/// Checks that hold for every answer: hard constraints never broken, scores and factors in
+/// [0, 1], order by score then id, same answer twice.
+enum RankingProperties {
+    static func check(_ ranking: Ranking, limit: Int, _ context: String) {
+        #expect(ranking.matches.count <= limit, "\(context): more than limit")
+        var seen = Set<String>()
+        for (i, m) in ranking.matches.enumerated() {
+            #expect(seen.insert(m.id).inserted, "\(context): \(m.id) twice")
+            #expect((0...1).contains(m.score), "\(context): score \(m.score)")
+            for f in Factor.allCases { #expect((0...1).contains(m.factors[f]), "\(context): \(f) = \(m.factors[f])") }
+            if let b = m.buddy {
+                #expect((0...1).contains(b.score))
+                for f in Factor.allCases { #expect((0...1).contains(b.factors[f])) }
+            }
+            if i > 0 {
+                let p = ranking.matches[i - 1]
+                #expect(p.score > m.score || (p.score == m.score && p.id < m.id) || p.kind != m.kind, "\(context): order at \(i)")
+            }
+        }
+        #expect(ranking.considered >= ranking.matches.count + ranking.excluded.total || ranking.notes.contains { $0.contains("way to give") })
+    }
+}
+
+@Suite("Properties over random communities")
+struct PropertyTests {
+    static let skills = ["befriending", "shopping", "gardening", "gentle-gardening", "knitting", "poetry", "lifts", "accompanying",
+                         "computer-help", "cooking", "walking", "painting", "peer-support-diabetes", "diy", "free text skill"]
+
+    static func engine(seed: UInt64) throws -> (Community, Engine) {
+        let community = RandomCommunity.make(seed: seed, members: 300, activities: 60, skills: skills)
+        return (community, try Engine(community: community, taxonomy: Fixtures.taxonomy))
+    }
+
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func whoCanHelpNeverBreaksAConstraint(seed: UInt64) throws {
+        let (community, engine) = try Self.engine(seed: seed)
+        let oracle = ConstraintOracle(community, engine: engine)
+        var rng = SplitMix64(seed: seed &* 7919)
+        for q in 0..<300 {
+            let requester = community.members.randomElement(using: &rng)!
+            let day = Weekday.allCases.randomElement(using: &rng)!
+            let start = Int.random(in: 32...72, using: &rng)
+            let when: [Slot] = Bool.random(using: &rng) ? [Slot(day: day, start: TimeOfDay(minutes: start * 15)!, end: TimeOfDay(minutes: (start + 8) * 15)!)!] : []
+            let request = HelpRequest(
+                requester: requester.id, skill: Self.skills.randomElement(using: &rng)!, when: when,
+                atHome: Bool.random(using: &rng), requiresDBS: Int.random(in: 0..<4, using: &rng) == 0)
+            let limit = Int.random(in: 1...40, using: &rng)
+            guard requester.location != nil || !request.atHome else { continue }
+            let ranking = try engine.whoCanHelp(request, limit: limit)
+            RankingProperties.check(ranking, limit: limit, "help \(seed)/\(q)")
+            for m in ranking.matches {
+                let broken = oracle.brokenHelperConstraint(oracle.members[m.id]!, request)
+                #expect(broken == nil, "help \(seed)/\(q): \(m.id) breaks \(broken ?? "")")
+            }
+            #expect(try engine.whoCanHelp(request, limit: limit) == ranking, "not deterministic")
+        }
+    }
+
+    @Test(arguments: [5, 6, 7] as [UInt64])
+    func referralsAndBuddiesNeverBreakAConstraint(seed: UInt64) throws {
+        let (community, engine) = try Self.engine(seed: seed)
+        let oracle = ConstraintOracle(community, engine: engine)
+        var rng = SplitMix64(seed: seed &* 104_729)
+        for q in 0..<250 {
+            let person = community.members.randomElement(using: &rng)!
+            let limit = Int.random(in: 1...25, using: &rng)
+            let referral = Referral(person: .id(person.id), goals: Bool.random(using: &rng) ? FiveWays(connect: 1, give: 0.5) : nil)
+            let ranking = try engine.refer(referral, limit: limit)
+            RankingProperties.check(ranking, limit: limit, "refer \(seed)/\(q)")
+            for m in ranking.matches {
+                let activity = oracle.activities[m.id]!
+                let broken = oracle.brokenActivityConstraint(person, activity)
+                #expect(broken == nil, "refer \(seed)/\(q): \(m.id) breaks \(broken ?? "")")
+                if let b = m.buddy {
+                    let brokenBuddy = oracle.brokenBuddyConstraint(oracle.members[b.id]!, person: person, activity: activity)
+                    #expect(brokenBuddy == nil, "buddy \(seed)/\(q): \(b.id) for \(m.id) breaks \(brokenBuddy ?? "")")
+                }
+            }
+            #expect(try engine.refer(referral, limit: limit) == ranking, "not deterministic")
+        }
+    }
+
+    @Test(arguments: [8, 9] as [UInt64])
+    func chancesToGiveNeverBreakAConstraint(seed: UInt64) throws {
+        let (community, engine) = try Self.engine(seed: seed)
+        let oracle = ConstraintOracle(community, engine: engine)
+        for member in community.members.prefix(300) {
+            let ranking = try engine.opportunities(for: member.id, limit: 15)
+            RankingProperties.check(ranking, limit: 15, "give \(member.id)")
+            for m in ranking.matches {
+                let broken = oracle.brokenGiveConstraint(member, m)
+                #expect(broken == nil, "give \(member.id): \(m.id) breaks \(broken ?? "")")
+            }
+        }
+    }
+
+    @Test func explainAgreesWithRanking() throws {
+        let (community, engine) = try Self.engine(seed: 11)
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<100 {
+            let person = community.members.randomElement(using: &rng)!
+            let full = try engine.refer(Referral(person: .id(person.id)), limit: 1000, withBuddy: false)
+            let ranked = Set(full.matches.map(\.id))
+            for activity in community.activities.prefix(20) {
+                let explained = try engine.explain(ExplainQuery(subject: .id(person.id), candidate: activity.id))
+                let excluded = !(explained.excludedBy ?? []).isEmpty
+                // Ranked exactly when no constraint excludes it (the "way to give" slot aside).
+                if excluded { #expect(!ranked.contains(activity.id), "\(activity.id) ranked though excluded") }
+                if !excluded, let hit = full.matches.first(where: { $0.id == activity.id }) {
+                    #expect(abs(hit.score - explained.score) < 1e-12)
+                    #expect(hit.factors == explained.factors)
+                }
+                if !excluded { #expect(ranked.contains(activity.id), "\(activity.id) not ranked though it passes") }
+            }
+        }
+    }
+}
