@@ -1,3 +1,4 @@
+import Foundation
 import StitchNumerics
 import Testing
 
@@ -23,7 +24,6 @@ struct CooccurrenceEmbeddingTests {
         for member, items in enumerate(inp["sets"]):
             X[member, items] = 1.0
         C = X.T @ X
-        np.fill_diagonal(C, 0.0)
         c = C.sum(axis=1); N = C.sum()
         P = np.zeros_like(C)
         if N > 0:
@@ -116,10 +116,14 @@ struct CooccurrenceEmbeddingTests {
     }
 
     @Test func documentedExample() throws {
-        // Similarity is shared context, not direct co-occurrence (see the type's documentation).
-        let embedding = try CooccurrenceEmbedding(sets: [[0, 1], [0, 1], [1, 2]], itemCount: 3, rank: 2)
-        #expect(abs(embedding.similarity(0, 2) - 1) <= 1e-12)
-        #expect(embedding.similarity(0, 1) <= 1e-12)
+        // Items held by the same members are similar; items of separate clusters are not.
+        let embedding = try CooccurrenceEmbedding(sets: [[0, 1], [0, 1], [2, 3], [2, 3], [1, 3]], itemCount: 4, rank: 2)
+        #expect(abs(embedding.similarity(0, 1) - 1) <= 1e-9)
+        #expect(abs(embedding.similarity(2, 3) - 1) <= 1e-9)
+        #expect(embedding.similarity(0, 2) <= 1e-9)
+        // An item everyone holds carries no information: it is similar to nothing else.
+        let ubiquitous = try CooccurrenceEmbedding(sets: [[0, 1], [0, 1], [1, 2]], itemCount: 3, rank: 2)
+        #expect(ubiquitous.similarity(0, 1) <= 1e-12)
     }
 
     @Test func duplicatesCountOnce() throws {
@@ -149,9 +153,9 @@ struct CooccurrenceEmbeddingTests {
         #expect(empty.rank == 0 && empty.singularValues.isEmpty)
         #expect(empty.similarity(0, 0) == 1 && empty.similarity(0, 1) == 0)
 
-        // Nobody holds two items: no co-occurrence at all (N = 0), so nothing is similar to anything else.
+        // Nobody holds two items: each item keeps only its own company, so nothing is similar to anything else.
         let singletons = try CooccurrenceEmbedding(sets: [[0], [1], [2, 2]], itemCount: 3)
-        #expect(singletons.singularValues == [0, 0, 0])
+        #expect(singletons.singularValues.allSatisfy { abs($0 - log(3.0)) < 1e-12 })
         #expect(singletons.similarity(0, 1) == 0 && singletons.similarity(2, 2) == 1)
 
         let unseen = try CooccurrenceEmbedding(sets: [[0, 1]], itemCount: 2)
