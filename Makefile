@@ -1,9 +1,7 @@
 # Stitch: build, test and demo on a fresh Debian machine.
 SWIFT ?= swift
-DEB_PACKAGES := liblapack-dev libblas-dev libsqlite3-dev
-PYTHON ?= python3
 
-.PHONY: deps build test demo clean
+.PHONY: deps build test demo clean data benchmark
 
 ## deps: install the system libraries Stitch links (and the Python reference tools its tests use) when missing.
 deps:
@@ -15,7 +13,7 @@ build: deps
 ## test: every unit, property and end-to-end test.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) test --skip-build
 
 ## demo: a scripted tour of the three jobs on the bundled Lewisham community.
 demo: build
@@ -23,3 +21,11 @@ demo: build
 
 clean:
 	rm -rf .build
+
+## data: regenerate the bundled community (the same every time).
+data: build
+	"$$($(SWIFT) build -c release --show-bin-path)/stitch" generate --lewisham --seed 2026 --output data/lewisham.json
+
+## benchmark: the speed and memory benchmarks (outside `make test`); figures go in docs/performance.md.
+benchmark: deps
+	STITCH_BENCHMARKS=1 $(SWIFT) package --allow-writing-to-package-directory benchmark

@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -69,3 +70,21 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Benchmarks (ordo-one/benchmark) are kept out of the default build, so `swift build` and
+// `make test` stay fast: `STITCH_BENCHMARKS=1 swift package benchmark` (or `make benchmark`).
+if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "StitchBenchmarks",
+            dependencies: [
+                "StitchEngine", "StitchModel", "StitchGenerator",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/StitchBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}

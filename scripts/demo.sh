@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# A short scripted tour of Stitch's three jobs on the bundled Lewisham community.
+set -euo pipefail
+stitch="$1"
+cd "$(dirname "$0")/.."
+
+say() { printf '\n\033[1m== %s\033[0m\n%s\n\n' "$1" "$2"; }
+
+say "1. A broker: who can help Arthur get to hospital on Tuesday morning?" \
+    "Arthur (81) needs someone to go with him to an appointment, Tue 10:00-12:00."
+"$stitch" who-can-help --requester m-arthur --skill "accompany to hospital" --when "tue 10:00-12:00" --limit 5
+
+say "2. Peer support: who can support Nikhil, newly diagnosed with diabetes?" \
+    "Lived experience counts for more than a general offer of befriending."
+"$stitch" who-can-help --requester m-nikhil --skill "diabetes peer support" --limit 3
+
+say "3. A GP's referral: activities for Bee (Connect, Take Notice, Give), each with a buddy" \
+    "Bee is a long-term mental-health service user, free on Wednesday afternoons."
+"$stitch" refer --person m-bee --goals connect=1,takeNotice=1,give=1 --limit 5
+
+say "4. A referral with a short travel radius and access needs: Maud, 76, who has dystonia" \
+    "Anything beyond her radius is excluded and counted; a neighbour who goes is suggested as buddy."
+"$stitch" refer --person m-maud --limit 4
+
+say "5. Where can Kathy give?" \
+    "People are assets: Kathy paints and could teach."
+"$stitch" give m-kathy --limit 4
+
+say "6. Why not this one? One pair, every constraint and factor" \
+    "Kathy uses a wheelchair; the Brockley class has no step-free access."
+"$stitch" explain --subject m-kathy --candidate a-art-upstairs
