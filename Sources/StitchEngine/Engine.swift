@@ -63,12 +63,9 @@ public struct Engine: Sendable {
     public func whoCanHelp(_ request: HelpRequest, limit: Int = 10, profile: ScoringProfile = .broker) throws(QueryError) -> Ranking {
         try Self.checkLimit(limit)
         let requester = try request.requester.map { id throws(QueryError) in try member(id, field: "request.requester") }
-        if requester?.location == nil, request.location == nil, request.atHome {
-            throw .invalid(field: "request.location", reason: "help at home needs the requester's location")
-        }
         let job = HelperJob(index: index, request: request, requester: requester, weights: index.configuration.weights(for: profile))
         var ranking = Pipeline.ranking(job, limit: limit)
-        if job.wanted == nil || job.table.touched.isEmpty {
+        if ranking.considered == 0 {
             ranking.notes.append("No member offers '\(request.skill)' or anything related")
         }
         return ranking

@@ -77,6 +77,22 @@ import Testing
         #expect(byID["m-gentle"]?.reasons.first?.contains("a kind of gardening") == true)
     }
 
+    @Test func livedExperienceIsAChanceToGive() throws {
+        let place = Location(lat: 51.44, lon: -0.02)
+        let community = Community(members: [
+            Member(id: "m-pete", offers: ["golf"], experiences: ["diabetes"], location: place),
+            Member(id: "m-new", needs: ["diabetes peer support"], location: place),
+            Member(id: "m-other", needs: ["plumbing"], location: place),
+        ])
+        let engine = try Engine(community: community, taxonomy: Fixtures.taxonomy)
+        let give = try engine.opportunities(for: "m-pete")
+        #expect(give.matches.map(\.id) == ["m-new"])
+        #expect(give.matches.first?.reasons.first == "Needs diabetes peer support")
+        let explained = try engine.explain(ExplainQuery(subject: .id("m-new"), candidate: "m-pete"))
+        #expect(explained.factors.skill == 1, "explain without a skill takes the subject's need")
+        #expect(explained.reasons.first == "Has lived experience of diabetes")
+    }
+
     @Test func freeTextMatchesOnlyItself() throws {
         let community = Community(members: [
             Member(id: "m-1", offers: ["Bike Repair"], location: Location(lat: 51.44, lon: -0.02)),

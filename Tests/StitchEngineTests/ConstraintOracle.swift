@@ -24,7 +24,7 @@ struct ConstraintOracle {
         configuration = engine.configuration
         var recent: [String: Double] = [:]
         for x in community.exchanges {
-            if let d = x.date, today.dayNumber - d.dayNumber <= configuration.overloadWindowDays, d <= today {
+            if let d = x.date, today.dayNumber - d.dayNumber < configuration.overloadWindowDays, d <= today {
                 recent[x.giver, default: 0] += x.hours
             }
         }

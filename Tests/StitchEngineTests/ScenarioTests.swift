@@ -7,8 +7,13 @@ import Testing
 /// properties of a good answer, not exact ranks. Nothing in the engine knows these ids.
 @Suite("Field scenarios on the bundled community")
 struct ScenarioTests {
-    let engine = Fixtures.lewishamEngine
-    let community = Fixtures.lewisham
+    let engine: Engine
+    let community: Community
+
+    init() throws {
+        engine = try Fixtures.lewishamEngine
+        community = try Fixtures.lewisham
+    }
 
     func groups(ofActivity id: String) -> [String] { community.activities.first { $0.id == id }?.groups ?? [] }
 

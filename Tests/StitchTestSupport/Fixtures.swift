@@ -23,17 +23,21 @@ public enum Fixtures {
     }
 
     /// The skills taxonomy in `data/taxonomy.json`.
-    public static let taxonomy: SkillTaxonomy = {
-        do { return try decode(SkillTaxonomy.self, data: "taxonomy.json") } catch { fatalError("taxonomy: \(error)") }
-    }()
+    public static var taxonomy: SkillTaxonomy {
+        get throws { try loadedTaxonomy.get() }
+    }
 
     /// The bundled community in `data/lewisham.json`.
-    public static let lewisham: Community = {
-        do { return try decode(Community.self, data: "lewisham.json") } catch { fatalError("lewisham.json: \(error)") }
-    }()
+    public static var lewisham: Community {
+        get throws { try loadedLewisham.get() }
+    }
 
-    /// An engine over the bundled community.
-    public static let lewishamEngine: Engine = {
-        do { return try Engine(community: lewisham, taxonomy: taxonomy) } catch { fatalError("engine: \(error)") }
-    }()
+    /// An engine over the bundled community (built once per test process).
+    public static var lewishamEngine: Engine {
+        get throws { try loadedLewishamEngine.get() }
+    }
+
+    private static let loadedTaxonomy = Result { try decode(SkillTaxonomy.self, data: "taxonomy.json") }
+    private static let loadedLewisham = Result { try decode(Community.self, data: "lewisham.json") }
+    private static let loadedLewishamEngine = Result { try Engine(community: try lewisham, taxonomy: try taxonomy) }
 }

@@ -31,9 +31,12 @@ struct GeoGrid: Sendable {
     /// (a superset of the items within the radius: callers check the exact distance).
     func forEachCandidate(near center: Location, radiusKm: Double, _ body: (Int32) -> Void) {
         let c = cell(center)
-        let span = Int32(min(200, (radiusKm / cellKm).rounded(.up) + 1))
-        for dr in -span...span {
-            for dc in -span...span {
+        let rows = Int32(min(200, (radiusKm / cellKm).rounded(.up) + 1))
+        // A degree of longitude shrinks with latitude: widen the column span to match.
+        let kmPerColumn = lonStep * 111.195 * max(0.01, cos(center.lat * .pi / 180))
+        let columns = Int32(min(400, (radiusKm / kmPerColumn).rounded(.up) + 1))
+        for dr in -rows...rows {
+            for dc in -columns...columns {
                 guard let items = cells[Cell(row: c.row + dr, column: c.column + dc)] else { continue }
                 for item in items { body(item) }
             }

@@ -34,7 +34,7 @@ struct TimeLedger: Sendable {
         guard let date else { return }
         let age = today.dayNumber - date.dayNumber
         guard age >= 0 else { return }
-        if age <= windowDays { recentHours[giver] += hours }
+        if age < windowDays { recentHours[giver] += hours }
         if age <= 365 {
             gaveLastYear[giver] = true
             receivedLastYear[receiver] = true

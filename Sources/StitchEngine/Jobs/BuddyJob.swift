@@ -61,8 +61,9 @@ struct BuddyJob: ScoringJob {
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let m = Int(c)
         let members = index.members, acts = index.activities
-        guard r.check(.self, person.memberIndex != c, "Is the person referred") else { return }
-        guard r.check(.inactive, members.has(m, .active), "Active member") else { return }
+        let isSelf = person.memberIndex == c
+        guard r.check(.self, !isSelf, isSelf ? "Is the person referred" : "Not the person referred") else { return }
+        guard r.check(.inactive, members.has(m, .active), members.has(m, .active) ? "Active member" : "Not an active member") else { return }
         let clash = avoided.contains(c)
         guard r.check(.safeguarding, !clash, clash ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
         let online = acts.online[activity]
@@ -90,7 +91,7 @@ struct BuddyJob: ScoringJob {
     func factors(_ c: Int32) -> FactorScores {
         let m = Int(c)
         var f = FactorScores()
-        f.skill = attends(c) ? 1 : Double(max(table.best(index.members.interests[m]).level, table.best(index.members.offers[m]).level))
+        f.skill = attends(c) ? 1 : max(table.best(index.members.interests[m]).level, table.best(index.members.offers[m]).level)
         f.availability = attends(c) ? 1 : (index.activities.sessions[activity].isEmpty ? Formulas.neutral : coverage(m))
         f.locality = distanceToPerson(m).map(Formulas.locality) ?? Formulas.neutral
         f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
@@ -108,7 +109,7 @@ struct BuddyJob: ScoringJob {
             let i = table.best(index.members.interests[m]), o = table.best(index.members.offers[m])
             let best = i.level >= o.level ? i : o
             if best.term >= 0 { reasons.append(table.reason(term: best.term, vocabulary: index.vocabulary, verb: i.level >= o.level ? "Interested in" : "Offers")) }
-            reasons.append("Free at the activity's time")
+            if !index.activities.sessions[activity].isEmpty { reasons.append("Free at the activity's time") }
         }
         let km = distanceToPerson(m)
         if let km { reasons.append("Lives \(Formulas.distanceText(km)) from them") }

@@ -40,14 +40,14 @@ extension Engine {
             skill = asked
         } else {
             // The subject's need the candidate serves best.
-            var best: (Float, String)?
+            var best: (Double, String)?
             for need in subject.needs {
                 var table = SkillMatchTable(vocabularySize: index.vocabulary.count)
                 table.add(wanted: [need], graph: index.skills)
                 let level = table.best(index.members.offers[Int(m)]).level
-                if level > (best?.0 ?? 0) { best = (level, index.vocabulary.label(need)) }
+                if level > (best?.0 ?? 0) { best = (level, index.vocabulary.key(need)) }
             }
-            guard let found = best?.1 ?? subject.needs.first.map({ index.vocabulary.label($0) }) else {
+            guard let found = best?.1 ?? subject.needs.first.map({ index.vocabulary.key($0) }) else {
                 throw .invalid(field: "skill", reason: "the subject lists no needs: say which skill to explain")
             }
             skill = found

@@ -24,7 +24,7 @@ struct GiveJob: ScoringJob {
         self.weights = weights
         self.giver = giver
         var needs = SkillMatchTable(vocabularySize: index.vocabulary.count)
-        needs.add(offered: giver.offers + giver.experiences, graph: index.skills)
+        needs.add(offered: giver.offers + index.vocabulary.peerSupport(drawingOn: giver.experiences), graph: index.skills)
         self.needs = needs
         var topics = SkillMatchTable(vocabularySize: index.vocabulary.count)
         topics.add(offered: giver.offers, graph: index.skills)
@@ -67,8 +67,9 @@ struct GiveJob: ScoringJob {
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         if c < memberCount {
             let m = Int(c)
-            guard r.check(.self, giver.memberIndex != c, "Is the member themself") else { return }
-            guard r.check(.inactive, index.members.has(m, .active), "Active member") else { return }
+            let isSelf = giver.memberIndex == c
+            guard r.check(.self, !isSelf, isSelf ? "Is the member themself" : "Another member") else { return }
+            guard r.check(.inactive, index.members.has(m, .active), index.members.has(m, .active) ? "Active member" : "Not an active member") else { return }
             guard r.check(.safeguarding, !avoided.contains(c), avoided.contains(c) ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
             let home = index.members.has(m, .housebound)
             let visits = !home || giver.has(.homeVisits)
@@ -101,7 +102,7 @@ struct GiveJob: ScoringJob {
         f.locality = distanceKm(c).map(Formulas.locality) ?? (c >= memberCount && index.activities.online[Int(c - memberCount)] ? 1 : Formulas.neutral)
         if c < memberCount {
             let m = Int(c)
-            f.skill = Double(needs.best(index.members.needs[m]).level)
+            f.skill = needs.best(index.members.needs[m]).level
             let both = giver.has(.hasAvailability) && index.members.availability.isKnown[m]
             f.availability = both ? min(1, Double(index.members.availability.overlapMinutes(row: m, with: giver.availability)) / 120) : Formulas.neutral
             f.wellbeing = Formulas.giverWellbeing(giver.wellbeing, known: giver.has(.hasWellbeing))
@@ -111,7 +112,7 @@ struct GiveJob: ScoringJob {
             return f
         }
         let a = Int(c - memberCount)
-        f.skill = max(Double(topics.best(index.activities.topics[a]).level), index.activities.serves(a, .give) ? Self.volunteerLevel : 0)
+        f.skill = max(topics.best(index.activities.topics[a]).level, index.activities.serves(a, .give) ? Self.volunteerLevel : 0)
         var best = Formulas.neutral
         if giver.has(.hasAvailability), !index.activities.sessions[a].isEmpty {
             best = 0
@@ -135,8 +136,9 @@ struct GiveJob: ScoringJob {
             var match = Match(id: index.members.ids[m], kind: .need, name: index.members.names[m], score: score, factors: f, reasons: [], distanceKm: km)
             if best.term >= 0 {
                 match.skill = index.vocabulary.label(best.term)
-                let via = needs.reason(term: best.term, vocabulary: index.vocabulary, verb: "Needs")
-                reasons.append(via)
+                let offer = needs.viaTerm(best.term)
+                let need = index.vocabulary.label(best.term)
+                reasons.append(offer == best.term ? "Needs \(need)" : "Needs \(need): you offer \(index.vocabulary.label(offer))")
             }
             if index.members.has(m, .housebound) { reasons.append("Housebound: a home visit") }
             if let km { reasons.append("\(Formulas.distanceText(km)) away") }
@@ -147,7 +149,7 @@ struct GiveJob: ScoringJob {
         }
         let a = Int(c - memberCount)
         let best = topics.best(index.activities.topics[a])
-        if best.term >= 0 {
+        if best.term >= 0, best.level > Self.volunteerLevel {
             reasons.append("Could share \(index.vocabulary.label(topics.viaTerm(best.term))): it is about \(index.vocabulary.label(best.term))")
         }
         if index.activities.serves(a, .give) { reasons.append("Welcomes volunteers (Give)") }

@@ -38,7 +38,8 @@ struct HelperJob: ScoringJob {
             index: index,
             subject: requester ?? PersonFeatures(
                 Member(id: "", location: request.location), defaultTravelKm: 0, term: { _ in nil }, group: { _ in nil },
-                member: { _ in nil }))
+                member: { _ in nil }),
+            anonymous: requester == nil)
     }
 
     func forEachCandidate(_ body: (Int32) -> Void) {
@@ -68,7 +69,8 @@ struct HelperJob: ScoringJob {
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let m = Int(c)
         let members = index.members
-        guard r.check(.self, requester?.memberIndex != c, "Is the person asking") else { return }
+        let isSelf = requester?.memberIndex == c
+        guard r.check(.self, !isSelf, isSelf ? "Is the person asking" : "Not the person asking") else { return }
         guard r.check(.inactive, members.has(m, .active), members.has(m, .active) ? "Active member" : "Not an active member") else { return }
         let avoided = requester.map { index.avoid[m].contains($0.memberIndex ?? -1) || $0.avoid.contains(c) } ?? false
         guard r.check(.safeguarding, !avoided, avoided ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
@@ -86,7 +88,7 @@ struct HelperJob: ScoringJob {
         _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")
     }
 
-    private func skillLevel(_ m: Int) -> (level: Float, term: Int32, lived: Bool) {
+    private func skillLevel(_ m: Int) -> (level: Double, term: Int32, lived: Bool) {
         let best = table.best(index.members.offers[m])
         if experience >= 0, index.members.experiences[m].contains(experience) { return (SkillLevels.livedExperience, experience, true) }
         return (best.level, best.term, false)
@@ -96,7 +98,7 @@ struct HelperJob: ScoringJob {
         let m = Int(c)
         let members = index.members
         var f = FactorScores()
-        f.skill = Double(skillLevel(m).level)
+        f.skill = skillLevel(m).level
         if whenMinutes > 0 {
             f.availability = members.availability.isKnown[m]
                 ? min(1, Double(members.availability.overlapMinutes(row: m, with: when)) / Double(whenMinutes)) : 0.3

@@ -82,7 +82,7 @@ struct ReferralJob: ScoringJob {
     func factors(_ c: Int32) -> FactorScores {
         let a = Int(c)
         var f = FactorScores()
-        f.skill = Double(table.best(index.activities.topics[a]).level)
+        f.skill = table.best(index.activities.topics[a]).level
         f.availability = availability(a)
         f.locality = index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral
         f.wellbeing = Formulas.goalCoverage(goals, tags: index.activities.wellbeing[a]) ?? Formulas.neutral
@@ -115,7 +115,7 @@ struct ReferralJob: ScoringJob {
         } else {
             reasons.append("Distance unknown")
         }
-        if person.accessNeeds != 0, !acts.online[a] { reasons.append("Meets every access need") }
+        if person.accessNeeds != 0, !acts.online[a], person.accessNeeds & ~acts.access[a] == 0 { reasons.append("Meets every access need") }
         if acts.serves(a, .give) { reasons.append("A way to give as well as get") }
         if let b = bridging.reason(value: f.bridging) { reasons.append(b) }
         if acts.remaining[a] > 0, acts.remaining[a] <= 2 { reasons.append("Only \(acts.remaining[a]) place\(acts.remaining[a] == 1 ? "" : "s") left") }

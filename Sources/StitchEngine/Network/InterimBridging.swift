@@ -6,16 +6,20 @@
 ///   (for an activity: the share of its attendees not tied to `s`, 0 when `s` attends it);
 /// - isolation `i = 1 / (1 + degree)` of the more isolated of the two (a member only);
 /// - `bridging = b + (1 − b) · i / 2` with `b = (g + n) / 2`, so a tie for an isolated person
-///   counts most. A spectral model of the network can replace this behind the same factor.
+///   counts most. A request from a member of the public (no member to tie) is neutral, 0.5.
+///   A spectral model of the network can replace this behind the same factor.
 struct InterimBridging {
     let index: CommunityIndex
     let subjectGroups: [Int32]
     let subject: Int32?
     private let tied: [UInt64]
     let subjectIsolation: Double
+    /// No one to tie: a request from a member of the public.
+    let anonymous: Bool
 
-    init(index: CommunityIndex, subject: PersonFeatures) {
+    init(index: CommunityIndex, subject: PersonFeatures, anonymous: Bool = false) {
         self.index = index
+        self.anonymous = anonymous
         subjectGroups = subject.groups
         self.subject = subject.memberIndex
         var bits = [UInt64](repeating: 0, count: (index.members.count + 63) / 64)
@@ -50,6 +54,7 @@ struct InterimBridging {
     }
 
     func value(toMember m: Int32) -> Double {
+        if anonymous { return Formulas.neutral }
         let g = Self.groupDistance(subjectGroups[...], index.members.groups[Int(m)])
         let n: Double
         switch tie(to: m) {
@@ -77,6 +82,7 @@ struct InterimBridging {
 
     /// A reason for a high or low bridging value, if worth saying.
     func reason(value: Double, member m: Int32? = nil) -> String? {
+        if anonymous { return nil }
         if let m, tie(to: m) == .tied { return "Already know each other" }
         if value >= 0.7 {
             return subjectIsolation >= 0.99 ? "A first tie for someone with few" : "Would link two groups that rarely meet"

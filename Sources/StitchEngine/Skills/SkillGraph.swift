@@ -41,7 +41,7 @@ struct SkillGraph: Sendable {
                     best = .init(index: Int32(o), level: SkillLevels.sibling, relation: .sibling)
                 }
                 if let learned, s != o {
-                    let level = Float(learned.similarity(s, o)) * SkillLevels.learnedScale
+                    let level = learned.similarity(s, o) * SkillLevels.learnedScale
                     if level > best.level { best = .init(index: Int32(o), level: level, relation: .learned) }
                 }
                 if best.level >= SkillLevels.floor { list.append(best) }

@@ -3,7 +3,7 @@
 /// Built once per query (one allocation), then each candidate's terms are scored with array
 /// look-ups: the best of a member's offers, or of an activity's topics.
 struct SkillMatchTable {
-    private(set) var level: [Float]
+    private(set) var level: [Double]
     private(set) var relation: [SkillRelation?]
     /// The query term each entry came through.
     private(set) var via: [Int32]
@@ -16,7 +16,7 @@ struct SkillMatchTable {
         via = Array(repeating: -1, count: vocabularySize)
     }
 
-    private mutating func offer(_ term: Int32, _ value: Float, _ kind: SkillRelation, from source: Int32) {
+    private mutating func offer(_ term: Int32, _ value: Double, _ kind: SkillRelation, from source: Int32) {
         let i = Int(term)
         if level[i] == 0 { touched.append(term) }
         if value > level[i] {
@@ -27,7 +27,7 @@ struct SkillMatchTable {
     }
 
     /// Terms that serve any of `wanted` (as offers, topics…), scaled by `weight`.
-    mutating func add(wanted: [Int32], graph: SkillGraph, weight: Float = 1) {
+    mutating func add(wanted: [Int32], graph: SkillGraph, weight: Double = 1) {
         for w in wanted {
             for r in graph.related(to: w) { offer(r.index, r.level * weight, r.relation, from: w) }
         }
@@ -50,8 +50,8 @@ struct SkillMatchTable {
 
     /// The best of a list of terms: its level and which term.
     @inline(__always)
-    func best(_ terms: ArraySlice<Int32>) -> (level: Float, term: Int32) {
-        var bestLevel: Float = 0, bestTerm: Int32 = -1
+    func best(_ terms: ArraySlice<Int32>) -> (level: Double, term: Int32) {
+        var bestLevel: Double = 0, bestTerm: Int32 = -1
         for t in terms where level[Int(t)] > bestLevel {
             bestLevel = level[Int(t)]
             bestTerm = t

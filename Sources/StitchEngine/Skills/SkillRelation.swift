@@ -19,20 +19,20 @@ public enum SkillRelation: String, Sendable, Hashable, Codable {
 /// One related skill and how well it serves.
 struct RelatedSkill: Sendable, Hashable {
     var index: Int32
-    var level: Float
+    var level: Double
     var relation: SkillRelation
 }
 
 /// The level of each relation, documented in docs/scoring.md.
 enum SkillLevels {
-    static let exact: Float = 1.0
-    static let livedExperience: Float = 1.0
-    static let broader: Float = 0.85
-    static let narrower: Float = 0.8
-    static let related: Float = 0.6
-    static let sibling: Float = 0.45
+    static let exact: Double = 1.0
+    static let livedExperience: Double = 1.0
+    static let broader: Double = 0.85
+    static let narrower: Double = 0.8
+    static let related: Double = 0.6
+    static let sibling: Double = 0.45
     /// Learned similarity is scaled by this, so it never outranks the taxonomy's own links.
-    static let learnedScale: Float = 0.7
+    static let learnedScale: Double = 0.7
     /// Relations below this level are not candidates at all.
-    static let floor: Float = 0.2
+    static let floor: Double = 0.2
 }

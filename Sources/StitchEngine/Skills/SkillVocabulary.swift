@@ -11,6 +11,8 @@ public struct SkillVocabulary: Sendable {
     private(set) var lookup: [String: Int32] = [:]
     /// Display labels by index.
     private(set) var labels: [String] = []
+    /// Normalised keys by index.
+    private(set) var keys: [String] = []
     /// Parent index by index (-1 for none), for taxonomy entries; free text has none.
     private(set) var parents: [Int32] = []
     /// The lived experience a peer-support entry draws on, by index (-1 for none).
@@ -25,6 +27,7 @@ public struct SkillVocabulary: Sendable {
         for (i, entry) in taxonomy.skills.enumerated() {
             lookup[SkillTaxonomy.normalise(entry.id)] = Int32(i)
             labels.append(entry.label)
+            keys.append(SkillTaxonomy.normalise(entry.id))
         }
         for (i, entry) in taxonomy.skills.enumerated() {
             for synonym in entry.synonyms where lookup[SkillTaxonomy.normalise(synonym)] == nil {
@@ -52,6 +55,7 @@ public struct SkillVocabulary: Sendable {
         let index = Int32(labels.count)
         lookup[key] = index
         labels.append(key.replacingHyphens())
+        keys.append(key)
         parents.append(-1)
         experienceOf.append(-1)
         return index
@@ -66,6 +70,15 @@ public struct SkillVocabulary: Sendable {
 
     /// True when `index` is a taxonomy entry (not free text).
     func isTaxonomy(_ index: Int32) -> Bool { Int(index) < taxonomyCount }
+
+    /// The peer-support entries that draw on any of these lived experiences.
+    func peerSupport(drawingOn experiences: [Int32]) -> [Int32] {
+        guard !experiences.isEmpty else { return [] }
+        return experienceOf.indices.filter { experiences.contains(experienceOf[$0]) }.map { Int32($0) }
+    }
+
+    /// The normalised key of a term: a taxonomy id, or the free text itself.
+    func key(_ index: Int32) -> String { keys[Int(index)] }
 
     /// The chain of ancestors of an entry, nearest first.
     func ancestors(of index: Int32) -> [Int32] {
