@@ -24,7 +24,7 @@ enum RankingPrinter {
             let rank = pad(String(i + 1), 3)
             let name = (m.kind == .need ? "needs: " : "") + (m.name ?? "")
             let cells = [f.skill, f.availability, f.locality, f.wellbeing, f.bridging, f.reciprocity].map(number)
-            out.append("  \(rank)" + pad(m.id, 24) + pad(name, 30) + number(m.score) + "   " + cells.joined(separator: "  "))
+            out.append("  \(rank)" + pad(m.id, 23) + " " + pad(name, 29) + " " + number(m.score) + "   " + cells.joined(separator: "  "))
             for reason in m.reasons { out.append("       - \(reason)") }
             if let b = m.buddy {
                 out.append("       Buddy: \(b.id)\(b.name.map { " (\($0))" } ?? ""), score \(number(b.score)): \(b.reasons.joined(separator: "; "))")

@@ -68,6 +68,11 @@ struct ReferralJob: ScoringJob {
         _ = r.check(.safeguarding, !clash, clash ? "Someone this person must not meet attends" : "No safeguarding exclusion")
     }
 
+    /// True when the person already attends the activity.
+    func attends(_ a: Int) -> Bool {
+        person.memberIndex.map { index.attends.sortedRow(Int($0), contains: Int32(a)) } ?? false
+    }
+
     func availability(_ a: Int) -> Double {
         let sessions = index.activities.sessions[a]
         guard person.has(.hasAvailability), !sessions.isEmpty else { return Formulas.neutral }
@@ -116,6 +121,7 @@ struct ReferralJob: ScoringJob {
             reasons.append("Distance unknown")
         }
         if person.accessNeeds != 0, !acts.online[a], person.accessNeeds & ~acts.access[a] == 0 { reasons.append("Meets every access need") }
+        if attends(a) { reasons.append("Already goes here") }
         if acts.serves(a, .give) { reasons.append("A way to give as well as get") }
         if let b = bridging.reason(value: f.bridging) { reasons.append(b) }
         if acts.remaining[a] > 0, acts.remaining[a] <= 2 { reasons.append("Only \(acts.remaining[a]) place\(acts.remaining[a] == 1 ? "" : "s") left") }

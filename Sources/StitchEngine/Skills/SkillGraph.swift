@@ -7,7 +7,8 @@ import StitchModel
 /// siblings, and learned neighbours) are computed once, with a level in (0, 1]. The learned part
 /// is a truncated SVD of the positive pointwise mutual information of skills that members hold
 /// together (see ``StitchNumerics/CooccurrenceEmbedding``), so that, say, poetry and creative
-/// writing score above poetry and plumbing even where the taxonomy does not link them.
+/// writing score above poetry and plumbing even where the taxonomy does not link them. A learned
+/// link between rare skills is scaled down by how few members hold them (see ``SkillLevels``).
 struct SkillGraph: Sendable {
     let vocabulary: SkillVocabulary
     /// Related skills of each taxonomy entry, best first.
@@ -20,6 +21,8 @@ struct SkillGraph: Sendable {
         let n = vocabulary.taxonomyCount
         let taxonomySets = memberSkillSets.map { $0.filter { $0 < n } }
         learned = n > 1 ? try? CooccurrenceEmbedding(sets: taxonomySets, itemCount: n, rank: min(learnedRank, n - 1)) : nil
+        var support = [Double](repeating: 0, count: n)
+        for set in taxonomySets { for i in Set(set) { support[i] += 1 } }
         var related: [[RelatedSkill]] = []
         related.reserveCapacity(n)
         let ancestors = (0..<n).map { vocabulary.ancestors(of: Int32($0)) }
@@ -41,7 +44,8 @@ struct SkillGraph: Sendable {
                     best = .init(index: Int32(o), level: SkillLevels.sibling, relation: .sibling)
                 }
                 if let learned, s != o {
-                    let level = learned.similarity(s, o) * SkillLevels.learnedScale
+                    let confidence = min(1, min(support[s], support[o]) / SkillLevels.learnedSupport)
+                    let level = learned.similarity(s, o) * SkillLevels.learnedScale * confidence
                     if level > best.level { best = .init(index: Int32(o), level: level, relation: .learned) }
                 }
                 if best.level >= SkillLevels.floor { list.append(best) }

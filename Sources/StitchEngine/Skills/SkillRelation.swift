@@ -33,6 +33,9 @@ enum SkillLevels {
     static let sibling: Double = 0.45
     /// Learned similarity is scaled by this, so it never outranks the taxonomy's own links.
     static let learnedScale: Double = 0.7
+    /// Learned similarity is trusted in full only between skills held by at least this many
+    /// members each; below, it is scaled down in proportion (rare skills co-occur by chance).
+    static let learnedSupport: Double = 8
     /// Relations below this level are not candidates at all.
     static let floor: Double = 0.2
 }
