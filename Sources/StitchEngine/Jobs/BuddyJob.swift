@@ -51,11 +51,7 @@ struct BuddyJob: ScoringJob {
     }
 
     private func coverage(_ m: Int) -> Double {
-        var best = 0.0
-        for s in index.activities.sessions[activity] where s.minutes > 0 {
-            best = max(best, Double(index.members.availability.overlapMinutes(row: m, with: s)) / Double(s.minutes))
-        }
-        return best
+        index.activities.bestCoverage(activity) { index.members.availability.overlapMinutes(row: m, with: $0) } ?? 0
     }
 
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
@@ -78,9 +74,7 @@ struct BuddyJob: ScoringJob {
             reachable = false
         }
         guard r.check(.distance, reachable, km.map { "\(Formulas.distanceText($0)) from the person" } ?? "Distance unknown") else { return }
-        let lo = acts.ageMin[activity], hi = acts.ageMax[activity], born = members.birthYear[m]
-        let age = Int32(index.today.year) - born
-        let eligible = born == 0 || ((lo < 0 || age >= lo) && (hi < 0 || age <= hi))
+        let eligible = acts.admits(age: index.age(birthYear: members.birthYear[m]), activity)
         guard r.check(.age, eligible, eligible ? "Within the age range" : "Outside the age range") else { return }
         let free = attends(c) || acts.sessions[activity].isEmpty || (members.availability.isKnown[m] && coverage(m) > 0)
         guard r.check(.availability, free, free ? "Free at the activity's time" : "Not known to be free at the activity's time") else { return }
@@ -95,7 +89,7 @@ struct BuddyJob: ScoringJob {
         f.availability = attends(c) ? 1 : (index.activities.sessions[activity].isEmpty ? Formulas.neutral : coverage(m))
         f.locality = distanceToPerson(m).map(Formulas.locality) ?? Formulas.neutral
         f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
-        f.reciprocity = 0.5 * Formulas.needToGive(balance: index.ledger.balance(m)) + 0.5 * Formulas.loadSpread(load: index.ledger.load[m])
+        f.reciprocity = index.giverReciprocity(m)
         f.bridging = bridging.value(toMember: c)
         return f
     }

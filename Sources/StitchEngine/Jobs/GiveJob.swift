@@ -30,10 +30,8 @@ struct GiveJob: ScoringJob {
         topics.add(offered: giver.offers, graph: index.skills)
         self.topics = topics
         bridging = InterimBridging(index: index, subject: giver)
-        var avoided = Set(giver.avoid)
-        if let m = giver.memberIndex { avoided.formUnion(index.avoid[Int(m)]) }
-        self.avoided = avoided
-        age = giver.birthYear > 0 ? Int32(index.today.year) - giver.birthYear : nil
+        avoided = index.safeguardingSet(for: giver)
+        age = index.age(birthYear: giver.birthYear)
     }
 
     var memberCount: Int32 { Int32(index.members.count) }
@@ -90,8 +88,7 @@ struct GiveJob: ScoringJob {
         let km = distanceKm(c)
         let within = online || (!giver.has(.housebound) && (km.map { $0 <= giver.travelKm } ?? true))
         guard r.check(.distance, within, online ? "Online" : km.map { "\(Formulas.distanceText($0)) away" } ?? "Distance unknown") else { return }
-        let lo = acts.ageMin[a], hi = acts.ageMax[a]
-        let eligible = age.map { (lo < 0 || $0 >= lo) && (hi < 0 || $0 <= hi) } ?? true
+        let eligible = acts.admits(age: age, a)
         guard r.check(.age, eligible, eligible ? "Within the age range" : "Outside the age range") else { return }
         let clash = !avoided.isEmpty && index.attendees[a].contains { avoided.contains($0) }
         _ = r.check(.safeguarding, !clash, clash ? "Someone this member must not meet attends" : "No safeguarding exclusion")
@@ -113,14 +110,9 @@ struct GiveJob: ScoringJob {
         }
         let a = Int(c - memberCount)
         f.skill = max(topics.best(index.activities.topics[a]).level, index.activities.serves(a, .give) ? Self.volunteerLevel : 0)
-        var best = Formulas.neutral
-        if giver.has(.hasAvailability), !index.activities.sessions[a].isEmpty {
-            best = 0
-            for s in index.activities.sessions[a] where s.minutes > 0 {
-                best = max(best, Double(s.overlapMinutes(with: giver.availability)) / Double(s.minutes))
-            }
-        }
-        f.availability = best
+        f.availability = giver.has(.hasAvailability)
+            ? index.activities.bestCoverage(a) { $0.overlapMinutes(with: giver.availability) } ?? Formulas.neutral
+            : Formulas.neutral
         f.wellbeing = Formulas.goalCoverage(giver.wellbeing, tags: index.activities.wellbeing[a] | WellbeingWay.give.bit) ?? Formulas.neutral
         f.reciprocity = index.activities.serves(a, .give) ? 1 : 0.6
         f.bridging = bridging.value(toActivity: Int32(a))

@@ -109,7 +109,7 @@ struct HelperJob: ScoringJob {
         }
         f.locality = distanceKm(m).map(Formulas.locality) ?? Formulas.neutral
         f.wellbeing = Formulas.giverWellbeing(members.wellbeing[m], known: members.has(m, .hasWellbeing))
-        f.reciprocity = 0.5 * Formulas.needToGive(balance: index.ledger.balance(m)) + 0.5 * Formulas.loadSpread(load: index.ledger.load[m])
+        f.reciprocity = index.giverReciprocity(m)
         f.bridging = bridging.value(toMember: c)
         return f
     }

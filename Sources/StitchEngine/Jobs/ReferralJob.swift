@@ -30,10 +30,8 @@ struct ReferralJob: ScoringJob {
         table.add(wanted: person.offers, graph: index.skills, weight: 0.7)
         self.table = table
         bridging = InterimBridging(index: index, subject: person)
-        age = person.birthYear > 0 ? Int32(index.today.year) - person.birthYear : nil
-        var avoided = Set(person.avoid)
-        if let m = person.memberIndex { avoided.formUnion(index.avoid[Int(m)]) }
-        self.avoided = avoided
+        age = index.age(birthYear: person.birthYear)
+        avoided = index.safeguardingSet(for: person)
         needToGive = person.memberIndex.map { Formulas.needToGive(balance: index.ledger.balance(Int($0))) } ?? Formulas.neutral
     }
 
@@ -61,9 +59,8 @@ struct ReferralJob: ScoringJob {
         let within = !housebound && (km.map { $0 <= person.travelKm } ?? true)
         let distanceDetail = online ? "Online" : housebound ? "Housebound: in person is not possible" : km.map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(person.travelKm))" } ?? "Distance unknown"
         guard r.check(.distance, within, distanceDetail) else { return }
-        let lo = acts.ageMin[a], hi = acts.ageMax[a]
-        let eligible = age.map { (lo < 0 || $0 >= lo) && (hi < 0 || $0 <= hi) } ?? true
-        guard r.check(.age, eligible, lo < 0 && hi < 0 ? "No age limits" : (age == nil ? "Age not known: check eligibility" : (eligible ? "Within the age range" : "Outside the age range"))) else { return }
+        let eligible = acts.admits(age: age, a)
+        guard r.check(.age, eligible, !acts.hasAgeLimits(a) ? "No age limits" : (age == nil ? "Age not known: check eligibility" : (eligible ? "Within the age range" : "Outside the age range"))) else { return }
         let clash = avoided.isEmpty ? false : index.attendees[a].contains { avoided.contains($0) }
         _ = r.check(.safeguarding, !clash, clash ? "Someone this person must not meet attends" : "No safeguarding exclusion")
     }
@@ -74,14 +71,8 @@ struct ReferralJob: ScoringJob {
     }
 
     func availability(_ a: Int) -> Double {
-        let sessions = index.activities.sessions[a]
-        guard person.has(.hasAvailability), !sessions.isEmpty else { return Formulas.neutral }
-        var best = 0.0
-        for s in sessions {
-            let minutes = s.minutes
-            if minutes > 0 { best = max(best, Double(s.overlapMinutes(with: person.availability)) / Double(minutes)) }
-        }
-        return best
+        guard person.has(.hasAvailability) else { return Formulas.neutral }
+        return index.activities.bestCoverage(a) { $0.overlapMinutes(with: person.availability) } ?? Formulas.neutral
     }
 
     func factors(_ c: Int32) -> FactorScores {
