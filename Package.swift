@@ -33,6 +33,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "StitchNetwork", dependencies: ["StitchModel", "StitchNumerics"], swiftSettings: strictSettings),
+        .target(name: "StitchPlanning", dependencies: ["StitchModel", "StitchEngine"], swiftSettings: strictSettings),
         .target(name: "StitchGenerator", dependencies: ["StitchModel", "StitchImport"], swiftSettings: strictSettings),
 
         // Adapters around the core.
@@ -40,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "StitchCLI",
             dependencies: [
-                "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport",
+                "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport", "StitchNetwork", "StitchPlanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -65,6 +67,13 @@ let package = Package(
             dependencies: ["StitchGenerator", "StitchModel", "StitchTestSupport"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "StitchNetworkTests", dependencies: ["StitchNetwork", "StitchNumerics", "StitchModel", "StitchTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchPlanningTests",
+            dependencies: ["StitchPlanning", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "StitchImportTests", dependencies: ["StitchImport", "StitchTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StitchCLITests", dependencies: ["StitchCLI", "StitchTestSupport"], swiftSettings: strictSettings),
     ],

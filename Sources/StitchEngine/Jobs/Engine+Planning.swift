@@ -1,0 +1,41 @@
+public import StitchModel
+
+extension Engine {
+    /// The activities a referral may be placed in, best first: every activity that meets every
+    /// hard constraint for the person, with its score and factors, and no buddy or "way to give"
+    /// substitution. This is the candidate list of a planning session's allocation.
+    ///
+    /// - Parameters:
+    ///   - limit: how many at most (the allocation's "top K"); 1...1000.
+    public func placements(for referral: Referral, limit: Int, profile: ScoringProfile = .planning) throws(QueryError) -> Ranking {
+        try Self.checkLimit(limit)
+        let person = try person(referral.person, field: "referral.person")
+        let job = ReferralJob(index: index, person: person, referral: referral, weights: index.configuration.weights(for: profile))
+        return Pipeline.ranking(job, limit: limit)
+    }
+
+    /// Members who could go along with a person to an activity the first time, best first; each
+    /// meets every hard constraint of a buddy.
+    public func buddies(for person: PersonReference, activity activityID: String, limit: Int, profile: ScoringProfile = .planning) throws(QueryError) -> Ranking {
+        try Self.checkLimit(limit)
+        let subject = try self.person(person, field: "person")
+        guard let a = index.activityIndex[activityID] else { throw .unknownActivity(field: "activity", id: activityID) }
+        let job = BuddyJob(
+            index: index, person: subject, activity: Int(a), bridging: InterimBridging(index: index, subject: subject),
+            avoided: index.safeguardingSet(for: subject), weights: index.configuration.weights(for: profile))
+        return Pipeline.ranking(job, limit: limit)
+    }
+
+    /// Places left at an activity (`nil` when unlimited).
+    public func remainingPlaces(activity activityID: String) throws(QueryError) -> Int? {
+        guard let a = index.activityIndex[activityID] else { throw .unknownActivity(field: "activity", id: activityID) }
+        let left = index.activities.remaining[Int(a)]
+        return left < 0 ? nil : Int(left)
+    }
+
+    /// Ids of every activity, in the community's order.
+    public var activityIDs: [String] { index.activities.ids }
+
+    /// Ids of every member, in the community's order.
+    public var memberIDs: [String] { index.members.ids }
+}
