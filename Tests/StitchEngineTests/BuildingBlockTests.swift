@@ -172,3 +172,25 @@ import Testing
         }
     }
 }
+
+@Suite struct PlanningAPITests {
+    @Test func placementsAreTheFeasibleActivitiesAndBuddiesMeetTheirConstraints() throws {
+        let engine = try Fixtures.lewishamEngine
+        let community = try Fixtures.lewisham
+        let oracle = ConstraintOracle(community, engine: engine)
+        let maud = try #require(oracle.members["m-maud"])
+        let placements = try engine.placements(for: Referral(person: .id("m-maud")), limit: 1000)
+        #expect(placements.matches.first?.id == "a-knit-natter")
+        #expect(!placements.matches.contains { $0.id == "a-knit-far" || $0.id == "a-knit-full" })
+        for m in placements.matches { #expect(oracle.brokenActivityConstraint(maud, oracle.activities[m.id]!) == nil) }
+        let buddies = try engine.buddies(for: .id("m-maud"), activity: "a-knit-natter", limit: 5)
+        #expect(buddies.matches.first?.id == "m-ada")
+        for b in buddies.matches {
+            #expect(oracle.brokenBuddyConstraint(oracle.members[b.id]!, person: maud, activity: oracle.activities["a-knit-natter"]!) == nil)
+        }
+        #expect(try engine.remainingPlaces(activity: "a-knit-natter") == 3)
+        #expect(throws: QueryError.unknownActivity(field: "activity", id: "a-none")) {
+            try engine.buddies(for: .id("m-maud"), activity: "a-none", limit: 5)
+        }
+    }
+}
