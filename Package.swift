@@ -8,7 +8,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Stitch",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "StitchEngine", targets: ["StitchEngine"]),
         .library(name: "StitchModel", targets: ["StitchModel"]),
@@ -38,11 +38,12 @@ let package = Package(
         .target(name: "StitchGenerator", dependencies: ["StitchModel", "StitchImport"], swiftSettings: strictSettings),
 
         // Adapters around the core.
+        .target(name: "StitchRPC", dependencies: ["StitchModel", "StitchEngine"], swiftSettings: strictSettings),
         .target(name: "StitchImport", dependencies: ["StitchModel"], swiftSettings: strictSettings),
         .executableTarget(
             name: "StitchCLI",
             dependencies: [
-                "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport", "StitchNetwork", "StitchPlanning",
+                "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport", "StitchNetwork", "StitchPlanning", "StitchRPC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -73,6 +74,9 @@ let package = Package(
         .testTarget(
             name: "StitchPlanningTests",
             dependencies: ["StitchPlanning", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchRPCTests", dependencies: ["StitchRPC", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "StitchImportTests", dependencies: ["StitchImport", "StitchTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StitchCLITests", dependencies: ["StitchCLI", "StitchTestSupport"], swiftSettings: strictSettings),

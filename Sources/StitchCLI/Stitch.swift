@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `stitch` command: matching and referral recommendations for time banks and social prescribing.
 @main
-struct Stitch: ParsableCommand {
+struct Stitch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stitch",
         abstract: "Who, or what, should this person be stitched to? Explained matches for time banks and social prescribing.",
@@ -17,6 +17,6 @@ struct Stitch: ParsableCommand {
               stitch explain --subject m-kathy --candidate a-art-upstairs
               stitch generate --members 100000 --activities 10000 --seed 7 --output big.json
             """,
-        subcommands: [WhoCanHelp.self, Give.self, Refer.self, Explain.self, Generate.self]
+        subcommands: [WhoCanHelp.self, Give.self, Refer.self, Explain.self, Generate.self, Serve.self]
     )
 }

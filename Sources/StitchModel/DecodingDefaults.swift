@@ -23,9 +23,19 @@ extension KeyedDecodingContainer {
         return value
     }
 
+    /// Decodes an optional whole number, with a clear error for a fraction or an out-of-range
+    /// value (rather than the decoder's generic "not valid JSON").
+    public func decodeWholeNumber(forKey key: Key) throws -> Int? {
+        guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\(value) is not a whole number")
+        }
+        return Int(value)
+    }
+
     /// Decodes an optional non-negative integer.
     func decodeCount(forKey key: Key) throws -> Int? {
-        guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
+        guard let value = try decodeWholeNumber(forKey: key) else { return nil }
         guard value >= 0 else {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\(value) must not be negative")
         }

@@ -84,7 +84,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         accessNeeds = try c.decode([AccessTerm].self, forKey: .accessNeeds, default: [])
         languages = try c.decode([String].self, forKey: .languages, default: [])
         dbsChecked = try c.decode(Bool.self, forKey: .dbsChecked, default: false)
-        birthYear = try c.decodeIfPresent(Int.self, forKey: .birthYear)
+        birthYear = try c.decodeWholeNumber(forKey: .birthYear)
         if let year = birthYear, !(1900...2100).contains(year) {
             throw DecodingError.dataCorruptedError(forKey: .birthYear, in: c, debugDescription: "\(year) is not a plausible birth year")
         }

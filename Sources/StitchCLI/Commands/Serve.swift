@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import StitchEngine
+import StitchModel
+import StitchRPC
+
+/// `stitch serve`: the daemon, answering JSON-RPC 2.0 one message per line.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer JSON-RPC 2.0 requests, one per line (see docs/protocol.md).",
+        discussion: """
+            Responses go to standard output, one per line, in order; logs go to standard error and
+            name ids and counts only.
+
+            Examples:
+              echo '{"jsonrpc":"2.0","id":1,"method":"server.health"}' | stitch serve --stdio
+              stitch serve --stdio --community data/lewisham.json
+            """)
+
+    @Flag(help: "Serve standard input and output.")
+    var stdio = false
+    @Option(help: ArgumentHelp("Serve a Unix domain socket at this path.", valueName: "path"))
+    var socket: String?
+    @Option(help: ArgumentHelp("Serve TCP at host:port.", valueName: "host:port"))
+    var tcp: String?
+    @Option(help: "Require this token in every request's params.auth.")
+    var token: String?
+    @Option(help: ArgumentHelp("Community file to serve (JSON).", valueName: "path"))
+    var community: String?
+    @Option(help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
+    var taxonomy: String?
+    @Option(help: "The longest request line accepted, in bytes.")
+    var maxLineBytes = 1 << 20
+
+    func validate() throws {
+        guard stdio || socket != nil || tcp != nil else { throw ValidationError("choose --stdio, --socket PATH or --tcp HOST:PORT") }
+        guard socket == nil, tcp == nil else { throw ValidationError("--socket and --tcp are not available in this build yet; use --stdio") }
+        guard maxLineBytes >= 1024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
+    }
+
+    func run() async throws {
+        let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
+        let path = try community ?? DataLocator.path(of: "lewisham.json")
+        let initial = try JSONInput.decode(Community.self, fromFile: path)
+        let service: StitchService
+        do {
+            service = try StitchService(community: initial, taxonomy: taxonomy)
+        } catch {
+            throw CLIError.invalidInput(file: path, errors: error.errors)
+        }
+        let dispatcher = RPCDispatcher(service: service, token: token, maximumLineBytes: maxLineBytes)
+        log("serving \(initial.members.count) members and \(initial.activities.count) activities over stdio")
+        var reader = LineReader(handle: .standardInput, maximumLineBytes: maxLineBytes)
+        while let line = reader.next() {
+            let response: Data?
+            switch line {
+            case .line(let data):
+                if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                response = await dispatcher.handle(line: data)
+            case .tooLong:
+                response = Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32003,"message":"Request too large: over \#(maxLineBytes) bytes"}}"#.utf8)
+            }
+            if let response {
+                FileHandle.standardOutput.write(response + Data([0x0A]))
+            }
+        }
+        log("standard input closed; stopping")
+    }
+
+    private func log(_ message: String) {
+        FileHandle.standardError.write(Data("stitch serve: \(message)\n".utf8))
+    }
+}
+
+/// Splits a byte stream into lines, skipping (and reporting) lines longer than the limit.
+struct LineReader {
+    enum Item { case line(Data), tooLong }
+
+    let handle: FileHandle
+    let maximumLineBytes: Int
+    private var buffer = Data()
+    private var skipping = false
+    private var finished = false
+
+    init(handle: FileHandle, maximumLineBytes: Int) {
+        self.handle = handle
+        self.maximumLineBytes = maximumLineBytes
+    }
+
+    mutating func next() -> Item? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer = Data(buffer[(newline + 1)...])
+                if skipping {
+                    skipping = false
+                    return .tooLong
+                }
+                return .line(Data(line))
+            }
+            if buffer.count > maximumLineBytes {
+                buffer.removeAll(keepingCapacity: true)
+                skipping = true
+            }
+            if finished {
+                if skipping { skipping = false; return .tooLong }
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer.removeAll() }
+                return .line(buffer)
+            }
+            let chunk = handle.availableData
+            if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import StitchEngine
+import StitchModel
+
+extension RPCDispatcher {
+    /// Decodes params into a typed value, naming the first bad field under `params`.
+    func decode<T: Decodable>(_ type: T.Type, _ params: [String: JSONTree]) throws(RPCError) -> T {
+        do {
+            let data = try JSONEncoder().encode(params)
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            throw RPCError.invalidParams(ValidationError(error))
+        } catch {
+            throw RPCError(.invalidParams, "Invalid params", field: "params", reason: "could not be read")
+        }
+    }
+
+    /// The method table: each a thin adapter over the service and the engine.
+    func call(_ method: String, _ params: [String: JSONTree]) async -> Result<any Encodable & Sendable, RPCError> {
+        do throws(RPCError) {
+            switch method {
+            case "community.load": return .success(try await service.load(decode(MethodParams.Load.self, params)))
+            case "member.upsert": return .success(try await service.upsert(member: decode(MethodParams.UpsertMember.self, params).member))
+            case "member.remove": return .success(try await service.removeMember(decode(MethodParams.RemoveByID.self, params).id))
+            case "activity.upsert": return .success(try await service.upsert(activity: decode(MethodParams.UpsertActivity.self, params).activity))
+            case "activity.remove": return .success(try await service.removeActivity(decode(MethodParams.RemoveByID.self, params).id))
+            case "exchange.record": return .success(try await service.record(exchange: decode(MethodParams.RecordExchange.self, params).exchange))
+            case "attendance.record": return .success(try await service.record(attendance: decode(MethodParams.RecordAttendance.self, params).attendance))
+            case "match.helpers":
+                let p = try decode(MethodParams.Helpers.self, params)
+                let engine = await service.currentEngine
+                return .success(try run { () throws(QueryError) in try engine.whoCanHelp(p.request, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
+            case "match.opportunities":
+                let p = try decode(MethodParams.Opportunities.self, params)
+                let engine = await service.currentEngine
+                return .success(try run { () throws(QueryError) in try engine.opportunities(for: p.member, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
+            case "refer.activities":
+                let p = try decode(MethodParams.Refer.self, params)
+                let engine = await service.currentEngine
+                return .success(try run { () throws(QueryError) in
+                    try engine.refer(p.referral, limit: p.limit ?? 10, withBuddy: p.withBuddy ?? true, profile: p.profile ?? .referral)
+                })
+            case "match.explain":
+                let p = try decode(ExplainQuery.self, params)
+                let engine = await service.currentEngine
+                return .success(try run { () throws(QueryError) in try engine.explain(p) })
+            case "weights.get": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: false))
+            case "weights.set": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: true))
+            case "server.health": return .success(await service.health())
+            case "server.stats": return .success(statisticsSnapshot())
+            case "plan.allocate", "network.analyse", "outcome.record", "weights.calibrate":
+                throw RPCError(.methodNotFound, "\(method) is part of the protocol but not available in this build", field: "method", reason: "not yet available")
+            default:
+                throw RPCError(.methodNotFound, "Method not found: \(method)", field: "method", reason: "unknown method")
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Runs an engine query, mapping its errors to the protocol's.
+    private func run<T>(_ body: () throws(QueryError) -> T) throws(RPCError) -> T {
+        do { return try body() } catch { throw RPCError.query(error) }
+    }
+}

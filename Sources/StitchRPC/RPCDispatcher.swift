@@ -1,0 +1,116 @@
+import Foundation
+import StitchEngine
+import StitchModel
+import Synchronization
+
+/// Answers newline-delimited JSON-RPC 2.0 messages: single requests, batches and notifications.
+///
+/// Transport-free: a daemon's stdio, Unix-socket and TCP front ends hand it one line at a time
+/// and write back what it returns (nothing for notifications). Every method is a thin adapter
+/// over ``StitchService`` and the engine; every bad input gets the protocol's error with the
+/// JSON path of the field and a reason.
+public final class RPCDispatcher: Sendable {
+    let service: StitchService
+    let token: String?
+    /// The longest line accepted, in bytes.
+    public let maximumLineBytes: Int
+    private let statistics = Mutex(RPCStatistics())
+
+    public init(service: StitchService, token: String? = nil, maximumLineBytes: Int = 1 << 20) {
+        self.service = service
+        self.token = token
+        self.maximumLineBytes = maximumLineBytes
+    }
+
+    /// Handles one line; returns the response line (without the newline), or `nil` when the
+    /// line held only notifications.
+    public func handle(line: Data) async -> Data? {
+        guard line.count <= maximumLineBytes else {
+            return encode(RPCResponse(id: .null, result: nil, error: RPCError(.requestTooLarge, "Request too large: over \(maximumLineBytes) bytes")))
+        }
+        let tree: JSONTree
+        do {
+            tree = try JSONDecoder().decode(JSONTree.self, from: line)
+        } catch {
+            return encode(RPCResponse(id: .null, result: nil, error: RPCError(.parseError, "Parse error: not valid JSON")))
+        }
+        if case .array(let items) = tree {
+            guard !items.isEmpty else {
+                return encode(RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: empty batch")))
+            }
+            var responses: [RPCResponse] = []
+            for item in items { if let r = await respond(to: item) { responses.append(r) } }
+            return responses.isEmpty ? nil : encode(responses)
+        }
+        return await respond(to: tree).map(encode)
+    }
+
+    private func encode<T: Encodable>(_ value: T) -> Data {
+        (try? JSONEncoder().encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
+    }
+
+    /// One request object → its response (`nil` for a notification).
+    private func respond(to tree: JSONTree) async -> RPCResponse? {
+        guard case .object(let fields) = tree else {
+            return RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: not an object"))
+        }
+        var id = RPCID.null
+        let isNotification = fields["id"] == nil
+        switch fields["id"] {
+        case nil, .null?: break
+        case .string(let s)?: id = .string(s)
+        case .number(let n)?: id = n == n.rounded() && abs(n) < 9e15 ? .integer(Int64(n)) : .number(n)
+        default:
+            return RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: id must be a string, a number or null", field: "id", reason: "must be a string, a number or null"))
+        }
+        guard fields["jsonrpc"] == .string("2.0") else {
+            return RPCResponse(id: id, result: nil, error: RPCError(.invalidRequest, "Invalid request: jsonrpc must be \"2.0\"", field: "jsonrpc", reason: "must be \"2.0\""))
+        }
+        guard case .string(let method)? = fields["method"] else {
+            return RPCResponse(id: id, result: nil, error: RPCError(.invalidRequest, "Invalid request: method must be a string", field: "method", reason: "must be a string"))
+        }
+        let params: [String: JSONTree]
+        switch fields["params"] {
+        case nil, .null?: params = [:]
+        case .object(let o)?: params = o
+        default:
+            return RPCResponse(id: id, result: nil, error: RPCError(.invalidParams, "Invalid params: params must be an object", field: "params", reason: "must be an object"))
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcome: Result<any Encodable & Sendable, RPCError>
+        if let token, !Self.constantTimeEquals(params["auth"], token) {
+            outcome = .failure(RPCError(.unauthorized, "Unauthorized: missing or wrong auth token", field: "params.auth", reason: "missing or wrong token"))
+        } else {
+            outcome = await call(method, params.filter { $0.key != "auth" })
+        }
+        let elapsed = clock.now - start
+        let micros = Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12
+        let errorCode: Int? = if case .failure(let e) = outcome { e.code } else { nil }
+        let name = Self.methods.contains(method) ? method : "(unknown)"
+        statistics.withLock { $0.record(method: name, errorCode: errorCode, microseconds: micros) }
+        if isNotification { return nil }
+        switch outcome {
+        case .success(let value): return RPCResponse(id: id, result: value, error: nil)
+        case .failure(let error): return RPCResponse(id: id, result: nil, error: error)
+        }
+    }
+
+    /// Every method of the protocol.
+    static let methods: Set<String> = [
+        "community.load", "member.upsert", "member.remove", "activity.upsert", "activity.remove", "exchange.record",
+        "attendance.record", "match.helpers", "match.opportunities", "refer.activities", "plan.allocate", "match.explain",
+        "network.analyse", "outcome.record", "weights.get", "weights.set", "weights.calibrate", "server.health", "server.stats",
+    ]
+
+    static func constantTimeEquals(_ given: JSONTree?, _ token: String) -> Bool {
+        guard case .string(let s)? = given else { return false }
+        let a = Array(s.utf8), b = Array(token.utf8)
+        var diff = UInt8(a.count == b.count ? 0 : 1)
+        for i in 0..<max(a.count, b.count) { diff |= (i < a.count ? a[i] : 0) ^ (i < b.count ? b[i] : 0) }
+        return diff == 0
+    }
+
+    /// Statistics so far.
+    func statisticsSnapshot() -> RPCStatistics.Snapshot { statistics.withLock { $0.snapshot() } }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import StitchRPC
+import StitchTestSupport
+import Testing
+
+/// A corpus of malformed requests: each gets the protocol's error code (and, for bad params,
+/// the path of the bad field), and the dispatcher keeps answering afterwards.
+@Suite("Malformed requests get clear errors")
+struct MalformedRequestTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let line: String
+        let code: Int
+        let field: String?
+        var testDescription: String { "\(code) \(field ?? "") \(line.prefix(60))" }
+    }
+
+    static func request(_ method: String, _ params: String) -> String { #"{"jsonrpc":"2.0","id":7,"method":"\#(method)","params":\#(params)}"# }
+    static func help(_ request: String) -> String { Self.request("match.helpers", #"{"request":\#(request)}"#) }
+
+    static let cases: [Case] = {
+        var c: [Case] = [
+            // Not JSON.
+            .init(line: "", code: -32700, field: nil), .init(line: "{", code: -32700, field: nil), .init(line: "nonsense", code: -32700, field: nil),
+            .init(line: #"{"jsonrpc":"2.0","id":1,"method":"server.health""#, code: -32700, field: nil),
+            .init(line: #"{"jsonrpc":"2.0","id":NaN,"method":"server.health"}"#, code: -32700, field: nil),
+            .init(line: "\u{FEFF}{}x", code: -32700, field: nil),
+            .init(line: String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000), code: -32700, field: nil),
+            // Not a request object.
+            .init(line: "42", code: -32600, field: nil), .init(line: #""hello""#, code: -32600, field: nil), .init(line: "null", code: -32600, field: nil),
+            .init(line: "[]", code: -32600, field: nil), .init(line: "true", code: -32600, field: nil),
+            .init(line: #"{"id":1,"method":"server.health"}"#, code: -32600, field: "jsonrpc"),
+            .init(line: #"{"jsonrpc":"1.0","id":1,"method":"server.health"}"#, code: -32600, field: "jsonrpc"),
+            .init(line: #"{"jsonrpc":2.0,"id":1,"method":"server.health"}"#, code: -32600, field: "jsonrpc"),
+            .init(line: #"{"jsonrpc":"2.0","id":1}"#, code: -32600, field: "method"),
+            .init(line: #"{"jsonrpc":"2.0","id":1,"method":42}"#, code: -32600, field: "method"),
+            .init(line: #"{"jsonrpc":"2.0","id":{"a":1},"method":"server.health"}"#, code: -32600, field: "id"),
+            .init(line: #"{"jsonrpc":"2.0","id":[1],"method":"server.health"}"#, code: -32600, field: "id"),
+            .init(line: #"{"jsonrpc":"2.0","id":true,"method":"server.health"}"#, code: -32600, field: "id"),
+            // Unknown methods.
+            .init(line: request("match.everything", "{}"), code: -32601, field: "method"),
+            .init(line: request("", "{}"), code: -32601, field: "method"),
+            .init(line: request("MATCH.HELPERS", "{}"), code: -32601, field: "method"),
+            // Params of the wrong shape.
+            .init(line: request("match.helpers", "[1,2]"), code: -32602, field: "params"),
+            .init(line: request("match.helpers", #""x""#), code: -32602, field: "params"),
+            .init(line: request("match.helpers", "{}"), code: -32602, field: "params.request"),
+            .init(line: request("match.opportunities", "{}"), code: -32602, field: "params.member"),
+            .init(line: request("refer.activities", "{}"), code: -32602, field: "params.referral"),
+            .init(line: request("member.upsert", "{}"), code: -32602, field: "params.member"),
+            .init(line: request("member.remove", "{}"), code: -32602, field: "params.id"),
+            .init(line: request("exchange.record", "{}"), code: -32602, field: "params.exchange"),
+            .init(line: request("attendance.record", "{}"), code: -32602, field: "params.attendance"),
+            .init(line: request("community.load", "{}"), code: -32602, field: "params"),
+            .init(line: request("community.load", #"{"path":"/nonexistent/file.json"}"#), code: -32602, field: "params.path"),
+            .init(line: request("weights.set", #"{"profile":"broker"}"#), code: -32602, field: "params.weights"),
+            .init(line: request("weights.set", #"{"profile":"broker","weights":{"skill":-1,"availability":0,"locality":0,"wellbeing":0,"bridging":0,"reciprocity":0}}"#), code: -32602, field: "params.weights.skill"),
+            .init(line: request("weights.set", #"{"profile":"broker","weights":{"skill":0,"availability":0,"locality":0,"wellbeing":0,"bridging":0,"reciprocity":0}}"#), code: -32602, field: "params.weights"),
+            .init(line: request("weights.get", #"{"profile":"boss"}"#), code: -32602, field: "params.profile"),
+            .init(line: request("match.explain", #"{"subject":"m-bee"}"#), code: -32602, field: "params.candidate"),
+            .init(line: request("match.explain", #"{"subject":"m-bee","candidate":"zzz"}"#), code: -32001, field: "params.candidate"),
+            .init(line: request("match.explain", #"{"subject":"m-ghost","candidate":"a-allotment"}"#), code: -32001, field: "params.subject"),
+            .init(line: request("match.opportunities", #"{"member":"m-ghost"}"#), code: -32001, field: "params.member"),
+            .init(line: request("match.opportunities", #"{"member":"m-bee","limit":0}"#), code: -32602, field: "params.limit"),
+            .init(line: request("match.opportunities", #"{"member":"m-bee","limit":100000}"#), code: -32602, field: "params.limit"),
+            .init(line: request("match.opportunities", #"{"member":"m-bee","limit":"ten"}"#), code: -32602, field: "params.limit"),
+            .init(line: request("match.opportunities", #"{"member":"m-bee","limit":1e400}"#), code: -32700, field: nil),
+            .init(line: request("match.opportunities", #"{"member":"m-bee","limit":2.5}"#), code: -32602, field: "params.limit"),
+            .init(line: request("match.opportunities", #"{"member":42}"#), code: -32602, field: "params.member"),
+            .init(line: request("match.opportunities", #"{"member":"m-bee","profile":"god"}"#), code: -32602, field: "params.profile"),
+            .init(line: request("refer.activities", #"{"referral":{"person":"m-ghost"}}"#), code: -32001, field: "params.referral.person"),
+            .init(line: request("refer.activities", #"{"referral":{"person":42}}"#), code: -32602, field: "params.referral.person"),
+            .init(line: request("refer.activities", #"{"referral":{"person":""}}"#), code: -32602, field: "params.referral.person"),
+            .init(line: request("refer.activities", #"{"referral":{"person":"m-bee","goals":{"connect":3}}}"#), code: -32602, field: "params.referral.goals.connect"),
+            .init(line: request("refer.activities", #"{"referral":{"person":"m-bee","goals":{"happiness":1}}}"#), code: -32602, field: "params.referral.goals.happiness"),
+            .init(line: request("refer.activities", #"{"referral":{"person":"m-bee"},"withBuddy":"yes"}"#), code: -32602, field: "params.withBuddy"),
+            .init(line: request("refer.activities", #"{"referral":{"person":{"id":"p-1","location":{"lat":99,"lon":0}}}}"#), code: -32602, field: "params.referral.person.location.lat"),
+            .init(line: request("member.upsert", #"{"member":{"id":""}}"#), code: -32602, field: "params.member.id"),
+            .init(line: request("member.upsert", #"{"member":{"id":"m-z","travelKm":-2}}"#), code: -32602, field: "params.member.travelKm"),
+            .init(line: request("member.upsert", #"{"member":{"id":"m-z","accessNeeds":["lift"]}}"#), code: -32602, field: "params.member.accessNeeds[0]"),
+            .init(line: request("member.upsert", #"{"member":{"id":"m-z","birthYear":3000}}"#), code: -32602, field: "params.member.birthYear"),
+            .init(line: request("member.upsert", #"{"member":{"id":"m-z","avoid":["m-z"]}}"#), code: -32602, field: "params.member.avoid[0]"),
+            .init(line: request("member.upsert", #"{"member":{"id":"m-z","location":{"lat":"north","lon":0}}}"#), code: -32602, field: "params.member.location.lat"),
+            .init(line: request("member.upsert", #"{"member":{"id":"m-z","location":{"lat":51}}}"#), code: -32602, field: "params.member.location.lon"),
+            .init(line: request("member.remove", #"{"id":"m-ghost"}"#), code: -32001, field: "params.id"),
+            .init(line: request("activity.upsert", #"{"activity":{"id":"a-z"}}"#), code: -32602, field: "params.activity.name"),
+            .init(line: request("activity.upsert", #"{"activity":{"id":"a-z","name":"Z","capacity":-1}}"#), code: -32602, field: "params.activity.capacity"),
+            .init(line: request("activity.upsert", #"{"activity":{"id":"a-z","name":"Z","capacity":2,"enrolled":3}}"#), code: -32602, field: "params.activity.enrolled"),
+            .init(line: request("activity.upsert", #"{"activity":{"id":"a-z","name":"Z","cost":-5}}"#), code: -32602, field: "params.activity.cost"),
+            .init(line: request("activity.upsert", #"{"activity":{"id":"a-z","name":"Z","wellbeing":["joy"]}}"#), code: -32602, field: "params.activity.wellbeing[0]"),
+            .init(line: request("activity.upsert", #"{"activity":{"id":"a-z","name":"Z","schedule":[{"day":"funday","start":"10:00","end":"11:00"}]}}"#), code: -32602, field: "params.activity.schedule[0].day"),
+            .init(line: request("activity.remove", #"{"id":"a-ghost"}"#), code: -32002, field: "params.id"),
+            .init(line: request("exchange.record", #"{"exchange":{"giver":"m-bee","receiver":"m-bee","hours":1}}"#), code: -32602, field: "params.exchange.receiver"),
+            .init(line: request("exchange.record", #"{"exchange":{"giver":"m-bee","receiver":"m-june","hours":-1}}"#), code: -32602, field: "params.exchange.hours"),
+            .init(line: request("exchange.record", #"{"exchange":{"giver":"m-bee","receiver":"m-june","hours":1000}}"#), code: -32602, field: "params.exchange.hours"),
+            .init(line: request("exchange.record", #"{"exchange":{"giver":"m-bee","receiver":"m-june","hours":1,"date":"yesterday"}}"#), code: -32602, field: "params.exchange.date"),
+            .init(line: request("exchange.record", #"{"exchange":{"giver":"m-ghost","receiver":"m-june","hours":1}}"#), code: -32001, field: "params.exchange.giver"),
+            .init(line: request("exchange.record", #"{"exchange":{"giver":"m-bee","receiver":"m-ghost","hours":1}}"#), code: -32001, field: "params.exchange.receiver"),
+            .init(line: request("attendance.record", #"{"attendance":{"member":"m-bee","activity":"a-ghost"}}"#), code: -32002, field: "params.attendance.activity"),
+            .init(line: request("attendance.record", #"{"attendance":{"member":"m-ghost","activity":"a-allotment"}}"#), code: -32001, field: "params.attendance.member"),
+            .init(line: request("plan.allocate", #"{"referrals":[]}"#), code: -32601, field: "method"),
+            .init(line: request("outcome.record", "{}"), code: -32601, field: "method"),
+        ]
+        // Requests for help with every field wrong in turn.
+        let bad: [(String, String)] = [
+            (#"{"skill":"shopping"}"#, "params.request.location"),
+            (#"{"requester":"m-arthur"}"#, "params.request.skill"),
+            (#"{"requester":"m-arthur","skill":""}"#, "params.request.skill"),
+            (#"{"requester":"m-arthur","skill":7}"#, "params.request.skill"),
+            (#"{"requester":"m-arthur","skill":"x","when":"tuesday"}"#, "params.request.when"),
+            (#"{"requester":"m-arthur","skill":"x","when":[{"day":"tue"}]}"#, "params.request.when[0].start"),
+            (#"{"requester":"m-arthur","skill":"x","when":[{"day":"tue","start":"9","end":"10:00"}]}"#, "params.request.when[0].start"),
+            (#"{"requester":"m-arthur","skill":"x","when":[{"day":"tue","start":"09:00","end":"24:01"}]}"#, "params.request.when[0].end"),
+            (#"{"requester":"m-arthur","skill":"x","when":[{"day":"tue","start":"09:60","end":"10:00"}]}"#, "params.request.when[0].start"),
+            (#"{"requester":"m-arthur","skill":"x","when":[{"day":"tue","start":"11:00","end":"10:00"}]}"#, "params.request.when[0].end"),
+            (#"{"requester":"m-arthur","skill":"x","when":[{"day":"tue","start":"10:00","end":"10:00"}]}"#, "params.request.when[0].end"),
+            (#"{"requester":"m-arthur","skill":"x","when":[{"day":8,"start":"10:00","end":"11:00"}]}"#, "params.request.when[0].day"),
+            (#"{"requester":"m-arthur","skill":"x","atHome":"yes"}"#, "params.request.atHome"),
+            (#"{"requester":"m-arthur","skill":"x","requiresDBS":1}"#, "params.request.requiresDBS"),
+            (#"{"requester":"m-arthur","skill":"x","location":{"lat":91,"lon":0}}"#, "params.request.location.lat"),
+            (#"{"requester":"m-arthur","skill":"x","location":{"lat":0,"lon":181}}"#, "params.request.location.lon"),
+            (#"{"requester":"m-arthur","skill":"x","location":{"lat":0,"lon":-181}}"#, "params.request.location.lon"),
+            (#"{"requester":"m-arthur","skill":"x","location":[51,0]}"#, "params.request.location"),
+            (#"{"requester":42,"skill":"x"}"#, "params.request.requester"),
+            (#""shopping""#, "params.request"),
+        ]
+        c += bad.map { Case(line: help($0.0), code: -32602, field: $0.1) }
+        c.append(.init(line: help(#"{"requester":"m-ghost","skill":"x"}"#), code: -32001, field: "params.request.requester"))
+        // Invalid UTF-8 and control characters.
+        c.append(.init(line: String(decoding: [0x7B, 0xFF, 0xFE, 0x7D], as: UTF8.self), code: -32700, field: nil))
+        // Every method with params of the wrong type.
+        for m in ["community.load", "member.upsert", "activity.upsert", "exchange.record", "attendance.record", "match.explain", "weights.set", "refer.activities"] {
+            c.append(.init(line: request(m, "7"), code: -32602, field: "params"))
+        }
+        return c
+    }()
+
+    @Test func corpusIsLarge() { #expect(Self.cases.count >= 100, "\(Self.cases.count) cases") }
+
+    @Test(arguments: cases)
+    func getsTheRightError(_ c: Case) async throws {
+        let rpc = try RPCHarness()
+        let response = try #require(await rpc.dispatcher.handle(line: Data(c.line.utf8)))
+        let object = try #require(try JSONSerialization.jsonObject(with: response) as? [String: Any])
+        let error = try #require(object["error"] as? [String: Any], "no error for \(c.line)")
+        #expect(error["code"] as? Int == c.code, "\(error)")
+        let message = error["message"] as? String
+        #expect(message?.isEmpty == false)
+        if let field = c.field {
+            #expect((error["data"] as? [String: Any])?["field"] as? String == field, "\(error)")
+            let reason = (error["data"] as? [String: Any])?["reason"] as? String
+            #expect(reason?.isEmpty == false)
+        }
+        // The dispatcher keeps serving.
+        let health = try await rpc.object(#"{"jsonrpc":"2.0","id":1,"method":"server.health"}"#)
+        #expect(health["result"] != nil)
+    }
+
+    @Test func overLongLinesAreRefused() async throws {
+        let rpc = try RPCHarness()
+        let long = #"{"jsonrpc":"2.0","id":1,"method":"server.health","params":{"pad":""# + String(repeating: "x", count: 70 * 1024) + #""}}"#
+        #expect(try await rpc.errorCode(long) == -32003)
+    }
+}
