@@ -22,12 +22,15 @@ public final class RPCDispatcher: Sendable {
         self.maximumLineBytes = maximumLineBytes
     }
 
+    /// The response to a line over the limit (a transport that cannot buffer it sends this).
+    public func tooLargeResponse() -> Data {
+        encode(RPCResponse(id: .null, result: nil, error: RPCError(.requestTooLarge, "Request too large: over \(maximumLineBytes) bytes")))
+    }
+
     /// Handles one line; returns the response line (without the newline), or `nil` when the
     /// line held only notifications.
     public func handle(line: Data) async -> Data? {
-        guard line.count <= maximumLineBytes else {
-            return encode(RPCResponse(id: .null, result: nil, error: RPCError(.requestTooLarge, "Request too large: over \(maximumLineBytes) bytes")))
-        }
+        guard line.count <= maximumLineBytes else { return tooLargeResponse() }
         let tree: JSONTree
         do {
             tree = try JSONDecoder().decode(JSONTree.self, from: line)

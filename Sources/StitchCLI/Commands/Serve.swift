@@ -39,17 +39,27 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let service = try await makeService()
+        let dispatcher = RPCDispatcher(service: service, token: token, maximumLineBytes: maxLineBytes)
+        try await serve(dispatcher)
+    }
+
+    /// The community to serve: from `--community` (default: the bundled one).
+    func makeService() async throws -> StitchService {
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
         let path = try community ?? DataLocator.path(of: "lewisham.json")
         let initial = try JSONInput.decode(Community.self, fromFile: path)
-        let service: StitchService
         do {
-            service = try StitchService(community: initial, taxonomy: taxonomy)
+            let service = try StitchService(community: initial, taxonomy: taxonomy)
+            log("serving \(initial.members.count) members and \(initial.activities.count) activities")
+            return service
         } catch {
             throw CLIError.invalidInput(file: path, errors: error.errors)
         }
-        let dispatcher = RPCDispatcher(service: service, token: token, maximumLineBytes: maxLineBytes)
-        log("serving \(initial.members.count) members and \(initial.activities.count) activities over stdio")
+    }
+
+    /// Answers requests on the chosen transport until it closes.
+    func serve(_ dispatcher: RPCDispatcher) async throws {
         var reader = LineReader(handle: .standardInput, maximumLineBytes: maxLineBytes)
         while let line = reader.next() {
             let response: Data?
@@ -58,7 +68,7 @@ struct Serve: AsyncParsableCommand {
                 if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 response = await dispatcher.handle(line: data)
             case .tooLong:
-                response = Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32003,"message":"Request too large: over \#(maxLineBytes) bytes"}}"#.utf8)
+                response = dispatcher.tooLargeResponse()
             }
             if let response {
                 FileHandle.standardOutput.write(response + Data([0x0A]))
@@ -67,7 +77,7 @@ struct Serve: AsyncParsableCommand {
         log("standard input closed; stopping")
     }
 
-    private func log(_ message: String) {
+    func log(_ message: String) {
         FileHandle.standardError.write(Data("stitch serve: \(message)\n".utf8))
     }
 }
