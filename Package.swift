@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "StitchGenerator", dependencies: ["StitchModel", "StitchImport"], swiftSettings: strictSettings),
 
         // Adapters around the core.
-        .target(name: "StitchRPC", dependencies: ["StitchModel", "StitchEngine"], swiftSettings: strictSettings),
+        .target(name: "StitchRPC", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning"], swiftSettings: strictSettings),
         .target(name: "StitchImport", dependencies: ["StitchModel"], swiftSettings: strictSettings),
         .executableTarget(
             name: "StitchCLI",
@@ -68,9 +68,6 @@ let package = Package(
             dependencies: ["StitchGenerator", "StitchModel", "StitchTestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "StitchNetworkTests", dependencies: ["StitchNetwork", "StitchNumerics", "StitchModel", "StitchTestSupport"],
-            swiftSettings: strictSettings),
         .testTarget(
             name: "StitchPlanningTests",
             dependencies: ["StitchPlanning", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],

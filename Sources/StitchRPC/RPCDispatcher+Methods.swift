@@ -1,6 +1,7 @@
 import Foundation
 import StitchEngine
 import StitchModel
+import StitchPlanning
 
 extension RPCDispatcher {
     /// Decodes params into a typed value, naming the first bad field under `params`.
@@ -48,7 +49,11 @@ extension RPCDispatcher {
             case "weights.set": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: true))
             case "server.health": return .success(await service.health())
             case "server.stats": return .success(statisticsSnapshot())
-            case "plan.allocate", "network.analyse", "outcome.record", "weights.calibrate":
+            case "plan.allocate":
+                let p = try decode(PlanRequest.self, params)
+                let engine = await service.currentEngine
+                return .success(try run { () throws(QueryError) in try Allocator(engine: engine).allocate(p) })
+            case "network.analyse", "outcome.record", "weights.calibrate":
                 throw RPCError(.methodNotFound, "\(method) is part of the protocol but not available in this build", field: "method", reason: "not yet available")
             default:
                 throw RPCError(.methodNotFound, "Method not found: \(method)", field: "method", reason: "unknown method")

@@ -52,6 +52,9 @@ struct DispatcherTests {
         #expect((explain["result"] as? [String: Any])?["excludedBy"] as? [String] == ["access"])
         let health = try await rpc.object(#"{"jsonrpc":"2.0","id":4,"method":"server.health"}"#)
         #expect((health["result"] as? [String: Any])?["status"] as? String == "ok")
+        let plan = try await rpc.object(#"{"jsonrpc":"2.0","id":6,"method":"plan.allocate","params":{"referrals":[{"id":"r-1","person":"m-maud","referrer":"gp-downham"},{"id":"r-2","person":"m-bee","referrer":"gp-rushey-green"}]}}"#)
+        let assignments = try #require((plan["result"] as? [String: Any])?["assignments"] as? [[String: Any]])
+        #expect(assignments.first { $0["referral"] as? String == "r-1" }?["activity"] as? String == "a-knit-natter")
         let weights = try await rpc.object(#"{"jsonrpc":"2.0","id":5,"method":"weights.get","params":{"profile":"referral"}}"#)
         #expect(((weights["result"] as? [String: Any])?["weights"] as? [String: Double])?["wellbeing"] == 0.25)
     }

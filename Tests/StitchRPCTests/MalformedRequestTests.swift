@@ -97,7 +97,9 @@ struct MalformedRequestTests {
             .init(line: request("exchange.record", #"{"exchange":{"giver":"m-bee","receiver":"m-ghost","hours":1}}"#), code: -32001, field: "params.exchange.receiver"),
             .init(line: request("attendance.record", #"{"attendance":{"member":"m-bee","activity":"a-ghost"}}"#), code: -32002, field: "params.attendance.activity"),
             .init(line: request("attendance.record", #"{"attendance":{"member":"m-ghost","activity":"a-allotment"}}"#), code: -32001, field: "params.attendance.member"),
-            .init(line: request("plan.allocate", #"{"referrals":[]}"#), code: -32601, field: "method"),
+            .init(line: request("plan.allocate", #"{"referrals":[]}"#), code: -32602, field: "params.referrals"),
+            .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-ghost"}]}"#), code: -32001, field: "params.referrals[0].person"),
+            .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"maxPerPerson":0}"#), code: -32602, field: "params.maxPerPerson"),
             .init(line: request("outcome.record", "{}"), code: -32601, field: "method"),
         ]
         // Requests for help with every field wrong in turn.

@@ -2,8 +2,9 @@ public import StitchModel
 
 extension Engine {
     /// The activities a referral may be placed in, best first: every activity that meets every
-    /// hard constraint for the person, with its score and factors, and no buddy or "way to give"
-    /// substitution. This is the candidate list of a planning session's allocation.
+    /// hard constraint for the person and that they do not already attend, with its score and
+    /// factors, and no buddy or "way to give" substitution. This is the candidate list of a
+    /// planning session's allocation.
     ///
     /// - Parameters:
     ///   - limit: how many at most (the allocation's "top K"); 1...1000.
@@ -11,15 +12,25 @@ extension Engine {
         try Self.checkLimit(limit)
         let person = try person(referral.person, field: "referral.person")
         let job = ReferralJob(index: index, person: person, referral: referral, weights: index.configuration.weights(for: profile))
-        return Pipeline.ranking(job, limit: limit)
+        let (entries, considered, excluded) = Pipeline.rank(job, limit: limit) { !job.attends(Int($0)) }
+        return Ranking(
+            matches: entries.map { job.match($0.candidate, score: $0.score, factors: $0.factors) }, considered: considered,
+            excluded: excluded)
     }
 
     /// Members who could go along with a person to an activity the first time, best first; each
-    /// meets every hard constraint of a buddy.
+    /// meets every hard constraint of a buddy. Empty, with a note, when the activity does not
+    /// welcome buddies or the person already attends it (as in ``refer(_:limit:withBuddy:profile:)``).
     public func buddies(for person: PersonReference, activity activityID: String, limit: Int, profile: ScoringProfile = .planning) throws(QueryError) -> Ranking {
         try Self.checkLimit(limit)
         let subject = try self.person(person, field: "person")
         guard let a = index.activityIndex[activityID] else { throw .unknownActivity(field: "activity", id: activityID) }
+        if !index.activities.buddyWelcome[Int(a)] {
+            return Ranking(matches: [], considered: 0, excluded: ExclusionCounts(), notes: ["This activity does not take buddies"])
+        }
+        if let m = subject.memberIndex, index.attends.sortedRow(Int(m), contains: a) {
+            return Ranking(matches: [], considered: 0, excluded: ExclusionCounts(), notes: ["Already goes here: no buddy needed"])
+        }
         let job = BuddyJob(
             index: index, person: subject, activity: Int(a), bridging: InterimBridging(index: index, subject: subject),
             avoided: index.safeguardingSet(for: subject), weights: index.configuration.weights(for: profile))

@@ -57,8 +57,7 @@ struct ReferralJob: ScoringJob {
         let km = distanceKm(a)
         let housebound = person.has(.housebound) && !online
         let within = !housebound && (km.map { $0 <= person.travelKm } ?? true)
-        let distanceDetail = online ? "Online" : housebound ? "Housebound: in person is not possible" : km.map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(person.travelKm))" } ?? "Distance unknown"
-        guard r.check(.distance, within, distanceDetail) else { return }
+        guard r.check(.distance, within, online ? "Online" : housebound ? "Housebound: in person is not possible" : km.map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(person.travelKm))" } ?? "Distance unknown") else { return }
         let eligible = acts.admits(age: age, a)
         guard r.check(.age, eligible, !acts.hasAgeLimits(a) ? "No age limits" : (age == nil ? "Age not known: check eligibility" : (eligible ? "Within the age range" : "Outside the age range"))) else { return }
         let clash = avoided.isEmpty ? false : index.attendees[a].contains { avoided.contains($0) }

@@ -57,7 +57,8 @@ public struct ExclusionCounts: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let raw = try [String: Int](from: decoder)
-        for (k, v) in raw { if let r = ExclusionReason(rawValue: k) { counts[r] = v } }
+        // Zero counts are written out for readers but not kept, so a round trip compares equal.
+        for (k, v) in raw where v != 0 { if let r = ExclusionReason(rawValue: k) { counts[r] = v } }
     }
 
     public func encode(to encoder: any Encoder) throws {

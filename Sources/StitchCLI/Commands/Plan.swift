@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import StitchEngine
+import StitchModel
+import StitchPlanning
+
+/// `stitch plan FILE`: a planning session, many referrals placed at once in scarce places.
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Place many referrals at once in activities with few places, the best way overall.",
+        discussion: """
+            FILE is a plan.allocate request (docs/protocol.md, docs/planning.md):
+              {"referrals": [{"id": "r-1", "person": "m-maud", "referrer": "gp-downham"}, …],
+               "maxPerPerson": 1, "topK": 20, "withBuddies": true, "buddyLimitPerWeek": 2,
+               "fairness": "total" or "maximin", "maxSharePerPractice": 0.5, "profile": "planning"}
+            Only "referrals" is required. The plan places as many people as possible and, among those
+            plans, has the highest total score; it prints each placement with its buddy, each referral
+            left out with the reason, the totals next to greedy one-at-a-time placement, and each
+            practice's share.
+
+            Examples:
+              stitch plan referrals.json
+              stitch plan referrals.json --community big.json --json
+            """)
+
+    @Argument(help: ArgumentHelp("The plan request (JSON).", valueName: "file"))
+    var file: String
+
+    @OptionGroup var input: CommunityOptions
+
+    func run() throws {
+        let request = try JSONInput.decode(PlanRequest.self, fromFile: file)
+        let engine = try input.engine()
+        let plan = try answering { () throws(QueryError) in try Allocator(engine: engine).allocate(request) }
+        print(input.json ? try RankingPrinter.json(plan) : Self.table(plan, referrals: request.referrals.count))
+    }
+
+    static func table(_ plan: PlanResult, referrals: Int) -> String {
+        let pad = RankingPrinter.pad
+        let number = RankingPrinter.number
+        var out = [
+            "Plan: \(plan.placed) placement\(plan.placed == 1 ? "" : "s") for \(referrals) referral\(referrals == 1 ? "" : "s"), "
+                + "total score \(number(plan.totalScore))",
+            "  Greedy, one at a time: \(plan.greedyPlaced) placed, total score \(number(plan.greedyTotalScore))",
+        ]
+        if let lowest = plan.lowestScore { out.append("  Lowest score: \(number(lowest))") }
+        out += [
+            "", "Placements", "  " + pad("referral", 14) + pad("person", 16) + pad("activity", 40) + "score  buddy",
+        ]
+        if plan.assignments.isEmpty { out.append("  Nobody could be placed.") }
+        for a in plan.assignments {
+            let activity = a.activity + (a.activityName.map { " (\($0))" } ?? "")
+            let buddy = a.buddy.map { $0 + (a.buddyName.map { " (\($0))" } ?? "") } ?? "-"
+            out.append(
+                "  " + pad(a.referral, 13) + " " + pad(a.person, 15) + " " + pad(activity, 39) + " " + number(a.score)
+                    + "   " + buddy)
+            if !a.reasons.isEmpty { out.append("      - " + a.reasons.joined(separator: "; ")) }
+        }
+        out += ["", "Not placed (\(plan.unassigned.count))"]
+        if plan.unassigned.isEmpty { out.append("  Everyone was placed.") }
+        for u in plan.unassigned {
+            out.append(
+                "  " + pad(u.referral, 13) + " " + pad(u.person, 15) + " " + Self.label(u.reason) + ": " + u.detail)
+        }
+        out += [
+            "", "Practices",
+            "  " + pad("practice", 28) + pad("referrals", 11) + pad("placed", 8) + pad("mean score", 12) + "cap",
+        ]
+        for p in plan.practices {
+            out.append(
+                "  " + pad(p.practice ?? "(no referrer)", 27) + " " + pad(String(p.referrals), 10) + " "
+                    + pad(String(p.placed), 7)
+                    + " " + pad(p.meanScore.map(number) ?? "-", 11) + " " + (p.cap.map(String.init) ?? "-"))
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func label(_ reason: UnassignedReason) -> String {
+        switch reason {
+        case .noFeasibleActivity: "no feasible activity"
+        case .placesTaken: "all feasible places taken"
+        case .practiceShare: "practice share reached"
+        }
+    }
+}
