@@ -29,3 +29,7 @@ say "5. Where can Kathy give?" \
 say "6. Why not this one? One pair, every constraint and factor" \
     "Kathy uses a wheelchair; the Brockley class has no step-free access."
 "$stitch" explain --subject m-kathy --candidate a-art-upstairs
+
+say "7. A connector's planning session: fifteen referrals from three practices at once" \
+    "An exact allocation (most people placed, then the highest total score), compared with greedy."
+"$stitch" plan data/examples/planning-session.json | head -12
