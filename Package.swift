@@ -69,6 +69,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "StitchNetworkTests", dependencies: ["StitchNetwork", "StitchNumerics", "StitchModel", "StitchTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "StitchPlanningTests",
             dependencies: ["StitchPlanning", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
             swiftSettings: strictSettings),

@@ -2,7 +2,7 @@
 # Installs what Stitch needs on a Debian machine when it is missing. Safe to run repeatedly.
 set -euo pipefail
 
-debs=(liblapack-dev libblas-dev libsqlite3-dev)
+debs=(liblapack-dev libblas-dev libsqlite3-dev graphviz)
 missing=()
 for p in "${debs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
