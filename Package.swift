@@ -17,6 +17,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // LAPACK and reference BLAS from Debian's liblapack-dev.
@@ -38,12 +42,31 @@ let package = Package(
         .target(name: "StitchGenerator", dependencies: ["StitchModel", "StitchImport"], swiftSettings: strictSettings),
 
         // Adapters around the core.
-        .target(name: "StitchRPC", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning"], swiftSettings: strictSettings),
+        .target(name: "StitchRPC", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork"], swiftSettings: strictSettings),
         .target(name: "StitchImport", dependencies: ["StitchModel"], swiftSettings: strictSettings),
+        .target(
+            name: "StitchStore",
+            dependencies: ["StitchModel", "StitchEngine", "StitchRPC", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "StitchServer",
+            dependencies: [
+                "StitchRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "StitchCLI",
             dependencies: [
                 "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport", "StitchNetwork", "StitchPlanning", "StitchRPC",
+                "StitchStore",
+                "StitchServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -79,6 +102,23 @@ let package = Package(
             name: "StitchRPCTests", dependencies: ["StitchRPC", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "StitchImportTests", dependencies: ["StitchImport", "StitchTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchStoreTests",
+            dependencies: [
+                "StitchStore", "StitchRPC", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchServerTests",
+            dependencies: [
+                "StitchServer", "StitchRPC", "StitchModel", "StitchGenerator", "StitchTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(name: "StitchCLITests", dependencies: ["StitchCLI", "StitchTestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

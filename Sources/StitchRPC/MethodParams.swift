@@ -58,6 +58,19 @@ enum MethodParams {
         }
     }
 
+    struct Network: Decodable {
+        var k: Int?
+
+        private enum CodingKeys: String, CodingKey { case k }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            k = try c.decodeWholeNumber(forKey: .k)
+            if let k, !(1...50).contains(k) {
+                throw DecodingError.dataCorruptedError(forKey: .k, in: c, debugDescription: "must be between 1 and 50")
+            }
+        }
+    }
+
     struct Weights: Decodable {
         var profile: ScoringProfile?
         var weights: FactorWeights?

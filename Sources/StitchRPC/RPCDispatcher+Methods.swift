@@ -53,7 +53,9 @@ extension RPCDispatcher {
                 let p = try decode(PlanRequest.self, params)
                 let engine = await service.currentEngine
                 return .success(try run { () throws(QueryError) in try Allocator(engine: engine).allocate(p) })
-            case "network.analyse", "outcome.record", "weights.calibrate":
+            case "network.analyse":
+                return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))
+            case "outcome.record", "weights.calibrate":
                 throw RPCError(.methodNotFound, "\(method) is part of the protocol but not available in this build", field: "method", reason: "not yet available")
             default:
                 throw RPCError(.methodNotFound, "Method not found: \(method)", field: "method", reason: "unknown method")

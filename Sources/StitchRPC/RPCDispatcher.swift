@@ -49,7 +49,10 @@ public final class RPCDispatcher: Sendable {
     }
 
     private func encode<T: Encodable>(_ value: T) -> Data {
-        (try? JSONEncoder().encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
+        let encoder = JSONEncoder()
+        // Sorted keys: the same answer is the same bytes, before and after a restart.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
     }
 
     /// One request object → its response (`nil` for a notification).

@@ -1,22 +1,33 @@
 import Foundation
 import StitchEngine
 import StitchModel
+import StitchNetwork
 
 /// The community a daemon serves, and the engine over it.
 ///
 /// An actor: reads see one consistent engine; each write builds the next community, validates
 /// it whole, and swaps the engine only when it is sound, so a bad write never loses data.
+/// With a ``CommunityPersistence``, each sound write is also stored (and committed) before it
+/// is applied and acknowledged; a write the store refuses changes nothing and answers -32603.
 public actor StitchService {
     private(set) var community: Community
     private(set) var engine: Engine
     let taxonomy: SkillTaxonomy
     private var configuration: EngineConfiguration
+    private let persistence: (any CommunityPersistence)?
 
     /// Serves a community (validated here).
-    public init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration()) throws(ValidationErrors) {
+    ///
+    /// - Parameter persistence: where each write is stored before it is acknowledged; `nil`
+    ///   keeps the community in memory only. The community given here is not stored again.
+    public init(
+        community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
+        persistence: (any CommunityPersistence)? = nil
+    ) throws(ValidationErrors) {
         self.community = community
         self.taxonomy = taxonomy
         self.configuration = configuration
+        self.persistence = persistence
         engine = try Engine(community: community, taxonomy: taxonomy, configuration: configuration)
     }
 
@@ -29,10 +40,17 @@ public actor StitchService {
     ///   - prefix: the params path of an inline community (`community`), or empty.
     ///   - record: for a write of one record, where it sits (`members[12]`) and its params path
     ///     (`member`), so an error in it is reported at `params.member.…`.
-    func replace(with next: Community, prefix: String, record: (path: String, name: String)? = nil) throws(RPCError) {
+    ///   - nextConfiguration: the configuration to apply with it (`weights.set`); default: unchanged.
+    ///   - write: what the write is (for the log), and how to store it once it is sound.
+    func replace(
+        with next: Community, prefix: String, record: (path: String, name: String)? = nil,
+        configuration nextConfiguration: EngineConfiguration? = nil,
+        storing write: (name: String, store: (any CommunityPersistence) throws -> Void)
+    ) throws(RPCError) {
+        let nextConfiguration = nextConfiguration ?? configuration
+        let nextEngine: Engine
         do {
-            engine = try Engine(community: next, taxonomy: taxonomy, configuration: configuration)
-            community = next
+            nextEngine = try Engine(community: next, taxonomy: taxonomy, configuration: nextConfiguration)
         } catch {
             let first = error.errors.first ?? ValidationError(field: "$", reason: "invalid")
             var field = prefix.isEmpty ? first.field : "\(prefix).\(first.field)"
@@ -41,13 +59,29 @@ public actor StitchService {
             }
             throw RPCError.invalidParams(ValidationError(field: field, reason: first.reason))
         }
+        try store(write)
+        engine = nextEngine
+        community = next
+        configuration = nextConfiguration
+    }
+
+    /// Stores a sound write; a store failure is logged (without the request) and answered -32603.
+    private func store(_ write: (name: String, store: (any CommunityPersistence) throws -> Void)) throws(RPCError) {
+        guard let persistence else { return }
+        do {
+            try write.store(persistence)
+        } catch {
+            let line = "stitch: could not store \(write.name); nothing was changed: \(error)\n"
+            FileHandle.standardError.write(Data(line.utf8))
+            throw RPCError(.internalError, "Internal error: the change could not be stored, so nothing was changed")
+        }
     }
 
     func load(_ params: MethodParams.Load) throws(RPCError) -> MethodResults.Loaded {
         let next: Community
         if let inline = params.community {
             next = inline
-            try replace(with: next, prefix: "community")
+            try replace(with: next, prefix: "community", storing: ("community.load", { try $0.replaceAll(next) }))
         } else if let path = params.path {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
@@ -59,7 +93,7 @@ public actor StitchService {
             } catch {
                 throw RPCError(.invalidParams, "The community file is not JSON", field: "params.path", reason: "not valid JSON")
             }
-            try replace(with: next, prefix: "")
+            try replace(with: next, prefix: "", storing: ("community.load", { try $0.replaceAll(next) }))
         } else {
             throw RPCError(.invalidParams, "Invalid params", field: "params", reason: "give `path` or `community`")
         }
@@ -70,7 +104,9 @@ public actor StitchService {
         var next = community
         let i = next.members.firstIndex { $0.id == member.id } ?? next.members.count
         if i < next.members.count { next.members[i] = member } else { next.members.append(member) }
-        try replace(with: next, prefix: "", record: ("members[\(i)]", "member"))
+        try replace(
+            with: next, prefix: "", record: ("members[\(i)]", "member"),
+            storing: ("member.upsert", { try $0.upsert(member: member) }))
         return .init(id: member.id)
     }
 
@@ -83,7 +119,7 @@ public actor StitchService {
         for i in next.members.indices { next.members[i].avoid.removeAll { $0 == id } }
         next.exchanges.removeAll { $0.giver == id || $0.receiver == id }
         next.attendance.removeAll { $0.member == id }
-        try replace(with: next, prefix: "")
+        try replace(with: next, prefix: "", storing: ("member.remove", { try $0.remove(memberID: id) }))
         return .init(id: id)
     }
 
@@ -91,7 +127,9 @@ public actor StitchService {
         var next = community
         let i = next.activities.firstIndex { $0.id == activity.id } ?? next.activities.count
         if i < next.activities.count { next.activities[i] = activity } else { next.activities.append(activity) }
-        try replace(with: next, prefix: "", record: ("activities[\(i)]", "activity"))
+        try replace(
+            with: next, prefix: "", record: ("activities[\(i)]", "activity"),
+            storing: ("activity.upsert", { try $0.upsert(activity: activity) }))
         return .init(id: activity.id)
     }
 
@@ -102,7 +140,7 @@ public actor StitchService {
         var next = community
         next.activities.removeAll { $0.id == id }
         next.attendance.removeAll { $0.activity == id }
-        try replace(with: next, prefix: "")
+        try replace(with: next, prefix: "", storing: ("activity.remove", { try $0.remove(activityID: id) }))
         return .init(id: id)
     }
 
@@ -112,7 +150,7 @@ public actor StitchService {
         }
         var next = community
         next.exchanges.append(exchange)
-        try replace(with: next, prefix: "")
+        try replace(with: next, prefix: "", storing: ("exchange.record", { try $0.record(exchange: exchange) }))
         func balance(_ id: String) -> Double {
             next.exchanges.reduce(0) { $0 + ($1.giver == id ? $1.hours : 0) - ($1.receiver == id ? $1.hours : 0) }
         }
@@ -128,7 +166,7 @@ public actor StitchService {
         }
         var next = community
         next.attendance.append(attendance)
-        try replace(with: next, prefix: "")
+        try replace(with: next, prefix: "", storing: ("attendance.record", { try $0.record(attendance: attendance) }))
         return EmptyResult()
     }
 
@@ -138,14 +176,28 @@ public actor StitchService {
             guard let weights = params.weights else {
                 throw RPCError(.invalidParams, "Invalid params", field: "params.weights", reason: "is required")
             }
+            var next = configuration
             do {
-                configuration.weights[profile] = try weights.validatedAsWeights(field: "weights")
+                next.weights[profile] = try weights.validatedAsWeights(field: "weights")
             } catch {
                 throw RPCError.query(error)
             }
-            try replace(with: community, prefix: "")
+            try replace(
+                with: community, prefix: "", configuration: next,
+                storing: ("weights.set", { try $0.setWeights(profile: profile, weights: weights) }))
         }
         return .init(profile: profile, weights: configuration.weights(for: profile))
+    }
+
+    /// The spectral analysis of the community's network (computed on request).
+    func analyseNetwork(_ params: MethodParams.Network) throws(RPCError) -> NetworkAnalysis {
+        var options = NetworkOptions()
+        options.communities.k = params.k
+        do {
+            return try CommunityNetwork(community: community, options: options).analysis()
+        } catch {
+            throw RPCError(.internalError, "Internal error: the network analysis failed")
+        }
     }
 
     func health() -> MethodResults.Health {

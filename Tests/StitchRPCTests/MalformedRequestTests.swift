@@ -101,6 +101,8 @@ struct MalformedRequestTests {
             .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-ghost"}]}"#), code: -32001, field: "params.referrals[0].person"),
             .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"maxPerPerson":0}"#), code: -32602, field: "params.maxPerPerson"),
             .init(line: request("outcome.record", "{}"), code: -32601, field: "method"),
+            .init(line: request("network.analyse", #"{"k":0}"#), code: -32602, field: "params.k"),
+            .init(line: request("network.analyse", #"{"k":"two"}"#), code: -32602, field: "params.k"),
         ]
         // Requests for help with every field wrong in turn.
         let bad: [(String, String)] = [

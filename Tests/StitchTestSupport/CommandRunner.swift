@@ -27,6 +27,11 @@ public struct CommandRunner: Sendable {
         process.arguments = arguments
         process.currentDirectoryURL = Fixtures.root
         var env = ProcessInfo.processInfo.environment
+        // Keep `stitch serve` and `stitch import` away from the user's own database: unless a
+        // test says otherwise, the default database lives in a fresh folder of its own.
+        let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-data-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dataHome) }
+        env["XDG_DATA_HOME"] = dataHome.path
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

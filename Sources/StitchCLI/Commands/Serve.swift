@@ -3,6 +3,7 @@ import Foundation
 import StitchEngine
 import StitchModel
 import StitchRPC
+import StitchStore
 
 /// `stitch serve`: the daemon, answering JSON-RPC 2.0 one message per line.
 struct Serve: AsyncParsableCommand {
@@ -29,12 +30,22 @@ struct Serve: AsyncParsableCommand {
     var community: String?
     @Option(help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
     var taxonomy: String?
+    @Option(
+        help: ArgumentHelp(
+            """
+            The database that keeps the community: every write is stored there before it is answered. When it is \
+            empty, the --community file is imported into it first. (default: $XDG_DATA_HOME/stitch/stitch.sqlite, \
+            else ~/.local/share/stitch/stitch.sqlite)
+            """,
+            valueName: "path"))
+    var db: String?
     @Option(help: "The longest request line accepted, in bytes.")
     var maxLineBytes = 1 << 20
 
     func validate() throws {
-        guard stdio || socket != nil || tcp != nil else { throw ValidationError("choose --stdio, --socket PATH or --tcp HOST:PORT") }
-        guard socket == nil, tcp == nil else { throw ValidationError("--socket and --tcp are not available in this build yet; use --stdio") }
+        let transports = [stdio, socket != nil, tcp != nil].filter { $0 }.count
+        guard transports > 0 else { throw ValidationError("choose --stdio, --socket PATH or --tcp HOST:PORT") }
+        guard transports == 1 else { throw ValidationError("choose one of --stdio, --socket PATH and --tcp HOST:PORT") }
         guard maxLineBytes >= 1024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
     }
 
@@ -44,22 +55,55 @@ struct Serve: AsyncParsableCommand {
         try await serve(dispatcher)
     }
 
-    /// The community to serve: from `--community` (default: the bundled one).
+    /// The community to serve, kept in the database (`--db`, see docs/daemon.md): the stored one;
+    /// or, when the database holds none yet, `--community` (default: the bundled one), imported
+    /// into it once. The service stores every write there before answering it.
     func makeService() async throws -> StitchService {
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
+        let dbPath = db ?? StoreLocation.defaultPath()
+        let store = try SQLiteCommunityStore(path: dbPath, exclusive: true)
+        let configuration = try store.configuration()
+        if try store.hasCommunity() {
+            if community != nil {
+                log("the database already holds a community, so --community is ignored (see `stitch import --replace`)")
+            }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let stored = try store.load()
+            let read = clock.now
+            do {
+                let service = try StitchService(
+                    community: stored, taxonomy: taxonomy, configuration: configuration, persistence: store)
+                func seconds(_ d: Duration) -> String { String(format: "%.2f s", Double(d / .milliseconds(1)) / 1000) }
+                log(
+                    "serving \(stored.members.count) members and \(stored.activities.count) activities from \(dbPath) "
+                        + "(read in \(seconds(read - start)), engine built in \(seconds(clock.now - read)))")
+                return service
+            } catch {
+                throw CLIError.invalidInput(file: dbPath, errors: error.errors)
+            }
+        }
         let path = try community ?? DataLocator.path(of: "lewisham.json")
         let initial = try JSONInput.decode(Community.self, fromFile: path)
+        let service: StitchService
         do {
-            let service = try StitchService(community: initial, taxonomy: taxonomy)
-            log("serving \(initial.members.count) members and \(initial.activities.count) activities")
-            return service
+            service = try StitchService(
+                community: initial, taxonomy: taxonomy, configuration: configuration, persistence: store)
         } catch {
             throw CLIError.invalidInput(file: path, errors: error.errors)
         }
+        try store.replaceAll(initial)
+        log("imported \(path) into the empty database \(dbPath)")
+        log("serving \(initial.members.count) members and \(initial.activities.count) activities from \(dbPath)")
+        return service
     }
 
     /// Answers requests on the chosen transport until it closes.
     func serve(_ dispatcher: RPCDispatcher) async throws {
+        if socket != nil || tcp != nil {
+            try await serveNetwork(dispatcher)
+            return
+        }
         var reader = LineReader(handle: .standardInput, maximumLineBytes: maxLineBytes)
         while let line = reader.next() {
             let response: Data?

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import StitchEngine
+import StitchModel
+import StitchStore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `stitch import FILE`: checks a community file and stores it in the daemon's database.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Check a community file and store it in the daemon's database.",
+        discussion: """
+            Each record is read on its own: a bad record is reported with its path in the file and
+            skipped, and the good ones are kept. Then records that name unknown members or
+            activities, repeat an id, or overfill an activity are skipped too, so what is stored is
+            a community the daemon can serve. Counts go to standard output, problems to standard
+            error. Stop `stitch serve` on the same database first (or use `community.load`).
+
+            Examples:
+              stitch import data/lewisham.json --db /var/lib/stitch/stitch.sqlite
+              stitch import big.json --replace
+            """)
+
+    @Argument(help: ArgumentHelp("Community file (JSON).", valueName: "file"))
+    var file: String
+    @Option(
+        help: ArgumentHelp(
+            "The database (default: $XDG_DATA_HOME/stitch/stitch.sqlite, else ~/.local/share/stitch/stitch.sqlite).",
+            valueName: "path"))
+    var db: String?
+    @Option(help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
+    var taxonomy: String?
+    @Flag(help: "Replace the community the database already holds.")
+    var replace = false
+
+    func run() throws {
+        // First the database: a locked or already filled one stops the import before any work.
+        let dbPath = db ?? StoreLocation.defaultPath()
+        let store = try SQLiteCommunityStore(path: dbPath, exclusive: true)
+        if try store.hasCommunity(), !replace {
+            throw CLIError.usage(
+                "\(dbPath) already holds a community (\(Self.describe(try store.counts()))); pass --replace to replace it"
+            )
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw CLIError.unreadable(file: file, reason: (error as NSError).localizedDescription)
+        }
+        let result: CommunityImport
+        do {
+            result = try CommunityImport.read(data)
+        } catch {
+            throw CLIError.invalidInput(file: file, errors: [error])
+        }
+        print("Read \(file): \(Self.describe(result.read))")
+        if !result.problems.isEmpty {
+            let skipped = Set(result.problems.map { $0.field.prefix { $0 != "]" } }).count
+            print("Skipped \(skipped) record\(skipped == 1 ? "" : "s") with problems (listed on standard error)")
+            for problem in result.problems {
+                FileHandle.standardError.write(Data("  \(problem.field): \(problem.reason)\n".utf8))
+            }
+        }
+
+        // The same check as the daemon's, so that what is stored can be served.
+        let taxonomy = try JSONInput.decode(
+            SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
+        do {
+            _ = try Engine(community: result.community, taxonomy: taxonomy)
+        } catch {
+            throw CLIError.invalidInput(file: file, errors: error.errors)
+        }
+        let checked = clock.now
+
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && Self.total(result.community) >= 20_000)
+        try store.replaceAll(result.community) { done, total in bar.show(done, of: total) }
+        bar.finish()
+        let stored = clock.now
+        print("Stored in \(dbPath): \(Self.describe(try store.counts()))")
+        print("Checked in \(Self.seconds(checked - start)), stored in \(Self.seconds(stored - checked))")
+    }
+
+    static func seconds(_ d: Duration) -> String { String(format: "%.1f s", Double(d / .milliseconds(1)) / 1000) }
+
+    static func total(_ c: Community) -> Int {
+        c.members.count + c.activities.count + c.exchanges.count + c.attendance.count
+    }
+
+    static func describe(_ c: StoredCounts) -> String {
+        "\(c.members) members, \(c.activities) activities, \(c.exchanges) exchanges, \(c.attendance) attendance"
+    }
+}
+
+/// A one-line progress bar on standard error, for long imports at a terminal.
+struct ProgressBar {
+    let enabled: Bool
+
+    func show(_ done: Int, of total: Int) {
+        guard enabled, total > 0 else { return }
+        let width = 30
+        let filled = done * width / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        FileHandle.standardError.write(Data("\r  storing [\(bar)] \(done * 100 / total)%".utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -1,0 +1,56 @@
+import NIOCore
+
+/// Ends a connection's stream of lines without resetting the client, for a graceful close.
+///
+/// It sits between the line decoder and the connection's async stream. On ``Drain`` (an
+/// outbound user event, so any thread can send it through the channel) it tells the stream its
+/// input has ended (so the server answers the lines it already holds, then stops), and from then
+/// on keeps reading from the socket and discards what arrives. Reading on matters: closing a
+/// socket with unread bytes makes the kernel reset the connection, and a reset can destroy
+/// answers the client has not read yet.
+final class ConnectionDrainHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = LineFrame
+    typealias InboundOut = LineFrame
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    /// Stop delivering lines; read and discard the rest of the input.
+    struct Drain: Sendable {}
+
+    private var draining = false
+    private var inputClosed = false
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !self.draining else { return }
+        context.fireChannelRead(data)
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        context.fireChannelReadComplete()
+        // The stream no longer asks for reads once it has ended: ask here while draining.
+        if self.draining { context.read() }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            if self.inputClosed { return }
+            self.inputClosed = true
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        guard event is Drain else {
+            context.triggerUserOutboundEvent(event, promise: promise)
+            return
+        }
+        promise?.succeed(())
+        guard !self.draining else { return }
+        self.draining = true
+        if !self.inputClosed {
+            self.inputClosed = true
+            context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+            context.read()
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import StitchModel
+
+/// A community file read record by record: the good records kept, each bad one reported with
+/// its path in the file and skipped (`stitch import`).
+///
+/// First every record is decoded on its own, so a bad field costs only its record
+/// (`members[12].availability[0].day: unknown day 'wod'…`). Then the community-level checks
+/// (`Community.validationErrors()`, the model's one statement of them) are run,
+/// and each record they flag is skipped too: a later duplicate id (the first is kept), an
+/// exchange or attendance naming an unknown member or activity, an activity over capacity, a
+/// member whose `avoid` names someone unknown (a safeguarding list is kept whole or not at all).
+/// Skipping one record can orphan another (the exchanges of a skipped member), so the checks
+/// run again until the community is sound.
+///
+/// ```swift
+/// let result = try CommunityImport.read(Data(contentsOf: url))
+/// for problem in result.problems { print(problem) }   // members[3].id: duplicate member id 'm-1'
+/// try store.replaceAll(result.community)
+/// ```
+public struct CommunityImport: Sendable {
+    /// The records kept, in file order: a sound community.
+    public var community: Community
+    /// Why each skipped record was skipped, with its path in the file, in file order.
+    public var problems: [ValidationError]
+    /// How many records the file held, by list.
+    public var read: StoredCounts
+
+    /// Reads a community file.
+    ///
+    /// - Throws: a `ValidationError` when the file as a whole cannot be read (not
+    ///   JSON, not an object, a list that is not an array).
+    public static func read(_ data: Data) throws(ValidationError) -> CommunityImport {
+        let file: LenientFile
+        do {
+            file = try JSONDecoder().decode(LenientFile.self, from: data)
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw ValidationError(field: "$", reason: "not valid JSON")
+            }
+            throw ValidationError(error)
+        } catch {
+            throw ValidationError(field: "$", reason: "could not be read")
+        }
+        var result = CommunityImport(
+            community: Community(), problems: [],
+            read: StoredCounts(
+                members: file.members.count, activities: file.activities.count, exchanges: file.exchanges.count,
+                attendance: file.attendance.count))
+        var lists = Lists()
+        func keep<T>(_ items: [Lenient<T>], into list: inout [(index: Int, value: T)]) {
+            for (i, item) in items.enumerated() {
+                switch item.value {
+                case .success(let value): list.append((i, value))
+                case .failure(let problem): result.problems.append(problem)
+                }
+            }
+        }
+        keep(file.members, into: &lists.members)
+        keep(file.activities, into: &lists.activities)
+        keep(file.exchanges, into: &lists.exchanges)
+        keep(file.attendance, into: &lists.attendance)
+        result.problems += lists.pruneUntilSound()
+        result.problems.sort { ($0.order.list, $0.order.index, $0.field) < ($1.order.list, $1.order.index, $1.field) }
+        result.community = lists.community
+        return result
+    }
+}
+
+/// The records kept so far, each with its index in the file.
+private struct Lists {
+    var members: [(index: Int, value: Member)] = []
+    var activities: [(index: Int, value: Activity)] = []
+    var exchanges: [(index: Int, value: Exchange)] = []
+    var attendance: [(index: Int, value: Attendance)] = []
+
+    var community: Community {
+        Community(
+            members: members.map(\.value), activities: activities.map(\.value), exchanges: exchanges.map(\.value),
+            attendance: attendance.map(\.value))
+    }
+
+    /// Skips the records the community-level checks flag, until none is flagged; returns the
+    /// problems with paths in the file.
+    mutating func pruneUntilSound() -> [ValidationError] {
+        var problems: [ValidationError] = []
+        while true {
+            let errors = community.validationErrors()
+            if errors.isEmpty { return problems }
+            var flagged: [String: Set<Int>] = [:]
+            for error in errors {
+                guard let (list, index, rest) = Self.split(error.field) else { continue }
+                guard flagged[list, default: []].insert(index).inserted else { continue }
+                let fileIndex: Int? =
+                    switch list {
+                    case "members": members[index].index
+                    case "activities": activities[index].index
+                    case "exchanges": exchanges[index].index
+                    case "attendance": attendance[index].index
+                    default: nil
+                    }
+                if let fileIndex {
+                    problems.append(ValidationError(field: "\(list)[\(fileIndex)]\(rest)", reason: error.reason))
+                }
+            }
+            guard !flagged.isEmpty else { return problems }  // nothing it can skip: leave it to the caller
+            func drop<T>(_ list: inout [(index: Int, value: T)], _ name: String) {
+                guard let skip = flagged[name] else { return }
+                list = list.enumerated().filter { !skip.contains($0.offset) }.map(\.element)
+            }
+            drop(&members, "members")
+            drop(&activities, "activities")
+            drop(&exchanges, "exchanges")
+            drop(&attendance, "attendance")
+        }
+    }
+
+    /// `members[12].avoid[0]` → ("members", 12, ".avoid[0]").
+    static func split(_ field: String) -> (String, Int, Substring)? {
+        guard let open = field.firstIndex(of: "["), let close = field[open...].firstIndex(of: "]"),
+            let index = Int(field[field.index(after: open)..<close])
+        else { return nil }
+        return (String(field[..<open]), index, field[field.index(after: close)...])
+    }
+}
+
+extension ValidationError {
+    /// Sorts problems by list (in file order) then index.
+    fileprivate var order: (list: Int, index: Int) {
+        let lists = ["members", "activities", "exchanges", "attendance"]
+        guard let (list, index, _) = Lists.split(field) else { return (lists.count, 0) }
+        return (lists.firstIndex(of: list) ?? lists.count, index)
+    }
+}
+
+/// The four lists of a community file, each record decoded on its own.
+private struct LenientFile: Decodable {
+    var members: [Lenient<Member>]
+    var activities: [Lenient<Activity>]
+    var exchanges: [Lenient<Exchange>]
+    var attendance: [Lenient<Attendance>]
+
+    private enum CodingKeys: String, CodingKey { case members, activities, exchanges, attendance }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        members = try c.decodeIfPresent([Lenient<Member>].self, forKey: .members) ?? []
+        activities = try c.decodeIfPresent([Lenient<Activity>].self, forKey: .activities) ?? []
+        exchanges = try c.decodeIfPresent([Lenient<Exchange>].self, forKey: .exchanges) ?? []
+        attendance = try c.decodeIfPresent([Lenient<Attendance>].self, forKey: .attendance) ?? []
+    }
+}
+
+/// One record, or why it could not be read (with its path from the top of the file).
+private struct Lenient<T: Decodable>: Decodable {
+    var value: Result<T, ValidationError>
+
+    init(from decoder: any Decoder) throws {
+        do {
+            value = .success(try T(from: decoder))
+        } catch let error as DecodingError {
+            value = .failure(ValidationError(error))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// JSON arrays of records decoded on other threads, all at once; ``wait()`` joins them in order.
+///
+/// Decoding the members' JSON is most of the time it takes to read a large community back, and
+/// it splits cleanly: each array is decoded by its own `JSONDecoder` on a global queue, while
+/// the caller goes on reading the flat tables.
+final class RecordDecoding<Record: Decodable & Sendable>: Sendable {
+    private let group = DispatchGroup()
+    /// Each array's records, or `nil` when one of its records does not decode.
+    private let parts: Mutex<[[Record]?]>
+
+    /// Starts decoding each array (`[{…},{…}]`) of `arrays`.
+    init(_ arrays: [Data]) {
+        parts = Mutex(Array(repeating: nil, count: arrays.count))
+        for (i, array) in arrays.enumerated() {
+            DispatchQueue.global().async(group: group) { [self] in
+                let records = try? JSONDecoder().decode([Record].self, from: array)
+                parts.withLock { $0[i] = records }
+            }
+        }
+    }
+
+    /// Every record in order, or `nil` when a record did not decode.
+    func wait() -> [Record]? {
+        group.wait()
+        return parts.withLock { parts -> [Record]? in
+            var all: [Record] = []
+            all.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
+            for part in parts {
+                guard let part else { return nil }
+                all += part
+            }
+            return all
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import StitchRPC
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The daemon's store: the community in an SQLite database, written one committed transaction
+/// per change, so that an acknowledged write survives a crash or a restart.
+///
+/// A GRDB `DatabasePool` in WAL mode: one writer, and readers that each see a consistent
+/// snapshot of the last committed state while a write goes on. The writer connection runs with
+/// `synchronous = FULL`, so a transaction is on disk (the WAL is synced) before its commit
+/// returns: an acknowledged write survives the process being killed *and* the machine losing
+/// power. Foreign keys are enforced, so the stored exchanges, attendance and `avoid` lists only
+/// ever name stored members and activities.
+///
+/// The schema and its migrations are in `StoreSchema`; the daemon's use of the store is
+/// described in docs/daemon.md.
+///
+/// ```swift
+/// let store = try SQLiteCommunityStore(path: StoreLocation.defaultPath())
+/// if try !store.hasCommunity() { try store.replaceAll(bundledCommunity) }
+/// let community = try store.load()
+/// ```
+///
+/// ## Topics
+///
+/// ### Opening
+/// - ``init(path:exclusive:)``
+/// - ``StoreLocation``
+/// - ``StoreLock``
+///
+/// ### Reading
+/// - ``load()``
+/// - ``loadWeights()``
+/// - ``configuration(base:)``
+/// - ``hasCommunity()``
+/// - ``counts()``
+/// - ``integrityCheck()``
+///
+/// ### Writing
+/// - ``replaceAll(_:progress:)``
+/// - ``CommunityPersistence``
+public final class SQLiteCommunityStore: CommunityPersistence {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+    private let lock: StoreLock?
+
+    /// Opens the store at `path`, creating the file (and its folder) and the schema if needed.
+    ///
+    /// - Parameter exclusive: hold a ``StoreLock`` for as long as the store is open, so that no
+    ///   other Stitch process writes to it meanwhile (`stitch serve`, `stitch import`).
+    /// - Throws: ``StoreError/inUse(path:)`` when `exclusive` and another process holds the
+    ///   lock; ``StoreError/notAStitchStore(path:)`` for another application's SQLite file;
+    ///   ``StoreError/newerSchema(path:)`` for a file from a newer Stitch.
+    public init(path: String, exclusive: Bool = false) throws(StoreError) {
+        self.path = path
+        try Self.createParentDirectory(of: path)
+        lock = exclusive ? try StoreLock(databasePath: path) : nil
+        // A new database is readable by its owner only (SQLite gives its -wal and -shm files
+        // the same mode): it holds personal data.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 { close(fd) }
+        try Self.checkFormat(path: path)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.label = "stitch.store"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw .cannotOpen(path: path, reason: StoreError.wrapping(error).description)
+        }
+        do {
+            // GRDB sets NORMAL when it turns WAL on; FULL syncs the WAL at every commit.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try StoreSchema.migrator.migrate(pool)
+        } catch {
+            throw StoreError.wrapping(error)
+        }
+    }
+
+    /// Refuses, without writing to it, a file that is not a Stitch store or comes from a newer
+    /// Stitch. A new (empty) file has no tables yet; any other must carry Stitch's application id.
+    private static func checkFormat(path: String) throws(StoreError) {
+        do {
+            // Not a read-only connection: on a WAL file without its -shm, SQLite may need to create it.
+            let queue = try DatabaseQueue(path: path)
+            let (applicationID, tables, superseded) = try queue.read { db in
+                (
+                    try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0,
+                    try StoreSchema.migrator.hasBeenSuperseded(db)
+                )
+            }
+            try queue.close()
+            guard applicationID == StoreSchema.applicationID || (applicationID == 0 && tables == 0) else {
+                throw StoreError.notAStitchStore(path: path)
+            }
+            if superseded { throw StoreError.newerSchema(path: path) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: path, reason: StoreError.wrapping(error).description)
+        }
+    }
+
+    /// Creates the folder that will hold `path`, if missing (private to the user: 0700).
+    static func createParentDirectory(of path: String) throws(StoreError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) else { return }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .cannotOpen(path: path, reason: "cannot create the folder \(folder)")
+        }
+    }
+
+    /// Whether a community has been stored (imported, loaded or written to), even an empty one.
+    public func hasCommunity() throws(StoreError) -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'community')") ?? false
+        }
+    }
+
+    /// How many records of each kind are stored.
+    public func counts() throws(StoreError) -> StoredCounts {
+        try read { db in
+            func count(_ table: String) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            }
+            return StoredCounts(
+                members: try count("members"), activities: try count("activities"), exchanges: try count("exchanges"),
+                attendance: try count("attendance"))
+        }
+    }
+
+    /// `PRAGMA integrity_check` and `PRAGMA foreign_key_check`: `true` when SQLite finds the file
+    /// sound and every reference resolves.
+    public func integrityCheck() -> Bool {
+        do {
+            return try pool.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+                return integrity == ["ok"] && foreignKeys.isEmpty
+            }
+        } catch {
+            return false
+        }
+    }
+
+    /// A read in one transaction: a consistent snapshot of the last commit.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw StoreError.wrapping(error) }
+    }
+
+    /// A write in one transaction, committed (and synced) before it returns; rolled back whole
+    /// on any error. Every write marks the database as holding a community.
+    func write(_ body: (Database) throws -> Void) throws(StoreError) {
+        do {
+            try pool.write { db in
+                try body(db)
+                try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('community', 'stored')")
+            }
+        } catch {
+            throw StoreError.wrapping(error)
+        }
+    }
+}
+
+/// How many records of each kind a store holds.
+public struct StoredCounts: Sendable, Hashable, Codable {
+    public var members: Int
+    public var activities: Int
+    public var exchanges: Int
+    public var attendance: Int
+
+    public init(members: Int, activities: Int, exchanges: Int, attendance: Int) {
+        self.members = members
+        self.activities = activities
+        self.exchanges = exchanges
+        self.attendance = attendance
+    }
+}

@@ -1,0 +1,92 @@
+import GRDB
+
+/// The store's schema, built by migrations (GRDB's `DatabaseMigrator`).
+///
+/// Migrations are applied in order when a store is opened and are never edited once released:
+/// a change of schema is a new migration appended here, and ``currentVersion`` goes up. A file
+/// written by a newer Stitch (a migration this build does not know) is refused rather than
+/// guessed at.
+///
+/// Members and activities are stored as their id, their place in the community's order and
+/// the full record as JSON: the model's own `Codable` form, the same as on the wire, so every
+/// field round-trips exactly, reading a record back validates it again, and a new optional field
+/// in the model needs no migration. The engine reads whole records and never queries a field, so
+/// nothing is lost by not splitting them into columns; the relations the store must act on are
+/// columns (each member's `avoid` list, for the cascade when a member leaves). Exchanges,
+/// attendance and weights are flat, so they are plain columns.
+enum StoreSchema {
+    /// The schema version this build writes, also kept in `meta.schemaVersion` and
+    /// `PRAGMA user_version`.
+    static let currentVersion = 1
+
+    /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
+    static let applicationID: Int32 = 0x5354_4348
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: members, activities, exchanges, attendance, weights, meta") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    ) WITHOUT ROWID;
+
+                    CREATE TABLE members (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        position INTEGER NOT NULL UNIQUE,
+                        record TEXT NOT NULL
+                    );
+
+                    CREATE TABLE member_avoid (
+                        member TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+                        avoided TEXT NOT NULL REFERENCES members(id) DEFERRABLE INITIALLY DEFERRED
+                    );
+                    CREATE INDEX member_avoid_by_member ON member_avoid(member);
+                    CREATE INDEX member_avoid_by_avoided ON member_avoid(avoided);
+
+                    CREATE TABLE activities (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        position INTEGER NOT NULL UNIQUE,
+                        record TEXT NOT NULL
+                    );
+
+                    CREATE TABLE exchanges (
+                        seq INTEGER PRIMARY KEY,
+                        id TEXT UNIQUE,
+                        giver TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+                        receiver TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+                        hours REAL NOT NULL CHECK (hours >= 0 AND hours <= 168),
+                        skill TEXT,
+                        date TEXT
+                    );
+                    CREATE INDEX exchanges_by_giver ON exchanges(giver);
+                    CREATE INDEX exchanges_by_receiver ON exchanges(receiver);
+
+                    CREATE TABLE attendance (
+                        seq INTEGER PRIMARY KEY,
+                        member TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+                        activity TEXT NOT NULL REFERENCES activities(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+                        date TEXT
+                    );
+                    CREATE INDEX attendance_by_member ON attendance(member);
+                    CREATE INDEX attendance_by_activity ON attendance(activity);
+
+                    CREATE TABLE weights (
+                        profile TEXT PRIMARY KEY NOT NULL,
+                        skill REAL NOT NULL,
+                        availability REAL NOT NULL,
+                        locality REAL NOT NULL,
+                        wellbeing REAL NOT NULL,
+                        bridging REAL NOT NULL,
+                        reciprocity REAL NOT NULL
+                    ) WITHOUT ROWID;
+
+                    INSERT INTO meta (key, value) VALUES ('schemaVersion', '1');
+                    PRAGMA user_version = 1;
+                    PRAGMA application_id = \(applicationID);
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import StitchModel
+import StitchTestSupport
+import Testing
+
+@testable import StitchStore
+
+@Suite("The store: schema, round trip, file format")
+struct StoreBasicsTests {
+    @Test func theBundledCommunityRoundTrips() throws {
+        let file = try TemporaryStore()
+        let lewisham = try Fixtures.lewisham
+        try file.open().replaceAll(lewisham)
+        let reopened = try file.open()
+        let loaded = try reopened.load()
+        #expect(loaded == lewisham, "every record and every list comes back equal, in order")
+        #expect(
+            try reopened.counts()
+                == StoredCounts(
+                    members: lewisham.members.count, activities: lewisham.activities.count,
+                    exchanges: lewisham.exchanges.count,
+                    attendance: lewisham.attendance.count))
+        #expect(reopened.integrityCheck())
+    }
+
+    @Test func anEmptyStoreHoldsNoCommunityUntilOneIsStored() throws {
+        let file = try TemporaryStore()
+        let store = try file.open()
+        #expect(try store.hasCommunity() == false)
+        #expect(try store.load() == Community())
+        try store.replaceAll(Community())
+        #expect(try file.open().hasCommunity(), "an empty community is still a community")
+    }
+
+    @Test func opensInWALModeWithFullSyncAndTheCurrentSchema() throws {
+        let file = try TemporaryStore()
+        let store = try file.open()
+        let (mode, sync, foreignKeys) = try store.pool.writeWithoutTransaction { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+            )
+        }
+        #expect(mode == "wal")
+        #expect(sync == 2, "FULL: the WAL is synced at every commit")
+        #expect(foreignKeys == true)
+        let (userVersion, applicationID, schemaVersion, indexes) = try store.pool.read { db in
+            (
+                try Int.fetchOne(db, sql: "PRAGMA user_version"), try Int32.fetchOne(db, sql: "PRAGMA application_id"),
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schemaVersion'"),
+                try Set(
+                    String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+            )
+        }
+        #expect(userVersion == StoreSchema.currentVersion)
+        #expect(applicationID == StoreSchema.applicationID)
+        #expect(schemaVersion == "\(StoreSchema.currentVersion)")
+        #expect(
+            indexes.isSuperset(of: [
+                "exchanges_by_giver", "exchanges_by_receiver", "attendance_by_member", "attendance_by_activity",
+            ]))
+    }
+
+    @Test func refusesAnotherApplicationsDatabase() throws {
+        let file = try TemporaryStore()
+        let other = try DatabaseQueue(path: file.path)
+        try other.write { db in try db.execute(sql: "CREATE TABLE notes (body TEXT)") }
+        try other.close()
+        let before = try file.snapshot()
+        #expect(throws: StoreError.notAStitchStore(path: file.path)) { try file.open() }
+        #expect(try file.snapshot() == before, "the other application's file is left as it was")
+    }
+
+    @Test func refusesADatabaseFromANewerStitch() throws {
+        let file = try TemporaryStore()
+        _ = try file.open()
+        let queue = try DatabaseQueue(path: file.path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2: something from the future')")
+        }
+        try queue.close()
+        #expect(throws: StoreError.newerSchema(path: file.path)) { try file.open() }
+    }
+
+    @Test func oneProcessAtATimeHoldsTheLock() throws {
+        let file = try TemporaryStore()
+        var first: SQLiteCommunityStore? = try SQLiteCommunityStore(path: file.path, exclusive: true)
+        #expect(throws: StoreError.inUse(path: file.path)) {
+            try SQLiteCommunityStore(path: file.path, exclusive: true)
+        }
+        #expect(first != nil)
+        first = nil
+        _ = try SQLiteCommunityStore(path: file.path, exclusive: true)
+    }
+
+    @Test func theDefaultPathFollowsXDG() {
+        #expect(
+            StoreLocation.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/ada"])
+                == "/data/stitch/stitch.sqlite")
+        #expect(
+            StoreLocation.defaultPath(environment: ["HOME": "/home/ada"])
+                == "/home/ada/.local/share/stitch/stitch.sqlite")
+        #expect(
+            StoreLocation.defaultPath(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/ada"])
+                == "/home/ada/.local/share/stitch/stitch.sqlite",
+            "a relative XDG_DATA_HOME is ignored, as the spec says")
+    }
+
+    @Test func aDamagedRecordIsNamedWithoutItsValues() throws {
+        let file = try TemporaryStore()
+        let store = try file.open()
+        try store.replaceAll(try Fixtures.lewisham)
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE members SET record = json_set(record, '$.birthYear', 1800) WHERE id = 'm-maud'")
+        }
+        #expect(throws: StoreError.unreadableRecord(table: "members", row: "m-maud", field: "birthYear")) {
+            try store.load()
+        }
+    }
+}
