@@ -32,4 +32,4 @@ say "6. Why not this one? One pair, every constraint and factor" \
 
 say "7. A connector's planning session: fifteen referrals from three practices at once" \
     "An exact allocation (most people placed, then the highest total score), compared with greedy."
-"$stitch" plan data/examples/planning-session.json | head -12
+"$stitch" plan data/examples/planning-session.json | sed -n 1,12p
