@@ -28,4 +28,4 @@ data: build
 
 ## benchmark: the speed and memory benchmarks (outside `make test`); figures go in docs/performance.md.
 benchmark: deps
-	STITCH_BENCHMARKS=1 $(SWIFT) package --allow-writing-to-package-directory benchmark
+	STITCH_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench --allow-writing-to-package-directory benchmark --no-progress
