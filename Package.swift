@@ -133,7 +133,7 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
         .executableTarget(
             name: "StitchBenchmarks",
             dependencies: [
-                "StitchEngine", "StitchModel", "StitchGenerator",
+                "StitchEngine", "StitchModel", "StitchGenerator", "StitchPlanning",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/StitchBenchmarks",

@@ -11,4 +11,5 @@ let benchmarks: @Sendable () -> Void = {
     QueryBenchmarks.register()
     ExplainBenchmarks.register()
     EngineBenchmarks.register()
+    PlanningBenchmarks.register()
 }
