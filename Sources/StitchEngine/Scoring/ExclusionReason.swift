@@ -43,27 +43,55 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
 }
 
 /// Counts of exclusions by reason; encodes as `{"safeguarding": 1, "dbs": 3, …}` with every reason.
+///
+/// A fixed array indexed by reason, so counting in the scoring loop hashes nothing.
 public struct ExclusionCounts: Sendable, Hashable, Codable {
-    public private(set) var counts: [ExclusionReason: Int] = [:]
+    private var values = [Int](repeating: 0, count: ExclusionReason.allCases.count)
 
     public init() {}
 
-    public subscript(reason: ExclusionReason) -> Int { counts[reason, default: 0] }
+    public subscript(reason: ExclusionReason) -> Int { values[reason.ordinal] }
 
-    mutating func add(_ reason: ExclusionReason) { counts[reason, default: 0] += 1 }
+    /// The non-zero counts by reason.
+    public var counts: [ExclusionReason: Int] {
+        var out: [ExclusionReason: Int] = [:]
+        for r in ExclusionReason.allCases where values[r.ordinal] != 0 { out[r] = values[r.ordinal] }
+        return out
+    }
+
+    @inline(__always)
+    mutating func add(_ reason: ExclusionReason) { values[reason.ordinal] += 1 }
 
     /// Total exclusions.
-    public var total: Int { counts.values.reduce(0, +) }
+    public var total: Int { values.reduce(0, +) }
 
     public init(from decoder: any Decoder) throws {
         let raw = try [String: Int](from: decoder)
-        // Zero counts are written out for readers but not kept, so a round trip compares equal.
-        for (k, v) in raw where v != 0 { if let r = ExclusionReason(rawValue: k) { counts[r] = v } }
+        for (k, v) in raw { if let r = ExclusionReason(rawValue: k) { values[r.ordinal] = v } }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var raw: [String: Int] = [:]
-        for r in ExclusionReason.allCases { raw[r.rawValue] = counts[r, default: 0] }
+        for r in ExclusionReason.allCases { raw[r.rawValue] = values[r.ordinal] }
         try raw.encode(to: encoder)
+    }
+}
+
+extension ExclusionReason {
+    /// Position among all reasons.
+    var ordinal: Int {
+        switch self {
+        case .safeguarding: 0
+        case .dbs: 1
+        case .access: 2
+        case .distance: 3
+        case .availability: 4
+        case .capacity: 5
+        case .age: 6
+        case .self: 7
+        case .inactive: 8
+        case .homeVisits: 9
+        case .overload: 10
+        }
     }
 }
