@@ -10,12 +10,14 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Answer JSON-RPC 2.0 requests, one per line (see docs/protocol.md).",
         discussion: """
-            Responses go to standard output, one per line, in order; logs go to standard error and
-            name ids and counts only.
+            Responses go to standard output (or the connection), one per line, in order; logs go to standard error and name ids and counts only.
 
             Examples:
               echo '{"jsonrpc":"2.0","id":1,"method":"server.health"}' | stitch serve --stdio
               stitch serve --stdio --community data/lewisham.json
+              stitch serve --socket /run/stitch/stitch.sock --db /var/lib/stitch/stitch.sqlite
+              stitch serve --tcp 127.0.0.1:7411
+              stitch serve --tcp 0.0.0.0:7411 --token "$STITCH_TOKEN"   (a non-loopback bind needs a token)
             """)
 
     @Flag(help: "Serve standard input and output.")
