@@ -1,4 +1,5 @@
 import Foundation
+import StitchTestSupport
 
 /// Runs a short numpy/scipy script as a subprocess and decodes the JSON it writes.
 ///
@@ -7,10 +8,6 @@ import Foundation
 /// with a zero row in the normalized adjacency) and `out(obj)`. A missing `python3`, numpy or
 /// scipy makes the calling test fail with a message saying so: the reference is never skipped.
 enum PythonReference {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     private static let prelude = """
         import json, sys
         try:
@@ -45,35 +42,6 @@ enum PythonReference {
     static func run<Input: Encodable, Output: Decodable>(
         _ script: String, input: Input, as _: Output.Type = Output.self
     ) throws -> Output {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("stitch-network-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let inputURL = directory.appendingPathComponent("input.json")
-        let outputURL = directory.appendingPathComponent("output.json")
-        try JSONEncoder().encode(input).write(to: inputURL)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", self.prelude + script, inputURL.path, outputURL.path]
-        let messages = Pipe()
-        process.standardOutput = messages
-        process.standardError = messages
-        do {
-            try process.run()
-        } catch {
-            throw Failure(description: "cannot start python3 for the numpy/scipy reference (run `make deps`): \(error)")
-        }
-        let log = String(decoding: messages.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus != 127 else {
-            throw Failure(
-                description: "python3 was not found on PATH; the reference needs it (run `make deps`): \(log)")
-        }
-        guard process.terminationStatus == 0 else {
-            throw Failure(
-                description: "numpy/scipy reference script failed (status \(process.terminationStatus)): \(log)")
-        }
-        return try JSONDecoder().decode(Output.self, from: Data(contentsOf: outputURL))
+        try PythonScript.run(self.prelude + script, input: input, reference: "numpy/scipy reference")
     }
 }

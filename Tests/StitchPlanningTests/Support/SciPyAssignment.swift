@@ -1,4 +1,5 @@
 import Foundation
+import StitchTestSupport
 import StitchPlanning
 
 /// An independent optimum: `scipy.optimize.linear_sum_assignment` on the capacity-expanded
@@ -11,8 +12,6 @@ import StitchPlanning
 /// solver uses: the most placements, then the highest total value. A missing python3 or scipy
 /// makes the calling test fail with a message saying so: the check is never skipped silently.
 enum SciPyAssignment {
-    struct Failure: Error, CustomStringConvertible { let description: String }
-
     private struct Input: Encodable {
         let referrals: Int
         let capacities: [Int]
@@ -76,33 +75,6 @@ enum SciPyAssignment {
     }
 
     private static func run(_ input: [Input]) throws -> [Output] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "stitch-plan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let inputURL = directory.appendingPathComponent("input.json")
-        let outputURL = directory.appendingPathComponent("output.json")
-        try JSONEncoder().encode(input).write(to: inputURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", self.script, inputURL.path, outputURL.path]
-        let messages = Pipe()
-        process.standardOutput = messages
-        process.standardError = messages
-        do {
-            try process.run()
-        } catch {
-            throw Failure(description: "cannot start python3 for the scipy reference (run `make deps`): \(error)")
-        }
-        let log = String(decoding: messages.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus != 127 else {
-            throw Failure(
-                description: "python3 was not found on PATH; the scipy reference needs it (run `make deps`): \(log)")
-        }
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "scipy reference failed (status \(process.terminationStatus)): \(log)")
-        }
-        return try JSONDecoder().decode([Output].self, from: Data(contentsOf: outputURL))
+        try PythonScript.run(self.script, input: input, reference: "scipy reference")
     }
 }
