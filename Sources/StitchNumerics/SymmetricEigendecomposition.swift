@@ -58,7 +58,6 @@ public struct SymmetricEigendecomposition: Sendable {
         var bounds = (low: 0.0, high: 0.0)
         var abstol = 0.0
         var found: Int32 = 0
-        var info: Int32 = 0
         let jobz = computeEigenvectors ? "V" : "N"
         let range = m == n ? "A" : "I"
 
@@ -70,49 +69,22 @@ public struct SymmetricEigendecomposition: Sendable {
             try w.withLAPACKPointer(routine: routine) { (w) throws(LAPACKError) in
                 try z.withLAPACKPointer(routine: routine) { (z) throws(LAPACKError) in
                     try isuppz.withLAPACKPointer(routine: routine) { (isuppz) throws(LAPACKError) in
-                        func run(
-                            _ work: UnsafeMutablePointer<Double>, _ lwork: Int32,
-                            _ iwork: UnsafeMutablePointer<Int32>, _ liwork: Int32
-                        ) {
-                            var lwork = lwork
-                            var liwork = liwork
+                        try LAPACKSupport.withWorkspaces(routine: routine, minimumWork: 26 * n, minimumIntegerWork: 10 * n) {
+                            work, lwork, iwork, liwork in
+                            var lwork = lwork, liwork = liwork, info: Int32 = 0
                             dsyevr_(
                                 jobz, range, "L", &order, a, &lda, &bounds.low, &bounds.high, &lower, &upper,
                                 &abstol, &found, w, z, &ldz, isuppz, work, &lwork, iwork, &liwork, &info, 1, 1, 1
                             )
-                        }
-                        var workQuery = 0.0
-                        var iworkQuery: Int32 = 0
-                        run(&workQuery, -1, &iworkQuery, -1)
-                        try LAPACKSupport.check(info: info, routine: routine)
-                        let lwork = try LAPACKSupport.workspaceSize(workQuery, minimum: 26 * n, routine: routine)
-                        let liwork = max(Int(iworkQuery), 10 * n, 1)
-                        var work = [Double](repeating: 0, count: lwork)
-                        var iwork = [Int32](repeating: 0, count: liwork)
-                        let lwork32 = try LAPACKSupport.int32(lwork, routine: routine)
-                        let liwork32 = try LAPACKSupport.int32(liwork, routine: routine)
-                        try work.withLAPACKPointer(routine: routine) { (work) throws(LAPACKError) in
-                            try iwork.withLAPACKPointer(routine: routine) { (iwork) throws(LAPACKError) in
-                                run(work, lwork32, iwork, liwork32)
-                            }
+                            return info
                         }
                     }
                 }
             }
         }
-        try LAPACKSupport.check(info: info, routine: routine)
-        guard Int(found) == m else {
-            // An internal MRRR failure: report it as a convergence failure, naming the shortfall.
-            throw .failed(routine: "\(routine) (found \(found) of \(m) eigenvalues)", info: 1)
-        }
-        let values = Array(w[0..<m])
-        try LAPACKSupport.requireFiniteOutput(values, routine: routine)
-        self.eigenvalues = values
-        if computeEigenvectors {
-            try LAPACKSupport.requireFiniteOutput(z, routine: routine)
-            self.eigenvectors = try Matrix(rows: n, columns: m, columnMajor: z)
-        } else {
-            self.eigenvectors = nil
-        }
+        let pairs = try LAPACKSupport.eigenpairs(
+            values: w, vectors: z, found: found, expected: m, order: n, withVectors: computeEigenvectors, routine: routine)
+        self.eigenvalues = pairs.values
+        self.eigenvectors = pairs.vectors
     }
 }
