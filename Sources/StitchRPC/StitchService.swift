@@ -102,8 +102,7 @@ public actor StitchService {
 
     func upsert(member: Member) throws(RPCError) -> MethodResults.ID {
         var next = community
-        let i = next.members.firstIndex { $0.id == member.id } ?? next.members.count
-        if i < next.members.count { next.members[i] = member } else { next.members.append(member) }
+        let i = next.members.upsert(member)
         try replace(
             with: next, prefix: "", record: ("members[\(i)]", "member"),
             storing: ("member.upsert", { try $0.upsert(member: member) }))
@@ -125,8 +124,7 @@ public actor StitchService {
 
     func upsert(activity: Activity) throws(RPCError) -> MethodResults.ID {
         var next = community
-        let i = next.activities.firstIndex { $0.id == activity.id } ?? next.activities.count
-        if i < next.activities.count { next.activities[i] = activity } else { next.activities.append(activity) }
+        let i = next.activities.upsert(activity)
         try replace(
             with: next, prefix: "", record: ("activities[\(i)]", "activity"),
             storing: ("activity.upsert", { try $0.upsert(activity: activity) }))
@@ -202,5 +200,17 @@ public actor StitchService {
 
     func health() -> MethodResults.Health {
         .init(status: "ok", members: engine.memberCount, activities: engine.activityCount, referenceDate: engine.referenceDate.description)
+    }
+}
+
+extension Array where Element: Identifiable {
+    /// Replaces the element with the same id, or appends it; returns its position.
+    mutating func upsert(_ element: Element) -> Int {
+        if let i = firstIndex(where: { $0.id == element.id }) {
+            self[i] = element
+            return i
+        }
+        append(element)
+        return count - 1
     }
 }
