@@ -12,7 +12,11 @@ public import StitchModel
 /// let ranking = try engine.whoCanHelp(HelpRequest(requester: "m-vera", skill: "shopping"))
 /// ```
 public struct Engine: Sendable {
-    let index: CommunityIndex
+    var index: CommunityIndex
+    /// The records the index was compiled from, kept in step with every edit.
+    var records: CommunityRecords
+    /// Records written since the last full build (see ``needsRebuild``).
+    public internal(set) var editsSinceBuild = 0
 
     /// Validates and compiles a community.
     ///
@@ -22,12 +26,13 @@ public struct Engine: Sendable {
             + community.validationErrors()
         guard errors.isEmpty else { throw ValidationErrors(errors) }
         index = CommunityIndex(community: community, taxonomy: taxonomy, configuration: configuration)
+        records = CommunityRecords(community)
     }
 
     /// Number of members.
-    public var memberCount: Int { index.members.count }
+    public var memberCount: Int { index.memberIndex.count }
     /// Number of activities.
-    public var activityCount: Int { index.activities.count }
+    public var activityCount: Int { index.activityIndex.count }
     /// "Today" as the engine sees it (ages, recency).
     public var referenceDate: CalendarDate { index.today }
     /// The settings in force.

@@ -40,39 +40,21 @@ public struct Community: Sendable, Hashable, Codable {
             errors.append(.init(field: "activities[\(i)].id", reason: "duplicate activity id '\(activity.id)'"))
         }
         for (i, member) in members.enumerated() {
-            for (j, other) in member.avoid.enumerated() {
-                if other == member.id {
-                    errors.append(.init(field: "members[\(i)].avoid[\(j)]", reason: "a member cannot avoid themself"))
-                } else if !memberIDs.contains(other) {
-                    errors.append(.init(field: "members[\(i)].avoid[\(j)]", reason: "unknown member id '\(other)'"))
-                }
-            }
+            errors += member.referenceErrors(isMember: memberIDs.contains).map { $0.inside("members[\(i)]") }
         }
         for (i, activity) in activities.enumerated() {
-            if let capacity = activity.capacity, activity.enrolled > capacity {
-                errors.append(
-                    .init(field: "activities[\(i)].enrolled", reason: "\(activity.enrolled) enrolled exceeds capacity \(capacity)"))
-            }
+            errors += activity.placeErrors().map { $0.inside("activities[\(i)]") }
         }
         var exchangeIDs = Set<String>()
         for (i, exchange) in exchanges.enumerated() {
             if let id = exchange.id, !exchangeIDs.insert(id).inserted {
-                errors.append(.init(field: "exchanges[\(i)].id", reason: "duplicate exchange id '\(id)'"))
+                errors.append(Exchange.duplicateIDError(id).inside("exchanges[\(i)]"))
             }
-            if !memberIDs.contains(exchange.giver) {
-                errors.append(.init(field: "exchanges[\(i)].giver", reason: "unknown member id '\(exchange.giver)'"))
-            }
-            if !memberIDs.contains(exchange.receiver) {
-                errors.append(.init(field: "exchanges[\(i)].receiver", reason: "unknown member id '\(exchange.receiver)'"))
-            }
+            errors += exchange.referenceErrors(isMember: memberIDs.contains).map { $0.inside("exchanges[\(i)]") }
         }
         for (i, record) in attendance.enumerated() {
-            if !memberIDs.contains(record.member) {
-                errors.append(.init(field: "attendance[\(i)].member", reason: "unknown member id '\(record.member)'"))
-            }
-            if !activityIDs.contains(record.activity) {
-                errors.append(.init(field: "attendance[\(i)].activity", reason: "unknown activity id '\(record.activity)'"))
-            }
+            errors += record.referenceErrors(isMember: memberIDs.contains, isActivity: activityIDs.contains)
+                .map { $0.inside("attendance[\(i)]") }
         }
         return errors
     }

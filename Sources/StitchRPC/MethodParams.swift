@@ -108,5 +108,7 @@ enum MethodResults {
         var members: Int
         var activities: Int
         var referenceDate: String
+        /// True while writes since the last full build wait for the background rebuild.
+        var rebuildPending: Bool
     }
 }

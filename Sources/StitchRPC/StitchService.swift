@@ -5,16 +5,28 @@ import StitchNetwork
 
 /// The community a daemon serves, and the engine over it.
 ///
-/// An actor: reads see one consistent engine; each write builds the next community, validates
-/// it whole, and swaps the engine only when it is sound, so a bad write never loses data.
-/// With a ``CommunityPersistence``, each sound write is also stored (and committed) before it
-/// is applied and acknowledged; a write the store refuses changes nothing and answers -32603.
+/// An actor: reads take the engine in force (a value: a read in flight keeps its snapshot while
+/// writes go on). A write of one record is checked against the community, stored (and committed)
+/// through the ``CommunityPersistence`` when there is one, and only then applied to the engine in
+/// place (``Engine/apply(_:)``): no rebuild per write, and a write that is refused or that the
+/// store cannot take changes nothing. Loading a whole community builds a new engine.
+///
+/// **Rebuilds.** An edit does not refresh the learned skill similarity or the network model;
+/// the service rebuilds the engine off the write path — once a tenth of the community has
+/// changed (``Engine/needsRebuild``), or once writes have paused for ``quietPeriod`` — and
+/// replays onto the new engine the writes that arrived while it was being built.
 public actor StitchService {
-    private(set) var community: Community
     private(set) var engine: Engine
     let taxonomy: SkillTaxonomy
-    private var configuration: EngineConfiguration
     private let persistence: (any CommunityPersistence)?
+    /// Writes pause this long before the parts an edit leaves stale are rebuilt.
+    public let quietPeriod: Duration
+    /// Writes applied while a rebuild is in progress, to replay onto its result.
+    private var pending: [CommunityChange] = []
+    private var rebuilding = false
+    /// Bumped by every whole replacement (a load), which a rebuild in progress must not undo.
+    private var generation = 0
+    private var lastWrite = ContinuousClock.now
 
     /// Serves a community (validated here).
     ///
@@ -22,47 +34,105 @@ public actor StitchService {
     ///   keeps the community in memory only. The community given here is not stored again.
     public init(
         community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
-        persistence: (any CommunityPersistence)? = nil
+        persistence: (any CommunityPersistence)? = nil, quietPeriod: Duration = .seconds(1)
     ) throws(ValidationErrors) {
-        self.community = community
         self.taxonomy = taxonomy
-        self.configuration = configuration
         self.persistence = persistence
+        self.quietPeriod = quietPeriod
         engine = try Engine(community: community, taxonomy: taxonomy, configuration: configuration)
     }
 
     /// The engine in force, for reads.
     public var currentEngine: Engine { engine }
 
-    /// Replaces the community after validating the new one; the old one stays on any error.
+    /// The community as it stands.
+    var community: Community { engine.community }
+
+    /// True while writes since the last full build wait for a rebuild (see the type's notes).
+    public var awaitsRebuild: Bool { engine.editsSinceBuild > 0 }
+
+    /// Replaces the whole community after validating it; the old one stays on any error.
     ///
     /// - Parameters:
     ///   - prefix: the params path of an inline community (`community`), or empty.
-    ///   - record: for a write of one record, where it sits (`members[12]`) and its params path
-    ///     (`member`), so an error in it is reported at `params.member.…`.
-    ///   - nextConfiguration: the configuration to apply with it (`weights.set`); default: unchanged.
     ///   - write: what the write is (for the log), and how to store it once it is sound.
     func replace(
-        with next: Community, prefix: String, record: (path: String, name: String)? = nil,
-        configuration nextConfiguration: EngineConfiguration? = nil,
-        storing write: (name: String, store: (any CommunityPersistence) throws -> Void)
+        with next: Community, prefix: String, storing write: (name: String, store: (any CommunityPersistence) throws -> Void)
     ) throws(RPCError) {
-        let nextConfiguration = nextConfiguration ?? configuration
         let nextEngine: Engine
         do {
-            nextEngine = try Engine(community: next, taxonomy: taxonomy, configuration: nextConfiguration)
+            nextEngine = try Engine(community: next, taxonomy: taxonomy, configuration: engine.configuration)
         } catch {
             let first = error.errors.first ?? ValidationError(field: "$", reason: "invalid")
-            var field = prefix.isEmpty ? first.field : "\(prefix).\(first.field)"
-            if let record, first.field.hasPrefix(record.path + ".") {
-                field = record.name + first.field.dropFirst(record.path.count)
-            }
-            throw RPCError.invalidParams(ValidationError(field: field, reason: first.reason))
+            throw RPCError.invalidParams(first.inside(prefix))
         }
         try store(write)
         engine = nextEngine
-        community = next
-        configuration = nextConfiguration
+        generation += 1
+    }
+
+    /// Checks one record's change, stores it, then applies it to the engine in place.
+    ///
+    /// - Parameter field: the params path of the record (`params.member`), for errors.
+    func apply(
+        _ change: CommunityChange, field: String, storing write: (name: String, store: (any CommunityPersistence) throws -> Void)
+    ) throws(RPCError) {
+        do {
+            try engine.check(change)
+        } catch {
+            let first = error.errors.first ?? ValidationError(field: "$", reason: "invalid")
+            throw RPCError.invalidParams(first.inside(field))
+        }
+        try store(write)
+        do {
+            try engine.apply(change)
+        } catch {
+            // Checked above against the same engine: cannot happen; never leave it half-applied.
+            preconditionFailure("a checked change was refused: \(error.errors.count) problems")
+        }
+        if rebuilding { pending.append(change) }
+        lastWrite = .now
+        scheduleRebuild()
+    }
+
+    /// Starts a rebuild off the write path when one is due: at once past ``Engine/needsRebuild``,
+    /// else after ``quietPeriod`` without writes.
+    private func scheduleRebuild() {
+        guard !rebuilding, engine.editsSinceBuild > 0 else { return }
+        rebuilding = true
+        let due = engine.needsRebuild
+        Task.detached(priority: .utility) { [weak self, quietPeriod] in
+            // Wait for writes to pause, holding the service only while asking (a service no
+            // longer used goes away, and its store with it, without waiting for this).
+            while !due, let last = await self?.lastWriteIfRecent(within: quietPeriod) {
+                try? await Task.sleep(until: last + quietPeriod)
+            }
+            guard let snapshot = await self?.beginRebuild() else { return }
+            let fresh = snapshot.engine.rebuilt()
+            await self?.finishRebuild(fresh, generation: snapshot.generation)
+        }
+    }
+
+    private func lastWriteIfRecent(within period: Duration) -> ContinuousClock.Instant? {
+        ContinuousClock.now - lastWrite < period ? lastWrite : nil
+    }
+
+    private func beginRebuild() -> (engine: Engine, generation: Int) {
+        pending = []
+        return (engine, generation)
+    }
+
+    private func finishRebuild(_ fresh: Engine, generation built: Int) {
+        rebuilding = false
+        guard built == generation else { return scheduleRebuild() }
+        var next = fresh.configured(like: engine)
+        for change in pending {
+            // Each was valid on the engine in force when it came, which held the same records.
+            try? next.apply(change)
+        }
+        pending = []
+        engine = next
+        scheduleRebuild()
     }
 
     /// Stores a sound write; a store failure is logged (without the request) and answered -32603.
@@ -101,70 +171,48 @@ public actor StitchService {
     }
 
     func upsert(member: Member) throws(RPCError) -> MethodResults.ID {
-        var next = community
-        let i = next.members.upsert(member)
-        try replace(
-            with: next, prefix: "", record: ("members[\(i)]", "member"),
-            storing: ("member.upsert", { try $0.upsert(member: member) }))
+        try apply(.upsertMember(member), field: "member", storing: ("member.upsert", { try $0.upsert(member: member) }))
         return .init(id: member.id)
     }
 
     func removeMember(_ id: String) throws(RPCError) -> MethodResults.ID {
-        guard community.members.contains(where: { $0.id == id }) else {
+        guard engine.contains(member: id) else {
             throw RPCError(.unknownMember, "Unknown member id", field: "params.id", reason: "unknown member id '\(id)'")
         }
-        var next = community
-        next.members.removeAll { $0.id == id }
-        for i in next.members.indices { next.members[i].avoid.removeAll { $0 == id } }
-        next.exchanges.removeAll { $0.giver == id || $0.receiver == id }
-        next.attendance.removeAll { $0.member == id }
-        try replace(with: next, prefix: "", storing: ("member.remove", { try $0.remove(memberID: id) }))
+        try apply(.removeMember(id: id), field: "", storing: ("member.remove", { try $0.remove(memberID: id) }))
         return .init(id: id)
     }
 
     func upsert(activity: Activity) throws(RPCError) -> MethodResults.ID {
-        var next = community
-        let i = next.activities.upsert(activity)
-        try replace(
-            with: next, prefix: "", record: ("activities[\(i)]", "activity"),
-            storing: ("activity.upsert", { try $0.upsert(activity: activity) }))
+        try apply(.upsertActivity(activity), field: "activity", storing: ("activity.upsert", { try $0.upsert(activity: activity) }))
         return .init(id: activity.id)
     }
 
     func removeActivity(_ id: String) throws(RPCError) -> MethodResults.ID {
-        guard community.activities.contains(where: { $0.id == id }) else {
+        guard engine.contains(activity: id) else {
             throw RPCError(.unknownActivity, "Unknown activity id", field: "params.id", reason: "unknown activity id '\(id)'")
         }
-        var next = community
-        next.activities.removeAll { $0.id == id }
-        next.attendance.removeAll { $0.activity == id }
-        try replace(with: next, prefix: "", storing: ("activity.remove", { try $0.remove(activityID: id) }))
+        try apply(.removeActivity(id: id), field: "", storing: ("activity.remove", { try $0.remove(activityID: id) }))
         return .init(id: id)
     }
 
     func record(exchange: Exchange) throws(RPCError) -> MethodResults.Balances {
-        for (field, id) in [("giver", exchange.giver), ("receiver", exchange.receiver)] where !community.members.contains(where: { $0.id == id }) {
+        for (field, id) in [("giver", exchange.giver), ("receiver", exchange.receiver)] where !engine.contains(member: id) {
             throw RPCError(.unknownMember, "Unknown member id", field: "params.exchange.\(field)", reason: "unknown member id '\(id)'")
         }
-        var next = community
-        next.exchanges.append(exchange)
-        try replace(with: next, prefix: "", storing: ("exchange.record", { try $0.record(exchange: exchange) }))
-        func balance(_ id: String) -> Double {
-            next.exchanges.reduce(0) { $0 + ($1.giver == id ? $1.hours : 0) - ($1.receiver == id ? $1.hours : 0) }
-        }
-        return .init(giver: .init(id: exchange.giver, balance: balance(exchange.giver)), receiver: .init(id: exchange.receiver, balance: balance(exchange.receiver)))
+        try apply(.recordExchange(exchange), field: "exchange", storing: ("exchange.record", { try $0.record(exchange: exchange) }))
+        let giver = engine.balance(of: exchange.giver) ?? 0, receiver = engine.balance(of: exchange.receiver) ?? 0
+        return .init(giver: .init(id: exchange.giver, balance: giver), receiver: .init(id: exchange.receiver, balance: receiver))
     }
 
     func record(attendance: Attendance) throws(RPCError) -> EmptyResult {
-        guard community.members.contains(where: { $0.id == attendance.member }) else {
+        guard engine.contains(member: attendance.member) else {
             throw RPCError(.unknownMember, "Unknown member id", field: "params.attendance.member", reason: "unknown member id '\(attendance.member)'")
         }
-        guard community.activities.contains(where: { $0.id == attendance.activity }) else {
+        guard engine.contains(activity: attendance.activity) else {
             throw RPCError(.unknownActivity, "Unknown activity id", field: "params.attendance.activity", reason: "unknown activity id '\(attendance.activity)'")
         }
-        var next = community
-        next.attendance.append(attendance)
-        try replace(with: next, prefix: "", storing: ("attendance.record", { try $0.record(attendance: attendance) }))
+        try apply(.recordAttendance(attendance), field: "attendance", storing: ("attendance.record", { try $0.record(attendance: attendance) }))
         return EmptyResult()
     }
 
@@ -174,17 +222,16 @@ public actor StitchService {
             guard let weights = params.weights else {
                 throw RPCError(.invalidParams, "Invalid params", field: "params.weights", reason: "is required")
             }
-            var next = configuration
+            let validated: FactorWeights
             do {
-                next.weights[profile] = try weights.validatedAsWeights(field: "weights")
+                validated = try weights.validatedAsWeights(field: "weights")
             } catch {
                 throw RPCError.query(error)
             }
-            try replace(
-                with: community, prefix: "", configuration: next,
-                storing: ("weights.set", { try $0.setWeights(profile: profile, weights: weights) }))
+            try store(("weights.set", { try $0.setWeights(profile: profile, weights: weights) }))
+            engine = engine.reweighted(validated, for: profile)
         }
-        return .init(profile: profile, weights: configuration.weights(for: profile))
+        return .init(profile: profile, weights: engine.configuration.weights(for: profile))
     }
 
     /// The spectral analysis of the community's network (computed on request).
@@ -199,7 +246,8 @@ public actor StitchService {
     }
 
     func health() -> MethodResults.Health {
-        .init(status: "ok", members: engine.memberCount, activities: engine.activityCount, referenceDate: engine.referenceDate.description)
+        .init(status: "ok", members: engine.memberCount, activities: engine.activityCount, referenceDate: engine.referenceDate.description,
+            rebuildPending: engine.editsSinceBuild > 0)
     }
 }
 

@@ -58,6 +58,14 @@ struct RestartTests {
             for (method, params) in writes {
                 #expect(DaemonHarness.errorCode(try await daemon.call(method, params)) == nil, "\(method)")
             }
+            // Edits leave the learned skill similarity and the network model to a background
+            // rebuild (docs/daemon.md); answers are compared once it has run.
+            let settled = ContinuousClock.now + .seconds(60)
+            while try await daemon.sendCanonical(#"{"jsonrpc":"2.0","id":0,"method":"server.health"}"#).contains(#""rebuildPending":true"#),
+                ContinuousClock.now < settled
+            {
+                try await Task.sleep(for: .milliseconds(100))
+            }
             for query in Self.queries { before.append(try await daemon.sendCanonical(query)) }
         }  // the daemon, its service and its store are gone
 

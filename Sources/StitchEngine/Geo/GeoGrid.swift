@@ -27,6 +27,14 @@ struct GeoGrid: Sendable {
         cells[cell(location), default: []].append(item)
     }
 
+    /// Takes an item out of the cell of `location` (where it was inserted).
+    mutating func remove(_ item: Int32, at location: Location) {
+        let key = cell(location)
+        guard var items = cells[key], let i = items.firstIndex(of: item) else { return }
+        items.remove(at: i)
+        cells[key] = items.isEmpty ? nil : items
+    }
+
     /// Calls `body` with every item in a cell that a circle of `radiusKm` around `center` can touch
     /// (a superset of the items within the radius: callers check the exact distance).
     func forEachCandidate(near center: Location, radiusKm: Double, _ body: (Int32) -> Void) {

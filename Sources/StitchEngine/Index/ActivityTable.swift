@@ -20,7 +20,10 @@ struct ActivityTable: Sendable {
     var buddyWelcome: [Bool] = []
     var groups = CompressedRows<Int32>()
     var cost: [Double] = []
+    /// False for the slot of a removed activity (until the next full build).
+    var live: [Bool] = []
 
+    /// Number of slots, live or vacant.
     var count: Int { ids.count }
 
     func serves(_ activity: Int, _ way: WellbeingWay) -> Bool { wellbeing[activity] & way.bit != 0 }
@@ -29,19 +32,55 @@ struct ActivityTable: Sendable {
         ids.append(activity.id)
         names.append(activity.name)
         online.append(activity.online)
-        position.append(activity.location.map(UnitVector.init) ?? UnitVector(x: 0, y: 0, z: 0))
-        location.append(activity.location)
-        self.topics.append(topics)
-        wellbeing.append(activity.wellbeing.reduce(0) { $0 | $1.bit })
+        position.append(UnitVector(x: 0, y: 0, z: 0))
+        location.append(nil)
+        self.topics.append(EmptyCollection())
+        wellbeing.append(0)
+        sessions.append(EmptyCollection())
+        sessionSlots.append(EmptyCollection())
+        remaining.append(-1)
+        access.append(0)
+        ageMin.append(-1)
+        ageMax.append(-1)
+        buddyWelcome.append(true)
+        self.groups.append(EmptyCollection())
+        cost.append(0)
+        live.append(true)
+        replace(count - 1, with: activity, topics: topics, groups: groups)
+    }
+
+    /// Replaces the activity in slot `a`.
+    mutating func replace(_ a: Int, with activity: Activity, topics: [Int32], groups: [Int32]) {
+        ids[a] = activity.id
+        names[a] = activity.name
+        online[a] = activity.online
+        position[a] = activity.location.map(UnitVector.init) ?? UnitVector(x: 0, y: 0, z: 0)
+        location[a] = activity.location
+        self.topics.replace(row: a, with: topics)
+        wellbeing[a] = activity.wellbeing.reduce(0) { $0 | $1.bit }
         let slots = activity.schedule.sorted { ($0.day, $0.start) < ($1.day, $1.start) }
-        sessions.append(slots.map { WeekMask([$0]) })
-        sessionSlots.append(slots)
-        remaining.append(activity.remainingPlaces.map { Int32($0) } ?? -1)
-        access.append(activity.access.featureMask)
-        ageMin.append(Int32(activity.ageMin ?? -1))
-        ageMax.append(Int32(activity.ageMax ?? -1))
-        buddyWelcome.append(activity.buddyWelcome)
-        self.groups.append(groups)
-        cost.append(activity.cost ?? 0)
+        sessions.replace(row: a, with: slots.map { WeekMask([$0]) })
+        sessionSlots.replace(row: a, with: slots)
+        remaining[a] = activity.remainingPlaces.map { Int32($0) } ?? -1
+        access[a] = activity.access.featureMask
+        ageMin[a] = Int32(activity.ageMin ?? -1)
+        ageMax[a] = Int32(activity.ageMax ?? -1)
+        buddyWelcome[a] = activity.buddyWelcome
+        self.groups.replace(row: a, with: groups)
+        cost[a] = activity.cost ?? 0
+        live[a] = true
+    }
+
+    /// Empties slot `a` of a removed activity.
+    mutating func vacate(_ a: Int) {
+        names[a] = ""
+        location[a] = nil
+        topics.clear(row: a)
+        sessions.clear(row: a)
+        sessionSlots.clear(row: a)
+        groups.clear(row: a)
+        wellbeing[a] = 0
+        remaining[a] = 0
+        live[a] = false
     }
 }

@@ -30,19 +30,21 @@ extension CommunityIndex {
         var activityIndex: [String: Int32] = [:]
         for (i, a) in community.activities.enumerated() { activityIndex[a.id] = Int32(i) }
         self.activityIndex = activityIndex
-        memberIDRank = Self.ranks(community.members.map(\.id))
-        activityIDRank = Self.ranks(community.activities.map(\.id))
+        (memberIDRank, sortedMemberIDs) = Self.ranks(community.members.map(\.id))
+        (activityIDRank, sortedActivityIDs) = Self.ranks(community.activities.map(\.id))
 
         // Members.
         var members = MemberTable()
         var memberGrid = GeoGrid()
         var avoidPairs = [[Int32]](repeating: [], count: community.members.count)
+        var ownAvoid = CompressedRows<Int32>()
         for (i, m) in community.members.enumerated() {
             let v = vocabulary
             let f = PersonFeatures(
                 m, defaultTravelKm: configuration.defaultTravelKm, term: { v.index(of: $0) }, group: { groupIndex[$0] },
                 member: { memberIndex[$0] })
             members.append(f)
+            ownAvoid.append(f.avoid)
             if let location = m.location { memberGrid.insert(Int32(i), at: location) }
             for other in f.avoid {
                 avoidPairs[i].append(other)
@@ -51,6 +53,7 @@ extension CommunityIndex {
         }
         self.members = members
         self.memberGrid = memberGrid
+        self.ownAvoid = ownAvoid
         avoid = CompressedRows(avoidPairs.map { Array(Set($0)).sorted() })
 
         // Activities.
@@ -98,13 +101,12 @@ extension CommunityIndex {
             ledger.record(
                 giver: Int(g), receiver: Int(r), hours: x.hours, date: x.date, today: today,
                 windowDays: configuration.overloadWindowDays)
-            let age = x.date.map { max(0, today.dayNumber - $0.dayNumber) } ?? 365
-            pairs.append((g, r, max(x.hours, 0.25) * exp(-Double(age) / 365)))
+            pairs.append((g, r, Self.tieWeight(of: x, today: today)))
         }
         for a in 0..<activities.count {
             let people = attendees[a]
-            guard people.count > 1, people.count <= configuration.coAttendanceLimit else { continue }
-            let w = 1 / Double(people.count - 1)
+            let w = Self.coAttendanceShare(attendees: people.count, limit: configuration.coAttendanceLimit)
+            guard w > 0 else { continue }
             for (i, p) in people.enumerated() {
                 for q in people[(people.startIndex + i + 1)...] { pairs.append((p, q, w)) }
             }
@@ -117,10 +119,24 @@ extension CommunityIndex {
         skills = SkillGraph(vocabulary: vocabulary, memberSkillSets: sets, learnedRank: configuration.learnedRank)
     }
 
-    /// The position of each id in sorted order.
-    static func ranks(_ ids: [String]) -> [Int32] {
+    /// The weight an exchange adds to the tie of giver and receiver: its hours (at least a
+    /// quarter), decayed by a year's time constant.
+    static func tieWeight(of x: Exchange, today: CalendarDate) -> Double {
+        let age = x.date.map { max(0, today.dayNumber - $0.dayNumber) } ?? 365
+        return max(x.hours, 0.25) * exp(-Double(age) / 365)
+    }
+
+    /// The weight an activity of `n` attendees adds to the tie of each two of them: `1 / (n − 1)`,
+    /// none for a single attendee or a crowd over the limit.
+    static func coAttendanceShare(attendees n: Int, limit: Int) -> Double {
+        n > 1 && n <= limit ? 1 / Double(n - 1) : 0
+    }
+
+    /// The position of each id in sorted order, and the ids in that order.
+    static func ranks(_ ids: [String]) -> (ranks: [Int32], sorted: [String]) {
         var ranks = [Int32](repeating: 0, count: ids.count)
-        for (rank, i) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { ranks[i] = Int32(rank) }
-        return ranks
+        let order = ids.indices.sorted(by: { ids[$0] < ids[$1] })
+        for (rank, i) in order.enumerated() { ranks[i] = Int32(rank) }
+        return (ranks, order.map { ids[$0] })
     }
 }

@@ -2,40 +2,47 @@ import StitchModel
 
 /// A community compiled for scoring: dense indices, compact features and candidate indexes.
 ///
-/// Built once from a validated ``Community``; queries read it without allocating per candidate.
+/// Built from a validated ``Community``; queries read it without allocating per candidate. The
+/// daemon's writes edit it in place (`CommunityIndex+Updates.swift`): a removed member or
+/// activity leaves a vacant slot that no index lists, until the next full build compacts them.
 /// Candidate indexes: skill → members who offer it, experience → members who have it,
 /// skill → members who need it, skill → members interested, topic → activities, member →
 /// activities attended (and back), and geographic grids of members and activities.
 struct CommunityIndex: Sendable {
-    let configuration: EngineConfiguration
-    let today: CalendarDate
-    let skills: SkillGraph
+    var configuration: EngineConfiguration
+    var today: CalendarDate
+    var skills: SkillGraph
     var vocabulary: SkillVocabulary { skills.vocabulary }
-    let groupIDs: [String]
-    let groupIndex: [String: Int32]
-    let members: MemberTable
-    let memberIndex: [String: Int32]
+    var groupIDs: [String]
+    var groupIndex: [String: Int32]
+    var members: MemberTable
+    var memberIndex: [String: Int32]
     /// Position of each member's id in id order, for tie-breaking without string compares.
-    let memberIDRank: [Int32]
-    let activities: ActivityTable
-    let activityIndex: [String: Int32]
-    let activityIDRank: [Int32]
+    var memberIDRank: [Int32]
+    var activities: ActivityTable
+    var activityIndex: [String: Int32]
+    var activityIDRank: [Int32]
+    /// Ids in ascending order, behind the ranks above (vacant slots are not listed).
+    var sortedMemberIDs: [String]
+    var sortedActivityIDs: [String]
+    /// Each member's own `avoid` list (the symmetric rows below are built from these).
+    var ownAvoid: CompressedRows<Int32>
     /// Safeguarding exclusions, symmetric: row m lists everyone m must never be matched with.
-    let avoid: CompressedRows<Int32>
-    let ledger: TimeLedger
-    let graph: SocialGraph
-    let offerPostings: CompressedRows<Int32>
-    let needPostings: CompressedRows<Int32>
-    let interestPostings: CompressedRows<Int32>
-    let experiencePostings: CompressedRows<Int32>
-    let topicPostings: CompressedRows<Int32>
+    var avoid: CompressedRows<Int32>
+    var ledger: TimeLedger
+    var graph: SocialGraph
+    var offerPostings: CompressedRows<Int32>
+    var needPostings: CompressedRows<Int32>
+    var interestPostings: CompressedRows<Int32>
+    var experiencePostings: CompressedRows<Int32>
+    var topicPostings: CompressedRows<Int32>
     /// Activities attended by each member (ascending), and attendees of each activity.
-    let attends: CompressedRows<Int32>
-    let attendees: CompressedRows<Int32>
-    let memberGrid: GeoGrid
-    let activityGrid: GeoGrid
+    var attends: CompressedRows<Int32>
+    var attendees: CompressedRows<Int32>
+    var memberGrid: GeoGrid
+    var activityGrid: GeoGrid
     /// Online activities and activities without a location, which no grid holds.
-    let unplacedActivities: [Int32]
+    var unplacedActivities: [Int32]
     /// Activities tagged Give.
-    let giveActivities: [Int32]
+    var giveActivities: [Int32]
 }

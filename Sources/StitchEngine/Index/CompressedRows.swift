@@ -1,10 +1,18 @@
-/// A list of lists stored as one flat array and row offsets (compressed sparse rows).
+/// A list of lists stored in one flat array, each row a contiguous run (compressed sparse rows
+/// that can be edited).
 ///
 /// Reading a row is a slice of the flat array: no allocation, contiguous memory, which keeps
 /// per-member skill lists, groups and graph neighbours cheap to scan in the scoring loop.
+///
+/// Rows can be replaced in place for the daemon's incremental updates: a row that grows is
+/// moved to the end of the storage and its old run becomes garbage; once garbage outweighs the
+/// live values the storage is compacted, so an edit costs O(row length) amortised.
 struct CompressedRows<Element: Sendable>: Sendable {
-    private(set) var offsets: [Int32] = [0]
+    private(set) var starts: [Int32] = []
+    private(set) var lengths: [Int32] = []
     private(set) var values: [Element] = []
+    /// Values no row refers to any more.
+    private(set) var garbage = 0
 
     init() {}
 
@@ -13,16 +21,60 @@ struct CompressedRows<Element: Sendable>: Sendable {
         for row in rows { append(row) }
     }
 
-    var rowCount: Int { offsets.count - 1 }
+    var rowCount: Int { starts.count }
 
     mutating func append<S: Sequence>(_ row: S) where S.Element == Element {
+        let start = values.count
         values.append(contentsOf: row)
-        offsets.append(Int32(values.count))
+        starts.append(Int32(start))
+        lengths.append(Int32(values.count - start))
     }
 
     @inline(__always)
     subscript(row: Int) -> ArraySlice<Element> {
-        values[Int(offsets[row])..<Int(offsets[row + 1])]
+        let start = Int(starts[row])
+        return values[start..<(start + Int(lengths[row]))]
+    }
+
+    /// Replaces one row's contents.
+    mutating func replace<C: Collection>(row: Int, with contents: C) where C.Element == Element {
+        let start = Int(starts[row]), length = Int(lengths[row])
+        if contents.count <= length {
+            // Fits where it is.
+            var i = start
+            for v in contents {
+                values[i] = v
+                i += 1
+            }
+            garbage += length - contents.count
+        } else {
+            garbage += length
+            starts[row] = Int32(values.count)
+            values.append(contentsOf: contents)
+        }
+        lengths[row] = Int32(contents.count)
+        if garbage > 1024, garbage > values.count / 2 { compact() }
+    }
+
+    /// Empties one row.
+    mutating func clear(row: Int) { replace(row: row, with: EmptyCollection()) }
+
+    /// Adds empty rows until there are `count`.
+    mutating func growRows(to count: Int) {
+        while rowCount < count { append(EmptyCollection()) }
+    }
+
+    /// Rewrites the storage with no garbage, rows in order.
+    mutating func compact() {
+        var packed: [Element] = []
+        packed.reserveCapacity(values.count - garbage)
+        for row in 0..<rowCount {
+            let start = packed.count
+            packed.append(contentsOf: self[row])
+            starts[row] = Int32(start)
+        }
+        values = packed
+        garbage = 0
     }
 }
 
@@ -30,9 +82,9 @@ extension CompressedRows where Element == Int32 {
     /// Inverts a relation: for rows of items, the rows of each item (each list ascending).
     func inverted(itemCount: Int) -> CompressedRows<Int32> {
         var counts = [Int32](repeating: 0, count: itemCount + 1)
-        for v in values { counts[Int(v) + 1] += 1 }
+        for row in 0..<rowCount { for v in self[row] { counts[Int(v) + 1] += 1 } }
         for i in 0..<itemCount { counts[i + 1] += counts[i] }
-        var out = [Int32](repeating: 0, count: values.count)
+        var out = [Int32](repeating: 0, count: Int(counts[itemCount]))
         var cursor = counts
         for row in 0..<rowCount {
             for v in self[row] {
@@ -41,18 +93,42 @@ extension CompressedRows where Element == Int32 {
             }
         }
         var result = CompressedRows<Int32>()
-        result.offsets = counts
         result.values = out
+        result.starts = Array(counts.dropLast())
+        result.lengths = (0..<itemCount).map { counts[$0 + 1] - counts[$0] }
         return result
     }
 
-    /// True when the (ascending) row contains `value`.
-    func sortedRow(_ row: Int, contains value: Int32) -> Bool {
-        var lo = Int(offsets[row]), hi = Int(offsets[row + 1])
+    /// The position of `value` in the (ascending) row, or where it would go.
+    private func position(of value: Int32, inRow row: Int) -> (index: Int, found: Bool) {
+        let start = Int(starts[row]), end = start + Int(lengths[row])
+        var lo = start, hi = end
         while lo < hi {
             let mid = (lo + hi) / 2
             if values[mid] < value { lo = mid + 1 } else { hi = mid }
         }
-        return lo < Int(offsets[row + 1]) && values[lo] == value
+        return (lo, lo < end && values[lo] == value)
     }
+
+    /// True when the (ascending) row contains `value`.
+    func sortedRow(_ row: Int, contains value: Int32) -> Bool { position(of: value, inRow: row).found }
+
+    /// Adds `value` to an ascending row, keeping it ascending; no-op when present.
+    mutating func insert(_ value: Int32, intoSortedRow row: Int) {
+        let (at, found) = position(of: value, inRow: row)
+        guard !found else { return }
+        var next = Array(self[row])
+        next.insert(value, at: at - Int(starts[row]))
+        replace(row: row, with: next)
+    }
+
+    /// Removes `value` from an ascending row; no-op when absent.
+    mutating func remove(_ value: Int32, fromSortedRow row: Int) {
+        let (at, found) = position(of: value, inRow: row)
+        guard found else { return }
+        var next = Array(self[row])
+        next.remove(at: at - Int(starts[row]))
+        replace(row: row, with: next)
+    }
+
 }

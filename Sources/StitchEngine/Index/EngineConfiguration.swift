@@ -13,7 +13,7 @@ public struct EngineConfiguration: Sendable, Hashable {
     public var overloadWindowDays: Int = 28
     /// Activities with more attendees than this add no pairwise ties to the network.
     public var coAttendanceLimit: Int = 60
-    /// Rank of the learned skill similarity (singular vectors kept).
+    /// Rank of the learned skill similarity (singular vectors kept); 0 turns it off.
     public var learnedRank: Int = 24
     /// Factor weights by profile.
     public var weights: [ScoringProfile: FactorWeights] = ScoringProfile.defaultWeights

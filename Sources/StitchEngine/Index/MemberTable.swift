@@ -19,13 +19,17 @@ struct MemberTable: Sendable {
     var experiences = CompressedRows<Int32>()
     var groups = CompressedRows<Int32>()
     var wellbeing: [FiveWays] = []
+    /// False for the slot of a removed member (until the next full build).
+    var live: [Bool] = []
 
+    /// Number of slots, live or vacant.
     var count: Int { ids.count }
 
     @inline(__always)
     func has(_ member: Int, _ flag: MemberFlags) -> Bool { flags[member].contains(flag) }
 
     mutating func append(_ f: PersonFeatures) {
+        live.append(true)
         ids.append(f.id)
         names.append(f.name)
         flags.append(f.flags)
@@ -41,6 +45,37 @@ struct MemberTable: Sendable {
         experiences.append(f.experiences)
         groups.append(f.groups)
         wellbeing.append(f.wellbeing)
+    }
+
+    /// Replaces the features of the member in slot `m`.
+    mutating func replace(_ m: Int, with f: PersonFeatures) {
+        ids[m] = f.id
+        names[m] = f.name
+        flags[m] = f.flags
+        position[m] = f.position
+        location[m] = f.location
+        travelKm[m] = f.travelKm
+        accessNeeds[m] = f.accessNeeds
+        birthYear[m] = f.birthYear
+        availability.replace(row: m, with: f.availability, known: f.flags.contains(.hasAvailability))
+        offers.replace(row: m, with: f.offers)
+        interests.replace(row: m, with: f.interests)
+        needs.replace(row: m, with: f.needs)
+        experiences.replace(row: m, with: f.experiences)
+        groups.replace(row: m, with: f.groups)
+        wellbeing[m] = f.wellbeing
+        live[m] = true
+    }
+
+    /// Empties slot `m` of a removed member: no features, not active, not live.
+    mutating func vacate(_ m: Int) {
+        names[m] = nil
+        flags[m] = []
+        location[m] = nil
+        for column in [\MemberTable.offers, \.interests, \.needs, \.experiences, \.groups] {
+            self[keyPath: column].clear(row: m)
+        }
+        live[m] = false
     }
 
     /// The features of one stored member, as a subject of a query.

@@ -36,7 +36,7 @@ struct ReferralJob: ScoringJob {
     }
 
     func forEachCandidate(_ body: (Int32) -> Void) {
-        for a in 0..<index.activities.count { body(Int32(a)) }
+        for a in 0..<index.activities.count where index.activities.live[a] { body(Int32(a)) }
     }
 
     func idRank(_ candidate: Int32) -> Int32 { index.activityIDRank[Int(candidate)] }

@@ -7,9 +7,16 @@ import Foundation
 /// (a small group ties more strongly than a large one); activities of more than
 /// ``EngineConfiguration/coAttendanceLimit`` attendees add no pairwise ties. Neighbour lists are
 /// sorted, so "are these two tied?" is a binary search.
+///
+/// Ties can be strengthened or weakened in place (``add(_:_:weight:)``): a tie whose weight
+/// falls to (about) zero is dropped, so the graph after a stream of edits is the graph a fresh
+/// build of the same community would give.
 struct SocialGraph: Sendable {
-    let neighbours: CompressedRows<Int32>
-    let weights: CompressedRows<Double>
+    private(set) var neighbours: CompressedRows<Int32>
+    private(set) var weights: CompressedRows<Double>
+
+    /// Weights at or below this are no tie (sums of added and removed shares round, not cancel).
+    static let tieFloor = 1e-9
 
     var nodeCount: Int { neighbours.rowCount }
 
@@ -26,11 +33,65 @@ struct SocialGraph: Sendable {
         }
         var n = CompressedRows<Int32>(), ws = CompressedRows<Double>()
         for row in adjacency {
-            let sorted = row.sorted { $0.key < $1.key }
+            let sorted = row.filter { $0.value > Self.tieFloor }.sorted { $0.key < $1.key }
             n.append(sorted.map(\.key))
             ws.append(sorted.map(\.value))
         }
         neighbours = n
         weights = ws
+    }
+
+    /// Adds nodes (with no ties) until there are `count`.
+    mutating func grow(to count: Int) {
+        neighbours.growRows(to: count)
+        weights.growRows(to: count)
+    }
+
+    /// Changes the weight of the tie between `a` and `b` by `delta` (negative to weaken it).
+    mutating func add(_ a: Int32, _ b: Int32, weight delta: Double) {
+        guard a != b, delta != 0 else { return }
+        adjust(row: Int(a), neighbour: b, by: delta)
+        adjust(row: Int(b), neighbour: a, by: delta)
+    }
+
+    /// Drops every tie of `m`.
+    mutating func isolate(_ m: Int32) {
+        for n in Array(neighbours[Int(m)]) {
+            let row = Int(n)
+            var ns = Array(neighbours[row]), ws = Array(weights[row])
+            if let i = ns.firstIndex(of: m) {
+                ns.remove(at: i)
+                ws.remove(at: i)
+                neighbours.replace(row: row, with: ns)
+                weights.replace(row: row, with: ws)
+            }
+        }
+        neighbours.clear(row: Int(m))
+        weights.clear(row: Int(m))
+    }
+
+    private mutating func adjust(row: Int, neighbour: Int32, by delta: Double) {
+        var ns = Array(neighbours[row]), ws = Array(weights[row])
+        var lo = 0, hi = ns.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ns[mid] < neighbour { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < ns.count, ns[lo] == neighbour {
+            let w = ws[lo] + delta
+            if w > Self.tieFloor {
+                ws[lo] = w
+            } else {
+                ns.remove(at: lo)
+                ws.remove(at: lo)
+            }
+        } else if delta > Self.tieFloor {
+            ns.insert(neighbour, at: lo)
+            ws.insert(delta, at: lo)
+        } else {
+            return
+        }
+        neighbours.replace(row: row, with: ns)
+        weights.replace(row: row, with: ws)
     }
 }

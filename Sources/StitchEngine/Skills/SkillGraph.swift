@@ -10,7 +10,8 @@ import StitchModel
 /// writing score above poetry and plumbing even where the taxonomy does not link them. A learned
 /// link between rare skills is scaled down by how few members hold them (see ``SkillLevels``).
 struct SkillGraph: Sendable {
-    let vocabulary: SkillVocabulary
+    /// The vocabulary; terms first seen in an edit are added here (free text: matches itself only).
+    private(set) var vocabulary: SkillVocabulary
     /// Related skills of each taxonomy entry, best first.
     private let relatedByIndex: [[RelatedSkill]]
     /// Learned similarity, when it could be computed.
@@ -20,7 +21,7 @@ struct SkillGraph: Sendable {
         self.vocabulary = vocabulary
         let n = vocabulary.taxonomyCount
         let taxonomySets = memberSkillSets.map { $0.filter { $0 < n } }
-        learned = n > 1 ? try? CooccurrenceEmbedding(sets: taxonomySets, itemCount: n, rank: min(learnedRank, n - 1)) : nil
+        learned = n > 1 && learnedRank > 0 ? try? CooccurrenceEmbedding(sets: taxonomySets, itemCount: n, rank: min(learnedRank, n - 1)) : nil
         var support = [Double](repeating: 0, count: n)
         for set in taxonomySets { for i in Set(set) { support[i] += 1 } }
         var related: [[RelatedSkill]] = []
@@ -55,6 +56,10 @@ struct SkillGraph: Sendable {
         }
         relatedByIndex = related
     }
+
+    /// The index of a term, adding it as free text when new.
+    @discardableResult
+    mutating func intern(_ term: String) -> Int32 { vocabulary.intern(term) }
 
     /// The skills related to `index`, best first: only itself for free text.
     func related(to index: Int32) -> [RelatedSkill] {

@@ -13,6 +13,12 @@ struct WeekMaskTable: Sendable {
         isKnown.append(known)
     }
 
+    mutating func replace(row: Int, with mask: WeekMask, known: Bool) {
+        let base = row * WeekMask.wordCount
+        for i in 0..<WeekMask.wordCount { words[base + i] = mask.words[i] }
+        isKnown[row] = known
+    }
+
     func mask(row: Int) -> WeekMask {
         var mask = WeekMask()
         let base = row * WeekMask.wordCount

@@ -1,0 +1,135 @@
+public import StitchModel
+
+extension Engine {
+    /// The community the engine serves, as it stands after every applied change.
+    public var community: Community { records.community }
+
+    /// Checks one change against the community and applies it in place.
+    ///
+    /// The engine's indexes are edited, not rebuilt: a write costs about the size of the
+    /// records it touches (a member's skills, an activity's attendees). Two things are not
+    /// refreshed by an edit and wait for the next full build (``needsRebuild``, ``rebuilt()``):
+    /// the learned skill similarity and the network model behind the bridging factor. A change
+    /// dated after the engine's reference date moves "today", which shifts every recency and
+    /// load, so that change rebuilds the engine at once (at most once a day in live use).
+    ///
+    /// - Throws: ``ValidationErrors`` (fields relative to the record, such as `avoid[0]` or
+    ///   `giver`) when the change does not fit the community; the engine is then unchanged.
+    public mutating func apply(_ change: CommunityChange) throws(ValidationErrors) {
+        let errors = problems(with: change)
+        guard errors.isEmpty else { throw ValidationErrors(errors) }
+        switch change {
+        case .upsertMember(let member):
+            if let slot = index.memberIndex[member.id] {
+                records.members[Int(slot)] = member
+            } else {
+                records.members.append(member)
+            }
+            index.upsert(member: member)
+        case .removeMember(let id):
+            guard let slot = index.memberIndex[id] else { return }
+            let theirs = records.exchanges.filter { $0.giver == id || $0.receiver == id }
+            for p in index.avoid[Int(slot)] { records.members[Int(p)]?.avoid.removeAll { $0 == id } }
+            records.exchanges.removeAll { $0.giver == id || $0.receiver == id }
+            for x in theirs { if let xid = x.id { records.exchangeIDs.remove(xid) } }
+            records.attendance.removeAll { $0.member == id }
+            records.members[Int(slot)] = nil
+            index.remove(member: slot, exchanges: theirs)
+        case .upsertActivity(let activity):
+            if let slot = index.activityIndex[activity.id] {
+                records.activities[Int(slot)] = activity
+            } else {
+                records.activities.append(activity)
+            }
+            index.upsert(activity: activity)
+        case .removeActivity(let id):
+            guard let slot = index.activityIndex[id] else { return }
+            records.attendance.removeAll { $0.activity == id }
+            records.activities[Int(slot)] = nil
+            index.remove(activity: slot)
+        case .recordExchange(let exchange):
+            records.exchanges.append(exchange)
+            if let id = exchange.id { records.exchangeIDs.insert(id) }
+            index.record(exchange: exchange)
+        case .recordAttendance(let attendance):
+            records.attendance.append(attendance)
+            index.record(attendance: attendance)
+        }
+        editsSinceBuild += 1
+        if index.configuration.referenceDate == nil, let date = change.date, date > index.today {
+            self = rebuilt()
+        }
+    }
+
+    /// Checks a change without applying it (what ``apply(_:)`` checks first).
+    ///
+    /// - Throws: ``ValidationErrors`` with fields relative to the record.
+    public func check(_ change: CommunityChange) throws(ValidationErrors) {
+        let errors = problems(with: change)
+        if !errors.isEmpty { throw ValidationErrors(errors) }
+    }
+
+    /// True when `id` names a member.
+    public func contains(member id: String) -> Bool { index.memberIndex[id] != nil }
+
+    /// True when `id` names an activity.
+    public func contains(activity id: String) -> Bool { index.activityIndex[id] != nil }
+
+    /// What is wrong with a change in this community; empty when it can be applied.
+    func problems(with change: CommunityChange) -> [ValidationError] {
+        let isMember = { (id: String) in index.memberIndex[id] != nil }
+        switch change {
+        case .upsertMember(let member):
+            return member.referenceErrors(isMember: { isMember($0) || $0 == member.id })
+        case .removeMember(let id):
+            return isMember(id) ? [] : [.init(field: "id", reason: "unknown member id '\(id)'")]
+        case .upsertActivity(let activity):
+            return activity.placeErrors()
+        case .removeActivity(let id):
+            return index.activityIndex[id] != nil ? [] : [.init(field: "id", reason: "unknown activity id '\(id)'")]
+        case .recordExchange(let exchange):
+            var errors: [ValidationError] = []
+            if let id = exchange.id, records.exchangeIDs.contains(id) { errors.append(Exchange.duplicateIDError(id)) }
+            return errors + exchange.referenceErrors(isMember: isMember)
+        case .recordAttendance(let attendance):
+            return attendance.referenceErrors(isMember: isMember, isActivity: { index.activityIndex[$0] != nil })
+        }
+    }
+
+    /// True when enough has changed since the last full build that the parts an edit does not
+    /// refresh (learned skill similarity, the network model) or the vacant slots of removed
+    /// records are worth a rebuild: edits past a tenth of the community (at least 256).
+    public var needsRebuild: Bool {
+        editsSinceBuild >= max(256, (index.members.count + index.activities.count) / 10)
+    }
+
+    /// A fresh build of the same community and configuration: compacts vacant slots and
+    /// refreshes the learned skill similarity and the network model.
+    public func rebuilt() -> Engine {
+        var engine = self
+        let community = records.community
+        engine.index = CommunityIndex(community: community, taxonomy: index.vocabulary.taxonomy, configuration: index.configuration)
+        engine.records = CommunityRecords(community)
+        engine.editsSinceBuild = 0
+        return engine
+    }
+
+    /// The same engine with other weights for one profile (no rebuild: weights are read per query).
+    public func reweighted(_ weights: FactorWeights, for profile: ScoringProfile) -> Engine {
+        var engine = self
+        engine.index.configuration.weights[profile] = weights
+        return engine
+    }
+
+    /// The same engine with the weights of `other` (a rebuild keeps weights set meanwhile).
+    public func configured(like other: Engine) -> Engine {
+        var engine = self
+        engine.index.configuration.weights = other.index.configuration.weights
+        return engine
+    }
+
+    /// A member's time-credit balance (hours given minus hours received), if they are a member.
+    public func balance(of memberID: String) -> Double? {
+        index.memberIndex[memberID].map { index.ledger.balance(Int($0)) }
+    }
+}
