@@ -12,19 +12,25 @@ import StitchNetwork
 public actor StitchService {
     private(set) var community: Community
     private(set) var engine: Engine
+    /// The recorded outcomes, in the order recorded (see `StitchService+Outcomes.swift`).
+    var outcomes: [Outcome]
     let taxonomy: SkillTaxonomy
     private var configuration: EngineConfiguration
     private let persistence: (any CommunityPersistence)?
 
     /// Serves a community (validated here).
     ///
-    /// - Parameter persistence: where each write is stored before it is acknowledged; `nil`
-    ///   keeps the community in memory only. The community given here is not stored again.
+    /// - Parameters:
+    ///   - outcomes: the outcomes recorded so far (read back from the store); those naming a
+    ///     member or activity not in `community` are dropped.
+    ///   - persistence: where each write is stored before it is acknowledged; `nil` keeps the
+    ///     community in memory only. The community and outcomes given here are not stored again.
     public init(
         community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
-        persistence: (any CommunityPersistence)? = nil
+        outcomes: [Outcome] = [], persistence: (any CommunityPersistence)? = nil
     ) throws(ValidationErrors) {
         self.community = community
+        self.outcomes = Self.resolvable(outcomes, in: community)
         self.taxonomy = taxonomy
         self.configuration = configuration
         self.persistence = persistence
@@ -66,7 +72,7 @@ public actor StitchService {
     }
 
     /// Stores a sound write; a store failure is logged (without the request) and answered -32603.
-    private func store(_ write: (name: String, store: (any CommunityPersistence) throws -> Void)) throws(RPCError) {
+    func store(_ write: (name: String, store: (any CommunityPersistence) throws -> Void)) throws(RPCError) {
         guard let persistence else { return }
         do {
             try write.store(persistence)
@@ -97,6 +103,7 @@ public actor StitchService {
         } else {
             throw RPCError(.invalidParams, "Invalid params", field: "params", reason: "give `path` or `community`")
         }
+        pruneOutcomes()
         return .init(members: next.members.count, activities: next.activities.count, exchanges: next.exchanges.count, attendance: next.attendance.count)
     }
 
@@ -119,6 +126,7 @@ public actor StitchService {
         next.exchanges.removeAll { $0.giver == id || $0.receiver == id }
         next.attendance.removeAll { $0.member == id }
         try replace(with: next, prefix: "", storing: ("member.remove", { try $0.remove(memberID: id) }))
+        pruneOutcomes()
         return .init(id: id)
     }
 
@@ -139,6 +147,7 @@ public actor StitchService {
         next.activities.removeAll { $0.id == id }
         next.attendance.removeAll { $0.activity == id }
         try replace(with: next, prefix: "", storing: ("activity.remove", { try $0.remove(activityID: id) }))
+        pruneOutcomes()
         return .init(id: id)
     }
 
