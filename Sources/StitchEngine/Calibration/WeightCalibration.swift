@@ -23,8 +23,9 @@ public enum WeightCalibration {
     /// Outcomes needed before a profile is calibrated.
     public static let minimumOutcomes = 20
 
-    /// `λ`: the pull toward the weights in force, worth about this many outcomes' say on each
-    /// factor whose values spread over [0, 1].
+    /// `λ`: the pull toward the weights in force. An outcome whose factor spreads evenly over
+    /// [0, 1] adds about 1/12 to that factor's centred sum of squares, so `λ = 10` has the say of
+    /// about 120 such outcomes: 20 move the weights a little, thousands decide them.
     public static let priorStrength = 10.0
 
     /// One outcome as the fit sees it: its pair's factors and its label.
