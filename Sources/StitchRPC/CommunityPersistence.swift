@@ -21,20 +21,21 @@ import StitchModel
 /// let service = try StitchService(community: try store.load(), taxonomy: taxonomy, persistence: store)
 /// ```
 public protocol CommunityPersistence: Sendable {
-    /// Replaces everything stored with this community (`community.load`, an import).
+    /// Replaces everything stored with this community (`community.load`, an import), keeping
+    /// the stored weights and the recorded outcomes whose subject and candidate are in it.
     func replaceAll(_ community: Community) throws
 
     /// Adds a member, or replaces the member with the same id in place.
     func upsert(member: Member) throws
 
-    /// Removes a member with their exchanges and attendance, and drops their id from every
-    /// other member's `avoid` list.
+    /// Removes a member with their exchanges, attendance and the outcomes naming them, and
+    /// drops their id from every other member's `avoid` list.
     func remove(memberID: String) throws
 
     /// Adds an activity, or replaces the activity with the same id in place.
     func upsert(activity: Activity) throws
 
-    /// Removes an activity and its attendance.
+    /// Removes an activity with its attendance and the outcomes naming it.
     func remove(activityID: String) throws
 
     /// Appends an exchange of time.
@@ -43,6 +44,9 @@ public protocol CommunityPersistence: Sendable {
     /// Appends an attendance.
     func record(attendance: Attendance) throws
 
-    /// Stores the factor weights of a profile (`weights.set`).
+    /// Stores the factor weights of a profile (`weights.set`, `weights.calibrate`).
     func setWeights(profile: ScoringProfile, weights: FactorWeights) throws
+
+    /// Appends a recorded outcome (`outcome.record`).
+    func record(outcome: Outcome) throws
 }

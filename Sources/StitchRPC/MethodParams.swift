@@ -75,6 +75,8 @@ enum MethodParams {
         var profile: ScoringProfile?
         var weights: FactorWeights?
     }
+
+    struct Calibrate: Decodable { var profile: ScoringProfile? }
 }
 
 /// Results of the write methods.
@@ -101,6 +103,13 @@ enum MethodResults {
     struct Weights: Encodable, Sendable {
         var profile: ScoringProfile
         var weights: FactorWeights
+    }
+
+    /// `weights.calibrate`: the weights' shape, with the number of outcomes fitted.
+    struct Calibrated: Encodable, Sendable {
+        var profile: ScoringProfile
+        var weights: FactorWeights
+        var outcomes: Int
     }
 
     struct Health: Encodable, Sendable {

@@ -47,6 +47,8 @@ extension RPCDispatcher {
                 return .success(try run { () throws(QueryError) in try engine.explain(p) })
             case "weights.get": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: false))
             case "weights.set": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: true))
+            case "weights.calibrate": return .success(try await service.calibrate(decode(MethodParams.Calibrate.self, params)))
+            case "outcome.record": return .success(try await service.record(outcome: decode(Outcome.self, params)))
             case "server.health": return .success(await service.health())
             case "server.stats": return .success(statisticsSnapshot())
             case "plan.allocate":
@@ -55,8 +57,6 @@ extension RPCDispatcher {
                 return .success(try run { () throws(QueryError) in try Allocator(engine: engine).allocate(p) })
             case "network.analyse":
                 return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))
-            case "outcome.record", "weights.calibrate":
-                throw RPCError(.methodNotFound, "\(method) is part of the protocol but not available in this build", field: "method", reason: "not yet available")
             default:
                 throw RPCError(.methodNotFound, "Method not found: \(method)", field: "method", reason: "unknown method")
             }

@@ -16,7 +16,9 @@ import StitchNetwork
 /// changed (``Engine/needsRebuild``), or once writes have paused for ``quietPeriod`` — and
 /// replays onto the new engine the writes that arrived while it was being built.
 public actor StitchService {
-    private(set) var engine: Engine
+    var engine: Engine
+    /// The recorded outcomes, in the order recorded (see `StitchService+Outcomes.swift`).
+    var outcomes: [Outcome]
     let taxonomy: SkillTaxonomy
     private let persistence: (any CommunityPersistence)?
     /// Writes pause this long before the parts an edit leaves stale are rebuilt.
@@ -30,12 +32,16 @@ public actor StitchService {
 
     /// Serves a community (validated here).
     ///
-    /// - Parameter persistence: where each write is stored before it is acknowledged; `nil`
-    ///   keeps the community in memory only. The community given here is not stored again.
+    /// - Parameters:
+    ///   - outcomes: the outcomes recorded so far (read back from the store); those naming a
+    ///     member or activity not in `community` are dropped.
+    ///   - persistence: where each write is stored before it is acknowledged; `nil` keeps the
+    ///     community in memory only. The community and outcomes given here are not stored again.
     public init(
         community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
-        persistence: (any CommunityPersistence)? = nil, quietPeriod: Duration = .seconds(1)
+        outcomes: [Outcome] = [], persistence: (any CommunityPersistence)? = nil, quietPeriod: Duration = .seconds(1)
     ) throws(ValidationErrors) {
+        self.outcomes = Self.resolvable(outcomes, in: community)
         self.taxonomy = taxonomy
         self.persistence = persistence
         self.quietPeriod = quietPeriod
@@ -136,7 +142,7 @@ public actor StitchService {
     }
 
     /// Stores a sound write; a store failure is logged (without the request) and answered -32603.
-    private func store(_ write: (name: String, store: (any CommunityPersistence) throws -> Void)) throws(RPCError) {
+    func store(_ write: (name: String, store: (any CommunityPersistence) throws -> Void)) throws(RPCError) {
         guard let persistence else { return }
         do {
             try write.store(persistence)
@@ -167,6 +173,7 @@ public actor StitchService {
         } else {
             throw RPCError(.invalidParams, "Invalid params", field: "params", reason: "give `path` or `community`")
         }
+        pruneOutcomes()
         return .init(members: next.members.count, activities: next.activities.count, exchanges: next.exchanges.count, attendance: next.attendance.count)
     }
 
@@ -180,6 +187,7 @@ public actor StitchService {
             throw RPCError(.unknownMember, "Unknown member id", field: "params.id", reason: "unknown member id '\(id)'")
         }
         try apply(.removeMember(id: id), field: "", storing: ("member.remove", { try $0.remove(memberID: id) }))
+        pruneOutcomes()
         return .init(id: id)
     }
 
@@ -193,6 +201,7 @@ public actor StitchService {
             throw RPCError(.unknownActivity, "Unknown activity id", field: "params.id", reason: "unknown activity id '\(id)'")
         }
         try apply(.removeActivity(id: id), field: "", storing: ("activity.remove", { try $0.remove(activityID: id) }))
+        pruneOutcomes()
         return .init(id: id)
     }
 

@@ -15,7 +15,8 @@ extension SQLiteCommunityStore {
     }
 
     /// Replaces everything stored with `community` in one transaction; weights set with
-    /// `weights.set` are kept (as the daemon keeps them over `community.load`).
+    /// `weights.set` are kept (as the daemon keeps them over `community.load`), and so are the
+    /// recorded outcomes whose subject and candidate are in the new community.
     ///
     /// - Parameter progress: called now and then with the records written so far and the total.
     public func replaceAll(_ community: Community, progress: ((_ done: Int, _ total: Int) -> Void)?) throws(StoreError)
@@ -62,6 +63,7 @@ extension SQLiteCommunityStore {
                 try insertAttendance.execute(arguments: Self.arguments(attendance))
                 tick()
             }
+            try Self.pruneOutcomes(db)
         }
     }
 
@@ -87,6 +89,7 @@ extension SQLiteCommunityStore {
             try db.execute(sql: "DELETE FROM attendance WHERE member = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM member_avoid WHERE member = ? OR avoided = ?", arguments: [id, id])
             try db.execute(sql: "DELETE FROM members WHERE id = ?", arguments: [id])
+            try Self.pruneOutcomes(db)
         }
     }
 
@@ -106,6 +109,7 @@ extension SQLiteCommunityStore {
         try write { db in
             try db.execute(sql: "DELETE FROM attendance WHERE activity = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM activities WHERE id = ?", arguments: [id])
+            try Self.pruneOutcomes(db)
         }
     }
 

@@ -13,11 +13,14 @@ import GRDB
 /// in the model needs no migration. The engine reads whole records and never queries a field, so
 /// nothing is lost by not splitting them into columns; the relations the store must act on are
 /// columns (each member's `avoid` list, for the cascade when a member leaves). Exchanges,
-/// attendance and weights are flat, so they are plain columns.
+/// attendance, weights and outcomes are flat, so they are plain columns.
+///
+/// - `v1`: members, activities, exchanges, attendance, weights, meta.
+/// - `v2`: outcomes (`outcome.record`), the input of `weights.calibrate`.
 enum StoreSchema {
     /// The schema version this build writes, also kept in `meta.schemaVersion` and
     /// `PRAGMA user_version`.
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
     static let applicationID: Int32 = 0x5354_4348
@@ -85,6 +88,27 @@ enum StoreSchema {
                     INSERT INTO meta (key, value) VALUES ('schemaVersion', '1');
                     PRAGMA user_version = 1;
                     PRAGMA application_id = \(applicationID);
+                    """)
+        }
+        migrator.registerMigration("v2: outcomes") { db in
+            // The subject is always a member; the candidate is a member or an activity, so it
+            // has no foreign key: the writes that remove members and activities prune it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE outcomes (
+                        seq INTEGER PRIMARY KEY,
+                        subject TEXT NOT NULL REFERENCES members(id) DEFERRABLE INITIALLY DEFERRED,
+                        candidate TEXT NOT NULL,
+                        accepted INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+                        completed INTEGER NOT NULL CHECK (completed IN (0, 1) AND completed <= accepted),
+                        wellbeing_before REAL,
+                        wellbeing_after REAL
+                    );
+                    CREATE INDEX outcomes_by_subject ON outcomes(subject);
+                    CREATE INDEX outcomes_by_candidate ON outcomes(candidate);
+
+                    UPDATE meta SET value = '2' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 2;
                     """)
         }
         return migrator

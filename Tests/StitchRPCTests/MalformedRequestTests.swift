@@ -100,7 +100,25 @@ struct MalformedRequestTests {
             .init(line: request("plan.allocate", #"{"referrals":[]}"#), code: -32602, field: "params.referrals"),
             .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-ghost"}]}"#), code: -32001, field: "params.referrals[0].person"),
             .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"maxPerPerson":0}"#), code: -32602, field: "params.maxPerPerson"),
-            .init(line: request("outcome.record", "{}"), code: -32601, field: "method"),
+            // Outcomes, every field wrong in turn.
+            .init(line: request("outcome.record", "{}"), code: -32602, field: "params.subject"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","accepted":true}"#), code: -32602, field: "params.candidate"),
+            .init(line: request("outcome.record", #"{"subject":"","candidate":"a-knit-natter","accepted":true}"#), code: -32602, field: "params.subject"),
+            .init(line: request("outcome.record", #"{"subject":["m-maud"],"candidate":"a-knit-natter","accepted":true}"#), code: -32602, field: "params.subject"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-knit-natter"}"#), code: -32602, field: "params.accepted"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-knit-natter","accepted":"yes"}"#), code: -32602, field: "params.accepted"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-knit-natter","accepted":true,"completed":"no"}"#), code: -32602, field: "params.completed"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-knit-natter","accepted":false,"completed":true}"#), code: -32602, field: "params.completed"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"m-maud","accepted":true}"#), code: -32602, field: "params.candidate"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-knit-natter","accepted":true,"wellbeingBefore":"low"}"#), code: -32602, field: "params.wellbeingBefore"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-knit-natter","accepted":true,"wellbeingAfter":{"score":4}}"#), code: -32602, field: "params.wellbeingAfter"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-knit-natter","accepted":true,"wellbeingAfter":1e400}"#), code: -32700, field: nil),
+            .init(line: request("outcome.record", #"{"subject":"m-ghost","candidate":"a-knit-natter","accepted":true}"#), code: -32001, field: "params.subject"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-ghost","accepted":true}"#), code: -32001, field: "params.candidate"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"m-june","accepted":true}"#), code: -32602, field: "params.candidate"),
+            .init(line: request("weights.calibrate", #"{"profile":"boss"}"#), code: -32602, field: "params.profile"),
+            .init(line: request("weights.calibrate", #"{"profile":"referral"}"#), code: -32602, field: "params.profile"),
+            .init(line: request("weights.calibrate", "{}"), code: -32602, field: "params.profile"),
             .init(line: request("network.analyse", #"{"k":0}"#), code: -32602, field: "params.k"),
             .init(line: request("network.analyse", #"{"k":"two"}"#), code: -32602, field: "params.k"),
         ]
@@ -132,7 +150,7 @@ struct MalformedRequestTests {
         // Invalid UTF-8 and control characters.
         c.append(.init(line: String(decoding: [0x7B, 0xFF, 0xFE, 0x7D], as: UTF8.self), code: -32700, field: nil))
         // Every method with params of the wrong type.
-        for m in ["community.load", "member.upsert", "activity.upsert", "exchange.record", "attendance.record", "match.explain", "weights.set", "refer.activities"] {
+        for m in ["community.load", "member.upsert", "activity.upsert", "exchange.record", "attendance.record", "match.explain", "weights.set", "refer.activities", "outcome.record", "weights.calibrate"] {
             c.append(.init(line: request(m, "7"), code: -32602, field: "params"))
         }
         return c

@@ -20,6 +20,10 @@ struct InProcessServerTests {
             #expect(try await client.call(Requests.upsert)["result"]?["id"]?.string == "m-new")
             let after = try await client.call(Requests.helpersAfterUpsert)
             #expect(after["result"]?["matches"]?.array?.contains { $0["id"]?.string == "m-new" } == true)
+            #expect(try await client.call(Requests.outcome)["result"] == .object([:]))
+            let calibrate = try await client.call(Requests.calibrate)
+            #expect(calibrate.errorCode == -32602)
+            #expect(calibrate["error"]?["data"]?["field"]?.string == "params.profile")
             try await client.send(Requests.notification)
             let batch = try await client.call(Requests.batch)
             #expect(

@@ -27,7 +27,7 @@ struct DaemonHarness {
         }
         service = try StitchService(
             community: community, taxonomy: try Fixtures.taxonomy, configuration: try store.configuration(),
-            persistence: store)
+            outcomes: try store.loadOutcomes(), persistence: store)
         dispatcher = RPCDispatcher(service: service)
     }
 

@@ -146,4 +146,5 @@ struct FailingStore: CommunityPersistence {
     func record(exchange: Exchange) throws { throw Refused() }
     func record(attendance: Attendance) throws { throw Refused() }
     func setWeights(profile: ScoringProfile, weights: FactorWeights) throws { throw Refused() }
+    func record(outcome: Outcome) throws { throw Refused() }
 }

@@ -72,10 +72,12 @@ struct Serve: AsyncParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             let stored = try store.load()
+            let outcomes = try store.loadOutcomes()
             let read = clock.now
             do {
                 let service = try StitchService(
-                    community: stored, taxonomy: taxonomy, configuration: configuration, persistence: store)
+                    community: stored, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes,
+                    persistence: store)
                 func seconds(_ d: Duration) -> String { String(format: "%.2f s", Double(d / .milliseconds(1)) / 1000) }
                 log(
                     "serving \(stored.members.count) members and \(stored.activities.count) activities from \(dbPath) "

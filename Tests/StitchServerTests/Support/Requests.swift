@@ -14,6 +14,10 @@ enum Requests {
         #"{"jsonrpc":"2.0","id":5,"method":"member.upsert","params":{"member":{"id":"m-new","offers":["accompanying"],"availability":[{"day":"tue","start":"09:00","end":"13:00"}],"location":{"lat":51.4452,"lon":-0.0181},"travelKm":2}}}"#
     static let helpersAfterUpsert =
         #"{"jsonrpc":"2.0","id":6,"method":"match.helpers","params":{"request":{"requester":"m-arthur","skill":"accompanying","when":[{"day":"tue","start":"10:00","end":"12:00"}]}}}"#
+    static let outcome =
+        #"{"jsonrpc":"2.0","id":15,"method":"outcome.record","params":{"subject":"m-maud","candidate":"a-knit-natter","accepted":true,"completed":true,"wellbeingBefore":0.4,"wellbeingAfter":0.6}}"#
+    /// One outcome is too few to calibrate from.
+    static let calibrate = #"{"jsonrpc":"2.0","id":16,"method":"weights.calibrate","params":{"profile":"referral"}}"#
     static let batch =
         #"[{"jsonrpc":"2.0","id":7,"method":"server.health"},{"jsonrpc":"2.0","method":"server.health"},{"jsonrpc":"2.0","id":8,"method":"nope"}]"#
     static let notification = #"{"jsonrpc":"2.0","method":"server.health"}"#
