@@ -24,6 +24,10 @@ public struct CommunityUpsert: Sendable, Hashable {
     public var updated: Int
     /// Records left out because the merged community would not be sound.
     public var issues: [ImportIssue]
+    /// The source's members that went in, in source order (what a store must write).
+    public var members: [Member]
+    /// The source's activities that went in, in source order.
+    public var activities: [Activity]
 
     /// Merges `source` into `base`.
     public static func merge(_ source: SourceImport, into base: Community) -> CommunityUpsert {
@@ -62,7 +66,7 @@ public struct CommunityUpsert: Sendable, Hashable {
                     + activities.count { knownActivities.contains($0.value.id) }
                 return CommunityUpsert(
                     community: community, added: members.count + activities.count - updated, updated: updated,
-                    issues: issues)
+                    issues: issues, members: members.map(\.value), activities: activities.map(\.value))
             }
             members = members.enumerated().filter { !dropMembers.contains($0.offset) }.map(\.element)
             activities = activities.enumerated().filter { !dropActivities.contains($0.offset) }.map(\.element)
