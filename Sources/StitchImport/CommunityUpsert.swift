@@ -36,7 +36,8 @@ public struct CommunityUpsert: Sendable, Hashable {
         var issues: [ImportIssue] = []
         while true {
             let (community, memberAt, activityAt) = apply(members: members, activities: activities, to: base)
-            var dropMembers = Set<Int>(), dropActivities = Set<Int>()
+            var dropMembers = Set<Int>()
+            var dropActivities = Set<Int>()
             for error in community.validationErrors() {
                 guard let (list, index, rest) = split(error.field) else { continue }
                 let incoming: Int?
@@ -60,7 +61,8 @@ public struct CommunityUpsert: Sendable, Hashable {
                         reason: error.reason))
             }
             if dropMembers.isEmpty, dropActivities.isEmpty {
-                let known = Set(base.members.map(\.id)), knownActivities = Set(base.activities.map(\.id))
+                let known = Set(base.members.map(\.id))
+                let knownActivities = Set(base.activities.map(\.id))
                 let updated =
                     members.count { known.contains($0.value.id) }
                     + activities.count { knownActivities.contains($0.value.id) }
@@ -79,7 +81,8 @@ public struct CommunityUpsert: Sendable, Hashable {
         members: [ImportedRecord<Member>], activities: [ImportedRecord<Activity>], to base: Community
     ) -> (Community, [Int: Int], [Int: Int]) {
         var community = base
-        var memberAt: [Int: Int] = [:], activityAt: [Int: Int] = [:]
+        var memberAt: [Int: Int] = [:]
+        var activityAt: [Int: Int] = [:]
         var memberPosition = Dictionary(base.members.enumerated().map { ($1.id, $0) }) { first, _ in first }
         var activityPosition = Dictionary(base.activities.enumerated().map { ($1.id, $0) }) { first, _ in first }
         for (n, record) in members.enumerated() {

@@ -66,7 +66,8 @@ struct CSVReaderTests {
         #expect(result.issues.count == 1)
         #expect(result.issues[0].field == "header")
         #expect(result.issues[0].reason.hasPrefix("the required column 'name' is missing"))
-        #expect(members("name,offers\nAda,cooking\n").issues.first?.reason.hasPrefix("the required column 'id'") == true)
+        #expect(
+            members("name,offers\nAda,cooking\n").issues.first?.reason.hasPrefix("the required column 'id'") == true)
     }
 
     @Test func aRepeatedColumnStopsTheFile() {

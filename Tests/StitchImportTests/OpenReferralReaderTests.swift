@@ -8,7 +8,8 @@ struct OpenReferralReaderTests {
     /// A minimal active service (JSON text); fields can be added or replaced.
     func service(
         id: String = "s-1", name: String = "Lee Health Walk", extra: String = "",
-        location: String = #"{"id":"loc-1","location_type":"physical","name":"Manor House","latitude":51.455,"longitude":-0.012}"#,
+        location: String =
+            #"{"id":"loc-1","location_type":"physical","name":"Manor House","latitude":51.455,"longitude":-0.012}"#,
         schedules: String = #"[{"id":"sc-1","freq":"WEEKLY","byday":"TU,TH","opens_at":"10:00","closes_at":"11:30"}]"#,
         places: String? = nil
     ) -> String {
@@ -113,14 +114,18 @@ struct OpenReferralReaderTests {
         #expect(result.activities[0].value.online && result.activities[0].value.location == nil)
         #expect(result.activities[0].value.schedule.count == 2)  // the service's own schedule
         #expect(result.activities[1].value.location == Location(lat: 51.5, lon: -0.1))
-        #expect(result.activities[1].value.schedule == [Slot(day: .sat, start: TimeOfDay(hour: 9)!, end: TimeOfDay(hour: 24)!)!])
+        #expect(
+            result.activities[1].value.schedule == [
+                Slot(day: .sat, start: TimeOfDay(hour: 9)!, end: TimeOfDay(hour: 24)!)!
+            ])
     }
 
     @Test func monthlyRulesByWeekdayGiveThatWeekday() {
         let schedules =
             #"[{"id":"m","freq":"MONTHLY","byday":"2MO,-1FR","opens_at":"14:00:00","closes_at":"16:00:00"}]"#
         let result = read(service(schedules: schedules))
-        #expect(result.activities.first?.value.schedule == [Slot(.mon, "14:00", "16:00")!, Slot(.fri, "14:00", "16:00")!])
+        #expect(
+            result.activities.first?.value.schedule == [Slot(.mon, "14:00", "16:00")!, Slot(.fri, "14:00", "16:00")!])
     }
 
     @Test func badSchedulesAreReportedAndTheServiceKept() throws {
@@ -145,7 +150,8 @@ struct OpenReferralReaderTests {
         #expect(
             reasons["$[0].schedules[0].byday"]
                 == "'XX' is not a day; expected MO, TU, WE, TH, FR, SA or SU; the schedule is left out")
-        #expect(reasons["$[0].schedules[1].opens_at"] == "'25:00' is not a time; expected HH:MM; the schedule is left out")
+        #expect(
+            reasons["$[0].schedules[1].opens_at"] == "'25:00' is not a time; expected HH:MM; the schedule is left out")
         #expect(reasons["$[0].schedules[2].closes_at"] == "12:00 is not after opens_at 14:00; the schedule is left out")
         #expect(result.issues.allSatisfy { !$0.recordSkipped })
     }
@@ -191,7 +197,8 @@ struct OpenReferralReaderTests {
 
     @Test func theAccessRulesTakeOnlyWhatIsClearlyStated() {
         func terms(_ text: String) -> [AccessTerm] {
-            let location = #"{"id":"l","location_type":"physical","latitude":51,"longitude":0,"accessibility":[{"id":"a","description":"\#(text)"}]}"#
+            let location =
+                #"{"id":"l","location_type":"physical","latitude":51,"longitude":0,"accessibility":[{"id":"a","description":"\#(text)"}]}"#
             return read(service(location: location)).activities.first?.value.access ?? []
         }
         #expect(terms("Step-free access via a ramp; BSL interpreter on request") == [.stepFree, .bsl])

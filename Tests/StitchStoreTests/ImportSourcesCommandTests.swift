@@ -84,7 +84,8 @@ struct ImportSourcesCommandTests {
         #expect(r.stdout.contains("Added 1, updated 0 activities"))
         #expect(
             r.stderr.contains(
-                "$[0].service_at_locations[0].location.latitude: latitude 100.0 is outside -90...90; left out (record kept)"))
+                "$[0].service_at_locations[0].location.latitude: latitude 100.0 is outside -90...90; left out (record kept)"
+            ))
         let stored = try file.open().load()
         #expect(stored.activities.map(\.id) == ["a-1", "oruk-ac148810-d857-441c-9679-408f346de14b"])
         let counselling = stored.activities[1]
@@ -127,7 +128,8 @@ struct ImportSourcesCommandTests {
         #expect(oa.stdout.contains("(openactive): 269 records"), "\(oa.stdout)")
         let stored = try file.open().load()
         #expect(stored.activities.count > 1)
-        #expect(stored.activities.dropFirst().allSatisfy { $0.attribution?.hasSuffix("via OpenActive, CC BY 4.0") == true })
+        #expect(
+            stored.activities.dropFirst().allSatisfy { $0.attribution?.hasSuffix("via OpenActive, CC BY 4.0") == true })
     }
 
     @Test func unusableFilesAndOptionsStopTheImportAndStoreNothing() throws {
@@ -146,7 +148,9 @@ struct ImportSourcesCommandTests {
         #expect(encoding.status != 0)
         #expect(encoding.stderr.contains("is not UTF-8 text"), "\(encoding.stderr)")
         let members = try CommandRunner.temporaryFile(Data("id\nm-z\n".utf8), name: "ok.csv")
-        let replace = try CommandRunner().run(["import", members, "--db", file.path, "--format", "csv-members", "--replace"])
+        let replace = try CommandRunner().run([
+            "import", members, "--db", file.path, "--format", "csv-members", "--replace",
+        ])
         #expect(replace.status != 0)
         #expect(replace.stderr.contains("--replace is for a community file"))
         #expect(try file.open().load() == before)

@@ -40,7 +40,8 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
             "cannot tell what kind of file \(path) is; pass --format "
                 + ImportFormat.allCases.map(\.rawValue).joined(separator: "|"))
         if path.lowercased().hasSuffix(".csv") {
-            let header = String(decoding: data.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""
+            let header =
+                String(decoding: data.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""
             let keys = Set(header.split(separator: ",").map { Self.key(String($0)) })
             let memberOnly = Set(CSVMemberReader.columns + CSVMemberReader.aliases.keys).subtracting(
                 CSVActivityReader.columns + CSVActivityReader.aliases.keys
@@ -48,7 +49,8 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
             let activityOnly = Set(CSVActivityReader.columns + CSVActivityReader.aliases.keys).subtracting(
                 CSVMemberReader.columns + CSVMemberReader.aliases.keys
             ).map(Self.key)
-            let members = memberOnly.filter(keys.contains).count, activities = activityOnly.filter(keys.contains).count
+            let members = memberOnly.filter(keys.contains).count
+            let activities = activityOnly.filter(keys.contains).count
             if members > activities { return .csvMembers }
             if activities > members { return .csvActivities }
             throw unknown
@@ -96,7 +98,8 @@ extension Import {
         let source = try read(data, format: format)
         let fatal = source.issues.filter { $0.index == nil && $0.recordSkipped }
         if !fatal.isEmpty {
-            throw CLIError.invalidInput(file: file, errors: fatal.map { ValidationError(field: $0.path, reason: $0.reason) })
+            throw CLIError.invalidInput(
+                file: file, errors: fatal.map { ValidationError(field: $0.path, reason: $0.reason) })
         }
         let kind = format == .csvMembers ? "member" : "activity"
         let read = format == .csvMembers ? source.members.count : source.activities.count

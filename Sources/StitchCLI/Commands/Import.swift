@@ -38,17 +38,23 @@ struct Import: ParsableCommand {
               stitch import newham.json --format openactive --source "Active Newham"
             """)
 
-    @Argument(help: ArgumentHelp("Community file (JSON), CSV file, Open Referral or OpenActive file.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Community file (JSON), CSV, Open Referral or OpenActive file.", valueName: "file"))
     var file: String
     @Option(help: ArgumentHelp("What the file holds (default: told from its name and content).", valueName: "format"))
     var format: ImportFormat?
-    @Option(help: ArgumentHelp("The publisher, for the ids and attribution of OpenActive and Open Referral records.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The publisher, for the ids and attribution of OpenActive and Open Referral records.", valueName: "name"))
     var source: String?
-    @Option(help: ArgumentHelp("The licence of Open Referral data that states none (default: CC BY-SA 4.0).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The licence of Open Referral data that states none (default: CC BY-SA 4.0).", valueName: "name"))
     var licence: String?
     @Option(
         name: .customLong("as-of"),
-        help: ArgumentHelp("Leave out Open Referral schedules and prices that ended before this date (default: today).", valueName: "yyyy-mm-dd"))
+        help: ArgumentHelp(
+            "Leave out Open Referral schedules and prices that ended before this date (default: today).",
+            valueName: "yyyy-mm-dd"))
     var asOf: String?
     @Option(
         help: ArgumentHelp(
@@ -72,7 +78,10 @@ struct Import: ParsableCommand {
         }
         let format = try self.format ?? ImportFormat.detect(path: file, data: data)
         if !format.isWholeCommunity {
-            if replace { throw CLIError.usage("--replace is for a community file; a \(format.rawValue) file is added record by record") }
+            if replace {
+                throw CLIError.usage(
+                    "--replace is for a community file; a \(format.rawValue) file is added record by record")
+            }
             return try upsert(data, format: format, into: store, dbPath: dbPath)
         }
         if try store.hasCommunity(), !replace {

@@ -78,12 +78,14 @@ enum CSVCells {
             let words = item.split(whereSeparator: \.isWhitespace)
             guard let dayWord = words.first, words.count >= 2 else {
                 throw CellError(
-                    field: "\(field)[\(i)]", reason: "'\(item)' is not a slot; expected a day and times, as 'Mon 10:00-12:00'")
+                    field: "\(field)[\(i)]",
+                    reason: "'\(item)' is not a slot; expected a day and times, as 'Mon 10:00-12:00'")
             }
             let times = words.dropFirst().joined().split(whereSeparator: { $0 == "-" || $0 == "–" })
             guard times.count == 2 else {
                 throw CellError(
-                    field: "\(field)[\(i)]", reason: "'\(item)' is not a slot; expected a day and times, as 'Mon 10:00-12:00'")
+                    field: "\(field)[\(i)]",
+                    reason: "'\(item)' is not a slot; expected a day and times, as 'Mon 10:00-12:00'")
             }
             slots.append(
                 .object([

@@ -81,7 +81,9 @@ public struct CSVMemberReader: Sendable {
             for column in ["offers", "interests", "needs", "experiences", "languages", "groups", "avoid"] {
                 if let text = row[column] { object[column] = CSVCells.strings(text) }
             }
-            if let text = row["availability"] { object["availability"] = try CSVCells.slots(text, field: "availability") }
+            if let text = row["availability"] {
+                object["availability"] = try CSVCells.slots(text, field: "availability")
+            }
             if let location = try CSVCells.location(lat: row["lat"], lon: row["lon"]) { object["location"] = location }
             for column in ["travelKm", "birthYear"] {
                 if let text = row[column] { object[column] = try CSVCells.number(text, field: column) }

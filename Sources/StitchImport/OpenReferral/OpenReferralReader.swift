@@ -44,7 +44,10 @@ public struct OpenReferralReader: Sendable {
     /// The licence Open Referral UK is published under, named when a file states none.
     public static let openReferralLicence = "CC BY-SA 4.0"
 
-    public init(source: String? = nil, defaultLicence: String = OpenReferralReader.openReferralLicence, asOf: CalendarDate? = nil) {
+    public init(
+        source: String? = nil, defaultLicence: String = OpenReferralReader.openReferralLicence,
+        asOf: CalendarDate? = nil
+    ) {
         self.source = source
         self.defaultLicence = defaultLicence
         self.asOf = asOf
@@ -58,7 +61,8 @@ public struct OpenReferralReader: Sendable {
             root = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
             result.issues.append(
-                ImportIssue(list: "services", field: "$", reason: "not valid JSON (\(OpenActiveFeedReader.describe(error)))"))
+                ImportIssue(
+                    list: "services", field: "$", reason: "not valid JSON (\(OpenActiveFeedReader.describe(error)))"))
             return result
         }
         let services: [JSONValue]

@@ -33,7 +33,8 @@ struct OpenReferralSchedule {
         guard schedule.isObject else {
             return .failure(CellError(field: "$", reason: "expected a schedule object, found \(schedule.typeName)"))
         }
-        if let asOf, let text = schedule["valid_to"]?.text, let validTo = CalendarDate(parsing: String(text.prefix(10))),
+        if let asOf, let text = schedule["valid_to"]?.text,
+            let validTo = CalendarDate(parsing: String(text.prefix(10))),
             validTo < asOf
         {
             return .failure(CellError(field: "valid_to", reason: "the schedule ended on \(validTo)"))

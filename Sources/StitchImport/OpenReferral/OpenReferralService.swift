@@ -16,7 +16,8 @@ struct OpenReferralService {
         }
         func note(_ field: String, _ reason: String) {
             issues.append(
-                ImportIssue(list: list, index: index, id: serviceID, field: field, reason: reason, recordSkipped: false))
+                ImportIssue(list: list, index: index, id: serviceID, field: field, reason: reason, recordSkipped: false)
+            )
         }
         guard service.isObject else { return skip("$", "expected a service object, found \(service.typeName)") }
         guard let id = serviceID?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
@@ -91,11 +92,14 @@ struct OpenReferralService {
                 if location["location_type"]?.text?.lowercased() == "virtual" {
                     object["online"] = .bool(true)
                 } else if let lat = location["latitude"], let lon = location["longitude"] {
-                    object["location"] = .object(["lat": lat.number.map(JSONValue.number) ?? lat, "lon": lon.number.map(JSONValue.number) ?? lon])
+                    object["location"] = .object([
+                        "lat": lat.number.map(JSONValue.number) ?? lat, "lon": lon.number.map(JSONValue.number) ?? lon,
+                    ])
                 } else {
                     note(locationPath, "has no latitude and longitude; the activity has no location")
                 }
-                object["access"] = .array(OpenReferralVocabulary.access(in: Self.accessTexts(location)).map { .string($0.rawValue) })
+                object["access"] = .array(
+                    OpenReferralVocabulary.access(in: Self.accessTexts(location)).map { .string($0.rawValue) })
             } else {
                 note(at, "has no location; the activity has no location")
             }
@@ -115,7 +119,9 @@ struct OpenReferralService {
     private func location(of place: JSONValue, in service: JSONValue, at: String) -> (JSONValue?, String) {
         if let nested = place["location"], nested.isObject { return (nested, "\(at).location") }
         guard let wanted = place["location_id"]?.text else { return (nil, "\(at).location") }
-        for (listPath, list) in [("locations", service["locations"]), ("organization.locations", service["organization"]?["locations"])] {
+        for (listPath, list) in [
+            ("locations", service["locations"]), ("organization.locations", service["organization"]?["locations"]),
+        ] {
             for (j, candidate) in (list?.elements ?? []).enumerated() where candidate["id"]?.text == wanted {
                 return (candidate, "\(listPath)[\(j)]")
             }
@@ -128,13 +134,19 @@ struct OpenReferralService {
     static func accessTexts(_ location: JSONValue) -> [String] {
         var texts: [String] = []
         for entry in location["accessibility"]?.elements ?? [] {
-            for key in ["description", "details", "accessibility"] { if let text = entry[key]?.text { texts.append(text) } }
+            for key in ["description", "details", "accessibility"] {
+                if let text = entry[key]?.text { texts.append(text) }
+            }
             for attribute in entry["attributes"]?.elements ?? [] {
-                if let term = (attribute["taxonomy_term"]?["name"] ?? attribute["taxonomy_term"]?["term"])?.text { texts.append(term) }
+                if let term = (attribute["taxonomy_term"]?["name"] ?? attribute["taxonomy_term"]?["term"])?.text {
+                    texts.append(term)
+                }
             }
         }
         for attribute in location["attributes"]?.elements ?? [] {
-            if let term = (attribute["taxonomy_term"]?["name"] ?? attribute["taxonomy_term"]?["term"])?.text { texts.append(term) }
+            if let term = (attribute["taxonomy_term"]?["name"] ?? attribute["taxonomy_term"]?["term"])?.text {
+                texts.append(term)
+            }
         }
         return texts
     }
@@ -164,7 +176,10 @@ struct OpenReferralService {
     }
 
     static func slots(_ slots: [Slot]) -> JSONValue {
-        .array(slots.map { .object(["day": .string($0.day.rawValue), "start": .string("\($0.start)"), "end": .string("\($0.end)")]) })
+        .array(
+            slots.map {
+                .object(["day": .string($0.day.rawValue), "start": .string("\($0.start)"), "end": .string("\($0.end)")])
+            })
     }
 
     /// Fields that may be dropped when the model rejects them, by the model's name, with their
