@@ -51,9 +51,6 @@ public struct SourceImport: Sendable, Hashable {
 
     /// Issues that made a record be left out.
     public var skippedRecords: [ImportIssue] { issues.filter(\.recordSkipped) }
-
-    /// An issue with the whole source: no record could be read.
-    var isUnreadable: Bool { issues.contains { $0.index == nil && $0.recordSkipped } }
 }
 
 extension OpenActiveImport {
