@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // LAPACK and reference BLAS from Debian's liblapack-dev.
@@ -43,7 +44,9 @@ let package = Package(
 
         // Adapters around the core.
         .target(name: "StitchRPC", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork"], swiftSettings: strictSettings),
-        .target(name: "StitchImport", dependencies: ["StitchModel"], swiftSettings: strictSettings),
+        .target(
+            name: "StitchImport", dependencies: ["StitchModel", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strictSettings),
         .target(
             name: "StitchStore",
             dependencies: ["StitchModel", "StitchEngine", "StitchRPC", .product(name: "GRDB", package: "GRDB.swift")],

@@ -10,7 +10,11 @@
 /// // items[12] (N4CLWHU19000819) data.location.geo.latitude: is missing; record skipped
 /// ```
 public struct ImportIssue: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// Position of the record in the feed's `items`, or `nil` for a problem with the whole page.
+    /// The name of the source's list of records (`rows` in a CSV file, `services` in an Open
+    /// Referral file); `nil` means an OpenActive page's `items`.
+    public var list: String?
+    /// Position of the record in the feed's `items` (in a CSV file: the row number a spreadsheet
+    /// shows, the header being row 1), or `nil` for a problem with the whole page or file.
     public var index: Int?
     /// The record's own id, when it has one.
     public var id: String?
@@ -21,7 +25,11 @@ public struct ImportIssue: Sendable, Hashable, Codable, CustomStringConvertible 
     /// True when the whole record was left out; false when only this field was ignored.
     public var recordSkipped: Bool
 
-    public init(index: Int? = nil, id: String? = nil, field: String, reason: String, recordSkipped: Bool = true) {
+    public init(
+        list: String? = nil, index: Int? = nil, id: String? = nil, field: String, reason: String,
+        recordSkipped: Bool = true
+    ) {
+        self.list = list
         self.index = index
         self.id = id
         self.field = field
@@ -29,8 +37,16 @@ public struct ImportIssue: Sendable, Hashable, Codable, CustomStringConvertible 
         self.recordSkipped = recordSkipped
     }
 
+    /// The bad field's full path from the top of the source: `rows[12].availability[1]`,
+    /// `services[0].schedules[2].byday`, or the field alone for the whole page or file.
+    public var path: String {
+        guard let index else { return field }
+        let record = "\(list ?? "items")[\(index)]"
+        return field == "$" ? record : "\(record).\(field)"
+    }
+
     public var description: String {
-        var record = index.map { "items[\($0)]" } ?? "page"
+        var record = index.map { "\(list ?? "items")[\($0)]" } ?? (list == nil ? "page" : "file")
         if let id { record += " (\(id))" }
         return "\(record) \(field): \(reason)" + (recordSkipped ? "; record skipped" : "; field ignored")
     }

@@ -94,15 +94,7 @@ extension SQLiteCommunityStore {
     }
 
     public func upsert(activity: Activity) throws {
-        try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO activities (id, position, record)
-                    VALUES (?, (SELECT IFNULL(MAX(position), -1) + 1 FROM activities), ?)
-                    ON CONFLICT (id) DO UPDATE SET record = excluded.record
-                    """,
-                arguments: [activity.id, try Self.json(activity, JSONEncoder(), table: "activities")])
-        }
+        try write { db in try Self.store(activity, db, encoder: JSONEncoder()) }
     }
 
     public func remove(activityID id: String) throws {

@@ -17,4 +17,5 @@ enum RepositoryFiles {
 
     static let newham = "data/openactive/newham_20200102.json"
     static let everyoneActive = "data/openactive/everyone-active_20200106.json"
+    static let openReferralService = "data/openreferral/service_full.json"
 }

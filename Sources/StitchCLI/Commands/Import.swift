@@ -22,13 +22,40 @@ struct Import: ParsableCommand {
             a community the daemon can serve. Counts go to standard output, problems to standard
             error. Stop `stitch serve` on the same database first (or use `community.load`).
 
+            CSV files of members or activities, Open Referral UK services and OpenActive pages
+            are added to the stored community instead: each record replaces the one with its id,
+            or is added; everything else stored stays. --format names the kind of file; without
+            it, a .csv file's header tells members from activities, and a JSON file's top-level
+            keys tell a community file (members, activities…), an OpenActive page (items) and
+            Open Referral services (an array, contents, service_at_locations or status) apart.
+            Columns and mappings: docs/import.md.
+
             Examples:
               stitch import data/lewisham.json --db /var/lib/stitch/stitch.sqlite
               stitch import big.json --replace
+              stitch import members.csv
+              stitch import services.json --format openreferral --source "Lewisham Local"
+              stitch import newham.json --format openactive --source "Active Newham"
             """)
 
-    @Argument(help: ArgumentHelp("Community file (JSON).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Community file (JSON), CSV, Open Referral or OpenActive file.", valueName: "file"))
     var file: String
+    @Option(help: ArgumentHelp("What the file holds (default: told from its name and content).", valueName: "format"))
+    var format: ImportFormat?
+    @Option(
+        help: ArgumentHelp(
+            "The publisher, for the ids and attribution of OpenActive and Open Referral records.", valueName: "name"))
+    var source: String?
+    @Option(
+        help: ArgumentHelp(
+            "The licence of Open Referral data that states none (default: CC BY-SA 4.0).", valueName: "name"))
+    var licence: String?
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Leave out Open Referral schedules and prices that ended before this date (default: today).",
+            valueName: "yyyy-mm-dd"))
+    var asOf: String?
     @Option(
         help: ArgumentHelp(
             "The database (default: $XDG_DATA_HOME/stitch/stitch.sqlite, else ~/.local/share/stitch/stitch.sqlite).",
@@ -40,9 +67,23 @@ struct Import: ParsableCommand {
     var replace = false
 
     func run() throws {
-        // First the database: a locked or already filled one stops the import before any work.
+        // First the database: a locked one stops the import before any work.
         let dbPath = db ?? StoreLocation.defaultPath()
         let store = try SQLiteCommunityStore(path: dbPath, exclusive: true)
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw CLIError.unreadable(file: file, reason: (error as NSError).localizedDescription)
+        }
+        let format = try self.format ?? ImportFormat.detect(path: file, data: data)
+        if !format.isWholeCommunity {
+            if replace {
+                throw CLIError.usage(
+                    "--replace is for a community file; a \(format.rawValue) file is added record by record")
+            }
+            return try upsert(data, format: format, into: store, dbPath: dbPath)
+        }
         if try store.hasCommunity(), !replace {
             throw CLIError.usage(
                 "\(dbPath) already holds a community (\(Self.describe(try store.counts()))); pass --replace to replace it"
@@ -51,12 +92,6 @@ struct Import: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
 
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIError.unreadable(file: file, reason: (error as NSError).localizedDescription)
-        }
         let result: CommunityImport
         do {
             result = try CommunityImport.read(data)

@@ -1,0 +1,188 @@
+import ArgumentParser
+import Foundation
+import StitchEngine
+import StitchImport
+import StitchModel
+import StitchStore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The kinds of file `stitch import` reads.
+enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
+    /// A whole community file (`{"members", "activities", "exchanges", "attendance"}`).
+    case json
+    /// Members, one per CSV row.
+    case csvMembers = "csv-members"
+    /// Activities, one per CSV row.
+    case csvActivities = "csv-activities"
+    /// One page of an OpenActive RPDE session feed.
+    case openactive
+    /// Open Referral UK 3.0 services.
+    case openreferral
+
+    /// Whether the file replaces the stored community (a community file) or adds to it.
+    var isWholeCommunity: Bool { self == .json }
+
+    /// Tells the format from the file's name and content.
+    ///
+    /// A `.csv` file holds members or activities by its header: activities when it names a
+    /// column only activities have (`schedule`, `topics`, `capacity`…), members when it names one
+    /// only members have (`availability`, `offers`, `needs`…). A JSON array is Open Referral
+    /// services. A JSON object is an OpenActive page when it has `items`, an Open Referral page
+    /// when it has `contents`, a community file when it has `members`, `activities`, `exchanges`
+    /// or `attendance`, and an Open Referral service when it has `service_at_locations` or `status`.
+    static func detect(path: String, data: Data) throws(CLIError) -> ImportFormat {
+        let unknown = CLIError.usage(
+            "cannot tell what kind of file \(path) is; pass --format "
+                + ImportFormat.allCases.map(\.rawValue).joined(separator: "|"))
+        if path.lowercased().hasSuffix(".csv") {
+            let header =
+                String(decoding: data.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""
+            let keys = Set(header.split(separator: ",").map { Self.key(String($0)) })
+            let memberOnly = Set(CSVMemberReader.columns + CSVMemberReader.aliases.keys).subtracting(
+                CSVActivityReader.columns + CSVActivityReader.aliases.keys
+            ).map(Self.key)
+            let activityOnly = Set(CSVActivityReader.columns + CSVActivityReader.aliases.keys).subtracting(
+                CSVMemberReader.columns + CSVMemberReader.aliases.keys
+            ).map(Self.key)
+            let members = memberOnly.filter(keys.contains).count
+            let activities = activityOnly.filter(keys.contains).count
+            if members > activities { return .csvMembers }
+            if activities > members { return .csvActivities }
+            throw unknown
+        }
+        guard let keys = try? JSONDecoder().decode(TopLevelKeys.self, from: data) else { throw unknown }
+        guard let names = keys.names else { return .openreferral }
+        if names.contains("items") { return .openactive }
+        if names.contains("contents") { return .openreferral }
+        if !names.isDisjoint(with: ["members", "activities", "exchanges", "attendance"]) { return .json }
+        if !names.isDisjoint(with: ["service_at_locations", "status"]) { return .openreferral }
+        throw unknown
+    }
+
+    /// A header name as CSV columns are matched: lowercase letters and digits only.
+    static func key(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+}
+
+/// The keys of a JSON document's top-level object (`nil` names for an array).
+private struct TopLevelKeys: Decodable {
+    var names: Set<String>?
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        if (try? decoder.unkeyedContainer()) != nil {
+            names = nil
+        } else {
+            names = Set(try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue))
+        }
+    }
+}
+
+extension Import {
+    /// Adds or updates the file's members or activities in the stored community, by id.
+    func upsert(_ data: Data, format: ImportFormat, into store: SQLiteCommunityStore, dbPath: String) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let source = try read(data, format: format)
+        let fatal = source.issues.filter { $0.index == nil && $0.recordSkipped }
+        if !fatal.isEmpty {
+            throw CLIError.invalidInput(
+                file: file, errors: fatal.map { ValidationError(field: $0.path, reason: $0.reason) })
+        }
+        let kind = format == .csvMembers ? "member" : "activity"
+        let read = format == .csvMembers ? source.members.count : source.activities.count
+        let records = Self.count(source.recordCount, source.list == "rows" ? "row" : "record")
+        print("Read \(file) (\(format.rawValue)): \(records), \(Self.count(read, kind)) read")
+
+        let stored = try store.hasCommunity() ? try store.load() : Community()
+        let merged = CommunityUpsert.merge(source, into: stored)
+        let problems = source.issues + merged.issues
+        let skipped = Set(problems.filter(\.recordSkipped).compactMap(\.index)).count
+        let ignored = problems.filter { !$0.recordSkipped }.count
+        if skipped > 0 {
+            print("Skipped \(Self.count(skipped, "record")) with problems (listed on standard error)")
+        }
+        if ignored > 0 {
+            print("Ignored \(Self.count(ignored, "field")) that could not be used (listed on standard error)")
+        }
+        for problem in problems {
+            let note = problem.recordSkipped || problem.index == nil ? "" : " (record kept)"
+            FileHandle.standardError.write(Data("  \(problem.path): \(problem.reason)\(note)\n".utf8))
+        }
+
+        // The same check as the daemon's, so that what is stored can be served.
+        let taxonomy = try JSONInput.decode(
+            SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
+        do {
+            _ = try Engine(community: merged.community, taxonomy: taxonomy)
+        } catch {
+            throw CLIError.invalidInput(file: file, errors: error.errors)
+        }
+        let checked = clock.now
+        let total = merged.members.count + merged.activities.count
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && total >= 20_000)
+        try store.upsert(members: merged.members, activities: merged.activities) { done, total in
+            bar.show(done, of: total)
+        }
+        bar.finish()
+        let written = clock.now
+        print("Added \(merged.added), updated \(merged.updated) \(kind == "member" ? "members" : "activities")")
+        print("Stored in \(dbPath): \(Self.describe(try store.counts()))")
+        print("Checked in \(Self.seconds(checked - start)), stored in \(Self.seconds(written - checked))")
+    }
+
+    private func read(_ data: Data, format: ImportFormat) throws -> SourceImport {
+        switch format {
+        case .csvMembers:
+            return CSVMemberReader().read(data)
+        case .csvActivities:
+            return CSVActivityReader().read(data)
+        case .openactive:
+            guard let source else {
+                throw CLIError.usage(
+                    "name the publisher of an OpenActive feed with --source (as in --source \"Active Newham\"): "
+                        + "it goes into the activities' ids and attribution")
+            }
+            return OpenActiveFeedReader().read(data, source: source).sourceImport
+        case .openreferral:
+            let asOf: CalendarDate
+            if let text = self.asOf {
+                guard let date = CalendarDate(parsing: text) else {
+                    throw CLIError.usage("--as-of '\(text)' is not a date; expected YYYY-MM-DD")
+                }
+                asOf = date
+            } else {
+                asOf = Self.today
+            }
+            return OpenReferralReader(
+                source: source, defaultLicence: licence ?? OpenReferralReader.openReferralLicence, asOf: asOf
+            ).read(data)
+        case .json:
+            throw CLIError.usage("a community file replaces the stored community: it is not added record by record")
+        }
+    }
+
+    /// `1 row`, `3 rows`, `2 activities`.
+    static func count(_ n: Int, _ noun: String) -> String {
+        n == 1 ? "1 \(noun)" : noun.hasSuffix("y") ? "\(n) \(noun.dropLast())ies" : "\(n) \(noun)s"
+    }
+
+    /// Today in UTC.
+    static var today: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CalendarDate(dayNumber: 0)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import StitchModel
+
+/// Many members and activities added or replaced at once (`stitch import` of a CSV, Open
+/// Referral or OpenActive file).
+extension SQLiteCommunityStore {
+    /// Adds or replaces members and activities by id, in one transaction: a replaced record keeps
+    /// its place, a new one goes last, exactly as `member.upsert` and `activity.upsert` do one by
+    /// one. Everything else stored (other records, exchanges, attendance, weights) is kept.
+    ///
+    /// - Parameter progress: called now and then with the records written so far and the total.
+    public func upsert(
+        members: [Member], activities: [Activity], progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(StoreError) {
+        let total = members.count + activities.count
+        var done = 0
+        func tick() {
+            done += 1
+            if done % 2048 == 0 || done == total { progress?(done, total) }
+        }
+        try write { db in
+            let encoder = JSONEncoder()
+            for member in members {
+                try Self.store(member, db, encoder: encoder)
+                tick()
+            }
+            for activity in activities {
+                try Self.store(activity, db, encoder: encoder)
+                tick()
+            }
+        }
+    }
+
+    /// Inserts or replaces an activity in place.
+    static func store(_ activity: Activity, _ db: Database, encoder: JSONEncoder) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO activities (id, position, record)
+                VALUES (?, (SELECT IFNULL(MAX(position), -1) + 1 FROM activities), ?)
+                ON CONFLICT (id) DO UPDATE SET record = excluded.record
+                """,
+            arguments: [activity.id, try json(activity, encoder, table: "activities")])
+    }
+}
