@@ -24,6 +24,8 @@ struct CommunityIndex: Sendable {
     let avoid: CompressedRows<Int32>
     let ledger: TimeLedger
     let graph: SocialGraph
+    /// The spectral bridging model (replaced whole by ``Engine/rebuildingBridging(from:)``).
+    var bridging: SpectralBridging
     let offerPostings: CompressedRows<Int32>
     let needPostings: CompressedRows<Int32>
     let interestPostings: CompressedRows<Int32>
