@@ -9,7 +9,7 @@ extension CommunityGraph {
     ///
     /// - An exchange ties giver and receiver with weight `hours · exp(−age / 365 days)`, `age` counted
     ///   back from `referenceDate` (an exchange of under a quarter hour counts as a quarter hour, an
-    ///   undated one as a year old), as the engine's interim network does.
+    ///   undated one as a year old; see ``tieWeight(of:referenceDate:)``), as the engine's `SocialGraph` does.
     /// - Attending the same activity ties every pair of its `n` distinct attendees with weight
     ///   `1 / (n − 1)`, so each attendee's co-attendance adds up to 1 whatever the group's size;
     ///   activities with more than `coAttendanceLimit` attendees add no pairwise ties.
