@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "StitchEngine",
             dependencies: [
-                "StitchModel", "StitchNumerics",
+                "StitchModel", "StitchNumerics", "StitchNetwork",
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
             swiftSettings: strictSettings
@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "StitchNumericsTests", dependencies: ["StitchNumerics", "StitchTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "StitchEngineTests",
-            dependencies: ["StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
+            dependencies: ["StitchEngine", "StitchModel", "StitchNetwork", "StitchGenerator", "StitchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -136,7 +136,7 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
         .executableTarget(
             name: "StitchBenchmarks",
             dependencies: [
-                "StitchEngine", "StitchModel", "StitchGenerator", "StitchPlanning",
+                "StitchEngine", "StitchModel", "StitchGenerator", "StitchNetwork", "StitchPlanning",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/StitchBenchmarks",

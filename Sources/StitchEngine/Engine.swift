@@ -17,6 +17,8 @@ public struct Engine: Sendable {
     var records: CommunityRecords
     /// Records written since the last full build (see ``needsRebuild``).
     public internal(set) var editsSinceBuild = 0
+    /// What has changed in the network since the bridging model was built.
+    var freshness: BridgingFreshness
 
     /// Validates and compiles a community.
     ///
@@ -27,6 +29,7 @@ public struct Engine: Sendable {
         guard errors.isEmpty else { throw ValidationErrors(errors) }
         index = CommunityIndex(community: community, taxonomy: taxonomy, configuration: configuration)
         records = CommunityRecords(community)
+        freshness = BridgingFreshness(model: index.bridging, memberIndex: index.memberIndex, configuration: configuration)
     }
 
     /// Number of members.

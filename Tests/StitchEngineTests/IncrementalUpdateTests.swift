@@ -151,15 +151,38 @@ struct IncrementalUpdateTests {
         var engine = try Engine(community: Fixtures.lewisham, taxonomy: Fixtures.taxonomy)
         let members = engine.community.members
         var i = 0
+        // Edits that leave the network alone: only the count of edits makes a rebuild due.
         while !engine.needsRebuild {
-            let g = members[i % members.count].id, r = members[(i + 1) % members.count].id
-            try engine.apply(.recordExchange(Exchange(giver: g, receiver: r, hours: 1, date: engine.referenceDate)))
+            var member = members[i % members.count]
+            member.name = "Renamed \(i)"
+            try engine.apply(.upsertMember(member))
             i += 1
         }
         #expect(i == 256)
         let rebuilt = engine.rebuilt()
         #expect(rebuilt.editsSinceBuild == 0 && !rebuilt.needsRebuild)
         #expect(rebuilt.community == engine.community)
+    }
+
+    @Test func needsRebuildOnceTheNetworkChangesPastTheBridgingPolicy() throws {
+        var engine = try Engine(community: Fixtures.lewisham, taxonomy: Fixtures.taxonomy)
+        let members = engine.community.members
+        let total = engine.networkChanges.baselineWeight
+        var added = 0.0
+        var i = 0
+        while !engine.needsRebuild {
+            let g = members[i % members.count].id, r = members[(i + 7) % members.count].id
+            try engine.apply(.recordExchange(Exchange(giver: g, receiver: r, hours: 1, date: engine.referenceDate)))
+            added += 1
+            i += 1
+        }
+        // Due at the first exchange that takes the added weight past 5% of the model's total
+        // (or a first tie for 2% of members, whichever comes first).
+        let byWeight = added > 0.05 * total && added - 1 <= 0.05 * total
+        let byFirstTies = Double(engine.networkChanges.firstTies) > 0.02 * Double(engine.networkChanges.baselineMembers)
+        #expect(byWeight || byFirstTies, "due after \(i) exchanges of a total weight \(total)")
+        #expect(i < 256)
+        #expect(!engine.rebuilt().needsRebuild)
     }
 }
 

@@ -31,6 +31,8 @@ struct CommunityIndex: Sendable {
     var avoid: CompressedRows<Int32>
     var ledger: TimeLedger
     var graph: SocialGraph
+    /// The spectral bridging model (replaced whole by ``Engine/rebuildingBridging(from:)``).
+    var bridging: SpectralBridging
     var offerPostings: CompressedRows<Int32>
     var needPostings: CompressedRows<Int32>
     var interestPostings: CompressedRows<Int32>

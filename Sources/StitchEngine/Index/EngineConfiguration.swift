@@ -13,6 +13,11 @@ public struct EngineConfiguration: Sendable, Hashable {
     public var overloadWindowDays: Int = 28
     /// Activities with more attendees than this add no pairwise ties to the network.
     public var coAttendanceLimit: Int = 60
+    /// The bridging model is due for a recompute once the tie weight added or removed since it
+    /// was built exceeds this share of its total tie weight (see ``BridgingFreshness``).
+    public var bridgingRecomputeWeightShare: Double = 0.05
+    /// … or once more than this share of its members have gained their first tie.
+    public var bridgingRecomputeFirstTieShare: Double = 0.02
     /// Rank of the learned skill similarity (singular vectors kept); 0 turns it off.
     public var learnedRank: Int = 24
     /// Factor weights by profile.

@@ -12,12 +12,12 @@ struct BuddyJob: ScoringJob {
     let person: PersonFeatures
     let activity: Int
     let table: SkillMatchTable
-    let bridging: InterimBridging
+    let bridging: BridgingFactor
     let avoided: Set<Int32>
     /// How far from the person to look for buddies who do not attend yet, in km.
     static let searchKm = 6.0
 
-    init(index: CommunityIndex, person: PersonFeatures, activity: Int, bridging: InterimBridging, avoided: Set<Int32>, weights: FactorWeights) {
+    init(index: CommunityIndex, person: PersonFeatures, activity: Int, bridging: BridgingFactor, avoided: Set<Int32>, weights: FactorWeights) {
         self.index = index
         self.weights = weights
         self.person = person

@@ -32,7 +32,7 @@ extension Engine {
             return Ranking(matches: [], considered: 0, excluded: ExclusionCounts(), notes: ["Already goes here: no buddy needed"])
         }
         let job = BuddyJob(
-            index: index, person: subject, activity: Int(a), bridging: InterimBridging(index: index, subject: subject),
+            index: index, person: subject, activity: Int(a), bridging: BridgingFactor(index: index, subject: subject),
             avoided: index.safeguardingSet(for: subject), weights: index.configuration.weights(for: profile))
         return Pipeline.ranking(job, limit: limit)
     }

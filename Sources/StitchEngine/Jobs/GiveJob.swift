@@ -13,7 +13,7 @@ struct GiveJob: ScoringJob {
     let needs: SkillMatchTable
     /// Activity topics the giver's offers serve.
     let topics: SkillMatchTable
-    let bridging: InterimBridging
+    let bridging: BridgingFactor
     let avoided: Set<Int32>
     let age: Int32?
     /// Level of a Give-tagged activity with no topic in common: a plain volunteering chance.
@@ -29,7 +29,7 @@ struct GiveJob: ScoringJob {
         var topics = SkillMatchTable(vocabularySize: index.vocabulary.count)
         topics.add(offered: giver.offers, graph: index.skills)
         self.topics = topics
-        bridging = InterimBridging(index: index, subject: giver)
+        bridging = BridgingFactor(index: index, subject: giver)
         avoided = index.safeguardingSet(for: giver)
         age = index.age(birthYear: giver.birthYear)
     }

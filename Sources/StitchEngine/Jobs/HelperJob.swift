@@ -17,7 +17,7 @@ struct HelperJob: ScoringJob {
     let requiresDBS: Bool
     let when: WeekMask
     let whenMinutes: Int
-    let bridging: InterimBridging
+    let bridging: BridgingFactor
 
     init(index: CommunityIndex, request: HelpRequest, requester: PersonFeatures?, weights: FactorWeights) {
         self.index = index
@@ -34,12 +34,7 @@ struct HelperJob: ScoringJob {
         requiresDBS = request.requiresDBS
         when = WeekMask(request.when)
         whenMinutes = when.minutes
-        bridging = InterimBridging(
-            index: index,
-            subject: requester ?? PersonFeatures(
-                Member(id: "", location: request.location), defaultTravelKm: 0, term: { _ in nil }, group: { _ in nil },
-                member: { _ in nil }),
-            anonymous: requester == nil)
+        bridging = BridgingFactor(index: index, subject: requester)
     }
 
     func forEachCandidate(_ body: (Int32) -> Void) {

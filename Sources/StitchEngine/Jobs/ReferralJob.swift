@@ -11,7 +11,7 @@ struct ReferralJob: ScoringJob {
     let goals: FiveWays
     let hasGoals: Bool
     let table: SkillMatchTable
-    let bridging: InterimBridging
+    let bridging: BridgingFactor
     let age: Int32?
     /// Members this person must never be matched with (either side's avoid).
     let avoided: Set<Int32>
@@ -29,7 +29,7 @@ struct ReferralJob: ScoringJob {
         table.add(wanted: person.interests + extra, graph: index.skills)
         table.add(wanted: person.offers, graph: index.skills, weight: 0.7)
         self.table = table
-        bridging = InterimBridging(index: index, subject: person)
+        bridging = BridgingFactor(index: index, subject: person)
         age = index.age(birthYear: person.birthYear)
         avoided = index.safeguardingSet(for: person)
         needToGive = person.memberIndex.map { Formulas.needToGive(balance: index.ledger.balance(Int($0))) } ?? Formulas.neutral

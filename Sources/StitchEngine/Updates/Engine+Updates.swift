@@ -48,10 +48,15 @@ extension Engine {
             records.activities[Int(slot)] = nil
             index.remove(activity: slot)
         case .recordExchange(let exchange):
+            freshness.record(exchange)
             records.exchanges.append(exchange)
             if let id = exchange.id { records.exchangeIDs.insert(id) }
             index.record(exchange: exchange)
         case .recordAttendance(let attendance):
+            if let a = index.activityIndex[attendance.activity] {
+                let others = index.attendees[Int(a)].map { index.members.ids[Int($0)] }
+                freshness.recordAttendance(of: attendance.member, joining: others)
+            }
             records.attendance.append(attendance)
             index.record(attendance: attendance)
         }
@@ -98,10 +103,15 @@ extension Engine {
 
     /// True when enough has changed since the last full build that the parts an edit does not
     /// refresh (learned skill similarity, the network model) or the vacant slots of removed
-    /// records are worth a rebuild: edits past a tenth of the community (at least 256).
+    /// records are worth a rebuild: edits past a tenth of the community (at least 256), or the
+    /// network changed past the bridging model's recompute policy (``BridgingFreshness``: 5% of
+    /// the tie weight, or 2% of members with a first tie).
     public var needsRebuild: Bool {
-        editsSinceBuild >= max(256, (index.members.count + index.activities.count) / 10)
+        editsSinceBuild >= max(256, (index.members.count + index.activities.count) / 10) || freshness.isDue
     }
+
+    /// What has changed in the network since this engine's bridging model was built.
+    public var networkChanges: BridgingFreshness { freshness }
 
     /// A fresh build of the same community and configuration: compacts vacant slots and
     /// refreshes the learned skill similarity and the network model.
@@ -111,6 +121,7 @@ extension Engine {
         engine.index = CommunityIndex(community: community, taxonomy: index.vocabulary.taxonomy, configuration: index.configuration)
         engine.records = CommunityRecords(community)
         engine.editsSinceBuild = 0
+        engine.freshness = engine.bridgingFreshness()
         return engine
     }
 

@@ -66,10 +66,15 @@ public struct BridgingModel: Sendable {
     public static let withinComponent = 0.9
 
     let graph: CommunityGraph
-    let components: GraphComponents
-    let dimension: Int
-    /// Row-major `nodeCount × dimension` resistance coordinates.
-    let coordinates: [Double]
+    /// The connected components of the graph; a pair in two of them has no resistance.
+    public let components: GraphComponents
+    /// The number of resistance coordinates of each member (the eigenpairs used, at most the
+    /// number computed; 0 when nothing has ties).
+    public let dimension: Int
+    /// Row-major `nodeCount × dimension` resistance coordinates: member `v`'s are at
+    /// `v * dimension ..< (v + 1) * dimension`, and ``resistance(_:_:)`` is their squared distance.
+    /// Isolated members' rows are zero.
+    public let coordinates: [Double]
     /// The resistance that maps to ``withinComponent``.
     public let scale: Double
 

@@ -9,7 +9,7 @@ extension CommunityGraph {
     ///
     /// - An exchange ties giver and receiver with weight `hours · exp(−age / 365 days)`, `age` counted
     ///   back from `referenceDate` (an exchange of under a quarter hour counts as a quarter hour, an
-    ///   undated one as a year old), as the engine's interim network does.
+    ///   undated one as a year old; see ``tieWeight(of:referenceDate:)``), as the engine's `SocialGraph` does.
     /// - Attending the same activity ties every pair of its `n` distinct attendees with weight
     ///   `1 / (n − 1)`, so each attendee's co-attendance adds up to 1 whatever the group's size;
     ///   activities with more than `coAttendanceLimit` attendees add no pairwise ties.
@@ -37,8 +37,7 @@ extension CommunityGraph {
         edges.reserveCapacity(community.exchanges.count + community.attendance.count * 4)
         for x in community.exchanges {
             guard let g = memberIndex[x.giver], let r = memberIndex[x.receiver] else { continue }
-            let age = x.date.map { d in today.map { max(0, $0.dayNumber - d.dayNumber) } ?? 0 } ?? 365
-            edges.append(Int(g), Int(r), weight: max(x.hours, 0.25) * exp(-Double(age) / 365))
+            edges.append(Int(g), Int(r), weight: Self.tieWeight(of: x, referenceDate: today))
         }
 
         // Distinct (activity, member) pairs, sorted so each activity's attendees are contiguous.
@@ -71,6 +70,14 @@ extension CommunityGraph {
         self.init(
             nodeCount: community.members.count, edges: edges, memberIDs: community.members.map(\.id),
             referenceDate: today)
+    }
+
+    /// The weight an exchange adds to the tie between giver and receiver:
+    /// `max(hours, 0.25) · exp(−age / 365)`, `age` in days back from `referenceDate` (0 for an
+    /// exchange on or after it, or when there is no reference date; 365 for an undated exchange).
+    public static func tieWeight(of exchange: Exchange, referenceDate: CalendarDate?) -> Double {
+        let age = exchange.date.map { d in referenceDate.map { max(0, $0.dayNumber - d.dayNumber) } ?? 0 } ?? 365
+        return max(exchange.hours, 0.25) * exp(-Double(age) / 365)
     }
 
     /// The latest date in a community's exchanges and attendance, or `nil` when nothing is dated.
