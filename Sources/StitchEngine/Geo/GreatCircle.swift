@@ -21,6 +21,17 @@ public enum GreatCircle {
         return 2 * earthRadiusKm * asin(min(1, chord / 2))
     }
 
+    /// Whether `b` is within `km` of `a`, given `km`'s squared chord: no trigonometry except for
+    /// the rare pair within rounding of the limit, which is settled in kilometres so that the
+    /// answer is exactly `distanceKm(a, b) <= km`.
+    @inline(__always)
+    static func within(_ a: UnitVector, _ b: UnitVector, km: Double, chordSquared limit: Double) -> Bool {
+        let c2 = a.chordSquared(to: b)
+        if c2 < limit * (1 - 1e-9) { return true }
+        if c2 > limit * (1 + 1e-9) { return false }
+        return distanceKm(a, b) <= km
+    }
+
     /// The squared chord that corresponds to a distance in km: `chordSquared <= threshold` iff within.
     @inline(__always)
     static func chordSquared(forKm km: Double) -> Double {

@@ -10,6 +10,9 @@ struct MemberTable: Sendable {
     var position: [UnitVector] = []
     var location: [Location?] = []
     var travelKm: [Double] = []
+    /// The squared chord of each travel radius (``GreatCircle/chordSquared(forKm:)``): "within
+    /// reach" without trigonometry.
+    var travelChordSquared: [Double] = []
     var accessNeeds: [UInt32] = []
     var birthYear: [Int32] = []
     var availability = WeekMaskTable()
@@ -36,6 +39,7 @@ struct MemberTable: Sendable {
         position.append(f.position)
         location.append(f.location)
         travelKm.append(f.travelKm)
+        travelChordSquared.append(GreatCircle.chordSquared(forKm: f.travelKm))
         accessNeeds.append(f.accessNeeds)
         birthYear.append(f.birthYear)
         availability.append(f.availability, known: f.flags.contains(.hasAvailability))
@@ -55,6 +59,7 @@ struct MemberTable: Sendable {
         position[m] = f.position
         location[m] = f.location
         travelKm[m] = f.travelKm
+        travelChordSquared[m] = GreatCircle.chordSquared(forKm: f.travelKm)
         accessNeeds[m] = f.accessNeeds
         birthYear[m] = f.birthYear
         availability.replace(row: m, with: f.availability, known: f.flags.contains(.hasAvailability))

@@ -14,10 +14,23 @@ struct BuddyJob: ScoringJob {
     let table: SkillMatchTable
     let bridging: BridgingFactor
     let avoided: Set<Int32>
+    /// Members within ``searchKm`` of the person (``nearby(_:index:)``), shared by the buddy
+    /// searches of one referral.
+    let nearby: [Int32]
+    let countsExclusions: Bool
+    let referenceYear: Int32
     /// How far from the person to look for buddies who do not attend yet, in km.
     static let searchKm = 6.0
 
-    init(index: CommunityIndex, person: PersonFeatures, activity: Int, bridging: BridgingFactor, avoided: Set<Int32>, weights: FactorWeights) {
+    /// - Parameter countsExclusions: false when only the best buddy matters and nobody reads
+    ///   the exclusion counts (a referral's buddy): hopeless candidates then skip their constraints.
+    init(
+        index: CommunityIndex, person: PersonFeatures, activity: Int, bridging: BridgingFactor, avoided: Set<Int32>, weights: FactorWeights,
+        nearby: [Int32], countsExclusions: Bool
+    ) {
+        self.nearby = nearby
+        self.countsExclusions = countsExclusions
+        referenceYear = Int32(index.today.year)
         self.index = index
         self.weights = weights
         self.person = person
@@ -31,16 +44,44 @@ struct BuddyJob: ScoringJob {
 
     private func attends(_ m: Int32) -> Bool { index.attends.sortedRow(Int(m), contains: Int32(activity)) }
 
-    func forEachCandidate(_ body: (Int32) -> Void) {
-        var seen = Set<Int32>()
-        for m in index.attendees[activity] where seen.insert(m).inserted { body(m) }
-        guard let location = person.location else { return }
-        let limit = GreatCircle.chordSquared(forKm: Self.searchKm)
-        index.memberGrid.forEachCandidate(near: location, radiusKm: Self.searchKm) { m in
-            guard person.position.chordSquared(to: index.members.position[Int(m)]) <= limit else { return }
-            let level = max(table.best(index.members.interests[Int(m)]).level, table.best(index.members.offers[Int(m)]).level)
-            if level >= SkillLevels.sibling, seen.insert(m).inserted { body(m) }
+    /// The members within ``searchKm`` of a person with a location (none without one).
+    static func nearby(_ person: PersonFeatures, index: CommunityIndex) -> [Int32] {
+        guard let location = person.location else { return [] }
+        let limit = GreatCircle.chordSquared(forKm: searchKm)
+        var found: [Int32] = []
+        index.memberGrid.forEachCandidate(near: location, radiusKm: searchKm) { m in
+            if person.position.chordSquared(to: index.members.position[Int(m)]) <= limit { found.append(m) }
         }
+        return found
+    }
+
+    /// The activity's attendees first (they know it: the strongest buddies, which lets the
+    /// pipeline skip most of the rest), then nearby members who share its interest.
+    @inline(__always)
+    func forEachCandidate(_ body: (Int32) -> Void) {
+        var seen = [UInt64](repeating: 0, count: (index.members.count + 63) / 64)
+        @inline(__always) func first(_ m: Int32) -> Bool {
+            let bit: UInt64 = 1 << UInt64(m & 63)
+            guard seen[Int(m) >> 6] & bit == 0 else { return false }
+            seen[Int(m) >> 6] |= bit
+            return true
+        }
+        for m in index.attendees[activity] where first(m) { body(m) }
+        for m in nearby where level(m) >= SkillLevels.sibling && first(m) { body(m) }
+    }
+
+    /// How well a member's interests or offers match the activity.
+    @inline(__always)
+    private func level(_ m: Int32) -> Double {
+        max(table.best(index.members.interests[Int(m)]).level, table.best(index.members.offers[Int(m)]).level)
+    }
+
+    /// Skill and locality exact, the rest at 1.
+    func optimisticFactors(_ c: Int32) -> FactorScores {
+        var f = FactorScores.ones
+        f.skill = attends(c) ? 1 : level(c)
+        f.locality = distanceToPerson(Int(c)).map(Formulas.locality) ?? Formulas.neutral
+        return f
     }
 
     func idRank(_ candidate: Int32) -> Int32 { index.memberIDRank[Int(candidate)] }
@@ -74,7 +115,7 @@ struct BuddyJob: ScoringJob {
             reachable = false
         }
         guard r.check(.distance, reachable, km.map { "\(Formulas.distanceText($0)) from the person" } ?? "Distance unknown") else { return }
-        let eligible = acts.admits(age: index.age(birthYear: members.birthYear[m]), activity)
+        let eligible = acts.admits(age: members.birthYear[m] > 0 ? referenceYear - members.birthYear[m] : nil, activity)
         guard r.check(.age, eligible, eligible ? "Within the age range" : "Outside the age range") else { return }
         let free = attends(c) || acts.sessions[activity].isEmpty || (members.availability.isKnown[m] && coverage(m) > 0)
         guard r.check(.availability, free, free ? "Free at the activity's time" : "Not known to be free at the activity's time") else { return }
@@ -85,7 +126,7 @@ struct BuddyJob: ScoringJob {
     func factors(_ c: Int32) -> FactorScores {
         let m = Int(c)
         var f = FactorScores()
-        f.skill = attends(c) ? 1 : max(table.best(index.members.interests[m]).level, table.best(index.members.offers[m]).level)
+        f.skill = attends(c) ? 1 : level(c)
         f.availability = attends(c) ? 1 : (index.activities.sessions[activity].isEmpty ? Formulas.neutral : coverage(m))
         f.locality = distanceToPerson(m).map(Formulas.locality) ?? Formulas.neutral
         f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))

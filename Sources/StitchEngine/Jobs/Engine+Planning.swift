@@ -33,7 +33,8 @@ extension Engine {
         }
         let job = BuddyJob(
             index: index, person: subject, activity: Int(a), bridging: BridgingFactor(index: index, subject: subject),
-            avoided: index.safeguardingSet(for: subject), weights: index.configuration.weights(for: profile))
+            avoided: index.safeguardingSet(for: subject), weights: index.configuration.weights(for: profile),
+            nearby: BuddyJob.nearby(subject, index: index), countsExclusions: true)
         return Pipeline.ranking(job, limit: limit)
     }
 
@@ -45,8 +46,8 @@ extension Engine {
     }
 
     /// Ids of every activity, in the community's order.
-    public var activityIDs: [String] { index.activities.ids }
+    public var activityIDs: [String] { index.activities.ids.indices.filter { index.activities.live[$0] }.map { index.activities.ids[$0] } }
 
     /// Ids of every member, in the community's order.
-    public var memberIDs: [String] { index.members.ids }
+    public var memberIDs: [String] { index.members.ids.indices.filter { index.members.live[$0] }.map { index.members.ids[$0] } }
 }

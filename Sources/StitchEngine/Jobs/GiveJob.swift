@@ -36,15 +36,35 @@ struct GiveJob: ScoringJob {
 
     var memberCount: Int32 { Int32(index.members.count) }
 
+    @inline(__always)
     func forEachCandidate(_ body: (Int32) -> Void) {
-        var seen = Set<Int32>()
+        var seen = [UInt64](repeating: 0, count: (index.members.count + index.activities.count + 63) / 64)
+        @inline(__always) func first(_ c: Int32) -> Bool {
+            let bit: UInt64 = 1 << UInt64(c & 63)
+            guard seen[Int(c) >> 6] & bit == 0 else { return false }
+            seen[Int(c) >> 6] |= bit
+            return true
+        }
         for term in needs.touched where Int(term) < index.needPostings.rowCount {
-            for m in index.needPostings[Int(term)] where seen.insert(m).inserted { body(m) }
+            for m in index.needPostings[Int(term)] where first(m) { body(m) }
         }
         for term in topics.touched where Int(term) < index.topicPostings.rowCount {
-            for a in index.topicPostings[Int(term)] where seen.insert(memberCount + a).inserted { body(memberCount + a) }
+            for a in index.topicPostings[Int(term)] where first(memberCount + a) { body(memberCount + a) }
         }
-        for a in index.giveActivities where seen.insert(memberCount + a).inserted { body(memberCount + a) }
+        for a in index.giveActivities where first(memberCount + a) { body(memberCount + a) }
+    }
+
+    /// Skill and locality exact, the rest at 1.
+    func optimisticFactors(_ c: Int32) -> FactorScores {
+        var f = FactorScores.ones
+        f.locality = distanceKm(c).map(Formulas.locality) ?? (c >= memberCount && index.activities.online[Int(c - memberCount)] ? 1 : Formulas.neutral)
+        if c < memberCount {
+            f.skill = needs.best(index.members.needs[Int(c)]).level
+        } else {
+            let a = Int(c - memberCount)
+            f.skill = max(topics.best(index.activities.topics[a]).level, index.activities.serves(a, .give) ? Self.volunteerLevel : 0)
+        }
+        return f
     }
 
     func idRank(_ candidate: Int32) -> Int32 {

@@ -18,11 +18,18 @@ struct HelperJob: ScoringJob {
     let when: WeekMask
     let whenMinutes: Int
     let bridging: BridgingFactor
+    /// The requester's few fields the scoring loop reads (-1: no requester).
+    let requesterIndex: Int32
+    let requesterAvoid: [Int32]
+    let requesterAvailability: WeekMask?
 
     init(index: CommunityIndex, request: HelpRequest, requester: PersonFeatures?, weights: FactorWeights) {
         self.index = index
         self.weights = weights
         self.requester = requester
+        requesterIndex = requester?.memberIndex ?? -1
+        requesterAvoid = requester?.avoid ?? []
+        requesterAvailability = requester.flatMap { $0.has(.hasAvailability) ? $0.availability : nil }
         wanted = index.vocabulary.index(of: request.skill)
         var table = SkillMatchTable(vocabularySize: index.vocabulary.count)
         if let wanted { table.add(wanted: [wanted], graph: index.skills) }
@@ -37,6 +44,7 @@ struct HelperJob: ScoringJob {
         bridging = BridgingFactor(index: index, subject: requester)
     }
 
+    @inline(__always)
     func forEachCandidate(_ body: (Int32) -> Void) {
         var seen = [UInt64](repeating: 0, count: (index.members.count + 63) / 64)
         func visit(_ m: Int32) {
@@ -64,23 +72,31 @@ struct HelperJob: ScoringJob {
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let m = Int(c)
         let members = index.members
-        let isSelf = requester?.memberIndex == c
+        let isSelf = requesterIndex == c
         guard r.check(.self, !isSelf, isSelf ? "Is the person asking" : "Not the person asking") else { return }
         guard r.check(.inactive, members.has(m, .active), members.has(m, .active) ? "Active member" : "Not an active member") else { return }
-        let avoided = requester.map { index.avoid[m].contains($0.memberIndex ?? -1) || $0.avoid.contains(c) } ?? false
+        let avoided = requesterIndex >= 0 && (index.avoid[m].contains(requesterIndex) || requesterAvoid.contains(c))
         guard r.check(.safeguarding, !avoided, avoided ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
         let dbs = !requiresDBS || members.has(m, .dbsChecked)
         guard r.check(.dbs, dbs, requiresDBS ? (dbs ? "Holds an enhanced DBS check" : "No enhanced DBS check") : "No DBS check required") else { return }
         let visits = !atHome || members.has(m, .homeVisits)
         guard r.check(.homeVisits, visits, atHome ? (visits ? "Does home visits" : "Does not do home visits") : "Help is not at home") else { return }
-        let km = distanceKm(m)
-        let within = km.map { $0 <= members.travelKm[m] } ?? true
-        guard r.check(.distance, within, km.map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(members.travelKm[m]))" } ?? "Distance unknown") else { return }
+        let located = place != nil && members.has(m, .hasLocation)
+        let within = !located || GreatCircle.within(place!, members.position[m], km: members.travelKm[m], chordSquared: members.travelChordSquared[m])
+        guard r.check(.distance, within, distanceKm(m).map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(members.travelKm[m]))" } ?? "Distance unknown") else { return }
         let known = members.availability.isKnown[m]
         let free = whenMinutes == 0 || !known || members.availability.overlapMinutes(row: m, with: when) > 0
         guard r.check(.availability, free, whenMinutes == 0 ? "No time asked" : (free ? (known ? "Free at a time asked" : "Availability not given") : "Not free at the times asked")) else { return }
         let recent = index.ledger.recentHours[m]
         _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")
+    }
+
+    /// Skill and locality exact (the factors that separate helpers most), the rest at 1.
+    func optimisticFactors(_ c: Int32) -> FactorScores {
+        var f = FactorScores.ones
+        f.skill = skillLevel(Int(c)).level
+        f.locality = distanceKm(Int(c)).map(Formulas.locality) ?? Formulas.neutral
+        return f
     }
 
     private func skillLevel(_ m: Int) -> (level: Double, term: Int32, lived: Bool) {
@@ -97,8 +113,8 @@ struct HelperJob: ScoringJob {
         if whenMinutes > 0 {
             f.availability = members.availability.isKnown[m]
                 ? min(1, Double(members.availability.overlapMinutes(row: m, with: when)) / Double(whenMinutes)) : 0.3
-        } else if let requester, requester.has(.hasAvailability), members.availability.isKnown[m] {
-            f.availability = min(1, Double(members.availability.overlapMinutes(row: m, with: requester.availability)) / 120)
+        } else if let requesterAvailability, members.availability.isKnown[m] {
+            f.availability = min(1, Double(members.availability.overlapMinutes(row: m, with: requesterAvailability)) / 120)
         } else {
             f.availability = Formulas.neutral
         }

@@ -35,8 +35,20 @@ struct ReferralJob: ScoringJob {
         needToGive = person.memberIndex.map { Formulas.needToGive(balance: index.ledger.balance(Int($0))) } ?? Formulas.neutral
     }
 
+    @inline(__always)
     func forEachCandidate(_ body: (Int32) -> Void) {
         for a in 0..<index.activities.count where index.activities.live[a] { body(Int32(a)) }
+    }
+
+    /// Every factor but bridging (a mean over the attendees) and availability exact.
+    func optimisticFactors(_ c: Int32) -> FactorScores {
+        let a = Int(c)
+        var f = FactorScores.ones
+        f.skill = table.best(index.activities.topics[a]).level
+        f.locality = index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral
+        f.wellbeing = Formulas.goalCoverage(goals, tags: index.activities.wellbeing[a]) ?? Formulas.neutral
+        f.reciprocity = index.activities.serves(a, .give) ? 0.5 + 0.5 * needToGive : 0.5 - 0.5 * needToGive
+        return f
     }
 
     func idRank(_ candidate: Int32) -> Int32 { index.activityIDRank[Int(candidate)] }

@@ -44,15 +44,19 @@ public struct FactorScores: Sendable, Hashable, Codable {
         }
     }
 
+    /// Every factor at its best: the optimistic value of a factor not yet computed.
+    static let ones = FactorScores(skill: 1, availability: 1, locality: 1, wellbeing: 1, bridging: 1, reciprocity: 1)
+
     /// Every value clamped into [0, 1]; a NaN becomes 0 (and trips an assertion in debug builds).
+    @inline(__always)
     func clamped() -> FactorScores {
-        var out = self
-        for f in Factor.allCases {
-            let v = self[f]
-            assert(!v.isNaN, "factor \(f) is NaN")
-            out[f] = v.isNaN ? 0 : min(1, max(0, v))
+        @inline(__always) func unit(_ v: Double) -> Double {
+            assert(!v.isNaN, "a factor is NaN")
+            return v.isNaN ? 0 : min(1, max(0, v))
         }
-        return out
+        return FactorScores(
+            skill: unit(skill), availability: unit(availability), locality: unit(locality), wellbeing: unit(wellbeing),
+            bridging: unit(bridging), reciprocity: unit(reciprocity))
     }
 }
 

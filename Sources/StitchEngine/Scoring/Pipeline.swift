@@ -26,8 +26,16 @@ enum Pipeline {
         var considered = 0
         var excluded = ExclusionCounts()
         let weights = job.weights
+        let counts = job.countsExclusions
+        /// True when the candidate cannot beat the worst of a full heap, by its optimistic score.
+        func hopeless(_ c: Int32) -> Bool {
+            guard heap.count >= limit, let worst = heap.min else { return false }
+            let bound = weights.combine(job.optimisticFactors(c).clamped())
+            return bound < worst.score || (bound == worst.score && job.idRank(c) > worst.idRank)
+        }
         job.forEachCandidate { c in
             considered += 1
+            if !counts, hopeless(c) { return }
             var report = ConstraintReport(explain: false)
             job.checkConstraints(c, &report)
             if let reason = report.firstFailure {
@@ -35,6 +43,7 @@ enum Pipeline {
                 return
             }
             if let accept, !accept(c) { return }
+            if counts, hopeless(c) { return }
             let f = job.factors(c).clamped()
             let entry = Entry(score: weights.combine(f), idRank: job.idRank(c), candidate: c, factors: f)
             if heap.count < limit {

@@ -13,4 +13,17 @@ protocol ScoringJob {
     func idRank(_ candidate: Int32) -> Int32
     /// The full result for a candidate, with reasons.
     func match(_ candidate: Int32, score: Double, factors: FactorScores) -> Match
+    /// Factor scores no lower than the candidate's own, from the cheap factors alone (the rest
+    /// at 1): their weighted score bounds the candidate's, so the pipeline skips the full
+    /// factors of a candidate that cannot enter the top k.
+    func optimisticFactors(_ candidate: Int32) -> FactorScores
+    /// Whether every candidate's constraints must run, to count exclusions by reason. A job
+    /// whose counts nobody reads (a buddy search) says no, and a candidate that cannot enter the
+    /// top k is then skipped before its constraints too.
+    var countsExclusions: Bool { get }
+}
+
+extension ScoringJob {
+    func optimisticFactors(_ candidate: Int32) -> FactorScores { .ones }
+    var countsExclusions: Bool { true }
 }

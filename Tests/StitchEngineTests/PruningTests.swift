@@ -1,0 +1,78 @@
+@testable import StitchEngine
+import StitchModel
+import StitchTestSupport
+import Testing
+
+/// A job exactly as given, but with no optimistic factors: every candidate is scored in full.
+struct Unpruned<J: ScoringJob>: ScoringJob {
+    let job: J
+    var weights: FactorWeights { job.weights }
+    func forEachCandidate(_ body: (Int32) -> Void) { job.forEachCandidate(body) }
+    func checkConstraints(_ candidate: Int32, _ report: inout ConstraintReport) { job.checkConstraints(candidate, &report) }
+    func factors(_ candidate: Int32) -> FactorScores { job.factors(candidate) }
+    func idRank(_ candidate: Int32) -> Int32 { job.idRank(candidate) }
+    func match(_ candidate: Int32, score: Double, factors: FactorScores) -> Match { job.match(candidate, score: score, factors: factors) }
+}
+
+/// Skipping candidates whose optimistic score cannot enter the top k changes no answer: the
+/// pruned rankings equal the rankings that score every candidate, entry for entry.
+@Suite("Pruning by optimistic scores")
+struct PruningTests {
+    static func expectSame<J: ScoringJob>(_ job: J, limit: Int, _ context: String) {
+        let pruned = Pipeline.rank(job, limit: limit), full = Pipeline.rank(Unpruned(job: job), limit: limit)
+        #expect(pruned.entries.map(\.candidate) == full.entries.map(\.candidate), "\(context): order")
+        #expect(pruned.entries.map(\.score) == full.entries.map(\.score), "\(context): scores")
+        if job.countsExclusions {
+            #expect(pruned.considered == full.considered && pruned.excluded == full.excluded, "\(context): counts")
+        }
+    }
+
+    /// Every optimistic factor is at least the factor itself, for every candidate.
+    static func expectOptimistic<J: ScoringJob>(_ job: J, _ context: String) {
+        job.forEachCandidate { c in
+            let bound = job.optimisticFactors(c).clamped(), f = job.factors(c).clamped()
+            for factor in Factor.allCases where bound[factor] < f[factor] {
+                Issue.record("\(context): candidate \(c) \(factor) bound \(bound[factor]) < \(f[factor])")
+            }
+        }
+    }
+
+    @Test(arguments: [21, 22, 23, 24] as [UInt64])
+    func prunedRankingsEqualFullRankings(seed: UInt64) throws {
+        let (community, engine) = try PropertyTests.engine(seed: seed)
+        let index = engine.index
+        var rng = SplitMix64(seed: seed)
+        for q in 0..<20 {
+            let member = community.members.randomElement(using: &rng)!
+            let slot = try #require(index.memberIndex[member.id])
+            let person = index.members.features(of: Int(slot), index: index)
+            let limit = [1, 3, 10, 25].randomElement(using: &rng)!
+            for profile in [ScoringProfile.broker, .referral, .planning] {
+                let weights = index.configuration.weights(for: profile)
+                let context = "seed \(seed) query \(q) \(profile)"
+                let request = HelpRequest(requester: member.id, skill: (PropertyTests.skills + member.needs).randomElement(using: &rng)!, atHome: member.location != nil && Bool.random(using: &rng))
+                let helper = HelperJob(index: index, request: request, requester: Optional(person), weights: weights)
+                Self.expectSame(helper, limit: limit, "help " + context)
+                let give = GiveJob(index: index, giver: person, weights: weights)
+                Self.expectSame(give, limit: limit, "give " + context)
+                let referral = ReferralJob(index: index, person: person, referral: Referral(person: .id(member.id)), weights: weights)
+                Self.expectSame(referral, limit: limit, "refer " + context)
+                if q % 4 == 0 {
+                    Self.expectOptimistic(helper, "help " + context)
+                    Self.expectOptimistic(give, "give " + context)
+                    Self.expectOptimistic(referral, "refer " + context)
+                }
+                let nearby = BuddyJob.nearby(person, index: index)
+                for a in Pipeline.rank(referral, limit: 3).entries.map(\.candidate) {
+                    for counts in [true, false] {
+                        let buddy = BuddyJob(
+                            index: index, person: person, activity: Int(a), bridging: referral.bridging, avoided: referral.avoided,
+                            weights: weights, nearby: nearby, countsExclusions: counts)
+                        Self.expectSame(buddy, limit: counts ? limit : 1, "buddy \(a) " + context)
+                        if q % 4 == 0, counts { Self.expectOptimistic(buddy, "buddy \(a) " + context) }
+                    }
+                }
+            }
+        }
+    }
+}
