@@ -24,12 +24,20 @@ public struct Engine: Sendable {
     ///
     /// - Throws: ``ValidationErrors`` listing every bad field of the community or the taxonomy.
     public init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration()) throws(ValidationErrors) {
-        let errors = taxonomy.validationErrors().map { ValidationError(field: "taxonomy.\($0.field)", reason: $0.reason) }
-            + community.validationErrors()
-        guard errors.isEmpty else { throw ValidationErrors(errors) }
+        try Self.validate(community: community, taxonomy: taxonomy)
         index = CommunityIndex(community: community, taxonomy: taxonomy, configuration: configuration)
         records = CommunityRecords(community)
         freshness = BridgingFreshness(model: index.bridging, memberIndex: index.memberIndex, configuration: configuration)
+    }
+
+    /// The checks an engine makes of a community and taxonomy before compiling them, without the
+    /// compiling: what a store runs before it keeps a community for an engine to serve.
+    ///
+    /// - Throws: ``ValidationErrors`` listing every bad field.
+    public static func validate(community: Community, taxonomy: SkillTaxonomy) throws(ValidationErrors) {
+        let errors = taxonomy.validationErrors().map { ValidationError(field: "taxonomy.\($0.field)", reason: $0.reason) }
+            + community.validationErrors()
+        guard errors.isEmpty else { throw ValidationErrors(errors) }
     }
 
     /// Number of members.

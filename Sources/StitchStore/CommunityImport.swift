@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import StitchModel
+import Synchronization
 
 /// A community file read record by record: the good records kept, each bad one reported with
 /// its path in the file and skipped (`stitch import`).
@@ -31,9 +33,25 @@ public struct CommunityImport: Sendable {
     /// - Throws: a `ValidationError` when the file as a whole cannot be read (not
     ///   JSON, not an object, a list that is not an array).
     public static func read(_ data: Data) throws(ValidationError) -> CommunityImport {
+        try read(data, parallel: true)
+    }
+
+    /// Reads a community file, its records decoded on every core when `parallel` (and the file
+    /// is plain enough to cut up; see ``CommunityFileLayout``), else in one pass.
+    static func read(_ data: Data, parallel: Bool) throws(ValidationError) -> CommunityImport {
         let file: LenientFile
+        if parallel, let layout = CommunityFileLayout.scan(data), let records = LenientFile(layout, in: data) {
+            file = records
+        } else {
+            file = try wholeFile(data)
+        }
+        return finish(file)
+    }
+
+    /// Decodes the file in one go: the way to the exact error of a file that is not sound JSON.
+    private static func wholeFile(_ data: Data) throws(ValidationError) -> LenientFile {
         do {
-            file = try JSONDecoder().decode(LenientFile.self, from: data)
+            return try JSONDecoder().decode(LenientFile.self, from: data)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 throw ValidationError(field: "$", reason: "not valid JSON")
@@ -42,6 +60,9 @@ public struct CommunityImport: Sendable {
         } catch {
             throw ValidationError(field: "$", reason: "could not be read")
         }
+    }
+
+    private static func finish(_ file: LenientFile) -> CommunityImport {
         var result = CommunityImport(
             community: Community(), problems: [],
             read: StoredCounts(
@@ -142,6 +163,19 @@ private struct LenientFile: Decodable {
 
     private enum CodingKeys: String, CodingKey { case members, activities, exchanges, attendance }
 
+    /// Decodes the records found by a scan, in parallel; `nil` when a part is not sound JSON.
+    init?(_ layout: CommunityFileLayout, in data: Data) {
+        guard let members = ParallelRecords<Member>.decode(layout.records["members"] ?? [], list: "members", in: data),
+            let activities = ParallelRecords<Activity>.decode(layout.records["activities"] ?? [], list: "activities", in: data),
+            let exchanges = ParallelRecords<Exchange>.decode(layout.records["exchanges"] ?? [], list: "exchanges", in: data),
+            let attendance = ParallelRecords<Attendance>.decode(layout.records["attendance"] ?? [], list: "attendance", in: data)
+        else { return nil }
+        self.members = members
+        self.activities = activities
+        self.exchanges = exchanges
+        self.attendance = attendance
+    }
+
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         members = try c.decodeIfPresent([Lenient<Member>].self, forKey: .members) ?? []
@@ -152,8 +186,10 @@ private struct LenientFile: Decodable {
 }
 
 /// One record, or why it could not be read (with its path from the top of the file).
-private struct Lenient<T: Decodable>: Decodable {
+private struct Lenient<T: Decodable & Sendable>: Decodable, Sendable {
     var value: Result<T, ValidationError>
+
+    init(value: Result<T, ValidationError>) { self.value = value }
 
     init(from decoder: any Decoder) throws {
         do {
@@ -161,5 +197,55 @@ private struct Lenient<T: Decodable>: Decodable {
         } catch let error as DecodingError {
             value = .failure(ValidationError(error))
         }
+    }
+}
+
+/// Records of one list decoded on every core: the list is cut into runs of records, each run
+/// decoded by its own `JSONDecoder` as an array, and the runs joined in order. A record's
+/// problem is reported at its place in the file (`members[12].…`), as a whole-file decode would.
+private enum ParallelRecords<T: Decodable & Sendable> {
+    static func decode(_ ranges: [Range<Int>], list: String, in data: Data) -> [Lenient<T>]? {
+        guard !ranges.isEmpty else { return [] }
+        let runs = max(1, min(ranges.count / 256, 4 * ProcessInfo.processInfo.activeProcessorCount))
+        let size = (ranges.count + runs - 1) / runs
+        let parts = Mutex<[[Lenient<T>]?]>(Array(repeating: nil, count: runs))
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            let lower = run * size, upper = min(ranges.count, lower + size)
+            guard lower < upper else {
+                parts.withLock { $0[run] = [] }
+                return
+            }
+            var chunk = Data([UInt8(ascii: "[")])
+            chunk.reserveCapacity(ranges[upper - 1].upperBound - ranges[lower].lowerBound + 2)
+            for k in lower..<upper {
+                if k > lower { chunk.append(UInt8(ascii: ",")) }
+                chunk.append(data[ranges[k]])
+            }
+            chunk.append(UInt8(ascii: "]"))
+            guard var records = try? JSONDecoder().decode([Lenient<T>].self, from: chunk) else { return }
+            for (k, record) in records.enumerated() {
+                guard case .failure(let problem) = record.value else { continue }
+                records[k] = Lenient(value: .failure(Self.placed(problem, list: list, offset: lower)))
+            }
+            parts.withLock { $0[run] = records }
+        }
+        return parts.withLock { parts -> [Lenient<T>]? in
+            var all: [Lenient<T>] = []
+            all.reserveCapacity(ranges.count)
+            for part in parts {
+                guard let part else { return nil }
+                all += part
+            }
+            return all.count == ranges.count ? all : nil
+        }
+    }
+
+    /// `[3].availability` in a run starting at record 40 of `members` is `members[43].availability`.
+    static func placed(_ problem: ValidationError, list: String, offset: Int) -> ValidationError {
+        let field = problem.field
+        guard field.hasPrefix("["), let close = field.firstIndex(of: "]"),
+            let k = Int(field[field.index(after: field.startIndex)..<close])
+        else { return ValidationError(field: list, reason: problem.reason) }
+        return ValidationError(field: "\(list)[\(offset + k)]\(field[field.index(after: close)...])", reason: problem.reason)
     }
 }

@@ -29,28 +29,26 @@ extension SQLiteCommunityStore {
             done += 1
             if done % 2048 == 0 || done == total { progress?(done, total) }
         }
+        // The records' JSON is made on every core before the transaction starts.
+        guard let memberJSON = RecordEncoding.encode(community.members) else { throw .unencodable(table: "members") }
+        guard let activityJSON = RecordEncoding.encode(community.activities) else { throw .unencodable(table: "activities") }
         try write { db in
             try db.execute(
                 sql: """
                     DELETE FROM attendance; DELETE FROM exchanges; DELETE FROM member_avoid;
                     DELETE FROM members; DELETE FROM activities;
                     """)
-            let encoder = JSONEncoder()
             let insertMember = try db.makeStatement(sql: "INSERT INTO members (id, position, record) VALUES (?, ?, ?)")
             let insertAvoid = try db.makeStatement(sql: "INSERT INTO member_avoid (member, avoided) VALUES (?, ?)")
             for (position, member) in community.members.enumerated() {
-                try insertMember.execute(arguments: [
-                    member.id, position, try Self.json(member, encoder, table: "members"),
-                ])
+                try insertMember.execute(arguments: [member.id, position, memberJSON[position]])
                 for other in member.avoid { try insertAvoid.execute(arguments: [member.id, other]) }
                 tick()
             }
             let insertActivity = try db.makeStatement(
                 sql: "INSERT INTO activities (id, position, record) VALUES (?, ?, ?)")
             for (position, activity) in community.activities.enumerated() {
-                try insertActivity.execute(arguments: [
-                    activity.id, position, try Self.json(activity, encoder, table: "activities"),
-                ])
+                try insertActivity.execute(arguments: [activity.id, position, activityJSON[position]])
                 tick()
             }
             let insertExchange = try db.makeStatement(sql: Self.insertExchangeSQL)

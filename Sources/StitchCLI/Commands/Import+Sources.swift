@@ -126,7 +126,7 @@ extension Import {
         let taxonomy = try JSONInput.decode(
             SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
         do {
-            _ = try Engine(community: merged.community, taxonomy: taxonomy)
+            try Engine.validate(community: merged.community, taxonomy: taxonomy)
         } catch {
             throw CLIError.invalidInput(file: file, errors: error.errors)
         }

@@ -111,7 +111,7 @@ struct Import: ParsableCommand {
         let taxonomy = try JSONInput.decode(
             SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
         do {
-            _ = try Engine(community: result.community, taxonomy: taxonomy)
+            try Engine.validate(community: result.community, taxonomy: taxonomy)
         } catch {
             throw CLIError.invalidInput(file: file, errors: error.errors)
         }
