@@ -76,11 +76,10 @@ struct BuddyJob: ScoringJob {
         max(table.best(index.members.interests[Int(m)]).level, table.best(index.members.offers[Int(m)]).level)
     }
 
-    /// Skill and locality exact, the rest at 1.
+    /// Every factor exact but bridging (the network model's O(k) distance), at 1.
     func optimisticFactors(_ c: Int32) -> FactorScores {
-        var f = FactorScores.ones
-        f.skill = attends(c) ? 1 : level(c)
-        f.locality = distanceToPerson(Int(c)).map(Formulas.locality) ?? Formulas.neutral
+        var f = factors(c, bridging: false)
+        f.bridging = 1
         return f
     }
 
@@ -123,7 +122,10 @@ struct BuddyJob: ScoringJob {
         _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")
     }
 
-    func factors(_ c: Int32) -> FactorScores {
+    func factors(_ c: Int32) -> FactorScores { factors(c, bridging: true) }
+
+    @inline(__always)
+    private func factors(_ c: Int32, bridging withBridging: Bool) -> FactorScores {
         let m = Int(c)
         var f = FactorScores()
         f.skill = attends(c) ? 1 : level(c)
@@ -131,7 +133,7 @@ struct BuddyJob: ScoringJob {
         f.locality = distanceToPerson(m).map(Formulas.locality) ?? Formulas.neutral
         f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
         f.reciprocity = index.giverReciprocity(m)
-        f.bridging = bridging.value(toMember: c)
+        if withBridging { f.bridging = bridging.value(toMember: c) }
         return f
     }
 

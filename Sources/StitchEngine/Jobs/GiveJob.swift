@@ -54,16 +54,10 @@ struct GiveJob: ScoringJob {
         for a in index.giveActivities where first(memberCount + a) { body(memberCount + a) }
     }
 
-    /// Skill and locality exact, the rest at 1.
+    /// Every factor exact but bridging (the network model's O(k) distance), at 1.
     func optimisticFactors(_ c: Int32) -> FactorScores {
-        var f = FactorScores.ones
-        f.locality = distanceKm(c).map(Formulas.locality) ?? (c >= memberCount && index.activities.online[Int(c - memberCount)] ? 1 : Formulas.neutral)
-        if c < memberCount {
-            f.skill = needs.best(index.members.needs[Int(c)]).level
-        } else {
-            let a = Int(c - memberCount)
-            f.skill = max(topics.best(index.activities.topics[a]).level, index.activities.serves(a, .give) ? Self.volunteerLevel : 0)
-        }
+        var f = factors(c, bridging: false)
+        f.bridging = 1
         return f
     }
 
@@ -114,7 +108,10 @@ struct GiveJob: ScoringJob {
         _ = r.check(.safeguarding, !clash, clash ? "Someone this member must not meet attends" : "No safeguarding exclusion")
     }
 
-    func factors(_ c: Int32) -> FactorScores {
+    func factors(_ c: Int32) -> FactorScores { factors(c, bridging: true) }
+
+    @inline(__always)
+    private func factors(_ c: Int32, bridging withBridging: Bool) -> FactorScores {
         var f = FactorScores()
         f.locality = distanceKm(c).map(Formulas.locality) ?? (c >= memberCount && index.activities.online[Int(c - memberCount)] ? 1 : Formulas.neutral)
         if c < memberCount {
@@ -125,7 +122,7 @@ struct GiveJob: ScoringJob {
             f.wellbeing = Formulas.giverWellbeing(giver.wellbeing, known: giver.has(.hasWellbeing))
             // Someone who has given much and now needs help comes first.
             f.reciprocity = 1 - Formulas.needToGive(balance: index.ledger.balance(m))
-            f.bridging = bridging.value(toMember: c)
+            if withBridging { f.bridging = bridging.value(toMember: c) }
             return f
         }
         let a = Int(c - memberCount)
@@ -135,7 +132,7 @@ struct GiveJob: ScoringJob {
             : Formulas.neutral
         f.wellbeing = Formulas.goalCoverage(giver.wellbeing, tags: index.activities.wellbeing[a] | WellbeingWay.give.bit) ?? Formulas.neutral
         f.reciprocity = index.activities.serves(a, .give) ? 1 : 0.6
-        f.bridging = bridging.value(toActivity: Int32(a))
+        if withBridging { f.bridging = bridging.value(toActivity: Int32(a)) }
         return f
     }
 

@@ -91,11 +91,10 @@ struct HelperJob: ScoringJob {
         _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")
     }
 
-    /// Skill and locality exact (the factors that separate helpers most), the rest at 1.
+    /// Every factor exact but bridging (the network model's O(k) distance), at 1.
     func optimisticFactors(_ c: Int32) -> FactorScores {
-        var f = FactorScores.ones
-        f.skill = skillLevel(Int(c)).level
-        f.locality = distanceKm(Int(c)).map(Formulas.locality) ?? Formulas.neutral
+        var f = factors(c, bridging: false)
+        f.bridging = 1
         return f
     }
 
@@ -105,7 +104,10 @@ struct HelperJob: ScoringJob {
         return (best.level, best.term, false)
     }
 
-    func factors(_ c: Int32) -> FactorScores {
+    func factors(_ c: Int32) -> FactorScores { factors(c, bridging: true) }
+
+    @inline(__always)
+    private func factors(_ c: Int32, bridging withBridging: Bool) -> FactorScores {
         let m = Int(c)
         let members = index.members
         var f = FactorScores()
@@ -121,7 +123,7 @@ struct HelperJob: ScoringJob {
         f.locality = distanceKm(m).map(Formulas.locality) ?? Formulas.neutral
         f.wellbeing = Formulas.giverWellbeing(members.wellbeing[m], known: members.has(m, .hasWellbeing))
         f.reciprocity = index.giverReciprocity(m)
-        f.bridging = bridging.value(toMember: c)
+        if withBridging { f.bridging = bridging.value(toMember: c) }
         return f
     }
 

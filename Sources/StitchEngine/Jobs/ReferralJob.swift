@@ -40,14 +40,10 @@ struct ReferralJob: ScoringJob {
         for a in 0..<index.activities.count where index.activities.live[a] { body(Int32(a)) }
     }
 
-    /// Every factor but bridging (a mean over the attendees) and availability exact.
+    /// Every factor exact but bridging (a mean over the attendees' model distances), at 1.
     func optimisticFactors(_ c: Int32) -> FactorScores {
-        let a = Int(c)
-        var f = FactorScores.ones
-        f.skill = table.best(index.activities.topics[a]).level
-        f.locality = index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral
-        f.wellbeing = Formulas.goalCoverage(goals, tags: index.activities.wellbeing[a]) ?? Formulas.neutral
-        f.reciprocity = index.activities.serves(a, .give) ? 0.5 + 0.5 * needToGive : 0.5 - 0.5 * needToGive
+        var f = factors(c, bridging: false)
+        f.bridging = 1
         return f
     }
 
@@ -86,7 +82,10 @@ struct ReferralJob: ScoringJob {
         return index.activities.bestCoverage(a) { $0.overlapMinutes(with: person.availability) } ?? Formulas.neutral
     }
 
-    func factors(_ c: Int32) -> FactorScores {
+    func factors(_ c: Int32) -> FactorScores { factors(c, bridging: true) }
+
+    @inline(__always)
+    private func factors(_ c: Int32, bridging withBridging: Bool) -> FactorScores {
         let a = Int(c)
         var f = FactorScores()
         f.skill = table.best(index.activities.topics[a]).level
@@ -94,7 +93,7 @@ struct ReferralJob: ScoringJob {
         f.locality = index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral
         f.wellbeing = Formulas.goalCoverage(goals, tags: index.activities.wellbeing[a]) ?? Formulas.neutral
         f.reciprocity = index.activities.serves(a, .give) ? 0.5 + 0.5 * needToGive : 0.5 - 0.5 * needToGive
-        f.bridging = bridging.value(toActivity: c)
+        if withBridging { f.bridging = bridging.value(toActivity: c) }
         return f
     }
 
