@@ -37,7 +37,7 @@ extension Engine {
         var rebuilt = index
         rebuilt.bridging = try SpectralBridging(
             community: community, memberIndex: index.memberIndex, memberCount: index.members.count,
-            referenceDate: today, coAttendanceLimit: index.configuration.coAttendanceLimit)
+            attendees: index.attendees, referenceDate: today, coAttendanceLimit: index.configuration.coAttendanceLimit)
         return Engine(index: rebuilt)
     }
 }
