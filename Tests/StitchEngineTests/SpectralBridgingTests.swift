@@ -111,7 +111,9 @@ struct SpectralBridgingTests {
         // Arthur's circle is all at distance 0, so his value is the plain mean of his pair values.
         for activity in community.activities where !(attendees[activity.id] ?? []).isEmpty {
             guard !(attendees[activity.id] ?? []).contains("m-arthur") else { continue }
-            let values = try (attendees[activity.id] ?? []).map { try #require(engine.bridging(between: "m-arthur", and: $0)) }
+            let values = try (attendees[activity.id] ?? []).map {
+                try #require(engine.bridging(between: "m-arthur", and: $0))
+            }
             let why = try engine.explain(ExplainQuery(subject: .id("m-arthur"), candidate: activity.id))
             #expect(abs(why.factors.bridging - values.reduce(0, +) / Double(values.count)) < 1e-9)
         }
@@ -178,7 +180,8 @@ struct SpectralBridgingTests {
     @Test func aPersonGivenInlineIsIsolatedAndTheAnonymousAreNeutral() throws {
         let place = try #require(Location(lat: 51.45, lon: -0.045))
         let visitor = Member(id: "p-visitor", name: "Visitor", needs: ["befriending"], location: place)
-        let helper = try engine.explain(ExplainQuery(subject: .inline(visitor), candidate: "m-edith", skill: "befriending"))
+        let helper = try engine.explain(
+            ExplainQuery(subject: .inline(visitor), candidate: "m-edith", skill: "befriending"))
         #expect(helper.factors.bridging == 1)
         #expect(helper.reasons.contains("A first tie for someone with few"))
         let activity = try engine.explain(ExplainQuery(subject: .inline(visitor), candidate: "a-toddler-mornings"))
@@ -189,7 +192,9 @@ struct SpectralBridgingTests {
         #expect(!anonymous.matches.isEmpty)
         for match in anonymous.matches {
             #expect(match.factors.bridging == 0.5)
-            #expect(!match.reasons.contains { $0.contains("tie") || $0.contains("groups") || $0.contains("know each other") })
+            #expect(!match.reasons.contains {
+                $0.contains("tie") || $0.contains("groups") || $0.contains("know each other")
+            })
         }
     }
 

@@ -73,7 +73,8 @@ struct SpectralBridging: Sendable {
         let count = min(graph.nodeCount, options.communities.eigenpairsNeeded)
         let embedding = try SpectralEmbedding(graph: graph, count: count, options: options.spectral)
         let communities = Communities(graph: graph, embedding: embedding, options: options.communities)
-        let model = BridgingModel(graph: graph, embedding: embedding, communities: communities, options: options.bridging)
+        let model = BridgingModel(
+            graph: graph, embedding: embedding, communities: communities, options: options.bridging)
         self.init(model: model, graph: graph, memberIndex: memberIndex, memberCount: memberCount, attendees: attendees)
     }
 
