@@ -7,9 +7,11 @@ import Benchmark
 ///   who-can-help at 1M.
 /// - ``ExplainBenchmarks``: explain a helper and an activity at 100k members.
 /// - ``EngineBenchmarks``: compiling the engine, and its resident memory per member.
+/// - ``NetworkBenchmarks``: the network analysis (`network.analyse`) at 10k and 100k members.
 let benchmarks: @Sendable () -> Void = {
     QueryBenchmarks.register()
     ExplainBenchmarks.register()
     EngineBenchmarks.register()
     PlanningBenchmarks.register()
+    NetworkBenchmarks.register()
 }

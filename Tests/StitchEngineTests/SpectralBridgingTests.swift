@@ -61,27 +61,87 @@ struct SpectralBridgingTests {
         #expect(mean(across) > mean(inside) + 0.2, "across \(mean(across)), tied inside \(mean(inside))")
     }
 
-    @Test func anActivityBridgesAsTheMeanOverItsAttendees() throws {
+    /// The value with an activity by its definition: attendees with no ties 1, in another
+    /// component 0.95, and those in the subject's component by their mean resistance, scaled.
+    static func groupValue(_ network: CommunityNetwork, subject s: Int, attendees: [Int]) -> Double {
+        let parts = network.embedding.components
+        let model = network.bridgingModel
+        var total = 0.0
+        var resistance = 0.0
+        var same = 0
+        for p in attendees {
+            if network.graph.tieCount(of: p) == 0 {
+                total += 1
+            } else if parts.label[p] != parts.label[s] {
+                total += 0.95
+            } else {
+                same += 1
+                resistance += model.resistance(s, p)
+            }
+        }
+        if same > 0 { total += Double(same) * 0.9 * min(1, resistance / Double(same) / model.scale) }
+        return total / Double(attendees.count)
+    }
+
+    @Test func anActivityBridgesAsItsAttendeesTogether() throws {
+        let network = try CommunityNetwork(community: community)
         var attendees: [String: Set<String>] = [:]
         for record in community.attendance { attendees[record.activity, default: []].insert(record.member) }
-        let subject = "m-arthur"
-        var checked = 0
-        for activity in community.activities {
-            let people = attendees[activity.id] ?? []
-            let why = try engine.explain(ExplainQuery(subject: .id(subject), candidate: activity.id))
-            let expected: Double
-            if people.contains(subject) {
-                expected = 0
-            } else if people.isEmpty {
-                continue
-            } else {
-                let values = try people.sorted().map { try #require(engine.bridging(between: subject, and: $0)) }
-                expected = values.reduce(0, +) / Double(values.count)
+        let parts = network.embedding.components
+        let main = (0..<parts.count).max { parts.size(of: $0) < parts.size(of: $1) }!
+        let inMain = network.graph.memberIDs[Int(parts.nodes(in: main).first!)]
+        for subject in ["m-arthur", "m-vera", inMain] {
+            let s = try #require(network.graph.index(of: subject))
+            var checked = 0
+            for activity in community.activities {
+                let people = attendees[activity.id] ?? []
+                guard !people.isEmpty else { continue }
+                let why = try engine.explain(ExplainQuery(subject: .id(subject), candidate: activity.id))
+                if people.contains(subject) {
+                    #expect(why.factors.bridging == 0, "\(subject) attends \(activity.id)")
+                    continue
+                }
+                let expected = Self.groupValue(
+                    network, subject: s, attendees: people.map { network.graph.index(of: $0)! })
+                #expect(abs(why.factors.bridging - expected) < 1e-9, "\(subject), \(activity.id)")
                 checked += 1
             }
-            #expect(abs(why.factors.bridging - expected) < 1e-9, "\(activity.id)")
+            #expect(checked > 10)
         }
-        #expect(checked > 10)
+        // Arthur's circle is all at distance 0, so his value is the plain mean of his pair values.
+        for activity in community.activities where !(attendees[activity.id] ?? []).isEmpty {
+            guard !(attendees[activity.id] ?? []).contains("m-arthur") else { continue }
+            let values = try (attendees[activity.id] ?? []).map {
+                try #require(engine.bridging(between: "m-arthur", and: $0))
+            }
+            let why = try engine.explain(ExplainQuery(subject: .id("m-arthur"), candidate: activity.id))
+            #expect(abs(why.factors.bridging - values.reduce(0, +) / Double(values.count)) < 1e-9)
+        }
+    }
+
+    @Test func attendeesInSeveralComponentsAreSummedOneByOne() throws {
+        // With a co-attendance limit of 2, the club's three attendees are not tied to each other:
+        // one is in Sal's chain, one in another pair, one has no ties.
+        let members = ["m-sal", "m-pat", "m-pia", "m-quin", "m-quentin", "m-ida"].map { Member(id: $0) }
+        let day = CalendarDate(parsing: "2026-05-01")
+        let exchanges = [
+            Exchange(giver: "m-sal", receiver: "m-pat", hours: 2, date: day),
+            Exchange(giver: "m-pat", receiver: "m-pia", hours: 1, date: day),
+            Exchange(giver: "m-quin", receiver: "m-quentin", hours: 1, date: day),
+        ]
+        let attendance = ["m-pia", "m-quin", "m-ida"].map { Attendance(member: $0, activity: "a-club", date: day) }
+        var configuration = EngineConfiguration()
+        configuration.coAttendanceLimit = 2
+        let engine = try Engine(
+            community: Community(
+                members: members, activities: [Activity(id: "a-club", name: "Club")], exchanges: exchanges,
+                attendance: attendance),
+            taxonomy: Fixtures.taxonomy, configuration: configuration)
+        let pairs = try ["m-pia", "m-quin", "m-ida"].map { try #require(engine.bridging(between: "m-sal", and: $0)) }
+        #expect(pairs[1] == 0.95 && pairs[2] == 1)
+        #expect(pairs[0] > 0 && pairs[0] < 0.95)
+        let club = try engine.explain(ExplainQuery(subject: .id("m-sal"), candidate: "a-club")).factors.bridging
+        #expect(abs(club - pairs.reduce(0, +) / 3) < 1e-12)
     }
 
     @Test func anActivityNobodyAttendsTakesTheSubjectsTypicalValue() throws {
@@ -120,7 +180,8 @@ struct SpectralBridgingTests {
     @Test func aPersonGivenInlineIsIsolatedAndTheAnonymousAreNeutral() throws {
         let place = try #require(Location(lat: 51.45, lon: -0.045))
         let visitor = Member(id: "p-visitor", name: "Visitor", needs: ["befriending"], location: place)
-        let helper = try engine.explain(ExplainQuery(subject: .inline(visitor), candidate: "m-edith", skill: "befriending"))
+        let helper = try engine.explain(
+            ExplainQuery(subject: .inline(visitor), candidate: "m-edith", skill: "befriending"))
         #expect(helper.factors.bridging == 1)
         #expect(helper.reasons.contains("A first tie for someone with few"))
         let activity = try engine.explain(ExplainQuery(subject: .inline(visitor), candidate: "a-toddler-mornings"))
@@ -131,7 +192,9 @@ struct SpectralBridgingTests {
         #expect(!anonymous.matches.isEmpty)
         for match in anonymous.matches {
             #expect(match.factors.bridging == 0.5)
-            #expect(!match.reasons.contains { $0.contains("tie") || $0.contains("groups") || $0.contains("know each other") })
+            #expect(!match.reasons.contains {
+                $0.contains("tie") || $0.contains("groups") || $0.contains("know each other")
+            })
         }
     }
 

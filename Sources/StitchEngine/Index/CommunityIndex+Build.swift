@@ -113,7 +113,9 @@ extension CommunityIndex {
         }
         self.ledger = ledger
         graph = SocialGraph(nodeCount: members.count, pairs: pairs)
-        bridging = SpectralBridging(community: community, memberCount: members.count, configuration: configuration, today: today)
+        bridging = SpectralBridging(
+            community: community, memberCount: members.count, attendees: attendees, configuration: configuration,
+            today: today)
 
         // Learned skill similarity from what members hold together.
         let sets = (0..<members.count).map { m in Array(Set(members.offers[m] + members.interests[m])).map { Int($0) } }

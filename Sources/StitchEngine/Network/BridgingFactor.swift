@@ -3,10 +3,11 @@
 /// (``SpectralBridging``), with its plain-English reason.
 ///
 /// - A member candidate: the model's value for the pair.
-/// - An activity: the mean of the values for the subject and each of its attendees; 0 when the
-///   subject attends it; with no attendees yet, the subject's typical value, the mean over every
-///   other member of the network (``SpectralBridging/typicalValue(_:)``; 1 for a subject with no
-///   ties).
+/// - An activity: the subject's value with its attendees as a group (the mean over them, those in
+///   the subject's own component by their mean resistance; see `SpectralBridging+Groups.swift`),
+///   O(k) from sums kept per activity; 0 when the subject attends it; with no attendees yet, the
+///   subject's typical value, their value with everyone else in the network
+///   (``SpectralBridging/typicalValue(_:)``; 1 for a subject with no ties).
 /// - A subject who is not a stored member (a person given inline) has no ties: 1 for every
 ///   candidate, as for a member with none.
 /// - A request with no requester (a member of the public) has no one to tie: neutral, 0.5, and
@@ -53,12 +54,8 @@ struct BridgingFactor {
         let people = attendees[Int(a)]
         if people.isEmpty { return emptyActivityValue }
         if subject < 0 { return model.value(Int.max, Int(people[people.startIndex])) }
-        var sum = 0.0
-        for p in people {
-            if Int(p) == subject { return 0 }
-            sum += model.value(subject, Int(p))
-        }
-        return sum / Double(people.count)
+        if attendees.sortedRow(Int(a), contains: Int32(subject)) { return 0 }
+        return model.value(subject, activity: Int(a), attendees: people)
     }
 
     /// True when the subject and member `m` are already tied (or are the same person).

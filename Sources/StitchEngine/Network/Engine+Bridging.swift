@@ -35,7 +35,7 @@ extension Engine {
         var engine = self
         engine.index.bridging = try SpectralBridging(
             community: community, memberIndex: index.memberIndex, memberCount: index.members.count,
-            referenceDate: today, coAttendanceLimit: index.configuration.coAttendanceLimit)
+            attendees: index.attendees, referenceDate: today, coAttendanceLimit: index.configuration.coAttendanceLimit)
         engine.freshness = engine.bridgingFreshness()
         return engine
     }

@@ -16,8 +16,9 @@ import StitchNumerics
 /// - `0.9 · min(1, ‖x_a − x_b‖² / scale)` otherwise: the approximate effective resistance, scaled.
 ///
 /// These are exactly ``StitchNetwork/CommunityNetwork/bridging(_:_:)-(Int,Int)``'s values for the
-/// same community and options. When the eigensolver fails (which sound input does not cause),
-/// the model keeps the error and every value is neutral (0.5).
+/// same community and options. A member's value with a group (an activity's attendees, or the
+/// whole network) is in `SpectralBridging+Groups.swift`. When the eigensolver fails (which sound
+/// input does not cause), the model keeps the error and every value is neutral (0.5).
 struct SpectralBridging: Sendable {
     /// Resistance coordinates, `count × dimension`, row-major.
     let coordinates: [Double]
@@ -36,6 +37,8 @@ struct SpectralBridging: Sendable {
     /// Members of the network the model was built from, and how many of them had no ties.
     let networkSize: Int
     let isolatedCount: Int
+    /// Each activity's attendees, summed when the model was built.
+    let activities: ActivityGroups
     /// The total weight of the ties the model was built from (each tie once).
     let totalTieWeight: Double
     /// The date ties were aged from.
@@ -61,8 +64,8 @@ struct SpectralBridging: Sendable {
     ///   - memberCount: The engine's member count.
     /// - Throws: the eigensolver's error.
     init(
-        community: Community, memberIndex: [String: Int32]?, memberCount: Int, referenceDate: CalendarDate,
-        coAttendanceLimit: Int
+        community: Community, memberIndex: [String: Int32]?, memberCount: Int, attendees: CompressedRows<Int32>,
+        referenceDate: CalendarDate, coAttendanceLimit: Int
     ) throws(LAPACKError) {
         let options = Self.networkOptions(referenceDate: referenceDate, coAttendanceLimit: coAttendanceLimit)
         let graph = CommunityGraph(
@@ -70,13 +73,17 @@ struct SpectralBridging: Sendable {
         let count = min(graph.nodeCount, options.communities.eigenpairsNeeded)
         let embedding = try SpectralEmbedding(graph: graph, count: count, options: options.spectral)
         let communities = Communities(graph: graph, embedding: embedding, options: options.communities)
-        let model = BridgingModel(graph: graph, embedding: embedding, communities: communities, options: options.bridging)
-        self.init(model: model, graph: graph, memberIndex: memberIndex, memberCount: memberCount)
+        let model = BridgingModel(
+            graph: graph, embedding: embedding, communities: communities, options: options.bridging)
+        self.init(model: model, graph: graph, memberIndex: memberIndex, memberCount: memberCount, attendees: attendees)
     }
 
     /// Compiles a built model; `memberIndex` maps the graph's member ids to the engine's indices
-    /// (`nil`: the same order).
-    init(model: BridgingModel, graph: CommunityGraph, memberIndex: [String: Int32]?, memberCount: Int) {
+    /// (`nil`: the same order), and `attendees` lists each activity's attendees by engine index.
+    init(
+        model: BridgingModel, graph: CommunityGraph, memberIndex: [String: Int32]?, memberCount: Int,
+        attendees: CompressedRows<Int32>
+    ) {
         let d = model.dimension
         let parts = model.components
         // Graph node → engine index.
@@ -109,6 +116,8 @@ struct SpectralBridging: Sendable {
                 for (t, value) in row.enumerated() { coordinates[m * d + t] = value }
             }
         }
+        self.activities = ActivityGroups(
+            attendees: attendees, coordinates: coordinates, component: component, dimension: d)
         self.coordinates = coordinates
         self.dimension = d
         self.component = component
@@ -126,11 +135,14 @@ struct SpectralBridging: Sendable {
     /// The model of a community at engine build: the community's members in the engine's order,
     /// ties aged from `today`. A failure of the eigensolver is kept, not thrown (the engine still
     /// answers, with neutral bridging; see ``Engine/bridgingFailure``).
-    init(community: Community, memberCount: Int, configuration: EngineConfiguration, today: CalendarDate) {
+    init(
+        community: Community, memberCount: Int, attendees: CompressedRows<Int32>, configuration: EngineConfiguration,
+        today: CalendarDate
+    ) {
         do {
             try self.init(
-                community: community, memberIndex: nil, memberCount: memberCount, referenceDate: today,
-                coAttendanceLimit: configuration.coAttendanceLimit)
+                community: community, memberIndex: nil, memberCount: memberCount, attendees: attendees,
+                referenceDate: today, coAttendanceLimit: configuration.coAttendanceLimit)
         } catch {
             self.init(failure: error)
         }
@@ -147,6 +159,7 @@ struct SpectralBridging: Sendable {
         componentSize = []
         networkSize = 0
         isolatedCount = 0
+        activities = ActivityGroups()
         totalTieWeight = 0
         referenceDate = nil
         self.failure = failure
@@ -163,41 +176,6 @@ struct SpectralBridging: Sendable {
         if failure != nil { return Formulas.neutral }
         if isIsolated(a) || isIsolated(b) { return BridgingModel.firstTie }
         if component[a] != component[b] { return BridgingModel.acrossComponents }
-        let d = dimension
-        let r = coordinates.withUnsafeBufferPointer { x in
-            var sum = 0.0
-            for t in 0..<d {
-                let diff = x[a * d + t] - x[b * d + t]
-                sum += diff * diff
-            }
-            return sum
-        }
-        return BridgingModel.withinComponent * min(1, r / scale)
-    }
-
-    /// The value of a tie between member `a` and someone not yet known: the mean of `a`'s values
-    /// with every other member of the network, as if the other side were drawn at random.
-    ///
-    /// Members of other components count 0.95 and members with no ties 1, exactly; for the
-    /// `n − 1` others in `a`'s own component the mean resistance `R̄` is exact
-    /// (`n / (n − 1) · (‖x_a‖² − 2 x_a·μ + mean ‖x‖²)`) and counts `0.9 · min(1, R̄ / scale)`. So a
-    /// member of a small circle, whose ties lie inside it, is near 0.95, and one of the main
-    /// network near their typical value inside it. 1 when `a` has no ties.
-    func typicalValue(_ a: Int) -> Double {
-        if failure != nil { return Formulas.neutral }
-        if isIsolated(a) { return BridgingModel.firstTie }
-        let c = Int(component[a])
-        let n = Double(componentSize[c])
-        let d = dimension
-        var r = componentMeanSquare[c]
-        for t in 0..<d {
-            let x = coordinates[a * d + t]
-            r += x * x - 2 * x * componentMean[c * d + t]
-        }
-        let meanResistance = max(0, r) * n / (n - 1)
-        let inside = (n - 1) * BridgingModel.withinComponent * min(1, meanResistance / scale)
-        let elsewhere = Double(networkSize - isolatedCount) - n
-        let outside = BridgingModel.acrossComponents * elsewhere + BridgingModel.firstTie * Double(isolatedCount)
-        return (inside + outside) / Double(networkSize - 1)
+        return BridgingModel.withinComponent * min(1, squaredDistance(a, b) / scale)
     }
 }
