@@ -1,11 +1,13 @@
-// Times who-can-help through the library, in process, on a community file and a list of
-// requests, for the side-by-side baselines in Benchmarks/baselines (see its README).
+// Times who-can-help through the library, in process, for the side-by-side baselines in
+// Benchmarks/baselines (see its README).
 //
-//   StitchBaselineTimer <community.json> <taxonomy.json> <requests.json> <repeats> [bridging weight]
+//   StitchBaselineTimer <community.json> <taxonomy.json> <repeats> [bridging weight]
 //
-// Writes one JSON object to standard output: how long the engine took to build, and for each
-// request its top 10 (ids, scores, factors), how many candidates were considered, and the
-// wall-clock time of each of `repeats` calls in nanoseconds (after one untimed call).
+// Compiles the community, writes one JSON line (members, build time, weights), then reads one
+// request per line on standard input and answers each with one JSON line: its top 10 (ids,
+// scores, factors), how many candidates were considered, and the wall-clock time of each of
+// `repeats` calls in nanoseconds (after one untimed call). Taking requests one at a time lets the
+// driver alternate the two sides request by request, so both see the same load on a shared machine.
 import Foundation
 import StitchEngine
 import StitchModel
@@ -18,11 +20,10 @@ struct Answer: Encodable {
     var nanoseconds: [Int64]
 }
 
-struct Output: Encodable {
+struct Header: Encodable {
     var members: Int
     var buildSeconds: Double
     var weights: FactorScores
-    var answers: [Answer]
 }
 
 func fail(_ message: String) -> Never {
@@ -34,44 +35,49 @@ func nanoseconds(_ d: Duration) -> Int64 {
     d.components.seconds * 1_000_000_000 + d.components.attoseconds / 1_000_000_000
 }
 
-let arguments = CommandLine.arguments
-guard arguments.count == 5 || arguments.count == 6, let repeats = Int(arguments[4]), repeats > 0 else {
-    fail("usage: StitchBaselineTimer <community.json> <taxonomy.json> <requests.json> <repeats> [bridging weight]")
-}
-let decoder = JSONDecoder()
-let community: Community
-let taxonomy: SkillTaxonomy
-let requests: [HelpRequest]
-do {
-    community = try decoder.decode(Community.self, from: Data(contentsOf: URL(fileURLWithPath: arguments[1])))
-    taxonomy = try decoder.decode(SkillTaxonomy.self, from: Data(contentsOf: URL(fileURLWithPath: arguments[2])))
-    requests = try decoder.decode([HelpRequest].self, from: Data(contentsOf: URL(fileURLWithPath: arguments[3])))
-} catch {
-    fail("\(error)")
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.sortedKeys]
+
+func writeLine(_ value: some Encodable) {
+    do {
+        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+    } catch {
+        fail("\(error)")
+    }
 }
 
+let arguments = CommandLine.arguments
+guard arguments.count == 4 || arguments.count == 5, let repeats = Int(arguments[3]), repeats > 0 else {
+    fail("usage: StitchBaselineTimer <community.json> <taxonomy.json> <repeats> [bridging weight] < requests, one JSON per line")
+}
+let decoder = JSONDecoder()
 var configuration = EngineConfiguration()
 var weights = configuration.weights(for: .broker)
-if arguments.count == 6 {
-    guard let bridging = Double(arguments[5]), bridging >= 0 else { fail("the bridging weight must be a number ≥ 0") }
+if arguments.count == 5 {
+    guard let bridging = Double(arguments[4]), bridging >= 0 else { fail("the bridging weight must be a number ≥ 0") }
     weights.bridging = bridging
 }
 configuration.weights[.broker] = weights
 
 let clock = ContinuousClock()
-let buildStart = clock.now
 let engine: Engine
+let members: Int
+let buildTime: Duration
 do {
+    let community = try decoder.decode(Community.self, from: Data(contentsOf: URL(fileURLWithPath: arguments[1])))
+    let taxonomy = try decoder.decode(SkillTaxonomy.self, from: Data(contentsOf: URL(fileURLWithPath: arguments[2])))
+    members = community.members.count
+    let start = clock.now
     engine = try Engine(community: community, taxonomy: taxonomy, configuration: configuration)
+    buildTime = clock.now - start
 } catch {
     fail("\(error)")
 }
-let buildTime = clock.now - buildStart
+writeLine(Header(members: members, buildSeconds: Double(nanoseconds(buildTime)) / 1e9, weights: weights))
 
-var answers: [Answer] = []
-answers.reserveCapacity(requests.count)
-do {
-    for request in requests {
+while let line = readLine(), !line.isEmpty {
+    do {
+        let request = try decoder.decode(HelpRequest.self, from: Data(line.utf8))
         let ranking = try engine.whoCanHelp(request, limit: 10)
         var times: [Int64] = []
         times.reserveCapacity(repeats)
@@ -82,22 +88,11 @@ do {
             times.append(nanoseconds(clock.now - start))
             considered += again.considered
         }
-        answers.append(
+        writeLine(
             Answer(
                 ids: ranking.matches.map(\.id), scores: ranking.matches.map(\.score), factors: ranking.matches.map(\.factors),
                 considered: considered / repeats, nanoseconds: times))
+    } catch {
+        fail("\(error)")
     }
-} catch {
-    fail("\(error)")
-}
-
-let encoder = JSONEncoder()
-encoder.outputFormatting = [.sortedKeys]
-do {
-    let output = Output(
-        members: community.members.count, buildSeconds: Double(nanoseconds(buildTime)) / 1e9, weights: weights, answers: answers)
-    FileHandle.standardOutput.write(try encoder.encode(output))
-    FileHandle.standardOutput.write(Data("\n".utf8))
-} catch {
-    fail("\(error)")
 }

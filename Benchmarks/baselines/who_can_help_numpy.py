@@ -206,15 +206,23 @@ class Community:
         self.lon = np.radians([m["location"]["lon"] if "location" in m else 0.0 for m in members])
         self.travel_km = np.array([float(m["travelKm"]) if m.get("travelKm") is not None else default_travel_km for m in members])
         self.has_availability = np.array([bool(m.get("availability")) for m in members])
-        self.availability = pack_words(np.array([week_bits(m.get("availability", [])) for m in members]).reshape(count, QUARTERS))
+        # 11 × members, so that the overlap of many members is a sum down the columns.
+        weeks = np.array([week_bits(m.get("availability", [])) for m in members]).reshape(count, QUARTERS)
+        self.availability = np.ascontiguousarray(pack_words(weeks).T)
         goals = [m.get("wellbeing") for m in members]
         self.has_wellbeing = np.array([g is not None for g in goals])
         give = np.array([g.get("give", 0.0) if g else 0.0 for g in goals])
         connect = np.array([g.get("connect", 0.0) if g else 0.0 for g in goals])
         self.wellbeing = np.where(self.has_wellbeing, 0.7 * give + 0.3 * connect, 0.5)
 
-        self.offers = csr([vocabulary.terms(m.get("offers", [])) for m in members], vocabulary.count)
-        self.experiences = csr([vocabulary.terms(m.get("experiences", [])) for m in members], vocabulary.count)
+        # Offers as a (most offers) × members table of term indices, padded with a term that
+        # serves nothing (index `vocabulary.count`), so every member's best level is one gather
+        # and a max down the columns; lived experiences as a sparse column per term.
+        offers = [vocabulary.terms(m.get("offers", [])) for m in members]
+        self.offers = np.full((max((len(o) for o in offers), default=0) or 1, count), vocabulary.count, dtype=np.int32)
+        for i, o in enumerate(offers):
+            self.offers[: len(o), i] = o
+        self.experiences = csr([vocabulary.terms(m.get("experiences", [])) for m in members], vocabulary.count).tocsc()
         held = csr([sorted(set(vocabulary.terms(m.get("offers", []))) | set(vocabulary.terms(m.get("interests", []))))
                     for m in members], vocabulary.count)
         self.related = relatedness(vocabulary, held, learned_rank)
@@ -254,7 +262,7 @@ class Community:
         r = self.row[request["requester"]] if request.get("requester") else None
 
         # Skill: the best level among each member's offers; lived experience counts 1.
-        level = np.zeros(v.count)
+        level = np.zeros(v.count + 1)  # the last entry is the padding term
         wanted = v.index.get(normalise(request["skill"]))
         experience = -1
         if wanted is not None and wanted < v.n:
@@ -262,13 +270,10 @@ class Community:
             experience = v.experience[wanted]
         elif wanted is not None:
             level[wanted] = 1.0
-        offered = level[self.offers.indices]
-        skill = np.zeros(self.count)
-        rows = np.flatnonzero(np.diff(self.offers.indptr))
-        if len(rows):
-            skill[rows] = np.maximum.reduceat(offered, self.offers.indptr[rows])
+        skill = level[self.offers].max(axis=0)
         if experience >= 0:
-            skill[self.experiences[:, experience].nonzero()[0]] = 1.0
+            e = self.experiences
+            skill[e.indices[e.indptr[experience] : e.indptr[experience + 1]]] = 1.0
         c = np.flatnonzero(skill > 0)  # the candidates
 
         # Hard constraints, as masks over the candidates.
@@ -296,7 +301,7 @@ class Community:
         when = pack_words(week_bits(request.get("when", [])))[0]
         when_minutes = int(np.bitwise_count(when).sum()) * 15
         if when_minutes:
-            overlap = np.bitwise_count(self.availability[c] & when).sum(axis=1) * 15
+            overlap = np.bitwise_count(self.availability[:, c] & when[:, None]).sum(axis=0) * 15
             ok &= ~known | (overlap > 0)
         ok &= self.recent_hours[c] <= self.overload_hours
 
@@ -305,7 +310,7 @@ class Community:
         if when_minutes:
             availability = np.where(known, np.minimum(1.0, overlap[ok] / when_minutes), 0.3)
         elif r is not None and self.has_availability[r]:
-            together = np.bitwise_count(self.availability[c] & self.availability[r]).sum(axis=1) * 15
+            together = np.bitwise_count(self.availability[:, c] & self.availability[:, r, None]).sum(axis=0) * 15
             availability = np.where(known, np.minimum(1.0, together / 120), 0.5)
         else:
             availability = np.full(len(c), 0.5)
