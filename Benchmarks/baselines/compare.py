@@ -144,6 +144,8 @@ def run_size(members: int, args, bin_dir: Path, taxonomy: dict) -> dict:
     load_after = load_average()
     stitch = dict(header, answers=answers)
     stitch_times = [t for answer in stitch["answers"] for t in answer["nanoseconds"]]
+    numpy_medians = [int(np.median(n)) for n in numpy_by_request]
+    stitch_medians = [int(np.median(a["nanoseconds"])) for a in answers]
     agreement = compare(numpy_top, stitch["answers"])
     for q in agreement["other"][:5]:
         print(f"  disagreement at {members} members, request {q}: {json.dumps(requests[q])}\n"
@@ -153,8 +155,12 @@ def run_size(members: int, args, bin_dir: Path, taxonomy: dict) -> dict:
         "members": members,
         "requests": len(requests),
         "samples": len(numpy_times),
-        "numpy_p50": percentile(numpy_times, 50), "numpy_p99": percentile(numpy_times, 99),
-        "stitch_p50": percentile(stitch_times, 50), "stitch_p99": percentile(stitch_times, 99),
+        # A request's time is the median of its calls; p50 and p99 are taken over the requests.
+        "numpy_p50": percentile(numpy_medians, 50), "numpy_p99": percentile(numpy_medians, 99),
+        "stitch_p50": percentile(stitch_medians, 50), "stitch_p99": percentile(stitch_medians, 99),
+        # Over every call, as the benchmark suite counts: more exposed to other processes.
+        "numpy_p50_calls": percentile(numpy_times, 50), "numpy_p99_calls": percentile(numpy_times, 99),
+        "stitch_p50_calls": percentile(stitch_times, 50), "stitch_p99_calls": percentile(stitch_times, 99),
         "numpy_build_s": numpy_build, "stitch_build_s": stitch["buildSeconds"],
         "considered_mean": float(np.mean([a["considered"] for a in stitch["answers"]])),
         "load": [load_before, load_after],
@@ -182,7 +188,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="community sizes, comma-separated")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--repeats", type=int, default=5, help="timed calls per request, after one untimed call")
+    parser.add_argument("--repeats", type=int, default=10, help="timed calls per request, after one untimed call")
     parser.add_argument("--taxonomy", default=str(ROOT / "data" / "taxonomy.json"))
     parser.add_argument("--work", default=str(ROOT / ".build-baselines"), help="scratch folder for the communities")
     parser.add_argument("--out", default=str(HERE / "results"), help="where results.md and results.dat go")
@@ -198,7 +204,8 @@ def main() -> None:
 
     lines = [
         f"Measured {started:%Y-%m-%d %H:%M %Z} on {machine()}.",
-        f"Seed {args.seed}; {args.queries} requests per size, each timed {args.repeats} times after one untimed call;"
+        f"Seed {args.seed}; {args.queries} requests per size, each timed {args.repeats} times after one untimed call"
+        " (a request's time is the median of its calls; p50 and p99 over the requests);"
         " broker weights with bridging 0 on both sides; learned skill similarity on (rank 24) on both sides.",
         "",
         "| members | numpy p50 | numpy p99 | Stitch p50 | Stitch p99 | numpy / Stitch: p50 | p99 | per request (10–90%) |"
@@ -212,6 +219,11 @@ def main() -> None:
             f"| {r['members']:,} | {r['numpy_p50']:,.0f} µs | {r['numpy_p99']:,.0f} µs | {r['stitch_p50']:,.0f} µs | "
             f"{r['stitch_p99']:,.0f} µs | {r['ratio_p50']:.1f}× | {r['ratio_p99']:.1f}× | "
             f"{r['ratio_per_request']:.1f}× ({low:.1f}–{high:.1f}×) | {same} | {' → '.join(x.split()[0] for x in r['load'])} |")
+    lines += ["", "Over every call instead of each request's median (as the benchmark suite counts):", "",
+              "| members | numpy p50 | numpy p99 | Stitch p50 | Stitch p99 |", "|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r['members']:,} | {r['numpy_p50_calls']:,.0f} µs | {r['numpy_p99_calls']:,.0f} µs | "
+                     f"{r['stitch_p50_calls']:,.0f} µs | {r['stitch_p99_calls']:,.0f} µs |")
     lines += ["", "| members | numpy load + columns | Stitch engine build | candidates considered (mean) | largest score difference |",
               "|---:|---:|---:|---:|---:|"]
     for r in rows:
@@ -224,6 +236,7 @@ def main() -> None:
     (out / "results.md").write_text(table + "\n")
     with (out / "results.dat").open("w") as f:
         f.write(f"# who-can-help, numpy baseline and Stitch in process; {started:%Y-%m-%d}; Benchmarks/baselines/run.sh\n")
+        f.write("# each request's median of its calls; p50 and p99 over the requests\n")
         f.write("# members numpy_p50_us numpy_p99_us stitch_p50_us stitch_p99_us agree_of\n")
         for r in rows:
             f.write(f"{r['members']} {r['numpy_p50']:.1f} {r['numpy_p99']:.1f} {r['stitch_p50']:.1f} {r['stitch_p99']:.1f} "
