@@ -254,7 +254,7 @@ class Community:
         self.reciprocity = 0.5 * need_to_give + 0.5 * load_spread
 
     def who_can_help(self, request: dict, limit: int = 10, weights: dict | None = None) -> list[tuple[str, float]]:
-        """The top `limit` helpers as (id, score), best first; equal scores by id."""
+        """The top `limit` members who can help, as (id, score), best first; equal scores by id."""
         w = weights or BROKER
         if w["bridging"] != 0:
             raise ValueError("the numpy baseline has no bridging model: use a bridging weight of 0")
