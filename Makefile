@@ -1,7 +1,7 @@
 # Stitch: build, test and demo on a fresh Debian machine.
 SWIFT ?= swift
 
-.PHONY: deps build test demo clean data benchmark
+.PHONY: deps build test demo clean data benchmark baselines plot
 
 ## deps: install the system libraries Stitch links (and the Python reference tools its tests use) when missing.
 deps:
@@ -29,3 +29,11 @@ data: build
 ## benchmark: the speed and memory benchmarks (outside `make test`); figures go in docs/performance.md.
 benchmark: deps
 	STITCH_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench --allow-writing-to-package-directory benchmark --no-progress
+
+## baselines: who-can-help in numpy against Stitch on the same communities and requests (Benchmarks/baselines).
+baselines: deps
+	bash Benchmarks/baselines/run.sh
+
+## plot: docs/images/latency-vs-members.png from Benchmarks/plots/latency-vs-members.dat and the baselines' results.
+plot: deps
+	gnuplot Benchmarks/plots/latency-vs-members.gp

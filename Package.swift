@@ -143,4 +143,12 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ))
+    // Times who-can-help in process for the numpy baselines (Benchmarks/baselines/run.sh).
+    package.targets.append(
+        .executableTarget(
+            name: "StitchBaselineTimer",
+            dependencies: ["StitchEngine", "StitchModel"],
+            path: "Benchmarks/BaselineTimer",
+            swiftSettings: strictSettings
+        ))
 }

@@ -2,7 +2,8 @@
 # Installs what Stitch needs on a Debian machine when it is missing. Safe to run repeatedly.
 set -euo pipefail
 
-debs=(liblapack-dev libblas-dev libsqlite3-dev graphviz)
+# gnuplot-nox draws the latency plot of docs/performance.md (Benchmarks/plots).
+debs=(liblapack-dev libblas-dev libsqlite3-dev graphviz gnuplot-nox)
 missing=()
 for p in "${debs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -16,7 +17,7 @@ if ((${#missing[@]})); then
     $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# The tests compare Stitch's numerics with numpy/scipy.
+# The tests compare Stitch's numerics with numpy/scipy; Benchmarks/baselines times numpy against Stitch.
 if ! python3 -c "import numpy, scipy" 2>/dev/null; then
     echo "Installing numpy and scipy for the reference checks" >&2
     python3 -m pip install --quiet numpy scipy
