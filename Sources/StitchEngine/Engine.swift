@@ -119,17 +119,16 @@ public struct Engine: Sendable {
             }
         }
         var matches: [Match] = []
-        // Members near the person, found once for every buddy search of this referral.
-        let nearby = withBuddy ? BuddyJob.nearby(person, index: index) : []
+        // One search for every buddy of this referral: the members near the person, ordered once.
+        var search: BuddySearch?
         for entry in chosen {
             var match = job.match(entry.candidate, score: entry.score, factors: entry.factors)
             // A buddy goes along the first time: none for an activity the person already attends.
             if withBuddy, index.activities.buddyWelcome[Int(entry.candidate)], !job.attends(Int(entry.candidate)) {
-                let buddyJob = BuddyJob(
-                    index: index, person: person, activity: Int(entry.candidate), bridging: job.bridging, avoided: job.avoided,
-                    weights: weights, nearby: nearby, countsExclusions: false)
-                let buddy = Pipeline.rank(buddyJob, limit: 1).entries.first
-                match.buddy = buddy.map { Buddy(buddyJob.match($0.candidate, score: $0.score, factors: $0.factors)) }
+                if search == nil {
+                    search = BuddySearch(index: index, person: person, weights: weights, bridging: job.bridging, avoided: job.avoided)
+                }
+                match.buddy = search?.best(activity: Int(entry.candidate))
             }
             matches.append(match)
         }

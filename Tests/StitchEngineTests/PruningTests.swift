@@ -63,12 +63,22 @@ struct PruningTests {
                     Self.expectOptimistic(referral, "refer " + context)
                 }
                 let nearby = BuddyJob.nearby(person, index: index)
+                let search = BuddySearch(index: index, person: person, weights: weights, bridging: referral.bridging, avoided: referral.avoided)
                 for a in Pipeline.rank(referral, limit: 3).entries.map(\.candidate) {
                     for counts in [true, false] {
                         let buddy = BuddyJob(
                             index: index, person: person, activity: Int(a), bridging: referral.bridging, avoided: referral.avoided,
                             weights: weights, nearby: nearby, countsExclusions: counts)
                         Self.expectSame(buddy, limit: counts ? limit : 1, "buddy \(a) " + context)
+                        if counts {
+                            // The referral's search finds the same best buddy as scoring everyone.
+                            let full = Pipeline.rank(Unpruned(job: buddy), limit: 1).entries.first
+                            let found = search.best(activity: Int(a))
+                            let expected = full.map { index.members.ids[Int($0.candidate)] }
+                            let where_ = "search \(a) " + context
+                            #expect(found?.id == expected, "\(where_)")
+                            #expect(found?.score == full?.score, "\(where_)")
+                        }
                         if q % 4 == 0, counts { Self.expectOptimistic(buddy, "buddy \(a) " + context) }
                     }
                 }

@@ -70,6 +70,22 @@ struct BuddyJob: ScoringJob {
         for m in nearby where level(m) >= SkillLevels.sibling && first(m) { body(m) }
     }
 
+    /// True when a member's interests or offers come close enough to the activity's topics.
+    func sharesInterest(_ m: Int32) -> Bool { level(m) >= SkillLevels.sibling }
+
+    /// The factors that do not depend on the activity, clamped: locality to the person,
+    /// wellbeing, reciprocity and bridging to the person (the others 0).
+    static func activityFreeFactors(_ c: Int32, index: CommunityIndex, person: PersonFeatures, bridging: BridgingFactor) -> FactorScores {
+        let m = Int(c)
+        var f = FactorScores()
+        let located = person.has(.hasLocation) && index.members.has(m, .hasLocation)
+        f.locality = located ? Formulas.locality(km: GreatCircle.distanceKm(person.position, index.members.position[m])) : Formulas.neutral
+        f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
+        f.reciprocity = index.giverReciprocity(m)
+        f.bridging = bridging.value(toMember: c)
+        return f.clamped()
+    }
+
     /// How well a member's interests or offers match the activity.
     @inline(__always)
     private func level(_ m: Int32) -> Double {

@@ -1,0 +1,80 @@
+import StitchModel
+
+/// The best buddy for each activity of one referral, found without scoring everyone near the
+/// person: the same answer as ranking every ``BuddyJob`` candidate and keeping the first.
+///
+/// A buddy's factors split in two. Locality (to the person), wellbeing, reciprocity and bridging
+/// (to the person) do not depend on the activity; skill (knowing its topics) and availability
+/// (being free at its times) do, and each is at most 1. So, once per referral, the members near
+/// the person who pass the constraints that do not depend on the activity either (not the
+/// person, active, no safeguarding exclusion, within their own travel radius of the person, not
+/// overloaded) are sorted by their weighted activity-free part, best first. For each activity
+/// its attendees are scored first, then that list in order, until even full marks for skill and
+/// availability could not beat the best buddy found: no one further down can. Every candidate
+/// scored passes the buddy's full constraints, and ties go to the smaller id, as in ranking.
+struct BuddySearch {
+    let index: CommunityIndex
+    let person: PersonFeatures
+    let weights: FactorWeights
+    let bridging: BridgingFactor
+    let avoided: Set<Int32>
+    /// Candidates near the person, by their activity-free part, best first.
+    let pool: [Int32]
+    /// Each pool member's weighted activity-free part (locality, wellbeing, reciprocity, bridging).
+    let partial: [Double]
+    private let totalWeight: Double
+
+    /// Scores larger by less than this are treated as ties when deciding to stop (the bound and
+    /// the score sum their terms in different orders).
+    static let slack = 1e-9
+
+    init(index: CommunityIndex, person: PersonFeatures, weights: FactorWeights, bridging: BridgingFactor, avoided: Set<Int32>) {
+        self.index = index
+        self.person = person
+        self.weights = weights
+        self.bridging = bridging
+        self.avoided = avoided
+        totalWeight = weights.skill + weights.availability + weights.locality + weights.wellbeing + weights.bridging + weights.reciprocity
+        var scored: [(member: Int32, part: Double, rank: Int32)] = []
+        let members = index.members
+        for m in BuddyJob.nearby(person, index: index) {
+            let i = Int(m)
+            guard person.memberIndex != m, members.has(i, .active), !avoided.contains(m),
+                index.ledger.recentHours[i] <= index.configuration.overloadHours
+            else { continue }
+            let km = GreatCircle.distanceKm(person.position, members.position[i])
+            if person.has(.hasLocation), members.has(i, .hasLocation), km > members.travelKm[i] { continue }
+            let f = BuddyJob.activityFreeFactors(m, index: index, person: person, bridging: bridging)
+            let part = weights.locality * f.locality + weights.wellbeing * f.wellbeing + weights.reciprocity * f.reciprocity
+                + weights.bridging * f.bridging
+            scored.append((m, part, index.memberIDRank[i]))
+        }
+        scored.sort { ($0.part, $1.rank) > ($1.part, $0.rank) }
+        pool = scored.map(\.member)
+        partial = scored.map(\.part)
+    }
+
+    /// The best buddy for an activity, or `nil` when no one meets every constraint.
+    func best(activity: Int) -> Buddy? {
+        let job = BuddyJob(
+            index: index, person: person, activity: activity, bridging: bridging, avoided: avoided, weights: weights,
+            nearby: [], countsExclusions: false)
+        var best: Pipeline.Entry?
+        func consider(_ c: Int32) {
+            var report = ConstraintReport(explain: false)
+            job.checkConstraints(c, &report)
+            guard report.firstFailure == nil else { return }
+            let f = job.factors(c).clamped()
+            let entry = Pipeline.Entry(score: weights.combine(f), idRank: job.idRank(c), candidate: c, factors: f)
+            if best.map({ $0 < entry }) ?? true { best = entry }
+        }
+        for m in index.attendees[activity] { consider(m) }
+        let activityPart = weights.skill + weights.availability
+        for (i, m) in pool.enumerated() {
+            if let best, totalWeight > 0, (partial[i] + activityPart) / totalWeight < best.score - Self.slack { break }
+            guard job.sharesInterest(m), !index.attendees.sortedRow(activity, contains: m) else { continue }
+            consider(m)
+        }
+        return best.map { Buddy(job.match($0.candidate, score: $0.score, factors: $0.factors)) }
+    }
+}
