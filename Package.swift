@@ -148,7 +148,7 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
         .executableTarget(
             name: "StitchBaselineTimer",
             dependencies: ["StitchEngine", "StitchModel"],
-            path: "Benchmarks/BaselineTimer",
+            path: "Benchmarks/baselines/BaselineTimer",
             swiftSettings: strictSettings
         ))
 }
