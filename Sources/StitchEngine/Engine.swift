@@ -13,12 +13,6 @@ public import StitchModel
 /// ```
 public struct Engine: Sendable {
     var index: CommunityIndex
-    /// The records the index was compiled from, kept in step with every edit.
-    var records: CommunityRecords
-    /// Records written since the last full build (see ``needsRebuild``).
-    public internal(set) var editsSinceBuild = 0
-    /// What has changed in the network since the bridging model was built.
-    var freshness: BridgingFreshness
 
     /// Validates and compiles a community.
     ///
@@ -26,8 +20,6 @@ public struct Engine: Sendable {
     public init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration()) throws(ValidationErrors) {
         try Self.validate(community: community, taxonomy: taxonomy)
         index = CommunityIndex(community: community, taxonomy: taxonomy, configuration: configuration)
-        records = CommunityRecords(community)
-        freshness = BridgingFreshness(model: index.bridging, memberIndex: index.memberIndex, configuration: configuration)
     }
 
     /// The checks an engine makes of a community and taxonomy before compiling them, without the

@@ -47,7 +47,7 @@ extension StitchService {
                 reason: error.reason)
         }
         try store(("weights.calibrate", { try $0.setWeights(profile: profile, weights: fit.weights) }))
-        engine = engine.reweighted(fit.weights, for: profile)
+        live.reweight(fit.weights, for: profile)
         let line =
             "stitch: weights.calibrate set the \(profile.rawValue) weights from \(fit.outcomes) outcomes (\(fit.skipped) skipped)\n"
         FileHandle.standardError.write(Data(line.utf8))

@@ -8,15 +8,18 @@ import StitchNetwork
 /// An actor: reads take the engine in force (a value: a read in flight keeps its snapshot while
 /// writes go on). A write of one record is checked against the community, stored (and committed)
 /// through the ``CommunityPersistence`` when there is one, and only then applied to the engine in
-/// place (``Engine/apply(_:)``): no rebuild per write, and a write that is refused or that the
+/// place (``LiveCommunity/apply(_:)``): no rebuild per write, and a write that is refused or that the
 /// store cannot take changes nothing. Loading a whole community builds a new engine.
 ///
 /// **Rebuilds.** An edit does not refresh the learned skill similarity or the network model;
 /// the service rebuilds the engine off the write path — once a tenth of the community has
-/// changed (``Engine/needsRebuild``), or once writes have paused for ``quietPeriod`` — and
+/// changed (``LiveCommunity/needsRebuild``), or once writes have paused for ``quietPeriod`` — and
 /// replays onto the new engine the writes that arrived while it was being built.
 public actor StitchService {
-    var engine: Engine
+    /// The community and its engine.
+    var live: LiveCommunity
+    /// The engine in force.
+    var engine: Engine { live.engine }
     /// The recorded outcomes, in the order recorded (see `StitchService+Outcomes.swift`).
     var outcomes: [Outcome]
     let taxonomy: SkillTaxonomy
@@ -45,17 +48,17 @@ public actor StitchService {
         self.taxonomy = taxonomy
         self.persistence = persistence
         self.quietPeriod = quietPeriod
-        engine = try Engine(community: community, taxonomy: taxonomy, configuration: configuration)
+        live = try LiveCommunity(community: community, taxonomy: taxonomy, configuration: configuration)
     }
 
     /// The engine in force, for reads.
     public var currentEngine: Engine { engine }
 
     /// The community as it stands.
-    var community: Community { engine.community }
+    var community: Community { live.community }
 
     /// True while writes since the last full build wait for a rebuild (see the type's notes).
-    public var awaitsRebuild: Bool { engine.editsSinceBuild > 0 }
+    public var awaitsRebuild: Bool { live.editsSinceBuild > 0 }
 
     /// Replaces the whole community after validating it; the old one stays on any error.
     ///
@@ -65,15 +68,15 @@ public actor StitchService {
     func replace(
         with next: Community, prefix: String, storing write: (name: String, store: (any CommunityPersistence) throws -> Void)
     ) throws(RPCError) {
-        let nextEngine: Engine
+        let nextLive: LiveCommunity
         do {
-            nextEngine = try Engine(community: next, taxonomy: taxonomy, configuration: engine.configuration)
+            nextLive = try LiveCommunity(community: next, taxonomy: taxonomy, configuration: engine.configuration)
         } catch {
             let first = error.errors.first ?? ValidationError(field: "$", reason: "invalid")
             throw RPCError.invalidParams(first.inside(prefix))
         }
         try store(write)
-        engine = nextEngine
+        live = nextLive
         generation += 1
     }
 
@@ -84,14 +87,14 @@ public actor StitchService {
         _ change: CommunityChange, field: String, storing write: (name: String, store: (any CommunityPersistence) throws -> Void)
     ) throws(RPCError) {
         do {
-            try engine.check(change)
+            try live.check(change)
         } catch {
             let first = error.errors.first ?? ValidationError(field: "$", reason: "invalid")
             throw RPCError.invalidParams(first.inside(field))
         }
         try store(write)
         do {
-            try engine.apply(change)
+            try live.apply(change)
         } catch {
             // Checked above against the same engine: cannot happen; never leave it half-applied.
             preconditionFailure("a checked change was refused: \(error.errors.count) problems")
@@ -101,12 +104,12 @@ public actor StitchService {
         scheduleRebuild()
     }
 
-    /// Starts a rebuild off the write path when one is due: at once past ``Engine/needsRebuild``,
+    /// Starts a rebuild off the write path when one is due: at once past ``LiveCommunity/needsRebuild``,
     /// else after ``quietPeriod`` without writes.
     private func scheduleRebuild() {
-        guard !rebuilding, engine.editsSinceBuild > 0 else { return }
+        guard !rebuilding, live.editsSinceBuild > 0 else { return }
         rebuilding = true
-        let due = engine.needsRebuild
+        let due = live.needsRebuild
         Task.detached(priority: .utility) { [weak self, quietPeriod] in
             // Wait for writes to pause, holding the service only while asking (a service no
             // longer used goes away, and its store with it, without waiting for this).
@@ -114,7 +117,7 @@ public actor StitchService {
                 try? await Task.sleep(until: last + quietPeriod)
             }
             guard let snapshot = await self?.beginRebuild() else { return }
-            let fresh = snapshot.engine.rebuilt()
+            let fresh = snapshot.live.rebuilt()
             await self?.finishRebuild(fresh, generation: snapshot.generation)
         }
     }
@@ -123,21 +126,21 @@ public actor StitchService {
         ContinuousClock.now - lastWrite < period ? lastWrite : nil
     }
 
-    private func beginRebuild() -> (engine: Engine, generation: Int) {
+    private func beginRebuild() -> (live: LiveCommunity, generation: Int) {
         pending = []
-        return (engine, generation)
+        return (live, generation)
     }
 
-    private func finishRebuild(_ fresh: Engine, generation built: Int) {
+    private func finishRebuild(_ fresh: LiveCommunity, generation built: Int) {
         rebuilding = false
         guard built == generation else { return scheduleRebuild() }
-        var next = fresh.configured(like: engine)
+        var next = fresh.configured(like: live)
         for change in pending {
             // Each was valid on the engine in force when it came, which held the same records.
             try? next.apply(change)
         }
         pending = []
-        engine = next
+        live = next
         scheduleRebuild()
     }
 
@@ -238,7 +241,7 @@ public actor StitchService {
                 throw RPCError.query(error)
             }
             try store(("weights.set", { try $0.setWeights(profile: profile, weights: weights) }))
-            engine = engine.reweighted(validated, for: profile)
+            live.reweight(validated, for: profile)
         }
         return .init(profile: profile, weights: engine.configuration.weights(for: profile))
     }
@@ -256,7 +259,7 @@ public actor StitchService {
 
     func health() -> MethodResults.Health {
         .init(status: "ok", members: engine.memberCount, activities: engine.activityCount, referenceDate: engine.referenceDate.description,
-            rebuildPending: engine.editsSinceBuild > 0)
+            rebuildPending: live.editsSinceBuild > 0)
     }
 }
 

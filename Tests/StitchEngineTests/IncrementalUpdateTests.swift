@@ -22,8 +22,9 @@ struct IncrementalUpdateTests {
     }
 
     /// A random valid change to `engine`'s community, or an invalid one (about one in ten).
-    static func change(_ engine: Engine, templates: Community, rng: inout SplitMix64, serial: Int) -> (CommunityChange, valid: Bool) {
-        let community = engine.community
+    static func change(_ live: LiveCommunity, templates: Community, rng: inout SplitMix64, serial: Int) -> (CommunityChange, valid: Bool) {
+        let engine = live.engine
+        let community = live.community
         let members = community.members, activities = community.activities
         let memberIDs = members.map(\.id)
         func anyMember() -> String { memberIDs.randomElement(using: &rng)! }
@@ -92,26 +93,27 @@ struct IncrementalUpdateTests {
         let taxonomy = try Fixtures.taxonomy
         let start = RandomCommunity.make(seed: seed, members: 160, activities: 30, skills: Self.skills)
         let templates = RandomCommunity.make(seed: seed &+ 1000, members: 60, activities: 20, skills: Self.skills)
-        var engine = try Engine(community: start, taxonomy: taxonomy, configuration: Self.configuration)
+        var live = try LiveCommunity(community: start, taxonomy: taxonomy, configuration: Self.configuration)
         var rng = SplitMix64(seed: seed)
         var applied = 0, refused = 0
         for step in 0..<400 {
-            let (change, valid) = Self.change(engine, templates: templates, rng: &rng, serial: step)
-            let before = engine.community
+            let (change, valid) = Self.change(live, templates: templates, rng: &rng, serial: step)
+            let before = live.community
             do {
-                try engine.apply(change)
+                try live.apply(change)
                 #expect(valid, "step \(step): \(change) should have been refused")
                 applied += 1
             } catch {
                 #expect(!valid, "step \(step): \(error)")
-                #expect(engine.community == before, "step \(step): a refused change altered the community")
+                #expect(live.community == before, "step \(step): a refused change altered the community")
                 refused += 1
             }
             guard step % 50 == 49 else { continue }
-            let fresh = try Engine(community: engine.community, taxonomy: taxonomy, configuration: Self.configuration)
+            let engine = live.engine
+            let fresh = try Engine(community: live.community, taxonomy: taxonomy, configuration: Self.configuration)
             #expect(engine.memberCount == fresh.memberCount && engine.activityCount == fresh.activityCount)
             IndexComparison.check(engine, fresh, "seed \(seed) step \(step)")
-            let people = engine.community.members
+            let people = live.community.members
             for q in 0..<12 {
                 let person = people.randomElement(using: &rng)!
                 let context = "seed \(seed) step \(step) query \(q) \(person.id)"
@@ -128,61 +130,63 @@ struct IncrementalUpdateTests {
 
     @Test func removalsLeaveNoTrace() throws {
         let taxonomy = try Fixtures.taxonomy
-        var engine = try Engine(community: Fixtures.lewisham, taxonomy: taxonomy)
-        let counts = (engine.memberCount, engine.activityCount)
-        try engine.apply(.removeMember(id: "m-vera"))
+        var live = try LiveCommunity(community: Fixtures.lewisham, taxonomy: taxonomy)
+        let counts = (live.engine.memberCount, live.engine.activityCount)
+        try live.apply(.removeMember(id: "m-vera"))
+        var engine = live.engine
         #expect(engine.memberCount == counts.0 - 1)
-        #expect(!engine.community.exchanges.contains { $0.giver == "m-vera" || $0.receiver == "m-vera" })
-        #expect(!engine.community.members.contains { $0.avoid.contains("m-vera") })
+        #expect(!live.community.exchanges.contains { $0.giver == "m-vera" || $0.receiver == "m-vera" })
+        #expect(!live.community.members.contains { $0.avoid.contains("m-vera") })
         #expect(throws: QueryError.self) { try engine.opportunities(for: "m-vera") }
         for skill in ["shopping", "befriending", "lifts", "gardening"] {
             let ranking = try engine.whoCanHelp(HelpRequest(requester: "m-edith", skill: skill), limit: 50)
             #expect(!ranking.matches.contains { $0.id == "m-vera" })
         }
-        let activity = try #require(engine.community.activities.first)
-        try engine.apply(.removeActivity(id: activity.id))
+        let activity = try #require(live.community.activities.first)
+        try live.apply(.removeActivity(id: activity.id))
+        engine = live.engine
         #expect(engine.activityCount == counts.1 - 1)
         let ranking = try engine.refer(Referral(person: .id("m-edith")), limit: 100)
         #expect(!ranking.matches.contains { $0.id == activity.id })
-        #expect(!engine.community.attendance.contains { $0.activity == activity.id })
+        #expect(!live.community.attendance.contains { $0.activity == activity.id })
     }
 
     @Test func needsRebuildAfterATenthOfTheCommunity() throws {
-        var engine = try Engine(community: Fixtures.lewisham, taxonomy: Fixtures.taxonomy)
-        let members = engine.community.members
+        var live = try LiveCommunity(community: Fixtures.lewisham, taxonomy: Fixtures.taxonomy)
+        let members = live.community.members
         var i = 0
         // Edits that leave the network alone: only the count of edits makes a rebuild due.
-        while !engine.needsRebuild {
+        while !live.needsRebuild {
             var member = members[i % members.count]
             member.name = "Renamed \(i)"
-            try engine.apply(.upsertMember(member))
+            try live.apply(.upsertMember(member))
             i += 1
         }
         #expect(i == 256)
-        let rebuilt = engine.rebuilt()
+        let rebuilt = live.rebuilt()
         #expect(rebuilt.editsSinceBuild == 0 && !rebuilt.needsRebuild)
-        #expect(rebuilt.community == engine.community)
+        #expect(rebuilt.community == live.community)
     }
 
     @Test func needsRebuildOnceTheNetworkChangesPastTheBridgingPolicy() throws {
-        var engine = try Engine(community: Fixtures.lewisham, taxonomy: Fixtures.taxonomy)
-        let members = engine.community.members
-        let total = engine.networkChanges.baselineWeight
+        var live = try LiveCommunity(community: Fixtures.lewisham, taxonomy: Fixtures.taxonomy)
+        let members = live.community.members
+        let total = live.networkChanges.baselineWeight
         var added = 0.0
         var i = 0
-        while !engine.needsRebuild {
+        while !live.needsRebuild {
             let g = members[i % members.count].id, r = members[(i + 7) % members.count].id
-            try engine.apply(.recordExchange(Exchange(giver: g, receiver: r, hours: 1, date: engine.referenceDate)))
+            try live.apply(.recordExchange(Exchange(giver: g, receiver: r, hours: 1, date: live.engine.referenceDate)))
             added += 1
             i += 1
         }
         // Due at the first exchange that takes the added weight past 5% of the model's total
         // (or a first tie for 2% of members, whichever comes first).
         let byWeight = added > 0.05 * total && added - 1 <= 0.05 * total
-        let byFirstTies = Double(engine.networkChanges.firstTies) > 0.02 * Double(engine.networkChanges.baselineMembers)
+        let byFirstTies = Double(live.networkChanges.firstTies) > 0.02 * Double(live.networkChanges.baselineMembers)
         #expect(byWeight || byFirstTies, "due after \(i) exchanges of a total weight \(total)")
         #expect(i < 256)
-        #expect(!engine.rebuilt().needsRebuild)
+        #expect(!live.rebuilt().needsRebuild)
     }
 }
 

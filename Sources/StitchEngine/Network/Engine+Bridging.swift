@@ -36,7 +36,6 @@ extension Engine {
         engine.index.bridging = try SpectralBridging(
             community: community, memberIndex: index.memberIndex, memberCount: index.members.count,
             attendees: index.attendees, referenceDate: today, coAttendanceLimit: index.configuration.coAttendanceLimit)
-        engine.freshness = engine.bridgingFreshness()
         return engine
     }
 }

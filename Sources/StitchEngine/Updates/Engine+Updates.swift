@@ -1,7 +1,42 @@
 public import StitchModel
 
-extension Engine {
-    /// The community the engine serves, as it stands after every applied change.
+/// A community and the engine over it, edited together: what a daemon serves.
+///
+/// The engine answers queries from its compiled index; this value also keeps the community's
+/// records (which a removal needs, and a rebuild starts from), the count of edits since the
+/// last full build and what has changed in the network since the bridging model was built.
+/// An ``Engine`` alone keeps no records, so a library user who only queries pays only for the
+/// index (docs/performance.md, memory per member).
+///
+/// ```swift
+/// var live = try LiveCommunity(community: community, taxonomy: taxonomy)
+/// try live.apply(.recordExchange(Exchange(giver: "m-jade", receiver: "m-vera", hours: 2, date: today)))
+/// let ranking = try live.engine.whoCanHelp(HelpRequest(requester: "m-vera", skill: "shopping"))
+/// if live.needsRebuild { live = live.rebuilt() }
+/// ```
+public struct LiveCommunity: Sendable {
+    /// The engine in force.
+    public private(set) var engine: Engine
+    /// The records the index was compiled from, kept in step with every edit.
+    var records: CommunityRecords
+    /// Records written since the last full build (see ``needsRebuild``).
+    public private(set) var editsSinceBuild = 0
+    /// What has changed in the network since the bridging model was built.
+    var freshness: BridgingFreshness
+
+    /// Validates and compiles a community (see ``Engine/init(community:taxonomy:configuration:)``).
+    public init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration()) throws(ValidationErrors) {
+        engine = try Engine(community: community, taxonomy: taxonomy, configuration: configuration)
+        records = CommunityRecords(community)
+        freshness = engine.bridgingFreshness()
+    }
+
+    private var index: CommunityIndex {
+        get { engine.index }
+        _modify { yield &engine.index }
+    }
+
+    /// The community as it stands after every applied change.
     public var community: Community { records.community }
 
     /// Checks one change against the community and applies it in place.
@@ -74,12 +109,6 @@ extension Engine {
         if !errors.isEmpty { throw ValidationErrors(errors) }
     }
 
-    /// True when `id` names a member.
-    public func contains(member id: String) -> Bool { index.memberIndex[id] != nil }
-
-    /// True when `id` names an activity.
-    public func contains(activity id: String) -> Bool { index.activityIndex[id] != nil }
-
     /// What is wrong with a change in this community; empty when it can be applied.
     func problems(with change: CommunityChange) -> [ValidationError] {
         let isMember = { (id: String) in index.memberIndex[id] != nil }
@@ -115,27 +144,41 @@ extension Engine {
 
     /// A fresh build of the same community and configuration: compacts vacant slots and
     /// refreshes the learned skill similarity and the network model.
-    public func rebuilt() -> Engine {
-        var engine = self
+    public func rebuilt() -> LiveCommunity {
+        var live = self
         let community = records.community
-        engine.index = CommunityIndex(community: community, taxonomy: index.vocabulary.taxonomy, configuration: index.configuration)
-        engine.records = CommunityRecords(community)
-        engine.editsSinceBuild = 0
-        engine.freshness = engine.bridgingFreshness()
-        return engine
+        live.engine.index = CommunityIndex(community: community, taxonomy: index.vocabulary.taxonomy, configuration: index.configuration)
+        live.records = CommunityRecords(community)
+        live.editsSinceBuild = 0
+        live.freshness = live.engine.bridgingFreshness()
+        return live
     }
+
+    /// The same community with the engine's weights for one profile replaced (no rebuild).
+    public mutating func reweight(_ weights: FactorWeights, for profile: ScoringProfile) {
+        engine = engine.reweighted(weights, for: profile)
+    }
+
+    /// The same community with the weights of `other` (a rebuild keeps weights set meanwhile).
+    public func configured(like other: LiveCommunity) -> LiveCommunity {
+        var live = self
+        live.engine.index.configuration.weights = other.engine.index.configuration.weights
+        return live
+    }
+
+}
+
+extension Engine {
+    /// True when `id` names a member.
+    public func contains(member id: String) -> Bool { index.memberIndex[id] != nil }
+
+    /// True when `id` names an activity.
+    public func contains(activity id: String) -> Bool { index.activityIndex[id] != nil }
 
     /// The same engine with other weights for one profile (no rebuild: weights are read per query).
     public func reweighted(_ weights: FactorWeights, for profile: ScoringProfile) -> Engine {
         var engine = self
         engine.index.configuration.weights[profile] = weights
-        return engine
-    }
-
-    /// The same engine with the weights of `other` (a rebuild keeps weights set meanwhile).
-    public func configured(like other: Engine) -> Engine {
-        var engine = self
-        engine.index.configuration.weights = other.index.configuration.weights
         return engine
     }
 
