@@ -136,11 +136,31 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
         .executableTarget(
             name: "StitchBenchmarks",
             dependencies: [
-                "StitchEngine", "StitchModel", "StitchGenerator", "StitchPlanning",
+                "StitchEngine", "StitchModel", "StitchGenerator", "StitchPlanning", "StitchServer", "StitchRPC",
+                "StitchDaemonLoad",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/StitchBenchmarks",
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+    // The daemon load clients, shared by the benchmark and `stitch-daemon-load` (docs/performance.md).
+    package.targets.append(
+        .target(
+            name: "StitchDaemonLoad",
+            dependencies: [
+                "StitchEngine", "StitchModel", "StitchGenerator", "StitchRPC", "StitchServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/StitchDaemonLoad",
+            swiftSettings: strictSettings
+        ))
+    package.targets.append(
+        .executableTarget(
+            name: "stitch-daemon-load",
+            dependencies: ["StitchDaemonLoad", "StitchEngine", "StitchModel"],
+            path: "Benchmarks/StitchDaemonLoadTool",
+            swiftSettings: strictSettings
         ))
 }

@@ -7,9 +7,11 @@ import Benchmark
 ///   who-can-help at 1M.
 /// - ``ExplainBenchmarks``: explain a helper and an activity at 100k members.
 /// - ``EngineBenchmarks``: compiling the engine, and its resident memory per member.
+/// - ``DaemonBenchmarks``: the daemon's round trip over its Unix socket at 1, 8 and 32 clients.
 let benchmarks: @Sendable () -> Void = {
     QueryBenchmarks.register()
     ExplainBenchmarks.register()
     EngineBenchmarks.register()
     PlanningBenchmarks.register()
+    DaemonBenchmarks.register()
 }
