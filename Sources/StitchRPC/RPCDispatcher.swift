@@ -31,13 +31,10 @@ public final class RPCDispatcher: Sendable {
     /// line held only notifications.
     public func handle(line: Data) async -> Data? {
         guard line.count <= maximumLineBytes else { return tooLargeResponse() }
-        let tree: JSONTree
-        do {
-            tree = try JSONDecoder().decode(JSONTree.self, from: line)
-        } catch {
+        guard let parsed = Self.parse(line) else {
             return encode(RPCResponse(id: .null, result: nil, error: RPCError(.parseError, "Parse error: not valid JSON")))
         }
-        if case .array(let items) = tree {
+        if case .batch(let items) = parsed {
             guard !items.isEmpty else {
                 return encode(RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: empty batch")))
             }
@@ -45,19 +42,59 @@ public final class RPCDispatcher: Sendable {
             for item in items { if let r = await respond(to: item) { responses.append(r) } }
             return responses.isEmpty ? nil : encode(responses)
         }
-        return await respond(to: tree).map(encode)
+        guard case .single(let request) = parsed else { return nil }
+        return await respond(to: request).map(encode)
     }
 
-    private func encode<T: Encodable>(_ value: T) -> Data {
+    /// A line as read, or `nil` when it is not JSON.
+    ///
+    /// Read in one pass from the bytes (``JSONLineParser``); a line that parser refuses goes to
+    /// Foundation's `JSONDecoder`, which has the last word on what is JSON.
+    static func parse(_ line: Data) -> ParsedLine? {
+        if let fast = try? line.withUnsafeBytes({ bytes throws(JSONLineParser.Refused) in try JSONLineParser.parse(bytes) }) {
+            func request(_ r: JSONLineParser.Request) -> ParsedRequest {
+                ParsedRequest(tree: r.tree, params: r.params.map { line[(line.startIndex + $0.lowerBound)..<(line.startIndex + $0.upperBound)] })
+            }
+            switch fast {
+            case .single(let r): return .single(request(r))
+            case .batch(let items): return .batch(items.map(request))
+            }
+        }
+        guard let tree = try? JSONDecoder().decode(JSONTree.self, from: line) else { return nil }
+        if case .array(let items) = tree { return .batch(items.map { ParsedRequest(tree: $0, params: nil) }) }
+        return .single(ParsedRequest(tree: tree, params: nil))
+    }
+
+    /// One request of a line: its JSON, and the bytes of its `params` value when the line was
+    /// read by ``JSONLineParser`` (typed params are then decoded from those bytes).
+    struct ParsedRequest {
+        var tree: JSONTree
+        var params: Data?
+    }
+
+    /// A line: one request, or a batch.
+    enum ParsedLine {
+        case single(ParsedRequest)
+        case batch([ParsedRequest])
+    }
+
+    /// Encodes answers: sorted keys, so the same answer is the same bytes, before and after a restart.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        // Sorted keys: the same answer is the same bytes, before and after a restart.
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
+        return encoder
+    }()
+
+    /// The answer's bytes: ``ResponseWriter``'s, or Foundation's for what that leaves to it (the
+    /// same bytes either way).
+    private func encode<T: Encodable>(_ value: T) -> Data {
+        if let fast = try? ResponseWriter.write(value) { return fast }
+        return (try? Self.encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
     }
 
     /// One request object → its response (`nil` for a notification).
-    private func respond(to tree: JSONTree) async -> RPCResponse? {
-        guard case .object(let fields) = tree else {
+    private func respond(to request: ParsedRequest) async -> RPCResponse? {
+        guard case .object(let fields) = request.tree else {
             return RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: not an object"))
         }
         var id = RPCID.null
@@ -88,7 +125,9 @@ public final class RPCDispatcher: Sendable {
         if let token, !Self.constantTimeEquals(params["auth"], token) {
             outcome = .failure(RPCError(.unauthorized, "Unauthorized: missing or wrong auth token", field: "params.auth", reason: "missing or wrong token"))
         } else {
-            outcome = await call(method, params.filter { $0.key != "auth" })
+            // The params' bytes serve only when they are an object (`null` and a missing params read as `{}`).
+            let source = if case .object? = fields["params"] { request.params } else { Data?.none }
+            outcome = await call(method, MethodInput(fields: params, source: source))
         }
         let elapsed = clock.now - start
         let micros = Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12
