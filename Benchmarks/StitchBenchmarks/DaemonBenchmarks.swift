@@ -35,7 +35,8 @@ enum DaemonBenchmarks {
 
         init(clients count: Int) async throws {
             let community = DaemonLoadCommunity.seeded(members: DaemonBenchmarks.members)
-            daemon = try await InProcessDaemon.start(community: community, taxonomy: DaemonLoadCommunity.taxonomy)
+            let daemon = try await InProcessDaemon.start(community: community, taxonomy: DaemonLoadCommunity.taxonomy)
+            self.daemon = daemon
             mix = DaemonLoadMix(community: community, engine: daemon.engine)
             clients = try (0..<count).map { _ in try DaemonLoadClient(socketPath: daemon.socketPath) }
             ProcessMemory.trim()
@@ -50,7 +51,7 @@ enum DaemonBenchmarks {
         for clients in [1, 8, 32] {
             Benchmark(
                 "daemon \(members) members \(clients) client\(clients == 1 ? "" : "s")", configuration: configuration,
-                closure: { benchmark, fixture in
+                closure: { (benchmark: Benchmark, fixture: Fixture) in
                     let perClient = requestsPerRound / clients
                     let firstID = fixture.nextID.add(perClient, ordering: .relaxed).oldValue
                     let round = try! DaemonLoadRound.run(
@@ -61,7 +62,7 @@ enum DaemonBenchmarks {
                     benchmark.measurement(throughput, Int(round.requestsPerSecond.rounded()))
                     for latency in round.latencies { benchmark.measurement(roundTrip, latency / 1000) }
                 },
-                setup: {
+                setup: { () async throws -> Fixture in
                     let fixture = try await Fixture(clients: clients)
                     running.withLock { $0 = fixture }
                     return fixture

@@ -62,11 +62,20 @@ public final class DaemonLoadClient: Sendable {
         public var errors = 0
         /// Set when the connection failed.
         public var failure: String?
+        /// CPU time this client's thread used, in nanoseconds.
+        public var cpuNanoseconds: UInt64 = 0
     }
 
     /// Sends `count` requests of the mix (ids `firstID`, `firstID + 1`, …) with up to `window` in
     /// flight, and reads every answer.
     public func run(client: Int, mix: DaemonLoadMix, count: Int, window: Int, firstID: Int) -> Report {
+        let cpuStart = Self.now(CLOCK_THREAD_CPUTIME_ID)
+        var report = exchange(client: client, mix: mix, count: count, window: window, firstID: firstID)
+        report.cpuNanoseconds = Self.now(CLOCK_THREAD_CPUTIME_ID) - cpuStart
+        return report
+    }
+
+    private func exchange(client: Int, mix: DaemonLoadMix, count: Int, window: Int, firstID: Int) -> Report {
         var report = Report()
         report.latencies.reserveCapacity(count)
         var sentAt = [UInt64](repeating: 0, count: count)
@@ -145,9 +154,9 @@ public final class DaemonLoadClient: Sendable {
         }
     }
 
-    static func now() -> UInt64 {
+    static func now(_ clock: clockid_t = CLOCK_MONOTONIC) -> UInt64 {
         var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
+        clock_gettime(clock, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }

@@ -11,6 +11,17 @@ public struct DaemonLoadRound: Sendable {
     public var latencies: [Int]
     /// Answers that were JSON-RPC errors.
     public var errors: Int
+    /// CPU time of the whole process during the round (server and clients, when the server runs
+    /// in process), in seconds.
+    public var processCPUSeconds: Double
+    /// CPU time of the client threads, in seconds.
+    public var clientCPUSeconds: Double
+
+    /// CPU time per request spent outside the client threads (the server's, when it runs in
+    /// process), in microseconds.
+    public var serverCPUMicrosecondsPerRequest: Double {
+        (processCPUSeconds - clientCPUSeconds) * 1e6 / Double(max(1, requests))
+    }
 
     /// Answers per second.
     public var requestsPerSecond: Double { Double(requests) / seconds }
@@ -35,6 +46,7 @@ public struct DaemonLoadRound: Sendable {
         let reports = Reports()
         let finished = DispatchGroup()
         let start = DaemonLoadClient.now()
+        let cpuStart = DaemonLoadClient.now(CLOCK_PROCESS_CPUTIME_ID)
         for (index, client) in clients.enumerated() {
             finished.enter()
             let thread = Thread {
@@ -49,11 +61,13 @@ public struct DaemonLoadRound: Sendable {
         }
         finished.wait()
         let seconds = Double(DaemonLoadClient.now() - start) / 1e9
+        let cpu = Double(DaemonLoadClient.now(CLOCK_PROCESS_CPUTIME_ID) - cpuStart) / 1e9
         let all = reports.all.withLock { $0 }
         if let failure = all.compactMap(\.failure).first { throw DaemonLoadClient.Failure(description: failure) }
         let latencies = all.flatMap(\.latencies)
         return DaemonLoadRound(
-            requests: latencies.count, seconds: seconds, latencies: latencies, errors: all.reduce(0) { $0 + $1.errors })
+            requests: latencies.count, seconds: seconds, latencies: latencies, errors: all.reduce(0) { $0 + $1.errors },
+            processCPUSeconds: cpu, clientCPUSeconds: Double(all.reduce(0) { $0 + $1.cpuNanoseconds }) / 1e9)
     }
 }
 

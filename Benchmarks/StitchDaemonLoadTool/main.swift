@@ -58,6 +58,28 @@ struct Options {
     }
 }
 
+/// The mix one request at a time without the socket: the engine alone, then the dispatcher.
+func layers(daemon: InProcessDaemon, mix: DaemonLoadMix) async -> String {
+    let count = 4096
+    var answers = 0
+    for index in 0..<256 { answers &+= mix.ask(daemon.engine, client: 0, index: index) }
+    var start = ContinuousClock.now
+    for index in 0..<count { answers &+= mix.ask(daemon.engine, client: 0, index: index) }
+    let engineTime = ContinuousClock.now - start
+    let lines = (0..<count).map { Data(mix.line(client: 0, index: $0).dropLast()) }
+    for line in lines.prefix(256) { _ = await daemon.dispatcher.handle(line: line) }
+    var answerBytes = 0
+    start = ContinuousClock.now
+    for line in lines { answerBytes += await daemon.dispatcher.handle(line: line)?.count ?? 0 }
+    let dispatcherTime = ContinuousClock.now - start
+    func micros(_ d: Duration) -> Double {
+        (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(count)
+    }
+    return String(
+        format: "one at a time, %d requests of the mix: engine %.1f µs/request, dispatcher %.1f µs/request (%d bytes per answer; %d)",
+        count, micros(engineTime), micros(dispatcherTime), answerBytes / count, answers % 10)
+}
+
 func loadAverage() -> String {
     (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
 }
@@ -81,27 +103,12 @@ if let socket = options.socket, let file = options.community {
     print("serving \(options.members) members in process at \(socketPath) (no database)")
 }
 if options.layers, let daemon {
-    let count = 4096
-    var answers = 0
-    for index in 0..<256 { answers &+= mix.ask(daemon.engine, client: 0, index: index) }
-    var start = ContinuousClock.now
-    for index in 0..<count { answers &+= mix.ask(daemon.engine, client: 0, index: index) }
-    let engineTime = ContinuousClock.now - start
-    let lines = (0..<count).map { Data(mix.line(client: 0, index: $0)) }
-    for line in lines.prefix(256) { _ = await daemon.dispatcher.handle(line: line.dropLast()) }
-    start = ContinuousClock.now
-    for line in lines { answers &+= await daemon.dispatcher.handle(line: line.dropLast())?.count ?? 0 }
-    let dispatcherTime = ContinuousClock.now - start
-    func micros(_ d: Duration) -> Double {
-        (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(count)
-    }
-    print(
-        String(
-            format: "one at a time, %d requests of the mix: engine %.1f µs/request, dispatcher %.1f µs/request (%d)",
-            count, micros(engineTime), micros(dispatcherTime), answers % 10))
+    // Off the main actor, as the server runs requests (no hop to the main thread per request).
+    let line = await Task.detached { await layers(daemon: daemon, mix: mix) }.value
+    print(line)
 }
 print("mix: \(DaemonLoadMix.summary); window \(options.window) per client; \(options.requests) requests per round")
-print("clients  round  requests/s   p50 µs   p99 µs  errors  load average")
+print("clients  round  requests/s   p50 µs   p99 µs  errors  server CPU µs/req  client CPU µs/req  load average")
 var nextID = 1
 for count in options.clients {
     let clients = try (0..<count).map { _ in try DaemonLoadClient(socketPath: socketPath) }
@@ -115,8 +122,10 @@ for count in options.clients {
             clients: clients, mix: mix, requestsPerClient: perClient, window: options.window, firstID: nextID)
         nextID += perClient
         let line = String(
-            format: "%7d  %5d  %10.0f  %7.0f  %7.0f  %6d  ", count, round, result.requestsPerSecond,
-            result.latencyMicroseconds(0.5), result.latencyMicroseconds(0.99), result.errors)
+            format: "%7d  %5d  %10.0f  %7.0f  %7.0f  %6d  %17.1f  %17.1f  ", count, round, result.requestsPerSecond,
+            result.latencyMicroseconds(0.5), result.latencyMicroseconds(0.99), result.errors,
+            daemon == nil ? .nan : result.serverCPUMicrosecondsPerRequest,
+            result.clientCPUSeconds * 1e6 / Double(max(1, result.requests)))
         print(line + loadAverage())
     }
 }

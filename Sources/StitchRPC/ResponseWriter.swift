@@ -29,8 +29,11 @@ enum ResponseWriter {
     fileprivate enum Node {
         case null
         case bool(Bool)
-        /// A number, already in its written form.
+        /// A whole number, already in its written form.
         case number(String)
+        /// A finite floating-point number, written as Swift prints it without a trailing `.0`.
+        case double(Double)
+        case float(Float)
         case string(String)
         case array(ArrayNode)
         case object(ObjectNode)
@@ -42,6 +45,8 @@ enum ResponseWriter {
             case .null: out.append(contentsOf: "null".utf8)
             case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
             case .number(let text): out.append(contentsOf: text.utf8)
+            case .double(let value): ResponseWriter.writeNumber(value.description, to: &out)
+            case .float(let value): ResponseWriter.writeNumber(value.description, to: &out)
             case .deferred(let encoder): (encoder.node ?? .object(ObjectNode())).write(to: &out)
             case .string(let s): ResponseWriter.writeString(s, to: &out)
             case .array(let array):
@@ -53,13 +58,17 @@ enum ResponseWriter {
                 out.append(UInt8(ascii: "]"))
             case .object(let object):
                 out.append(UInt8(ascii: "{"))
+                object.sortMembers()
+                let members = object.members
                 var first = true
-                for (key, value) in object.sortedMembers() {
+                for i in members.indices {
+                    // Of a repeated key, the last value encoded (the sort is stable).
+                    if i + 1 < members.count, members[i + 1].key == members[i].key { continue }
                     if !first { out.append(UInt8(ascii: ",")) }
                     first = false
-                    ResponseWriter.writeString(key, to: &out)
+                    ResponseWriter.writeString(members[i].key, to: &out)
                     out.append(UInt8(ascii: ":"))
-                    value.write(to: &out)
+                    members[i].value.write(to: &out)
                 }
                 out.append(UInt8(ascii: "}"))
             }
@@ -73,54 +82,113 @@ enum ResponseWriter {
 
     /// An object's members in the order encoded, shared by the containers that fill it.
     fileprivate final class ObjectNode {
-        var members: [(key: String, value: Node)] = []
+        /// A member, with the first eight bytes of its key as a number for quick ordering.
+        struct Member {
+            var prefix: UInt64
+            var key: String
+            var value: Node
 
-        /// The members by key in UTF-8 byte order; of a repeated key, the last value.
-        func sortedMembers() -> [(key: String, value: Node)] {
-            let ordered = members.enumerated().sorted { a, b in
-                if a.element.key == b.element.key { return a.offset < b.offset }
-                return a.element.key.utf8.lexicographicallyPrecedes(b.element.key.utf8)
+            init(key: String, value: Node) {
+                var prefix: UInt64 = 0
+                var shift: UInt64 = 56
+                for byte in key.utf8.prefix(8) {
+                    prefix |= UInt64(byte) << shift
+                    shift &-= 8
+                }
+                self.prefix = prefix
+                self.key = key
+                self.value = value
             }
-            var out: [(key: String, value: Node)] = []
-            out.reserveCapacity(ordered.count)
-            for (_, member) in ordered {
-                if let last = out.last, last.key == member.key {
-                    out[out.count - 1] = member
-                } else {
-                    out.append(member)
+
+            /// UTF-8 byte order of the keys.
+            func precedes(_ other: Member) -> Bool {
+                prefix != other.prefix ? prefix < other.prefix : ObjectNode.precedes(key, other.key)
+            }
+        }
+
+        var members: [Member] = []
+
+        /// Puts the members in key order (UTF-8 bytes), keeping the encoding order of a repeated key.
+        func sortMembers() {
+            guard members.count > 1 else { return }
+            var sorted = members
+            members = []
+            // A stable insertion sort: objects have a handful of members.
+            for i in 1..<sorted.count {
+                var j = i
+                while j > 0, sorted[j].precedes(sorted[j - 1]) {
+                    sorted.swapAt(j, j - 1)
+                    j -= 1
                 }
             }
-            return out
+            members = sorted
+        }
+
+        /// UTF-8 byte order, as Foundation sorts keys.
+        static func precedes(_ a: String, _ b: String) -> Bool {
+            var a = a, b = b
+            return a.withUTF8 { x in
+                b.withUTF8 { y in
+                    let common = min(x.count, y.count)
+                    if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                        let order = memcmp(p, q, common)
+                        if order != 0 { return order < 0 }
+                    }
+                    return x.count < y.count
+                }
+            }
         }
     }
 
-    fileprivate static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F) throws -> Node {
+    fileprivate static func number(_ value: Double) throws -> Node {
         guard value.isFinite else { throw Unsupported() }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return .number(text)
+        return .double(value)
+    }
+
+    fileprivate static func number(_ value: Float) throws -> Node {
+        guard value.isFinite else { throw Unsupported() }
+        return .float(value)
+    }
+
+    /// A printed number without its trailing `.0` (`1.0` is written `1`, as Foundation does).
+    fileprivate static func writeNumber(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            let whole = n >= 2 && bytes[n - 2] == UInt8(ascii: ".") && bytes[n - 1] == UInt8(ascii: "0")
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<(whole ? n - 2 : n)]))
+        }
     }
 
     fileprivate static func writeString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case 0x08: out.append(contentsOf: #"\b"#.utf8)
-            case 0x09: out.append(contentsOf: #"\t"#.utf8)
-            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-            case 0x0C: out.append(contentsOf: #"\f"#.utf8)
-            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
+        var s = s
+        s.withUTF8 { bytes in
+            out.append(UInt8(ascii: "\""))
+            var start = 0
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                // Copy the plain run before it at once, then the escape.
+                if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                start = i + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case 0x08: out.append(contentsOf: #"\b"#.utf8)
+                case 0x09: out.append(contentsOf: #"\t"#.utf8)
+                case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+                case 0x0C: out.append(contentsOf: #"\f"#.utf8)
+                case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                }
             }
+            if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+            out.append(UInt8(ascii: "\""))
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
 
@@ -132,6 +200,11 @@ fileprivate final class TreeEncoder: Encoder, SingleValueEncodingContainer {
 
     /// Encodes a nested value into a node of its own (an empty object if it encodes nothing).
     static func node<T: Encodable>(for value: T) throws -> ResponseWriter.Node {
+        // The common leaves (array elements reach here generically) need no encoder of their own.
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Double.self { return try ResponseWriter.number(unsafeBitCast(value, to: Double.self)) }
+        if T.self == Int.self { return .number(String(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
         let encoder = TreeEncoder()
         try encoder.encodeGeneric(value)
         return encoder.node ?? .object(ResponseWriter.ObjectNode())
@@ -190,7 +263,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let object: ResponseWriter.ObjectNode
     var codingPath: [any CodingKey] { [] }
 
-    private func put(_ node: ResponseWriter.Node, _ key: Key) { object.members.append((key.stringValue, node)) }
+    private func put(_ node: ResponseWriter.Node, _ key: Key) {
+        object.members.append(.init(key: key.stringValue, value: node))
+    }
 
     mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
@@ -229,7 +304,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     /// An encoder whose value lands at `name` (an empty object if it encodes nothing).
     private func superEncoder(named name: String) -> any Encoder {
         let encoder = TreeEncoder()
-        object.members.append((name, .deferred(encoder)))
+        object.members.append(.init(key: name, value: .deferred(encoder)))
         return encoder
     }
 }
