@@ -30,20 +30,90 @@ public final class RPCDispatcher: Sendable {
     /// Handles one line; returns the response line (without the newline), or `nil` when the
     /// line held only notifications.
     public func handle(line: Data) async -> Data? {
-        guard line.count <= maximumLineBytes else { return tooLargeResponse() }
-        guard let parsed = Self.parse(line) else {
-            return encode(RPCResponse(id: .null, result: nil, error: RPCError(.parseError, "Parse error: not valid JSON")))
+        await answer(Self.prepare(line, maximumLineBytes: maximumLineBytes))
+    }
+
+    /// Handles a connection's lines that arrived together, answering in their order (`nil` for
+    /// a line of notifications only), exactly as ``handle(line:)`` one line after another would.
+    ///
+    /// Consecutive requests that only read (the queries, `server.health`, `weights.get`) run side
+    /// by side, up to `parallelism` at a time, so one client's pipelined queries can use every
+    /// core; any other line (a write, `server.stats`, a batch, an error) waits for what precedes
+    /// it and runs alone.
+    public func handle(lines: [Data], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) async -> [Data?] {
+        let prepared = lines.map { Self.prepare($0, maximumLineBytes: maximumLineBytes) }
+        var answers = [Data?](repeating: nil, count: lines.count)
+        var start = 0
+        while start < prepared.count {
+            var end = start
+            while end < prepared.count, prepared[end].isReadOnly { end += 1 }
+            if end - start >= 2, parallelism > 1 {
+                await withTaskGroup(of: (Int, Data?).self) { group in
+                    var next = start
+                    func launch() {
+                        let index = next, item = prepared[index]
+                        next += 1
+                        group.addTask { (index, await self.answer(item)) }
+                    }
+                    while next < end, next - start < parallelism { launch() }
+                    for await (index, answer) in group {
+                        answers[index] = answer
+                        if next < end { launch() }
+                    }
+                }
+                start = end
+            } else {
+                answers[start] = await answer(prepared[start])
+                start += 1
+            }
         }
-        if case .batch(let items) = parsed {
+        return answers
+    }
+
+    /// A line read and checked, ready to answer.
+    enum PreparedLine: Sendable {
+        case tooLarge
+        case notJSON
+        case parsed(ParsedLine)
+
+        /// A single request for a method that changes nothing and depends on no other request.
+        var isReadOnly: Bool {
+            guard case .parsed(.single(let request)) = self, case .string(let method)? = request.tree["method"] else {
+                return false
+            }
+            return RPCDispatcher.readOnlyMethods.contains(method)
+        }
+    }
+
+    /// The methods that only read the community (not `server.stats`, which reads the counts of
+    /// the requests before it).
+    static let readOnlyMethods: Set<String> = [
+        "match.helpers", "match.opportunities", "refer.activities", "match.explain", "plan.allocate", "weights.get",
+        "server.health",
+    ]
+
+    static func prepare(_ line: Data, maximumLineBytes: Int) -> PreparedLine {
+        guard line.count <= maximumLineBytes else { return .tooLarge }
+        guard let parsed = Self.parse(line) else { return .notJSON }
+        return .parsed(parsed)
+    }
+
+    func answer(_ line: PreparedLine) async -> Data? {
+        switch line {
+        case .tooLarge:
+            return tooLargeResponse()
+        case .notJSON:
+            return encode(RPCResponse(id: .null, result: nil, error: RPCError(.parseError, "Parse error: not valid JSON")))
+        case .parsed(.batch(let items)):
             guard !items.isEmpty else {
                 return encode(RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: empty batch")))
             }
             var responses: [RPCResponse] = []
             for item in items { if let r = await respond(to: item) { responses.append(r) } }
             return responses.isEmpty ? nil : encode(responses)
+        case .parsed(.single(let request)):
+            return await respond(to: request).map(encode)
         }
-        guard case .single(let request) = parsed else { return nil }
-        return await respond(to: request).map(encode)
     }
 
     /// A line as read, or `nil` when it is not JSON.
@@ -67,13 +137,13 @@ public final class RPCDispatcher: Sendable {
 
     /// One request of a line: its JSON, and the bytes of its `params` value when the line was
     /// read by ``JSONLineParser`` (typed params are then decoded from those bytes).
-    struct ParsedRequest {
+    struct ParsedRequest: Sendable {
         var tree: JSONTree
         var params: Data?
     }
 
     /// A line: one request, or a batch.
-    enum ParsedLine {
+    enum ParsedLine: Sendable {
         case single(ParsedRequest)
         case batch([ParsedRequest])
     }

@@ -53,37 +53,56 @@ extension LineServer {
     ///
     /// The answers to one batch of lines (one read burst) are written together with one flush,
     /// or sooner once they pass ``flushBytes``; the next batch is taken once the socket has them.
+    /// Within a batch, consecutive read-only requests are answered side by side
+    /// (``RPCDispatcher/handle(lines:parallelism:)``), their answers still in order.
     private func answer(
         _ inbound: NIOAsyncChannelInboundStream<[LineFrame]>, on channel: any Channel, logger: Logger
     ) async throws -> Tally {
         var tally = Tally()
         var out = channel.allocator.buffer(capacity: 0)
         for try await batch in inbound {
+            var lines: [Data] = []
             for frame in batch {
                 switch frame {
                 case .line(let buffer):
                     if Self.isBlank(buffer) { continue }
                     tally.lines += 1
-                    if let response = await self.dispatcher.handle(line: Data(buffer.readableBytesView)) {
-                        Self.append(response, to: &out)
-                    }
-                case .tooLong:
+                    lines.append(Data(buffer.readableBytesView))
+                    continue
+                case .tooLong, .abandoned:
+                    break
+                }
+                // Answer the lines before this frame first, in order.
+                try await self.answer(&lines, into: &out, on: channel)
+                if case .tooLong = frame {
                     tally.lines += 1
                     tally.tooLong += 1
                     logger.info(
                         "line over \(self.dispatcher.maximumLineBytes) bytes: answering -32003, skipping to its end")
                     Self.append(self.dispatcher.tooLargeResponse(), to: &out)
-                case .abandoned:
+                } else {
                     tally.abandoned = true
                     logger.info("over-long line never ended: closing the connection")
                     try await Self.flush(&out, to: channel)
                     return tally
                 }
-                if out.readableBytes >= Self.flushBytes { try await Self.flush(&out, to: channel) }
             }
+            try await self.answer(&lines, into: &out, on: channel)
             try await Self.flush(&out, to: channel)
         }
         return tally
+    }
+
+    /// Answers `lines` (the dispatcher runs consecutive reads side by side) into `out`, in order,
+    /// writing early once the answers pass ``flushBytes``; empties `lines`.
+    private func answer(_ lines: inout [Data], into out: inout ByteBuffer, on channel: any Channel) async throws {
+        guard !lines.isEmpty else { return }
+        let answers = lines.count == 1 ? [await self.dispatcher.handle(line: lines[0])] : await self.dispatcher.handle(lines: lines)
+        lines.removeAll(keepingCapacity: true)
+        for case let response? in answers {
+            Self.append(response, to: &out)
+            if out.readableBytes >= Self.flushBytes { try await Self.flush(&out, to: channel) }
+        }
     }
 
     /// Answers held back for one write are sent once they reach this many bytes.
