@@ -112,7 +112,8 @@ public final class DaemonLoadClient: Sendable {
             }
             let n = read(descriptor, incoming + filled, capacity - filled)
             guard n > 0 else {
-                report.failure = n == 0 ? "the server closed the connection" : "read: \(String(cString: strerror(errno)))"
+                report.failure =
+                    n == 0 ? "the server closed the connection" : "read: \(String(cString: strerror(errno)))"
                 return report
             }
             let arrived = Self.now()

@@ -80,16 +80,19 @@ public struct DaemonLoadMix: Sendable {
             let member = community.members[(i * 7919) % community.members.count]
             i += 1
             guard let need = member.needs.first, member.location != nil else { continue }
-            let requester = Self.json(member.id), skill = Self.json(need)
+            let requester = Self.json(member.id)
+            let skill = Self.json(need)
             let request = HelpRequest(requester: member.id, skill: need)
             helpers.append(
                 Request(
-                    method: "match.helpers", params: #"{"request":{"requester":\#(requester),"skill":\#(skill)},"limit":10}"#,
+                    method: "match.helpers",
+                    params: #"{"request":{"requester":\#(requester),"skill":\#(skill)},"limit":10}"#,
                     query: .helpers(request)))
             if let best = (try? engine.whoCanHelp(request, limit: 1))?.matches.first {
                 explains.append(
                     Request(
-                        method: "match.explain", params: #"{"subject":\#(requester),"candidate":\#(Self.json(best.id))}"#,
+                        method: "match.explain",
+                        params: #"{"subject":\#(requester),"candidate":\#(Self.json(best.id))}"#,
                         query: .explain(ExplainQuery(subject: .id(member.id), candidate: best.id))))
             }
         }

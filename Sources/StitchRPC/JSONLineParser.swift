@@ -163,7 +163,9 @@ struct JSONLineParser {
             if byte == UInt8(ascii: "\"") {
                 let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                guard let text = String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) else { throw Refused() }
+                guard let text = String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) else {
+                    throw Refused()
+                }
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }

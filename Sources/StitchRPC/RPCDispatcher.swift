@@ -40,7 +40,9 @@ public final class RPCDispatcher: Sendable {
     /// by side, up to `parallelism` at a time, so one client's pipelined queries can use every
     /// core; any other line (a write, `server.stats`, a batch, an error) waits for what precedes
     /// it and runs alone.
-    public func handle(lines: [Data], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) async -> [Data?] {
+    public func handle(
+        lines: [Data], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) async -> [Data?] {
         let prepared = lines.map { Self.prepare($0, maximumLineBytes: maximumLineBytes) }
         var answers = [Data?](repeating: nil, count: lines.count)
         var start = 0
@@ -121,9 +123,13 @@ public final class RPCDispatcher: Sendable {
     /// Read in one pass from the bytes (``JSONLineParser``); a line that parser refuses goes to
     /// Foundation's `JSONDecoder`, which has the last word on what is JSON.
     static func parse(_ line: Data) -> ParsedLine? {
-        if let fast = try? line.withUnsafeBytes({ bytes throws(JSONLineParser.Refused) in try JSONLineParser.parse(bytes) }) {
+        let fast = try? line.withUnsafeBytes { bytes throws(JSONLineParser.Refused) in
+            try JSONLineParser.parse(bytes)
+        }
+        if let fast {
             func request(_ r: JSONLineParser.Request) -> ParsedRequest {
-                ParsedRequest(tree: r.tree, params: r.params.map { line[(line.startIndex + $0.lowerBound)..<(line.startIndex + $0.upperBound)] })
+                let params = r.params.map { line[(line.startIndex + $0.lowerBound)..<(line.startIndex + $0.upperBound)] }
+                return ParsedRequest(tree: r.tree, params: params)
             }
             switch fast {
             case .single(let r): return .single(request(r))

@@ -126,7 +126,8 @@ enum ResponseWriter {
 
         /// UTF-8 byte order, as Foundation sorts keys.
         static func precedes(_ a: String, _ b: String) -> Bool {
-            var a = a, b = b
+            var a = a
+            var b = b
             return a.withUTF8 { x in
                 b.withUTF8 { y in
                     let common = min(x.count, y.count)
@@ -193,7 +194,7 @@ enum ResponseWriter {
 }
 
 /// The `Encoder` behind ``ResponseWriter``: it records one value's node.
-fileprivate final class TreeEncoder: Encoder, SingleValueEncodingContainer {
+private final class TreeEncoder: Encoder, SingleValueEncodingContainer {
     var node: ResponseWriter.Node?
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -282,7 +283,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt16, forKey key: Key) throws { put(.number(String(value)), key) }
     mutating func encode(_ value: UInt32, forKey key: Key) throws { put(.number(String(value)), key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { put(.number(String(value)), key) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { put(try TreeEncoder.node(for: value), key) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        put(try TreeEncoder.node(for: value), key)
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
@@ -333,7 +336,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { put(.number(String(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws { put(try TreeEncoder.node(for: value)) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let nested = ResponseWriter.ObjectNode()
         put(.object(nested))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested))
@@ -351,4 +356,3 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         return encoder
     }
 }
-

@@ -97,7 +97,9 @@ extension LineServer {
     /// writing early once the answers pass ``flushBytes``; empties `lines`.
     private func answer(_ lines: inout [Data], into out: inout ByteBuffer, on channel: any Channel) async throws {
         guard !lines.isEmpty else { return }
-        let answers = lines.count == 1 ? [await self.dispatcher.handle(line: lines[0])] : await self.dispatcher.handle(lines: lines)
+        let answers =
+            lines.count == 1
+            ? [await self.dispatcher.handle(line: lines[0])] : await self.dispatcher.handle(lines: lines)
         lines.removeAll(keepingCapacity: true)
         for case let response? in answers {
             Self.append(response, to: &out)

@@ -32,7 +32,8 @@ struct JSONLineParserTests {
 
     static let refused: [String] = [
         "", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "+1", "1e", "NaN", "Infinity", "1e400", "-1e400", "tru",
-        "\"\\x\"", "\"\\ud800\"", "\"\\udc00\"", "\"a\u{01}b\"", "{'a':1}", "[1 2]", "{\"a\" 1}", "1 2", "\"unterminated",
+        "\"\\x\"", "\"\\ud800\"", "\"\\udc00\"", "\"a\u{01}b\"", "{'a':1}", "[1 2]", "{\"a\" 1}", "1 2",
+        "\"unterminated",
     ]
 
     @Test(arguments: accepted)

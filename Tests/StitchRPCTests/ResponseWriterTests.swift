@@ -27,10 +27,13 @@ struct ResponseWriterTests {
     }
 
     static let requests: [(String, String)] = {
-        var out: [(String, String)] = [("server.health", "{}"), ("server.stats", "{}"), ("weights.get", #"{"profile":"referral"}"#)]
+        var out: [(String, String)] = [
+            ("server.health", "{}"), ("server.stats", "{}"), ("weights.get", #"{"profile":"referral"}"#),
+        ]
         for member in ScenarioCast.community.members {
             for need in member.needs {
-                out.append(("match.helpers", #"{"request":{"requester":"\#(member.id)","skill":"\#(need)"},"limit":10}"#))
+                out.append(
+                    ("match.helpers", #"{"request":{"requester":"\#(member.id)","skill":"\#(need)"},"limit":10}"#))
             }
             out.append(("match.opportunities", #"{"member":"\#(member.id)","limit":10}"#))
             out.append(("refer.activities", #"{"referral":{"person":"\#(member.id)"},"limit":5,"withBuddy":true}"#))
@@ -40,7 +43,10 @@ struct ResponseWriterTests {
         out.append(("match.explain", #"{"subject":"m-arthur","candidate":"m-ada"}"#))
         out.append(("network.analyse", "{}"))
         out.append(
-            ("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-maud","referrer":"gp-downham"},{"id":"r-2","person":"m-bee"}]}"#))
+            (
+                "plan.allocate",
+                #"{"referrals":[{"id":"r-1","person":"m-maud","referrer":"gp-downham"},{"id":"r-2","person":"m-bee"}]}"#
+            ))
         out.append(("match.helpers", #"{"request":{"requester":"m-ghost","skill":"x"}}"#))
         return out
     }()
@@ -76,14 +82,20 @@ struct ResponseWriterTests {
         var controls = ""
         for c in 0..<0x20 { controls.unicodeScalars.append(Unicode.Scalar(UInt8(c))) }
         let texts = [controls, "/\"\\\u{7F}é☕︎\u{2028}😀", "", "plain"]
-        let specials: [Double] = [0, -0.0, 1, -1, 0.1, 1e20, 1e21, 1e-7, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e16, 123456789.125]
+        let specials: [Double] = [
+            0, -0.0, 1, -1, 0.1, 1e20, 1e21, 1e-7, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e16,
+            123456789.125,
+        ]
         for i in 0..<400 {
             let bits = random.next()
-            let number = i < specials.count ? specials[i] : Double(bitPattern: bits).isFinite ? Double(bitPattern: bits) : Double(bits % 1000) / 7
+            let number =
+                i < specials.count
+                ? specials[i] : Double(bitPattern: bits).isFinite ? Double(bitPattern: bits) : Double(bits % 1000) / 7
             try Self.expectSame(
                 Awkward(
                     text: texts[i % texts.count], number: number, float: Float(Double(bits % 100_000) / 1000),
-                    whole: Int(truncatingIfNeeded: bits), optional: i.isMultiple(of: 2) ? nil : i, flags: [true, false],
+                    whole: Int(truncatingIfNeeded: bits), optional: i.isMultiple(of: 2) ? nil : i,
+                    flags: [true, false],
                     map: ["b": 1, "a": 2, "B": 3, "é": 4, "aa": 5, "a b": 6, "_": 7, "10": 8, "9": 9],
                     byNumber: [3: "x", 10: "y", -1: "z"], nested: [["k": [number, 2.5]], [:]]))
         }
@@ -94,6 +106,8 @@ struct ResponseWriterTests {
     @Test func leavesFoundationsOwnTypesAndNonFiniteNumbersToFoundation() {
         #expect(throws: ResponseWriter.Unsupported.self) { try ResponseWriter.write(["at": Date()]) }
         #expect(throws: ResponseWriter.Unsupported.self) { try ResponseWriter.write([Double.nan]) }
-        #expect(throws: ResponseWriter.Unsupported.self) { try ResponseWriter.write(["u": URL(fileURLWithPath: "/tmp")]) }
+        #expect(throws: ResponseWriter.Unsupported.self) {
+            try ResponseWriter.write(["u": URL(fileURLWithPath: "/tmp")])
+        }
     }
 }

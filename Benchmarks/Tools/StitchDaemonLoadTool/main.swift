@@ -76,12 +76,14 @@ func layers(daemon: InProcessDaemon, mix: DaemonLoadMix) async -> String {
         (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(count)
     }
     return String(
-        format: "one at a time, %d requests of the mix: engine %.1f µs/request, dispatcher %.1f µs/request (%d bytes per answer; %d)",
+        format:
+            "one at a time, %d requests of the mix: engine %.1f µs/request, dispatcher %.1f µs/request (%d bytes per answer; %d)",
         count, micros(engineTime), micros(dispatcherTime), answerBytes / count, answers % 10)
 }
 
 func loadAverage() -> String {
-    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(
+        separator: " ") ?? "?"
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
