@@ -136,7 +136,8 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
         .executableTarget(
             name: "StitchBenchmarks",
             dependencies: [
-                "StitchEngine", "StitchModel", "StitchGenerator", "StitchNetwork", "StitchPlanning",
+                "StitchEngine", "StitchModel", "StitchGenerator", "StitchNetwork", "StitchPlanning", "StitchServer", "StitchRPC",
+                "StitchDaemonLoad",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/StitchBenchmarks",
@@ -149,6 +150,27 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
             name: "StitchBaselineTimer",
             dependencies: ["StitchEngine", "StitchModel"],
             path: "Benchmarks/baselines/BaselineTimer",
+            swiftSettings: strictSettings
+        ))
+    // The daemon load clients, shared by the benchmark and `stitch-daemon-load` (docs/performance.md).
+    // The tool sits one folder deeper than the benchmarks: the benchmark plugin runs every
+    // executable target directly under Benchmarks/ as a benchmark.
+    package.targets.append(
+        .target(
+            name: "StitchDaemonLoad",
+            dependencies: [
+                "StitchEngine", "StitchModel", "StitchGenerator", "StitchRPC", "StitchServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/StitchDaemonLoad",
+            swiftSettings: strictSettings
+        ))
+    package.targets.append(
+        .executableTarget(
+            name: "stitch-daemon-load",
+            dependencies: ["StitchDaemonLoad", "StitchEngine", "StitchModel"],
+            path: "Benchmarks/Tools/StitchDaemonLoadTool",
             swiftSettings: strictSettings
         ))
 }

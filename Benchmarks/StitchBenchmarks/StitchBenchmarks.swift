@@ -8,10 +8,12 @@ import Benchmark
 /// - ``ExplainBenchmarks``: explain a helper and an activity at 100k members.
 /// - ``EngineBenchmarks``: compiling the engine, and its resident memory per member.
 /// - ``NetworkBenchmarks``: the network analysis (`network.analyse`) at 10k and 100k members.
+/// - ``DaemonBenchmarks``: the daemon's round trip over its Unix socket at 1, 8 and 32 clients.
 let benchmarks: @Sendable () -> Void = {
     QueryBenchmarks.register()
     ExplainBenchmarks.register()
     EngineBenchmarks.register()
     PlanningBenchmarks.register()
     NetworkBenchmarks.register()
+    DaemonBenchmarks.register()
 }

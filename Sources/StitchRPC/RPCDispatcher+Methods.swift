@@ -4,11 +4,24 @@ import StitchModel
 import StitchPlanning
 
 extension RPCDispatcher {
+    /// A request's params: the fields as read, and the bytes they were read from when known.
+    struct MethodInput {
+        var fields: [String: JSONTree]
+        var source: Data?
+    }
+
+    /// Reads typed params. Shared: `JSONDecoder` keeps no state between calls.
+    static let decoder = JSONDecoder()
+
     /// Decodes params into a typed value, naming the first bad field under `params`.
-    func decode<T: Decodable>(_ type: T.Type, _ params: [String: JSONTree]) throws(RPCError) -> T {
+    ///
+    /// From the params' own bytes when the line's reader kept them (one decode); otherwise the
+    /// fields, without `auth`, are written out and read back.
+    func decode<T: Decodable>(_ type: T.Type, _ params: MethodInput) throws(RPCError) -> T {
         do {
-            let data = try JSONEncoder().encode(params)
-            return try JSONDecoder().decode(type, from: data)
+            if let source = params.source { return try Self.decoder.decode(type, from: source) }
+            let data = try JSONEncoder().encode(params.fields.filter { $0.key != "auth" })
+            return try Self.decoder.decode(type, from: data)
         } catch let error as DecodingError {
             throw RPCError.invalidParams(ValidationError(error))
         } catch {
@@ -17,7 +30,7 @@ extension RPCDispatcher {
     }
 
     /// The method table: each a thin adapter over the service and the engine.
-    func call(_ method: String, _ params: [String: JSONTree]) async -> Result<any Encodable & Sendable, RPCError> {
+    func call(_ method: String, _ params: MethodInput) async -> Result<any Encodable & Sendable, RPCError> {
         do throws(RPCError) {
             switch method {
             case "community.load": return .success(try await service.load(decode(MethodParams.Load.self, params)))

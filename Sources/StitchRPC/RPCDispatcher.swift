@@ -30,34 +30,147 @@ public final class RPCDispatcher: Sendable {
     /// Handles one line; returns the response line (without the newline), or `nil` when the
     /// line held only notifications.
     public func handle(line: Data) async -> Data? {
-        guard line.count <= maximumLineBytes else { return tooLargeResponse() }
-        let tree: JSONTree
-        do {
-            tree = try JSONDecoder().decode(JSONTree.self, from: line)
-        } catch {
-            return encode(RPCResponse(id: .null, result: nil, error: RPCError(.parseError, "Parse error: not valid JSON")))
+        await answer(Self.prepare(line, maximumLineBytes: maximumLineBytes))
+    }
+
+    /// Handles a connection's lines that arrived together, answering in their order (`nil` for
+    /// a line of notifications only), exactly as ``handle(line:)`` one line after another would.
+    ///
+    /// Consecutive requests that only read (the queries, `server.health`, `weights.get`) run side
+    /// by side, up to `parallelism` at a time, so one client's pipelined queries can use every
+    /// core; any other line (a write, `server.stats`, a batch, an error) waits for what precedes
+    /// it and runs alone.
+    public func handle(
+        lines: [Data], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) async -> [Data?] {
+        let prepared = lines.map { Self.prepare($0, maximumLineBytes: maximumLineBytes) }
+        var answers = [Data?](repeating: nil, count: lines.count)
+        var start = 0
+        while start < prepared.count {
+            var end = start
+            while end < prepared.count, prepared[end].isReadOnly { end += 1 }
+            if end - start >= 2, parallelism > 1 {
+                await withTaskGroup(of: (Int, Data?).self) { group in
+                    var next = start
+                    func launch() {
+                        let index = next, item = prepared[index]
+                        next += 1
+                        group.addTask { (index, await self.answer(item)) }
+                    }
+                    while next < end, next - start < parallelism { launch() }
+                    for await (index, answer) in group {
+                        answers[index] = answer
+                        if next < end { launch() }
+                    }
+                }
+                start = end
+            } else {
+                answers[start] = await answer(prepared[start])
+                start += 1
+            }
         }
-        if case .array(let items) = tree {
+        return answers
+    }
+
+    /// A line read and checked, ready to answer.
+    enum PreparedLine: Sendable {
+        case tooLarge
+        case notJSON
+        case parsed(ParsedLine)
+
+        /// A single request for a method that changes nothing and depends on no other request.
+        var isReadOnly: Bool {
+            guard case .parsed(.single(let request)) = self, case .string(let method)? = request.tree["method"] else {
+                return false
+            }
+            return RPCDispatcher.readOnlyMethods.contains(method)
+        }
+    }
+
+    /// The methods that only read the community (not `server.stats`, which reads the counts of
+    /// the requests before it).
+    static let readOnlyMethods: Set<String> = [
+        "match.helpers", "match.opportunities", "refer.activities", "match.explain", "plan.allocate", "weights.get",
+        "server.health",
+    ]
+
+    static func prepare(_ line: Data, maximumLineBytes: Int) -> PreparedLine {
+        guard line.count <= maximumLineBytes else { return .tooLarge }
+        guard let parsed = Self.parse(line) else { return .notJSON }
+        return .parsed(parsed)
+    }
+
+    func answer(_ line: PreparedLine) async -> Data? {
+        switch line {
+        case .tooLarge:
+            return tooLargeResponse()
+        case .notJSON:
+            return encode(RPCResponse(id: .null, result: nil, error: RPCError(.parseError, "Parse error: not valid JSON")))
+        case .parsed(.batch(let items)):
             guard !items.isEmpty else {
                 return encode(RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: empty batch")))
             }
             var responses: [RPCResponse] = []
             for item in items { if let r = await respond(to: item) { responses.append(r) } }
             return responses.isEmpty ? nil : encode(responses)
+        case .parsed(.single(let request)):
+            return await respond(to: request).map(encode)
         }
-        return await respond(to: tree).map(encode)
     }
 
-    private func encode<T: Encodable>(_ value: T) -> Data {
+    /// A line as read, or `nil` when it is not JSON.
+    ///
+    /// Read in one pass from the bytes (``JSONLineParser``); a line that parser refuses goes to
+    /// Foundation's `JSONDecoder`, which has the last word on what is JSON.
+    static func parse(_ line: Data) -> ParsedLine? {
+        let fast = try? line.withUnsafeBytes { bytes throws(JSONLineParser.Refused) in
+            try JSONLineParser.parse(bytes)
+        }
+        if let fast {
+            func request(_ r: JSONLineParser.Request) -> ParsedRequest {
+                let params = r.params.map { line[(line.startIndex + $0.lowerBound)..<(line.startIndex + $0.upperBound)] }
+                return ParsedRequest(tree: r.tree, params: params)
+            }
+            switch fast {
+            case .single(let r): return .single(request(r))
+            case .batch(let items): return .batch(items.map(request))
+            }
+        }
+        guard let tree = try? JSONDecoder().decode(JSONTree.self, from: line) else { return nil }
+        if case .array(let items) = tree { return .batch(items.map { ParsedRequest(tree: $0, params: nil) }) }
+        return .single(ParsedRequest(tree: tree, params: nil))
+    }
+
+    /// One request of a line: its JSON, and the bytes of its `params` value when the line was
+    /// read by ``JSONLineParser`` (typed params are then decoded from those bytes).
+    struct ParsedRequest: Sendable {
+        var tree: JSONTree
+        var params: Data?
+    }
+
+    /// A line: one request, or a batch.
+    enum ParsedLine: Sendable {
+        case single(ParsedRequest)
+        case batch([ParsedRequest])
+    }
+
+    /// Encodes answers: sorted keys, so the same answer is the same bytes, before and after a restart.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        // Sorted keys: the same answer is the same bytes, before and after a restart.
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
+        return encoder
+    }()
+
+    /// The answer's bytes: ``ResponseWriter``'s, or Foundation's for what that leaves to it (the
+    /// same bytes either way).
+    private func encode<T: Encodable>(_ value: T) -> Data {
+        if let fast = try? ResponseWriter.write(value) { return fast }
+        return (try? Self.encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
     }
 
     /// One request object → its response (`nil` for a notification).
-    private func respond(to tree: JSONTree) async -> RPCResponse? {
-        guard case .object(let fields) = tree else {
+    private func respond(to request: ParsedRequest) async -> RPCResponse? {
+        guard case .object(let fields) = request.tree else {
             return RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: not an object"))
         }
         var id = RPCID.null
@@ -88,7 +201,9 @@ public final class RPCDispatcher: Sendable {
         if let token, !Self.constantTimeEquals(params["auth"], token) {
             outcome = .failure(RPCError(.unauthorized, "Unauthorized: missing or wrong auth token", field: "params.auth", reason: "missing or wrong token"))
         } else {
-            outcome = await call(method, params.filter { $0.key != "auth" })
+            // The params' bytes serve only when they are an object (`null` and a missing params read as `{}`).
+            let source = if case .object? = fields["params"] { request.params } else { Data?.none }
+            outcome = await call(method, MethodInput(fields: params, source: source))
         }
         let elapsed = clock.now - start
         let micros = Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12

@@ -50,31 +50,78 @@ extension LineServer {
     }
 
     /// Reads frames until the client stops, answering each in turn.
+    ///
+    /// The answers to one batch of lines (one read burst) are written together with one flush,
+    /// or sooner once they pass ``flushBytes``; the next batch is taken once the socket has them.
+    /// Within a batch, consecutive read-only requests are answered side by side
+    /// (``RPCDispatcher/handle(lines:parallelism:)``), their answers still in order.
     private func answer(
-        _ inbound: NIOAsyncChannelInboundStream<LineFrame>, on channel: any Channel, logger: Logger
+        _ inbound: NIOAsyncChannelInboundStream<[LineFrame]>, on channel: any Channel, logger: Logger
     ) async throws -> Tally {
         var tally = Tally()
-        for try await frame in inbound {
-            switch frame {
-            case .line(let buffer):
-                if Self.isBlank(buffer) { continue }
-                tally.lines += 1
-                if let response = await self.dispatcher.handle(line: Data(buffer.readableBytesView)) {
-                    try await Self.write(response, to: channel)
+        var out = channel.allocator.buffer(capacity: 0)
+        for try await batch in inbound {
+            var lines: [Data] = []
+            for frame in batch {
+                switch frame {
+                case .line(let buffer):
+                    if Self.isBlank(buffer) { continue }
+                    tally.lines += 1
+                    lines.append(Data(buffer.readableBytesView))
+                    continue
+                case .tooLong, .abandoned:
+                    break
                 }
-            case .tooLong:
-                tally.lines += 1
-                tally.tooLong += 1
-                logger.info(
-                    "line over \(self.dispatcher.maximumLineBytes) bytes: answering -32003, skipping to its end")
-                try await Self.write(self.dispatcher.tooLargeResponse(), to: channel)
-            case .abandoned:
-                tally.abandoned = true
-                logger.info("over-long line never ended: closing the connection")
-                return tally
+                // Answer the lines before this frame first, in order.
+                try await self.answer(&lines, into: &out, on: channel)
+                if case .tooLong = frame {
+                    tally.lines += 1
+                    tally.tooLong += 1
+                    logger.info(
+                        "line over \(self.dispatcher.maximumLineBytes) bytes: answering -32003, skipping to its end")
+                    Self.append(self.dispatcher.tooLargeResponse(), to: &out)
+                } else {
+                    tally.abandoned = true
+                    logger.info("over-long line never ended: closing the connection")
+                    try await Self.flush(&out, to: channel)
+                    return tally
+                }
             }
+            try await self.answer(&lines, into: &out, on: channel)
+            try await Self.flush(&out, to: channel)
         }
         return tally
+    }
+
+    /// Answers `lines` (the dispatcher runs consecutive reads side by side) into `out`, in order,
+    /// writing early once the answers pass ``flushBytes``; empties `lines`.
+    private func answer(_ lines: inout [Data], into out: inout ByteBuffer, on channel: any Channel) async throws {
+        guard !lines.isEmpty else { return }
+        let answers =
+            lines.count == 1
+            ? [await self.dispatcher.handle(line: lines[0])] : await self.dispatcher.handle(lines: lines)
+        lines.removeAll(keepingCapacity: true)
+        for case let response? in answers {
+            Self.append(response, to: &out)
+            if out.readableBytes >= Self.flushBytes { try await Self.flush(&out, to: channel) }
+        }
+    }
+
+    /// Answers held back for one write are sent once they reach this many bytes.
+    static let flushBytes = 64 * 1024
+
+    /// Appends one answer line.
+    private static func append(_ response: Data, to out: inout ByteBuffer) {
+        out.writeBytes(response)
+        out.writeInteger(UInt8(ascii: "\n"))
+    }
+
+    /// Writes the answers held, if any, with one flush, and waits until the socket has taken them.
+    private static func flush(_ out: inout ByteBuffer, to channel: any Channel) async throws {
+        guard out.readableBytes > 0 else { return }
+        let pending = out
+        out = channel.allocator.buffer(capacity: 0)
+        try await channel.writeAndFlush(pending)
     }
 
     /// Closes after the last answer without resetting the client: stop reading lines (discarding
@@ -87,14 +134,6 @@ extension LineServer {
         }
         try? await channel.closeFuture.get()
         deadline.cancel()
-    }
-
-    /// Writes one answer line and waits until the socket has taken it.
-    private static func write(_ response: Data, to channel: any Channel) async throws {
-        var buffer = channel.allocator.buffer(capacity: response.count + 1)
-        buffer.writeBytes(response)
-        buffer.writeInteger(UInt8(ascii: "\n"))
-        try await channel.writeAndFlush(buffer)
     }
 
     /// A line of only spaces, tabs and carriage returns is skipped without an answer (as on stdio).

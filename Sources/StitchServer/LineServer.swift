@@ -19,7 +19,8 @@ import StitchRPC
 /// ``StitchDaemon``): the server then stops accepting, stops reading, answers every line it has
 /// already read, and closes each connection. Logs carry connection ids and counts, never content.
 public final class LineServer: Service, Sendable {
-    typealias Connection = NIOAsyncChannel<LineFrame, Never>
+    /// A connection's lines arrive a read burst at a time (``LineBatchHandler``).
+    typealias Connection = NIOAsyncChannel<[LineFrame], Never>
     typealias Listener = NIOAsyncChannel<Connection, Never>
 
     /// Where the server was asked to listen.
@@ -62,8 +63,10 @@ public final class LineServer: Service, Sendable {
     ) async throws -> LineServer {
         let decoder = LineFrameDecoder(
             maximumLineBytes: dispatcher.maximumLineBytes, maximumSkippedBytes: configuration.maximumSkippedBytes)
+        // Batches of at most half the allowance each; reading stops once two are waiting.
+        let batchLines = max(1, configuration.maximumBufferedLines / 2)
         let backPressure = NIOAsyncSequenceProducerBackPressureStrategies.HighLowWatermark(
-            lowWatermark: configuration.maximumBufferedLines / 2, highWatermark: configuration.maximumBufferedLines)
+            lowWatermark: 1, highWatermark: 2)
         let bootstrap = ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: configuration.backlog)
             .serverChannelOption(.autoRead, value: false)
@@ -72,6 +75,7 @@ public final class LineServer: Service, Sendable {
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
                 try channel.pipeline.syncOperations.addHandler(ConnectionDrainHandler())
+                try channel.pipeline.syncOperations.addHandler(LineBatchHandler(maximumLines: batchLines))
                 return try Connection(
                     wrappingChannelSynchronously: channel, configuration: .init(backPressureStrategy: backPressure))
             }

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@testable import StitchRPC
+
+/// The one-pass line reader agrees with Foundation's `JSONDecoder` on every line it accepts, and
+/// refuses (leaving the line to Foundation) whatever it is unsure of.
+@Suite("JSON line parser")
+struct JSONLineParserTests {
+    static func foundation(_ text: String) -> JSONTree? {
+        try? JSONDecoder().decode(JSONTree.self, from: Data(text.utf8))
+    }
+
+    static func fast(_ text: String) -> JSONTree? {
+        let data = Data(text.utf8)
+        guard let line = try? data.withUnsafeBytes({ try JSONLineParser.parse($0) }) else { return nil }
+        switch line {
+        case .single(let request): return request.tree
+        case .batch(let items): return .array(items.map(\.tree))
+        }
+    }
+
+    static let accepted: [String] = [
+        #"{"jsonrpc":"2.0","id":1,"method":"server.health"}"#,
+        #"  {"a" : [1, -2, 3.5, -0, 0.25e2, 1E-3, 12345678901234567890, true, false, null] }  "#,
+        #"[{"id":1},{"id":"x"},3,"s",[]]"#,
+        #"{"s":"caf\u00e9 \ud83d\ude00 \"q\" \\ \/ \b\f\n\r\t","t":"café ☕︎"}"#,
+        #"{"dup":1,"dup":2}"#,
+        "0", "-1", "1.5", "\"x\"", "[]", "{}", "null", "true", "false", "1e308", "-1e-320", "123456789012345",
+        "1234567890123456", "0.1", "9007199254740993",
+    ]
+
+    static let refused: [String] = [
+        "", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "+1", "1e", "NaN", "Infinity", "1e400", "-1e400", "tru",
+        "\"\\x\"", "\"\\ud800\"", "\"\\udc00\"", "\"a\u{01}b\"", "{'a':1}", "[1 2]", "{\"a\" 1}", "1 2",
+        "\"unterminated",
+    ]
+
+    @Test(arguments: accepted)
+    func readsAsFoundationDoes(_ text: String) throws {
+        let expected = try #require(Self.foundation(text))
+        #expect(Self.fast(text) == expected)
+    }
+
+    @Test(arguments: refused)
+    func refusesWhatIsNotStrictJSON(_ text: String) {
+        #expect(Self.fast(text) == nil)
+    }
+
+    @Test func refusesInvalidUTF8() {
+        let data = Data([0x22, 0xFF, 0x22])
+        #expect((try? data.withUnsafeBytes { try JSONLineParser.parse($0) }) == nil)
+    }
+
+    @Test func notesWhereEachRequestsParamsLie() throws {
+        let text = #"[{"id":1,"params":{"a":[1,{"params":2}]}}, {"id":2}, {"params" : "x" }]"#
+        let data = Data(text.utf8)
+        guard case .batch(let items) = try data.withUnsafeBytes({ try JSONLineParser.parse($0) }) else {
+            Issue.record("not a batch")
+            return
+        }
+        let ranges = items.map { $0.params.map { String(decoding: data[$0], as: UTF8.self) } }
+        #expect(ranges == [#"{"a":[1,{"params":2}]}"#, nil, #""x""#])
+    }
+
+    @Test func readsDeepNestingOnlyUpToTheLimit() {
+        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        #expect(Self.fast(deep) == nil)
+        let shallow = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect(Self.fast(shallow) == Self.foundation(shallow))
+    }
+}
