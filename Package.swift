@@ -137,7 +137,7 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
             name: "StitchBenchmarks",
             dependencies: [
                 "StitchEngine", "StitchModel", "StitchGenerator", "StitchNetwork", "StitchPlanning", "StitchServer", "StitchRPC",
-                "StitchDaemonLoad",
+                "StitchStore", "StitchDaemonLoad",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/StitchBenchmarks",

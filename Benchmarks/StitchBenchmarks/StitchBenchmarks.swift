@@ -8,6 +8,7 @@ import Benchmark
 /// - ``ExplainBenchmarks``: explain a helper and an activity at 100k members.
 /// - ``EngineBenchmarks``: compiling the engine, and its resident memory per member.
 /// - ``NetworkBenchmarks``: the network analysis (`network.analyse`) at 10k and 100k members.
+/// - ``ImportBenchmarks``: importing the 100k-member community file (read, check, store).
 /// - ``DaemonBenchmarks``: the daemon's round trip over its Unix socket at 1, 8 and 32 clients.
 let benchmarks: @Sendable () -> Void = {
     QueryBenchmarks.register()
@@ -16,4 +17,5 @@ let benchmarks: @Sendable () -> Void = {
     PlanningBenchmarks.register()
     NetworkBenchmarks.register()
     DaemonBenchmarks.register()
+    ImportBenchmarks.register()
 }
