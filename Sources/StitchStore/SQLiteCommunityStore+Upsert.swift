@@ -34,12 +34,17 @@ extension SQLiteCommunityStore {
 
     /// Inserts or replaces an activity in place.
     static func store(_ activity: Activity, _ db: Database, encoder: JSONEncoder) throws {
+        try storeRecord(table: "activities", id: activity.id, json: try json(activity, encoder, table: "activities"), db)
+    }
+
+    /// Inserts a record (a member's or an activity's JSON) last, or replaces it where it stands.
+    static func storeRecord(table: String, id: String, json: String, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO activities (id, position, record)
-                VALUES (?, (SELECT IFNULL(MAX(position), -1) + 1 FROM activities), ?)
+                INSERT INTO \(table) (id, position, record)
+                VALUES (?, (SELECT IFNULL(MAX(position), -1) + 1 FROM \(table)), ?)
                 ON CONFLICT (id) DO UPDATE SET record = excluded.record
                 """,
-            arguments: [activity.id, try json(activity, encoder, table: "activities")])
+            arguments: [id, json])
     }
 }

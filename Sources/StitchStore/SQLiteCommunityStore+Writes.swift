@@ -132,13 +132,7 @@ extension SQLiteCommunityStore {
 
     /// Inserts or replaces a member in place, with its avoid list.
     static func store(_ member: Member, _ db: Database, encoder: JSONEncoder) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO members (id, position, record)
-                VALUES (?, (SELECT IFNULL(MAX(position), -1) + 1 FROM members), ?)
-                ON CONFLICT (id) DO UPDATE SET record = excluded.record
-                """,
-            arguments: [member.id, try json(member, encoder, table: "members")])
+        try storeRecord(table: "members", id: member.id, json: try json(member, encoder, table: "members"), db)
         try db.execute(sql: "DELETE FROM member_avoid WHERE member = ?", arguments: [member.id])
         for other in member.avoid {
             try db.execute(

@@ -51,10 +51,14 @@ extension CommunityIndex {
                 avoidPairs[Int(other)].append(Int32(i))
             }
         }
+        members.shrink()
+        ownAvoid.shrink()
         self.members = members
         self.memberGrid = memberGrid
         self.ownAvoid = ownAvoid
-        avoid = CompressedRows(avoidPairs.map { Array(Set($0)).sorted() })
+        var avoid = CompressedRows(avoidPairs.map { Array(Set($0)).sorted() })
+        avoid.shrink()
+        self.avoid = avoid
 
         // Activities.
         var activities = ActivityTable()
@@ -88,7 +92,8 @@ extension CommunityIndex {
         for record in community.attendance {
             if let m = memberIndex[record.member], let a = activityIndex[record.activity] { attended[Int(m)].append(a) }
         }
-        let attends = CompressedRows(attended.map { Array(Set($0)).sorted() })
+        var attends = CompressedRows(attended.map { Array(Set($0)).sorted() })
+        attends.shrink()
         self.attends = attends
         attendees = attends.inverted(itemCount: activities.count)
 

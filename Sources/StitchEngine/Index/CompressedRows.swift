@@ -59,6 +59,13 @@ struct CompressedRows<Element: Sendable>: Sendable {
     /// Empties one row.
     mutating func clear(row: Int) { replace(row: row, with: EmptyCollection()) }
 
+    /// Drops the spare capacity that building row by row leaves (up to half of each array).
+    mutating func shrink() {
+        starts.shrinkToFit()
+        lengths.shrinkToFit()
+        values.shrinkToFit()
+    }
+
     /// Adds empty rows until there are `count`.
     mutating func growRows(to count: Int) {
         while rowCount < count { append(EmptyCollection()) }
@@ -131,4 +138,16 @@ extension CompressedRows where Element == Int32 {
         replace(row: row, with: next)
     }
 
+}
+
+extension Array {
+    /// Reallocates to exactly the elements held, dropping the spare capacity that appending
+    /// one at a time leaves.
+    mutating func shrinkToFit() {
+        guard capacity > count else { return }
+        var exact: [Element] = []
+        exact.reserveCapacity(count)
+        exact.append(contentsOf: self)
+        self = exact
+    }
 }

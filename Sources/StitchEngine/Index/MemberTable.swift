@@ -51,6 +51,22 @@ struct MemberTable: Sendable {
         wellbeing.append(f.wellbeing)
     }
 
+    /// Drops the spare capacity left by appending member by member.
+    mutating func shrink() {
+        ids.shrinkToFit()
+        names.shrinkToFit()
+        flags.shrinkToFit()
+        position.shrinkToFit()
+        location.shrinkToFit()
+        travelKm.shrinkToFit()
+        travelChordSquared.shrinkToFit()
+        accessNeeds.shrinkToFit()
+        birthYear.shrinkToFit()
+        wellbeing.shrinkToFit()
+        live.shrinkToFit()
+        for column in [\MemberTable.offers, \.interests, \.needs, \.experiences, \.groups] { self[keyPath: column].shrink() }
+    }
+
     /// Replaces the features of the member in slot `m`.
     mutating func replace(_ m: Int, with f: PersonFeatures) {
         ids[m] = f.id

@@ -37,6 +37,8 @@ struct SocialGraph: Sendable {
             n.append(sorted.map(\.key))
             ws.append(sorted.map(\.value))
         }
+        n.shrink()
+        ws.shrink()
         neighbours = n
         weights = ws
     }
