@@ -120,7 +120,7 @@ public struct Engine: Sendable {
                 if search == nil {
                     search = BuddySearch(index: index, person: person, weights: weights, bridging: job.bridging, avoided: job.avoided)
                 }
-                match.buddy = search?.best(activity: Int(entry.candidate))
+                match.buddy = search!.best(activity: Int(entry.candidate))
             }
             matches.append(match)
         }

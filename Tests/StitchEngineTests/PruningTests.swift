@@ -63,7 +63,7 @@ struct PruningTests {
                     Self.expectOptimistic(referral, "refer " + context)
                 }
                 let nearby = BuddyJob.nearby(person, index: index)
-                let search = BuddySearch(index: index, person: person, weights: weights, bridging: referral.bridging, avoided: referral.avoided)
+                var search = BuddySearch(index: index, person: person, weights: weights, bridging: referral.bridging, avoided: referral.avoided)
                 for a in Pipeline.rank(referral, limit: 3).entries.map(\.candidate) {
                     for counts in [true, false] {
                         let buddy = BuddyJob(

@@ -74,15 +74,15 @@ struct BuddyJob: ScoringJob {
     func sharesInterest(_ m: Int32) -> Bool { level(m) >= SkillLevels.sibling }
 
     /// The factors that do not depend on the activity, clamped: locality to the person,
-    /// wellbeing, reciprocity and bridging to the person (the others 0).
-    static func activityFreeFactors(_ c: Int32, index: CommunityIndex, person: PersonFeatures, bridging: BridgingFactor) -> FactorScores {
+    /// wellbeing and reciprocity (the others 0; bridging, also free of the activity, is left to
+    /// the full score).
+    static func activityFreeFactors(_ c: Int32, index: CommunityIndex, person: PersonFeatures) -> FactorScores {
         let m = Int(c)
         var f = FactorScores()
         let located = person.has(.hasLocation) && index.members.has(m, .hasLocation)
         f.locality = located ? Formulas.locality(km: GreatCircle.distanceKm(person.position, index.members.position[m])) : Formulas.neutral
         f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
         f.reciprocity = index.giverReciprocity(m)
-        f.bridging = bridging.value(toMember: c)
         return f.clamped()
     }
 

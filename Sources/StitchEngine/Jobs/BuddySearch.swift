@@ -1,3 +1,4 @@
+import HeapModule
 import StitchModel
 
 /// The best buddy for each activity of one referral, found without scoring everyone near the
@@ -8,9 +9,11 @@ import StitchModel
 /// (being free at its times) do, and each is at most 1. So, once per referral, the members near
 /// the person who pass the constraints that do not depend on the activity either (not the
 /// person, active, no safeguarding exclusion, within their own travel radius of the person, not
-/// overloaded) are sorted by their weighted activity-free part, best first. For each activity
-/// its attendees are scored first, then that list in order, until even full marks for skill and
-/// availability could not beat the best buddy found: no one further down can. Every candidate
+/// overloaded) are put in a heap by their weighted activity-free part, counting bridging at its
+/// best (1: the network model is consulted only for members scored in full). For each activity
+/// its attendees are scored first, then members in heap order (popped only as far as some
+/// activity needs, and kept for the next), until even full marks for skill and availability
+/// could not beat the best buddy found: no one further down can. Every candidate
 /// scored passes the buddy's full constraints, and ties go to the smaller id, as in ranking.
 struct BuddySearch {
     let index: CommunityIndex
@@ -18,11 +21,22 @@ struct BuddySearch {
     let weights: FactorWeights
     let bridging: BridgingFactor
     let avoided: Set<Int32>
-    /// Candidates near the person, by their activity-free part, best first.
-    let pool: [Int32]
-    /// Each pool member's weighted activity-free part (locality, wellbeing, reciprocity, bridging).
-    let partial: [Double]
+    /// Candidates near the person popped so far, by their activity-free part, best first.
+    private var ordered: [Int32] = []
+    /// Each one's weighted activity-free part (locality, wellbeing, reciprocity; bridging at 1).
+    private var partial: [Double] = []
+    /// The candidates not popped yet.
+    private var waiting: Heap<Candidate>
     private let totalWeight: Double
+
+    /// A candidate in the heap: a larger part first, then the smaller id.
+    private struct Candidate: Comparable {
+        var part: Double
+        var rank: Int32
+        var member: Int32
+        static func < (a: Candidate, b: Candidate) -> Bool { a.part != b.part ? a.part < b.part : a.rank > b.rank }
+        static func == (a: Candidate, b: Candidate) -> Bool { a.part == b.part && a.rank == b.rank }
+    }
 
     /// Scores larger by less than this are treated as ties when deciding to stop (the bound and
     /// the score sum their terms in different orders).
@@ -35,7 +49,7 @@ struct BuddySearch {
         self.bridging = bridging
         self.avoided = avoided
         totalWeight = weights.skill + weights.availability + weights.locality + weights.wellbeing + weights.bridging + weights.reciprocity
-        var scored: [(member: Int32, part: Double, rank: Int32)] = []
+        var candidates: [Candidate] = []
         let members = index.members
         for m in BuddyJob.nearby(person, index: index) {
             let i = Int(m)
@@ -44,18 +58,26 @@ struct BuddySearch {
             else { continue }
             let km = GreatCircle.distanceKm(person.position, members.position[i])
             if person.has(.hasLocation), members.has(i, .hasLocation), km > members.travelKm[i] { continue }
-            let f = BuddyJob.activityFreeFactors(m, index: index, person: person, bridging: bridging)
+            let f = BuddyJob.activityFreeFactors(m, index: index, person: person)
             let part = weights.locality * f.locality + weights.wellbeing * f.wellbeing + weights.reciprocity * f.reciprocity
-                + weights.bridging * f.bridging
-            scored.append((m, part, index.memberIDRank[i]))
+                + weights.bridging * 1
+            candidates.append(Candidate(part: part, rank: index.memberIDRank[i], member: m))
         }
-        scored.sort { ($0.part, $1.rank) > ($1.part, $0.rank) }
-        pool = scored.map(\.member)
-        partial = scored.map(\.part)
+        waiting = Heap(candidates)
+    }
+
+    /// The `i`th candidate in order, popping the heap as far as needed; `nil` past the last.
+    private mutating func candidate(_ i: Int) -> (member: Int32, part: Double)? {
+        while ordered.count <= i {
+            guard let next = waiting.popMax() else { return nil }
+            ordered.append(next.member)
+            partial.append(next.part)
+        }
+        return (ordered[i], partial[i])
     }
 
     /// The best buddy for an activity, or `nil` when no one meets every constraint.
-    func best(activity: Int) -> Buddy? {
+    mutating func best(activity: Int) -> Buddy? {
         let job = BuddyJob(
             index: index, person: person, activity: activity, bridging: bridging, avoided: avoided, weights: weights,
             nearby: [], countsExclusions: false)
@@ -70,8 +92,10 @@ struct BuddySearch {
         }
         for m in index.attendees[activity] { consider(m) }
         let activityPart = weights.skill + weights.availability
-        for (i, m) in pool.enumerated() {
-            if let best, totalWeight > 0, (partial[i] + activityPart) / totalWeight < best.score - Self.slack { break }
+        var i = 0
+        while let (m, part) = candidate(i) {
+            i += 1
+            if let best, totalWeight > 0, (part + activityPart) / totalWeight < best.score - Self.slack { break }
             guard job.sharesInterest(m), !index.attendees.sortedRow(activity, contains: m) else { continue }
             consider(m)
         }
