@@ -116,7 +116,7 @@ struct BuddyJob: ScoringJob {
         let isSelf = person.memberIndex == c
         guard r.check(.self, !isSelf, isSelf ? "Is the person referred" : "Not the person referred") else { return }
         guard r.check(.inactive, members.has(m, .active), members.has(m, .active) ? "Active member" : "Not an active member") else { return }
-        let clash = avoided.contains(c)
+        let clash = !avoided.isEmpty && avoided.contains(c)
         guard r.check(.safeguarding, !clash, clash ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
         let online = acts.online[activity]
         let unmet = online ? 0 : members.accessNeeds[m] & ~acts.access[activity]

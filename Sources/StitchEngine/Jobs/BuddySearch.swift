@@ -53,7 +53,7 @@ struct BuddySearch {
         let members = index.members
         for m in BuddyJob.nearby(person, index: index) {
             let i = Int(m)
-            guard person.memberIndex != m, members.has(i, .active), !avoided.contains(m),
+            guard person.memberIndex != m, members.has(i, .active), avoided.isEmpty || !avoided.contains(m),
                 index.ledger.recentHours[i] <= index.configuration.overloadHours
             else { continue }
             let km = GreatCircle.distanceKm(person.position, members.position[i])

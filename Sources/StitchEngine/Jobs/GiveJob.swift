@@ -82,7 +82,8 @@ struct GiveJob: ScoringJob {
             let isSelf = giver.memberIndex == c
             guard r.check(.self, !isSelf, isSelf ? "Is the member themself" : "Another member") else { return }
             guard r.check(.inactive, index.members.has(m, .active), index.members.has(m, .active) ? "Active member" : "Not an active member") else { return }
-            guard r.check(.safeguarding, !avoided.contains(c), avoided.contains(c) ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
+            let clash = !avoided.isEmpty && avoided.contains(c)
+            guard r.check(.safeguarding, !clash, clash ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
             let home = index.members.has(m, .housebound)
             let visits = !home || giver.has(.homeVisits)
             guard r.check(.homeVisits, visits, home ? (visits ? "Does home visits" : "They are housebound and need a home visit") : "Not housebound") else { return }
