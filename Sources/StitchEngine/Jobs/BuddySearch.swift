@@ -1,32 +1,44 @@
+import HeapModule
 import StitchModel
 
 /// The best buddy for each activity of one referral, found without scoring everyone near the
 /// person: the same answer as ranking every ``BuddyJob`` candidate and keeping the first.
 ///
-/// A buddy candidate is an attendee of the activity, or a member within ``BuddyJob/searchKm`` of
-/// the person whose interests or offers come close to the activity's topics. So instead of
-/// walking everyone near the person, the search walks the interest and offer postings of the
-/// topics close enough, and keeps those near the person. Before a candidate is scored in full
-/// it must pass the checks that do not depend on the activity (not the person, active, no
-/// safeguarding exclusion, within their own travel radius of the person, not overloaded), and
-/// its best possible score — its activity-free factors (locality to the person, wellbeing,
-/// reciprocity) exact, full marks for skill, availability and bridging — must reach the best
-/// buddy found so far. Attendees go first: they know the activity, so the best so far is strong
-/// early. Every candidate scored passes the buddy's full constraints, and ties go to the smaller
-/// id, as in ranking.
+/// A buddy's factors split in two. Locality (to the person), wellbeing, reciprocity and bridging
+/// (to the person) do not depend on the activity; skill (knowing its topics) and availability
+/// (being free at its times) do, and each is at most 1. So, once per referral, the members near
+/// the person who pass the constraints that do not depend on the activity either (not the
+/// person, active, no safeguarding exclusion, within their own travel radius of the person, not
+/// overloaded) are put in a heap by their weighted activity-free part, counting bridging at its
+/// best (1: the network model is consulted only for members scored in full). For each activity
+/// its attendees are scored first, then members in heap order (popped only as far as some
+/// activity needs, and kept for the next), until even full marks for skill and availability
+/// could not beat the best buddy found: no one further down can. Every candidate
+/// scored passes the buddy's full constraints, and ties go to the smaller id, as in ranking.
 struct BuddySearch {
     let index: CommunityIndex
     let person: PersonFeatures
     let weights: FactorWeights
     let bridging: BridgingFactor
     let avoided: Set<Int32>
+    /// Candidates near the person popped so far, by their activity-free part, best first.
+    private var ordered: [Int32] = []
+    /// Each one's weighted activity-free part (locality, wellbeing, reciprocity; bridging at 1).
+    private var partial: [Double] = []
+    /// The candidates not popped yet.
+    private var waiting: Heap<Candidate>
     private let totalWeight: Double
-    private let searchChordSquared: Double
-    /// Each member's weighted activity-free part once computed for this referral (-1: not a
-    /// candidate near the person; missing: not computed yet).
-    private var parts: [Int32: Double] = [:]
 
-    /// Scores larger by less than this are treated as ties when deciding to skip (the bound and
+    /// A candidate in the heap: a larger part first, then the smaller id.
+    private struct Candidate: Comparable {
+        var part: Double
+        var rank: Int32
+        var member: Int32
+        static func < (a: Candidate, b: Candidate) -> Bool { a.part != b.part ? a.part < b.part : a.rank > b.rank }
+        static func == (a: Candidate, b: Candidate) -> Bool { a.part == b.part && a.rank == b.rank }
+    }
+
+    /// Scores larger by less than this are treated as ties when deciding to stop (the bound and
     /// the score sum their terms in different orders).
     static let slack = 1e-9
 
@@ -37,28 +49,31 @@ struct BuddySearch {
         self.bridging = bridging
         self.avoided = avoided
         totalWeight = weights.skill + weights.availability + weights.locality + weights.wellbeing + weights.bridging + weights.reciprocity
-        searchChordSquared = GreatCircle.chordSquared(forKm: BuddyJob.searchKm)
+        var candidates: [Candidate] = []
+        let members = index.members
+        for m in BuddyJob.nearby(person, index: index) {
+            let i = Int(m)
+            guard person.memberIndex != m, members.has(i, .active), avoided.isEmpty || !avoided.contains(m),
+                index.ledger.recentHours[i] <= index.configuration.overloadHours
+            else { continue }
+            let km = GreatCircle.distanceKm(person.position, members.position[i])
+            if person.has(.hasLocation), members.has(i, .hasLocation), km > members.travelKm[i] { continue }
+            let f = BuddyJob.activityFreeFactors(m, index: index, person: person)
+            let part = weights.locality * f.locality + weights.wellbeing * f.wellbeing + weights.reciprocity * f.reciprocity
+                + weights.bridging * 1
+            candidates.append(Candidate(part: part, rank: index.memberIDRank[i], member: m))
+        }
+        waiting = Heap(candidates)
     }
 
-    /// The weighted activity-free part of a member's score with bridging at its best, or `nil`
-    /// when the member is not near the person or fails a check that no activity could change.
-    private mutating func part(_ m: Int32) -> Double? {
-        if let known = parts[m] { return known < 0 ? nil : known }
-        let i = Int(m)
-        let members = index.members
-        var value = -1.0
-        if person.has(.hasLocation), members.has(i, .hasLocation),
-            person.position.chordSquared(to: members.position[i]) <= searchChordSquared,
-            person.memberIndex != m, members.has(i, .active), avoided.isEmpty || !avoided.contains(m),
-            index.ledger.recentHours[i] <= index.configuration.overloadHours,
-            GreatCircle.distanceKm(person.position, members.position[i]) <= members.travelKm[i]
-        {
-            let f = BuddyJob.activityFreeFactors(m, index: index, person: person)
-            value = weights.locality * f.locality + weights.wellbeing * f.wellbeing + weights.reciprocity * f.reciprocity
-                + weights.bridging
+    /// The `i`th candidate in order, popping the heap as far as needed; `nil` past the last.
+    private mutating func candidate(_ i: Int) -> (member: Int32, part: Double)? {
+        while ordered.count <= i {
+            guard let next = waiting.popMax() else { return nil }
+            ordered.append(next.member)
+            partial.append(next.part)
         }
-        parts[m] = value
-        return value < 0 ? nil : value
+        return (ordered[i], partial[i])
     }
 
     /// The best buddy for an activity, or `nil` when no one meets every constraint.
@@ -75,23 +90,14 @@ struct BuddySearch {
             let entry = Pipeline.Entry(score: weights.combine(f), idRank: job.idRank(c), candidate: c, factors: f)
             if best.map({ $0 < entry }) ?? true { best = entry }
         }
-        var seen = [UInt64](repeating: 0, count: (index.members.count + 63) / 64)
-        @inline(__always) func first(_ m: Int32) -> Bool {
-            let bit: UInt64 = 1 << UInt64(m & 63)
-            guard seen[Int(m) >> 6] & bit == 0 else { return false }
-            seen[Int(m) >> 6] |= bit
-            return true
-        }
-        for m in index.attendees[activity] where first(m) { consider(m) }
+        for m in index.attendees[activity] { consider(m) }
         let activityPart = weights.skill + weights.availability
-        for term in job.table.touched where job.table.level[Int(term)] >= SkillLevels.sibling {
-            for postings in [index.interestPostings, index.offerPostings] where Int(term) < postings.rowCount {
-                for m in postings[Int(term)] where first(m) {
-                    guard let part = part(m) else { continue }
-                    if let best, totalWeight > 0, (part + activityPart) / totalWeight < best.score - Self.slack { continue }
-                    consider(m)
-                }
-            }
+        var i = 0
+        while let (m, part) = candidate(i) {
+            i += 1
+            if let best, totalWeight > 0, (part + activityPart) / totalWeight < best.score - Self.slack { break }
+            guard job.sharesInterest(m), !index.attendees.sortedRow(activity, contains: m) else { continue }
+            consider(m)
         }
         return best.map { Buddy(job.match($0.candidate, score: $0.score, factors: $0.factors)) }
     }
