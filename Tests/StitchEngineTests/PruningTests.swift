@@ -27,12 +27,13 @@ struct PruningTests {
         }
     }
 
-    /// Every optimistic factor is at least the factor itself, for every candidate.
+    /// Every optimistic factor is at least the factor itself, and every rough one at least the
+    /// optimistic one, for every candidate.
     static func expectOptimistic<J: ScoringJob>(_ job: J, _ context: String) {
         job.forEachCandidate { c in
-            let bound = job.optimisticFactors(c).clamped(), f = job.factors(c).clamped()
-            for factor in Factor.allCases where bound[factor] < f[factor] {
-                Issue.record("\(context): candidate \(c) \(factor) bound \(bound[factor]) < \(f[factor])")
+            let rough = job.roughFactors(c).clamped(), bound = job.optimisticFactors(c).clamped(), f = job.factors(c).clamped()
+            for factor in Factor.allCases where bound[factor] < f[factor] || rough[factor] < bound[factor] {
+                Issue.record("\(context): candidate \(c) \(factor) rough \(rough[factor]), bound \(bound[factor]), factor \(f[factor])")
             }
         }
     }

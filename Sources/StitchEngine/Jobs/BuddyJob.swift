@@ -112,27 +112,26 @@ struct BuddyJob: ScoringJob {
 
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let m = Int(c)
-        let members = index.members, acts = index.activities
         let isSelf = person.memberIndex == c
         guard r.check(.self, !isSelf, isSelf ? "Is the person referred" : "Not the person referred") else { return }
-        guard r.check(.inactive, members.has(m, .active), members.has(m, .active) ? "Active member" : "Not an active member") else { return }
+        guard r.check(.inactive, index.members.has(m, .active), index.members.has(m, .active) ? "Active member" : "Not an active member") else { return }
         let clash = !avoided.isEmpty && avoided.contains(c)
         guard r.check(.safeguarding, !clash, clash ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
-        let online = acts.online[activity]
-        let unmet = online ? 0 : members.accessNeeds[m] & ~acts.access[activity]
+        let online = index.activities.online[activity]
+        let unmet = online ? 0 : index.members.accessNeeds[m] & ~index.activities.access[activity]
         guard r.check(.access, unmet == 0, unmet == 0 ? "Can take part" : "The activity does not meet their own access needs") else { return }
-        var reachable = online || !members.has(m, .housebound)
+        var reachable = online || !index.members.has(m, .housebound)
         let km = distanceToPerson(m)
-        if let km, km > members.travelKm[m] { reachable = false }
-        if !online, acts.location[activity] != nil, members.has(m, .hasLocation),
-            GreatCircle.distanceKm(members.position[m], acts.position[activity]) > members.travelKm[m]
+        if let km, km > index.members.travelKm[m] { reachable = false }
+        if !online, index.activities.location[activity] != nil, index.members.has(m, .hasLocation),
+            GreatCircle.distanceKm(index.members.position[m], index.activities.position[activity]) > index.members.travelKm[m]
         {
             reachable = false
         }
         guard r.check(.distance, reachable, km.map { "\(Formulas.distanceText($0)) from the person" } ?? "Distance unknown") else { return }
-        let eligible = acts.admits(age: members.birthYear[m] > 0 ? referenceYear - members.birthYear[m] : nil, activity)
+        let eligible = index.activities.admits(age: index.members.birthYear[m] > 0 ? referenceYear - index.members.birthYear[m] : nil, activity)
         guard r.check(.age, eligible, eligible ? "Within the age range" : "Outside the age range") else { return }
-        let free = attends(c) || acts.sessions[activity].isEmpty || (members.availability.isKnown[m] && coverage(m) > 0)
+        let free = attends(c) || index.activities.sessions[activity].isEmpty || (index.members.availability.isKnown[m] && coverage(m) > 0)
         guard r.check(.availability, free, free ? "Free at the activity's time" : "Not known to be free at the activity's time") else { return }
         let recent = index.ledger.recentHours[m]
         _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")

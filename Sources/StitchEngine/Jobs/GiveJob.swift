@@ -96,14 +96,13 @@ struct GiveJob: ScoringJob {
             return
         }
         let a = Int(c - memberCount)
-        let acts = index.activities
-        let online = acts.online[a]
-        let unmet = online ? 0 : giver.accessNeeds & ~acts.access[a]
+        let online = index.activities.online[a]
+        let unmet = online ? 0 : giver.accessNeeds & ~index.activities.access[a]
         guard r.check(.access, unmet == 0, unmet == 0 ? "Can take part" : "Does not meet: \(ReferralJob.terms(unmet))") else { return }
         let km = distanceKm(c)
         let within = online || (!giver.has(.housebound) && (km.map { $0 <= giver.travelKm } ?? true))
         guard r.check(.distance, within, online ? "Online" : km.map { "\(Formulas.distanceText($0)) away" } ?? "Distance unknown") else { return }
-        let eligible = acts.admits(age: age, a)
+        let eligible = index.activities.admits(age: age, a)
         guard r.check(.age, eligible, eligible ? "Within the age range" : "Outside the age range") else { return }
         let clash = !avoided.isEmpty && index.attendees[a].contains { avoided.contains($0) }
         _ = r.check(.safeguarding, !clash, clash ? "Someone this member must not meet attends" : "No safeguarding exclusion")

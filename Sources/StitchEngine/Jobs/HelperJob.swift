@@ -71,24 +71,37 @@ struct HelperJob: ScoringJob {
 
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let m = Int(c)
-        let members = index.members
         let isSelf = requesterIndex == c
         guard r.check(.self, !isSelf, isSelf ? "Is the person asking" : "Not the person asking") else { return }
-        guard r.check(.inactive, members.has(m, .active), members.has(m, .active) ? "Active member" : "Not an active member") else { return }
+        guard r.check(.inactive, index.members.has(m, .active), index.members.has(m, .active) ? "Active member" : "Not an active member") else { return }
         let avoided = requesterIndex >= 0 && (index.avoid[m].contains(requesterIndex) || requesterAvoid.contains(c))
         guard r.check(.safeguarding, !avoided, avoided ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
-        let dbs = !requiresDBS || members.has(m, .dbsChecked)
+        let dbs = !requiresDBS || index.members.has(m, .dbsChecked)
         guard r.check(.dbs, dbs, requiresDBS ? (dbs ? "Holds an enhanced DBS check" : "No enhanced DBS check") : "No DBS check required") else { return }
-        let visits = !atHome || members.has(m, .homeVisits)
+        let visits = !atHome || index.members.has(m, .homeVisits)
         guard r.check(.homeVisits, visits, atHome ? (visits ? "Does home visits" : "Does not do home visits") : "Help is not at home") else { return }
-        let located = place != nil && members.has(m, .hasLocation)
-        let within = !located || GreatCircle.within(place!, members.position[m], km: members.travelKm[m], chordSquared: members.travelChordSquared[m])
-        guard r.check(.distance, within, distanceKm(m).map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(members.travelKm[m]))" } ?? "Distance unknown") else { return }
-        let known = members.availability.isKnown[m]
-        let free = whenMinutes == 0 || !known || members.availability.overlapMinutes(row: m, with: when) > 0
+        let located = place != nil && index.members.has(m, .hasLocation)
+        let within = !located || GreatCircle.within(place!, index.members.position[m], km: index.members.travelKm[m], chordSquared: index.members.travelChordSquared[m])
+        guard r.check(.distance, within, distanceKm(m).map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(index.members.travelKm[m]))" } ?? "Distance unknown") else { return }
+        let known = index.members.availability.isKnown[m]
+        let free = whenMinutes == 0 || !known || index.members.availability.overlapMinutes(row: m, with: when) > 0
         guard r.check(.availability, free, whenMinutes == 0 ? "No time asked" : (free ? (known ? "Free at a time asked" : "Availability not given") : "Not free at the times asked")) else { return }
         let recent = index.ledger.recentHours[m]
         _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")
+    }
+
+    /// Skill exact, locality bounded by the straight-line distance (no trigonometry), the rest at 1.
+    func roughFactors(_ c: Int32) -> FactorScores {
+        var f = FactorScores.ones
+        let m = Int(c)
+        f.skill = skillLevel(m).level
+        if let place, index.members.has(m, .hasLocation) {
+            // The chord is never longer than the arc: locality(R · chord) ≥ locality(distance).
+            f.locality = Formulas.locality(km: GreatCircle.earthRadiusKm * place.chordSquared(to: index.members.position[m]).squareRoot())
+        } else {
+            f.locality = Formulas.neutral
+        }
+        return f
     }
 
     /// Every factor exact but bridging (the network model's O(k) distance), at 1.
@@ -109,19 +122,18 @@ struct HelperJob: ScoringJob {
     @inline(__always)
     private func factors(_ c: Int32, bridging withBridging: Bool) -> FactorScores {
         let m = Int(c)
-        let members = index.members
         var f = FactorScores()
         f.skill = skillLevel(m).level
         if whenMinutes > 0 {
-            f.availability = members.availability.isKnown[m]
-                ? min(1, Double(members.availability.overlapMinutes(row: m, with: when)) / Double(whenMinutes)) : 0.3
-        } else if let requesterAvailability, members.availability.isKnown[m] {
-            f.availability = min(1, Double(members.availability.overlapMinutes(row: m, with: requesterAvailability)) / 120)
+            f.availability = index.members.availability.isKnown[m]
+                ? min(1, Double(index.members.availability.overlapMinutes(row: m, with: when)) / Double(whenMinutes)) : 0.3
+        } else if let requesterAvailability, index.members.availability.isKnown[m] {
+            f.availability = min(1, Double(index.members.availability.overlapMinutes(row: m, with: requesterAvailability)) / 120)
         } else {
             f.availability = Formulas.neutral
         }
         f.locality = distanceKm(m).map(Formulas.locality) ?? Formulas.neutral
-        f.wellbeing = Formulas.giverWellbeing(members.wellbeing[m], known: members.has(m, .hasWellbeing))
+        f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
         f.reciprocity = index.giverReciprocity(m)
         if withBridging { f.bridging = bridging.value(toMember: c) }
         return f
@@ -129,7 +141,6 @@ struct HelperJob: ScoringJob {
 
     func match(_ c: Int32, score: Double, factors f: FactorScores) -> Match {
         let m = Int(c)
-        let members = index.members
         var reasons: [String] = []
         let skill = skillLevel(m)
         if skill.lived {
@@ -137,10 +148,10 @@ struct HelperJob: ScoringJob {
         } else if skill.term >= 0 {
             reasons.append(table.reason(term: skill.term, vocabulary: index.vocabulary, verb: "Offers"))
         }
-        if requiresDBS, members.has(m, .dbsChecked) { reasons.append("Enhanced DBS checked") }
+        if requiresDBS, index.members.has(m, .dbsChecked) { reasons.append("Enhanced DBS checked") }
         if whenMinutes > 0 {
-            if members.availability.isKnown[m] {
-                let common = members.availability.mask(row: m).intersection(when)
+            if index.members.availability.isKnown[m] {
+                let common = index.members.availability.mask(row: m).intersection(when)
                 let slots = common.slots.prefix(2).map(\.description)
                 reasons.append(common.minutes >= whenMinutes ? "Free \(Formulas.list(slots)) as asked" : "Free \(Formulas.list(slots)) (\(Formulas.hoursText(Double(common.minutes) / 60)) of \(Formulas.hoursText(Double(whenMinutes) / 60)) asked)")
             } else {
@@ -164,6 +175,6 @@ struct HelperJob: ScoringJob {
             reasons.append("Not asked much lately")
         }
         if let b = bridging.reason(value: f.bridging, member: c) { reasons.append(b) }
-        return Match(id: members.ids[m], kind: .member, name: members.names[m], score: score, factors: f, reasons: reasons, distanceKm: km)
+        return Match(id: index.members.ids[m], kind: .member, name: index.members.names[m], score: score, factors: f, reasons: reasons, distanceKm: km)
     }
 }

@@ -56,18 +56,17 @@ struct ReferralJob: ScoringJob {
 
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let a = Int(c)
-        let acts = index.activities
-        let left = acts.remaining[a]
+        let left = index.activities.remaining[a]
         guard r.check(.capacity, left != 0, left < 0 ? "No limit on places" : (left == 0 ? "No places left" : "\(left) places left")) else { return }
-        let online = acts.online[a]
-        let unmet = online ? 0 : person.accessNeeds & ~acts.access[a]
+        let online = index.activities.online[a]
+        let unmet = online ? 0 : person.accessNeeds & ~index.activities.access[a]
         guard r.check(.access, unmet == 0, unmet == 0 ? (person.accessNeeds == 0 ? "No access needs" : "Meets every access need") : "Does not meet: \(Self.terms(unmet))") else { return }
         let km = distanceKm(a)
         let housebound = person.has(.housebound) && !online
         let within = !housebound && (km.map { $0 <= person.travelKm } ?? true)
         guard r.check(.distance, within, online ? "Online" : housebound ? "Housebound: in person is not possible" : km.map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(person.travelKm))" } ?? "Distance unknown") else { return }
-        let eligible = acts.admits(age: age, a)
-        guard r.check(.age, eligible, !acts.hasAgeLimits(a) ? "No age limits" : (age == nil ? "Age not known: check eligibility" : (eligible ? "Within the age range" : "Outside the age range"))) else { return }
+        let eligible = index.activities.admits(age: age, a)
+        guard r.check(.age, eligible, !index.activities.hasAgeLimits(a) ? "No age limits" : (age == nil ? "Age not known: check eligibility" : (eligible ? "Within the age range" : "Outside the age range"))) else { return }
         let clash = avoided.isEmpty ? false : index.attendees[a].contains { avoided.contains($0) }
         _ = r.check(.safeguarding, !clash, clash ? "Someone this person must not meet attends" : "No safeguarding exclusion")
     }
@@ -99,13 +98,12 @@ struct ReferralJob: ScoringJob {
 
     func match(_ c: Int32, score: Double, factors f: FactorScores) -> Match {
         let a = Int(c)
-        let acts = index.activities
         var reasons: [String] = []
-        let best = table.best(acts.topics[a])
+        let best = table.best(index.activities.topics[a])
         if best.term >= 0 { reasons.append(table.reason(term: best.term, vocabulary: index.vocabulary, verb: "About")) }
-        let served = Formulas.ways(acts.wellbeing[a], among: hasGoals ? goals : nil)
+        let served = Formulas.ways(index.activities.wellbeing[a], among: hasGoals ? goals : nil)
         if !served.isEmpty { reasons.append("Serves \(Formulas.list(served))") }
-        let sessions = acts.sessionSlots[a]
+        let sessions = index.activities.sessionSlots[a]
         if person.has(.hasAvailability), !sessions.isEmpty {
             let fitting = sessions.filter { WeekMask([$0]).overlapMinutes(with: person.availability) > 0 }
             if let first = fitting.first {
@@ -114,19 +112,19 @@ struct ReferralJob: ScoringJob {
                 reasons.append("Not free at its times (\(sessions.prefix(2).map(\.description).joined(separator: ", ")))")
             }
         }
-        if acts.online[a] {
+        if index.activities.online[a] {
             reasons.append("Online: no travel")
         } else if let km = distanceKm(a) {
             reasons.append("\(Formulas.distanceText(km)) away")
         } else {
             reasons.append("Distance unknown")
         }
-        if person.accessNeeds != 0, !acts.online[a], person.accessNeeds & ~acts.access[a] == 0 { reasons.append("Meets every access need") }
+        if person.accessNeeds != 0, !index.activities.online[a], person.accessNeeds & ~index.activities.access[a] == 0 { reasons.append("Meets every access need") }
         if attends(a) { reasons.append("Already goes here") }
-        if acts.serves(a, .give) { reasons.append("A way to give as well as get") }
+        if index.activities.serves(a, .give) { reasons.append("A way to give as well as get") }
         if let b = bridging.reason(value: f.bridging) { reasons.append(b) }
-        if acts.remaining[a] > 0, acts.remaining[a] <= 2 { reasons.append("Only \(acts.remaining[a]) place\(acts.remaining[a] == 1 ? "" : "s") left") }
-        return Match(id: acts.ids[a], kind: .activity, name: acts.names[a], score: score, factors: f, reasons: reasons, distanceKm: distanceKm(a))
+        if index.activities.remaining[a] > 0, index.activities.remaining[a] <= 2 { reasons.append("Only \(index.activities.remaining[a]) place\(index.activities.remaining[a] == 1 ? "" : "s") left") }
+        return Match(id: index.activities.ids[a], kind: .activity, name: index.activities.names[a], score: score, factors: f, reasons: reasons, distanceKm: distanceKm(a))
     }
 
     static func terms(_ mask: UInt32) -> String {

@@ -30,8 +30,11 @@ enum Pipeline {
         /// True when the candidate cannot beat the worst of a full heap, by its optimistic score.
         func hopeless(_ c: Int32) -> Bool {
             guard heap.count >= limit, let worst = heap.min else { return false }
-            let bound = weights.combine(job.optimisticFactors(c).clamped())
-            return bound < worst.score || (bound == worst.score && job.idRank(c) > worst.idRank)
+            func below(_ factors: FactorScores) -> Bool {
+                let bound = weights.combine(factors.clamped())
+                return bound < worst.score || (bound == worst.score && job.idRank(c) > worst.idRank)
+            }
+            return below(job.roughFactors(c)) || below(job.optimisticFactors(c))
         }
         job.forEachCandidate { c in
             considered += 1

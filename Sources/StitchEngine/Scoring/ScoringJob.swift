@@ -17,6 +17,9 @@ protocol ScoringJob {
     /// at 1): their weighted score bounds the candidate's, so the pipeline skips the full
     /// factors of a candidate that cannot enter the top k.
     func optimisticFactors(_ candidate: Int32) -> FactorScores
+    /// A cheaper, looser bound than ``optimisticFactors(_:)``, tried first: factors no lower
+    /// than the optimistic ones.
+    func roughFactors(_ candidate: Int32) -> FactorScores
     /// Whether every candidate's constraints must run, to count exclusions by reason. A job
     /// whose counts nobody reads (a buddy search) says no, and a candidate that cannot enter the
     /// top k is then skipped before its constraints too.
@@ -25,5 +28,6 @@ protocol ScoringJob {
 
 extension ScoringJob {
     func optimisticFactors(_ candidate: Int32) -> FactorScores { .ones }
+    func roughFactors(_ candidate: Int32) -> FactorScores { .ones }
     var countsExclusions: Bool { true }
 }
