@@ -180,15 +180,23 @@ public actor StitchService {
         return .init(members: next.members.count, activities: next.activities.count, exchanges: next.exchanges.count, attendance: next.attendance.count)
     }
 
+    /// -32001 at `params.<field>` unless `id` names a member (the same answer as a query's).
+    private func requireMember(_ id: String, at field: String) throws(RPCError) {
+        guard engine.contains(member: id) else { throw .query(.unknownMember(field: field, id: id)) }
+    }
+
+    /// -32002 at `params.<field>` unless `id` names an activity.
+    private func requireActivity(_ id: String, at field: String) throws(RPCError) {
+        guard engine.contains(activity: id) else { throw .query(.unknownActivity(field: field, id: id)) }
+    }
+
     func upsert(member: Member) throws(RPCError) -> MethodResults.ID {
         try apply(.upsertMember(member), field: "member", storing: ("member.upsert", { try $0.upsert(member: member) }))
         return .init(id: member.id)
     }
 
     func removeMember(_ id: String) throws(RPCError) -> MethodResults.ID {
-        guard engine.contains(member: id) else {
-            throw RPCError(.unknownMember, "Unknown member id", field: "params.id", reason: "unknown member id '\(id)'")
-        }
+        try requireMember(id, at: "id")
         try apply(.removeMember(id: id), field: "", storing: ("member.remove", { try $0.remove(memberID: id) }))
         pruneOutcomes()
         return .init(id: id)
@@ -200,30 +208,23 @@ public actor StitchService {
     }
 
     func removeActivity(_ id: String) throws(RPCError) -> MethodResults.ID {
-        guard engine.contains(activity: id) else {
-            throw RPCError(.unknownActivity, "Unknown activity id", field: "params.id", reason: "unknown activity id '\(id)'")
-        }
+        try requireActivity(id, at: "id")
         try apply(.removeActivity(id: id), field: "", storing: ("activity.remove", { try $0.remove(activityID: id) }))
         pruneOutcomes()
         return .init(id: id)
     }
 
     func record(exchange: Exchange) throws(RPCError) -> MethodResults.Balances {
-        for (field, id) in [("giver", exchange.giver), ("receiver", exchange.receiver)] where !engine.contains(member: id) {
-            throw RPCError(.unknownMember, "Unknown member id", field: "params.exchange.\(field)", reason: "unknown member id '\(id)'")
-        }
+        try requireMember(exchange.giver, at: "exchange.giver")
+        try requireMember(exchange.receiver, at: "exchange.receiver")
         try apply(.recordExchange(exchange), field: "exchange", storing: ("exchange.record", { try $0.record(exchange: exchange) }))
         let giver = engine.balance(of: exchange.giver) ?? 0, receiver = engine.balance(of: exchange.receiver) ?? 0
         return .init(giver: .init(id: exchange.giver, balance: giver), receiver: .init(id: exchange.receiver, balance: receiver))
     }
 
     func record(attendance: Attendance) throws(RPCError) -> EmptyResult {
-        guard engine.contains(member: attendance.member) else {
-            throw RPCError(.unknownMember, "Unknown member id", field: "params.attendance.member", reason: "unknown member id '\(attendance.member)'")
-        }
-        guard engine.contains(activity: attendance.activity) else {
-            throw RPCError(.unknownActivity, "Unknown activity id", field: "params.attendance.activity", reason: "unknown activity id '\(attendance.activity)'")
-        }
+        try requireMember(attendance.member, at: "attendance.member")
+        try requireActivity(attendance.activity, at: "attendance.activity")
         try apply(.recordAttendance(attendance), field: "attendance", storing: ("attendance.record", { try $0.record(attendance: attendance) }))
         return EmptyResult()
     }
@@ -260,17 +261,5 @@ public actor StitchService {
     func health() -> MethodResults.Health {
         .init(status: "ok", members: engine.memberCount, activities: engine.activityCount, referenceDate: engine.referenceDate.description,
             rebuildPending: live.editsSinceBuild > 0)
-    }
-}
-
-extension Array where Element: Identifiable {
-    /// Replaces the element with the same id, or appends it; returns its position.
-    mutating func upsert(_ element: Element) -> Int {
-        if let i = firstIndex(where: { $0.id == element.id }) {
-            self[i] = element
-            return i
-        }
-        append(element)
-        return count - 1
     }
 }
