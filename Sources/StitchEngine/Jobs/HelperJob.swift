@@ -7,7 +7,6 @@ import StitchModel
 struct HelperJob: ScoringJob {
     let index: CommunityIndex
     let weights: FactorWeights
-    let requester: PersonFeatures?
     let wanted: Int32?
     /// The lived experience the wanted skill draws on (peer support).
     let experience: Int32
@@ -26,7 +25,6 @@ struct HelperJob: ScoringJob {
     init(index: CommunityIndex, request: HelpRequest, requester: PersonFeatures?, weights: FactorWeights) {
         self.index = index
         self.weights = weights
-        self.requester = requester
         requesterIndex = requester?.memberIndex ?? -1
         requesterAvoid = requester?.avoid ?? []
         requesterAvailability = requester.flatMap { $0.has(.hasAvailability) ? $0.availability : nil }
