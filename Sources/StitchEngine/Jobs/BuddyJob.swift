@@ -76,11 +76,12 @@ struct BuddyJob: ScoringJob {
     /// The factors that do not depend on the activity, clamped: locality to the person,
     /// wellbeing and reciprocity (the others 0; bridging, also free of the activity, is left to
     /// the full score).
-    static func activityFreeFactors(_ c: Int32, index: CommunityIndex, person: PersonFeatures) -> FactorScores {
+    ///
+    /// - Parameter km: the member's distance from the person, `nil` when either has no location.
+    static func activityFreeFactors(_ c: Int32, km: Double?, index: CommunityIndex) -> FactorScores {
         let m = Int(c)
         var f = FactorScores()
-        let located = person.has(.hasLocation) && index.members.has(m, .hasLocation)
-        f.locality = located ? Formulas.locality(km: GreatCircle.distanceKm(person.position, index.members.position[m])) : Formulas.neutral
+        f.locality = km.map(Formulas.locality) ?? Formulas.neutral
         f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
         f.reciprocity = index.giverReciprocity(m)
         return f.clamped()
@@ -142,12 +143,9 @@ struct BuddyJob: ScoringJob {
     @inline(__always)
     private func factors(_ c: Int32, bridging withBridging: Bool) -> FactorScores {
         let m = Int(c)
-        var f = FactorScores()
+        var f = Self.activityFreeFactors(c, km: distanceToPerson(m), index: index)
         f.skill = attends(c) ? 1 : level(c)
         f.availability = attends(c) ? 1 : (index.activities.sessions[activity].isEmpty ? Formulas.neutral : coverage(m))
-        f.locality = distanceToPerson(m).map(Formulas.locality) ?? Formulas.neutral
-        f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
-        f.reciprocity = index.giverReciprocity(m)
         if withBridging { f.bridging = bridging.value(toMember: c) }
         return f
     }

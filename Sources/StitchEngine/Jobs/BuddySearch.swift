@@ -50,15 +50,15 @@ struct BuddySearch {
         self.avoided = avoided
         totalWeight = weights.skill + weights.availability + weights.locality + weights.wellbeing + weights.bridging + weights.reciprocity
         var candidates: [Candidate] = []
-        let members = index.members
         for m in BuddyJob.nearby(person, index: index) {
             let i = Int(m)
-            guard person.memberIndex != m, members.has(i, .active), avoided.isEmpty || !avoided.contains(m),
+            guard person.memberIndex != m, index.members.has(i, .active), avoided.isEmpty || !avoided.contains(m),
                 index.ledger.recentHours[i] <= index.configuration.overloadHours
             else { continue }
-            let km = GreatCircle.distanceKm(person.position, members.position[i])
-            if person.has(.hasLocation), members.has(i, .hasLocation), km > members.travelKm[i] { continue }
-            let f = BuddyJob.activityFreeFactors(m, index: index, person: person)
+            // Nearby members have a location, and so has the person (else no one is nearby).
+            let km = GreatCircle.distanceKm(person.position, index.members.position[i])
+            if km > index.members.travelKm[i] { continue }
+            let f = BuddyJob.activityFreeFactors(m, km: km, index: index)
             let part = weights.locality * f.locality + weights.wellbeing * f.wellbeing + weights.reciprocity * f.reciprocity
                 + weights.bridging * 1
             candidates.append(Candidate(part: part, rank: index.memberIDRank[i], member: m))
