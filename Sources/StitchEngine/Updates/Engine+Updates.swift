@@ -63,10 +63,15 @@ public struct LiveCommunity: Sendable {
             index.upsert(member: member)
         case .removeMember(let id):
             guard let slot = index.memberIndex[id] else { return }
-            let theirs = records.exchanges.filter { $0.giver == id || $0.receiver == id }
             for p in index.avoid[Int(slot)] { records.members[Int(p)]?.avoid.removeAll { $0 == id } }
-            records.exchanges.removeAll { $0.giver == id || $0.receiver == id }
-            for x in theirs { if let xid = x.id { records.exchangeIDs.remove(xid) } }
+            // One pass over the exchanges: theirs leave the records (and the ledger, below).
+            var theirs: [Exchange] = []
+            records.exchanges.removeAll { x in
+                guard x.giver == id || x.receiver == id else { return false }
+                theirs.append(x)
+                if let xid = x.id { records.exchangeIDs.remove(xid) }
+                return true
+            }
             records.attendance.removeAll { $0.member == id }
             records.members[Int(slot)] = nil
             index.remove(member: slot, exchanges: theirs)
