@@ -81,31 +81,28 @@ public struct CommunityUpsert: Sendable, Hashable {
         members: [ImportedRecord<Member>], activities: [ImportedRecord<Activity>], to base: Community
     ) -> (Community, [Int: Int], [Int: Int]) {
         var community = base
-        var memberAt: [Int: Int] = [:]
-        var activityAt: [Int: Int] = [:]
-        var memberPosition = Dictionary(base.members.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        var activityPosition = Dictionary(base.activities.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        for (n, record) in members.enumerated() {
-            if let i = memberPosition[record.value.id] {
-                community.members[i] = record.value
-                memberAt[i] = n
-            } else {
-                memberPosition[record.value.id] = community.members.count
-                memberAt[community.members.count] = n
-                community.members.append(record.value)
-            }
-        }
-        for (n, record) in activities.enumerated() {
-            if let i = activityPosition[record.value.id] {
-                community.activities[i] = record.value
-                activityAt[i] = n
-            } else {
-                activityPosition[record.value.id] = community.activities.count
-                activityAt[community.activities.count] = n
-                community.activities.append(record.value)
-            }
-        }
+        let memberAt = upsert(members, into: &community.members)
+        let activityAt = upsert(activities, into: &community.activities)
         return (community, memberAt, activityAt)
+    }
+
+    /// Replaces each record with the same id where it stands, or appends it; returns, for each
+    /// position written, which incoming record went there (the last one with that id).
+    private static func upsert<T: Identifiable>(_ records: [ImportedRecord<T>], into list: inout [T]) -> [Int: Int]
+    where T.ID == String {
+        var written: [Int: Int] = [:]
+        var position = Dictionary(list.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        for (n, record) in records.enumerated() {
+            if let i = position[record.value.id] {
+                list[i] = record.value
+                written[i] = n
+            } else {
+                position[record.value.id] = list.count
+                written[list.count] = n
+                list.append(record.value)
+            }
+        }
+        return written
     }
 
     /// `members[12].avoid[0]` → ("members", 12, "avoid[0]").
