@@ -135,11 +135,20 @@ public actor StitchService {
         rebuilding = false
         guard built == generation else { return scheduleRebuild() }
         var next = fresh.configured(like: live)
-        for change in pending {
-            // Each was valid on the engine in force when it came, which held the same records.
-            try? next.apply(change)
-        }
+        let replay = pending
         pending = []
+        for change in replay {
+            // Each was valid on the engine in force when it came, which held the same records in
+            // the same order; should one not apply, keep the engine in force (it holds every
+            // write) rather than swap in one that lacks a write.
+            do {
+                try next.apply(change)
+            } catch {
+                let line = "stitch: a background rebuild could not replay \(replay.count) writes; kept the engine in force\n"
+                FileHandle.standardError.write(Data(line.utf8))
+                return
+            }
+        }
         live = next
         scheduleRebuild()
     }
