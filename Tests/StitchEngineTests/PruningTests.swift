@@ -19,7 +19,7 @@ struct Unpruned<J: ScoringJob>: ScoringJob {
 @Suite("Pruning by optimistic scores")
 struct PruningTests {
     static func expectSame<J: ScoringJob>(_ job: J, limit: Int, _ context: String) {
-        let pruned = Pipeline.rank(job, limit: limit), full = Pipeline.rank(Unpruned(job: job), limit: limit)
+        let pruned = job.ranked(limit: limit), full = Pipeline.rank(Unpruned(job: job), limit: limit)
         #expect(pruned.entries.map(\.candidate) == full.entries.map(\.candidate), "\(context): order")
         #expect(pruned.entries.map(\.score) == full.entries.map(\.score), "\(context): scores")
         if job.countsExclusions {
@@ -38,6 +38,46 @@ struct PruningTests {
         }
     }
 
+    /// A request from `member` with every option drawn: a time, at home, DBS, a place of its own.
+    static func randomRequest(_ member: Member, using rng: inout SplitMix64) -> HelpRequest {
+        let days: [Weekday] = [.mon, .wed, .sat]
+        let when: [Slot] = Bool.random(using: &rng)
+            ? [Slot(days.randomElement(using: &rng)!, ["09:00", "13:00", "18:00"].randomElement(using: &rng)!, "20:00")!] : []
+        let elsewhere = Int.random(in: 0..<4, using: &rng) == 0
+            ? Location(lat: 51.45 + Double.random(in: -0.03...0.03, using: &rng), lon: -0.02 + Double.random(in: -0.03...0.03, using: &rng))
+            : nil
+        return HelpRequest(
+            requester: member.id, skill: (PropertyTests.skills + member.needs).randomElement(using: &rng)!, when: when,
+            atHome: member.location != nil && Bool.random(using: &rng), requiresDBS: Int.random(in: 0..<3, using: &rng) == 0,
+            location: elsewhere)
+    }
+
+    /// Who-can-help's fast constraint check names the same first failure as the constraints
+    /// themselves, for every candidate of every kind of request.
+    @Test(arguments: [31, 32] as [UInt64])
+    func theScanChecksConstraintsAsTheJobDoes(seed: UInt64) throws {
+        let (community, engine) = try PropertyTests.engine(seed: seed)
+        let index = engine.index
+        var rng = SplitMix64(seed: seed)
+        var failures: [ExclusionReason: Int] = [:]
+        for _ in 0..<60 {
+            let member = community.members.randomElement(using: &rng)!
+            let person = index.members.features(of: Int(try #require(index.memberIndex[member.id])), index: index)
+            let job = HelperJob(index: index, request: Self.randomRequest(member, using: &rng), requester: person, weights: index.configuration.weights(for: .broker))
+            job.forEachCandidate { c in
+                var report = ConstraintReport(explain: false)
+                job.checkConstraints(c, &report)
+                var chord = -1.0
+                let fast = job.firstFailure(c, HelperJob.Columns(index), chordSquared: &chord)
+                #expect(fast == report.firstFailure, "candidate \(c)")
+                if let fast { failures[fast, default: 0] += 1 }
+            }
+        }
+        // The requests reach every constraint a helper can fail.
+        let reachable: Set<ExclusionReason> = [.self, .inactive, .dbs, .homeVisits, .distance, .availability]
+        #expect(reachable.isSubset(of: Set(failures.keys)), "\(failures)")
+    }
+
     @Test(arguments: [21, 22, 23, 24] as [UInt64])
     func prunedRankingsEqualFullRankings(seed: UInt64) throws {
         let (community, engine) = try PropertyTests.engine(seed: seed)
@@ -51,7 +91,7 @@ struct PruningTests {
             for profile in [ScoringProfile.broker, .referral, .planning] {
                 let weights = index.configuration.weights(for: profile)
                 let context = "seed \(seed) query \(q) \(profile)"
-                let request = HelpRequest(requester: member.id, skill: (PropertyTests.skills + member.needs).randomElement(using: &rng)!, atHome: member.location != nil && Bool.random(using: &rng))
+                let request = Self.randomRequest(member, using: &rng)
                 let helper = HelperJob(index: index, request: request, requester: Optional(person), weights: weights)
                 Self.expectSame(helper, limit: limit, "help " + context)
                 let give = GiveJob(index: index, giver: person, weights: weights)

@@ -26,7 +26,12 @@ public enum GreatCircle {
     /// answer is exactly `distanceKm(a, b) <= km`.
     @inline(__always)
     static func within(_ a: UnitVector, _ b: UnitVector, km: Double, chordSquared limit: Double) -> Bool {
-        let c2 = a.chordSquared(to: b)
+        within(a, b, chordSquared: a.chordSquared(to: b), km: km, limit: limit)
+    }
+
+    /// ``within(_:_:km:chordSquared:)`` with the pair's squared chord `c2` already measured.
+    @inline(__always)
+    static func within(_ a: UnitVector, _ b: UnitVector, chordSquared c2: Double, km: Double, limit: Double) -> Bool {
         if c2 < limit * (1 - 1e-9) { return true }
         if c2 > limit * (1 + 1e-9) { return false }
         return distanceKm(a, b) <= km

@@ -23,6 +23,10 @@ struct CompressedRows<Element: Sendable>: Sendable {
 
     var rowCount: Int { starts.count }
 
+    /// The length of one row.
+    @inline(__always)
+    func length(_ row: Int) -> Int { Int(lengths[row]) }
+
     mutating func append<S: Sequence>(_ row: S) where S.Element == Element {
         let start = values.count
         values.append(contentsOf: row)

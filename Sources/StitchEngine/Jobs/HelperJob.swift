@@ -21,6 +21,11 @@ struct HelperJob: ScoringJob {
     let requesterIndex: Int32
     let requesterAvoid: [Int32]
     let requesterAvailability: WeekMask?
+    /// Everyone the requester must never be matched with (ascending; empty with no requester).
+    let avoided: [Int32]
+    /// The flags every helper of this request must have: active, and DBS checked or doing home
+    /// visits when the request says so.
+    let required: MemberFlags
 
     init(index: CommunityIndex, request: HelpRequest, requester: PersonFeatures?, weights: FactorWeights) {
         self.index = index
@@ -40,6 +45,11 @@ struct HelperJob: ScoringJob {
         when = WeekMask(request.when)
         whenMinutes = when.minutes
         bridging = BridgingFactor(index: index, subject: requester)
+        avoided = requester.map { index.safeguardingSet(for: $0).sorted() } ?? []
+        var required: MemberFlags = .active
+        if requiresDBS { required.insert(.dbsChecked) }
+        if atHome { required.insert(.homeVisits) }
+        self.required = required
     }
 
     @inline(__always)
@@ -61,6 +71,8 @@ struct HelperJob: ScoringJob {
     }
 
     func idRank(_ candidate: Int32) -> Int32 { index.memberIDRank[Int(candidate)] }
+
+    func ranked(limit: Int) -> Pipeline.Outcome { scan(limit: limit) }
 
     private func distanceKm(_ m: Int) -> Double? {
         guard let place, index.members.has(m, .hasLocation) else { return nil }
@@ -104,24 +116,25 @@ struct HelperJob: ScoringJob {
 
     /// Every factor exact but bridging (the network model's O(k) distance), at 1.
     func optimisticFactors(_ c: Int32) -> FactorScores {
-        var f = factors(c, bridging: false)
+        var f = factors(c, skill: skillLevel(Int(c)).level, bridging: false)
         f.bridging = 1
         return f
     }
 
-    private func skillLevel(_ m: Int) -> (level: Double, term: Int32, lived: Bool) {
+    func skillLevel(_ m: Int) -> (level: Double, term: Int32, lived: Bool) {
         let best = table.best(index.members.offers[m])
         if experience >= 0, index.members.experiences[m].contains(experience) { return (SkillLevels.livedExperience, experience, true) }
         return (best.level, best.term, false)
     }
 
-    func factors(_ c: Int32) -> FactorScores { factors(c, bridging: true) }
+    func factors(_ c: Int32) -> FactorScores { factors(c, skill: skillLevel(Int(c)).level, bridging: true) }
 
+    /// The factors given the candidate's skill level (known to the scan from the posting it came by).
     @inline(__always)
-    private func factors(_ c: Int32, bridging withBridging: Bool) -> FactorScores {
+    func factors(_ c: Int32, skill: Double, bridging withBridging: Bool) -> FactorScores {
         let m = Int(c)
         var f = FactorScores()
-        f.skill = skillLevel(m).level
+        f.skill = skill
         if whenMinutes > 0 {
             f.availability = index.members.availability.isKnown[m]
                 ? min(1, Double(index.members.availability.overlapMinutes(row: m, with: when)) / Double(whenMinutes)) : 0.3

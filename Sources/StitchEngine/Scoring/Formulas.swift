@@ -46,13 +46,28 @@ enum Formulas {
 
     /// "1.2 km" / "350 m".
     static func distanceText(_ km: Double) -> String {
-        km < 1 ? "\(Int((km * 1000 / 10).rounded()) * 10) m" : String(format: "%.1f km", km)
+        km < 1 ? "\(Int((km * 1000 / 10).rounded()) * 10) m" : "\(oneDecimal(km)) km"
     }
 
     /// "2 h", "1.5 h", "45 min".
     static func hoursText(_ hours: Double) -> String {
         if hours < 1 { return "\(Int((hours * 60).rounded())) min" }
-        return hours == hours.rounded() ? "\(Int(hours)) h" : String(format: "%.1f h", hours)
+        return hours == hours.rounded() ? "\(Int(hours)) h" : "\(oneDecimal(hours)) h"
+    }
+
+    /// A non-negative finite number with one decimal exactly as `%.1f` prints it ("2.5", "12.0";
+    /// the nearest tenth of the exact binary value, a tie to the even tenth), without Foundation's
+    /// formatter, as every answer's reasons print a few of these.
+    static func oneDecimal(_ x: Double) -> String {
+        guard x.isFinite, x >= 0, x < 1e15 else { return String(format: "%.1f", x) }
+        // The whole tenths below x·10, settled exactly with fused multiply-adds.
+        var t = (x * 10).rounded(.down)
+        if (-t).addingProduct(x, 10) < 0 { t -= 1 }
+        if (-(t + 1)).addingProduct(x, 10) >= 0 { t += 1 }
+        let beyondHalf = (-(t + 0.5)).addingProduct(x, 10)
+        var tenths = Int(t)
+        if beyondHalf > 0 || (beyondHalf == 0 && tenths % 2 == 1) { tenths += 1 }
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     /// "Connect, Take Notice and Give".

@@ -1,5 +1,3 @@
-import HeapModule
-
 /// The one scoring pipeline: candidates → hard constraints → factors → weighted score →
 /// bounded top-k → reasons for the winners only.
 ///
@@ -19,22 +17,24 @@ enum Pipeline {
         static func == (a: Entry, b: Entry) -> Bool { a.score == b.score && a.idRank == b.idRank }
     }
 
+    /// What a ranking loop returns: the best entries (best first), how many candidates were
+    /// considered, and the exclusions by reason.
+    typealias Outcome = (entries: [Entry], considered: Int, excluded: ExclusionCounts)
+
     /// Ranks a job's candidates; `accept` may veto a candidate after its constraints (used for
     /// post-filters such as "only give-tagged").
-    static func rank<J: ScoringJob>(_ job: J, limit: Int, accept: ((Int32) -> Bool)? = nil) -> (entries: [Entry], considered: Int, excluded: ExclusionCounts) {
-        var heap = Heap<Entry>()
+    static func rank<J: ScoringJob>(_ job: J, limit: Int, accept: ((Int32) -> Bool)? = nil) -> Outcome {
+        var top = TopK(limit: limit)
         var considered = 0
         var excluded = ExclusionCounts()
         let weights = job.weights
         let counts = job.countsExclusions
         /// True when the candidate cannot beat the worst of a full heap, by its optimistic score.
         func hopeless(_ c: Int32) -> Bool {
-            guard heap.count >= limit, let worst = heap.min else { return false }
-            func below(_ factors: FactorScores) -> Bool {
-                let bound = weights.combine(factors.clamped())
-                return bound < worst.score || (bound == worst.score && job.idRank(c) > worst.idRank)
-            }
-            return below(job.roughFactors(c)) || below(job.optimisticFactors(c))
+            guard !top.isFilling else { return false }
+            let rank = job.idRank(c)
+            return !top.admits(bound: weights.combine(job.roughFactors(c).clamped()), idRank: rank)
+                || !top.admits(bound: weights.combine(job.optimisticFactors(c).clamped()), idRank: rank)
         }
         job.forEachCandidate { c in
             considered += 1
@@ -48,22 +48,14 @@ enum Pipeline {
             if let accept, !accept(c) { return }
             if counts, hopeless(c) { return }
             let f = job.factors(c).clamped()
-            let entry = Entry(score: weights.combine(f), idRank: job.idRank(c), candidate: c, factors: f)
-            if heap.count < limit {
-                heap.insert(entry)
-            } else if let worst = heap.min, worst < entry {
-                _ = heap.replaceMin(with: entry)
-            }
+            top.offer(Entry(score: weights.combine(f), idRank: job.idRank(c), candidate: c, factors: f))
         }
-        var entries: [Entry] = []
-        entries.reserveCapacity(heap.count)
-        while let e = heap.popMax() { entries.append(e) }
-        return (entries, considered, excluded)
+        return (top.ranked(), considered, excluded)
     }
 
     /// Ranks and builds the results with reasons.
     static func ranking<J: ScoringJob>(_ job: J, limit: Int) -> Ranking {
-        let (entries, considered, excluded) = rank(job, limit: limit)
+        let (entries, considered, excluded) = job.ranked(limit: limit)
         return Ranking(
             matches: entries.map { job.match($0.candidate, score: $0.score, factors: $0.factors) },
             considered: considered, excluded: excluded)

@@ -24,10 +24,15 @@ protocol ScoringJob {
     /// whose counts nobody reads (a buddy search) says no, and a candidate that cannot enter the
     /// top k is then skipped before its constraints too.
     var countsExclusions: Bool { get }
+    /// The best `limit` candidates, with the counts. Every job ranks through
+    /// ``Pipeline/rank(_:limit:accept:)`` unless it brings a loop of its own that gives the same
+    /// answer faster (who-can-help: ``HelperJob/scan(limit:)``).
+    func ranked(limit: Int) -> Pipeline.Outcome
 }
 
 extension ScoringJob {
     func optimisticFactors(_ candidate: Int32) -> FactorScores { .ones }
     func roughFactors(_ candidate: Int32) -> FactorScores { .ones }
     var countsExclusions: Bool { true }
+    func ranked(limit: Int) -> Pipeline.Outcome { Pipeline.rank(self, limit: limit) }
 }

@@ -11,6 +11,8 @@ public struct SkillVocabulary: Sendable {
     private(set) var lookup: [String: Int32] = [:]
     /// Display labels by index.
     private(set) var labels: [String] = []
+    /// Labels as they read inside a sentence (``label(_:)``), by index: worked out once per term.
+    private var sentenceLabels: [String] = []
     /// Normalised keys by index.
     private(set) var keys: [String] = []
     /// Parent index by index (-1 for none), for taxonomy entries; free text has none.
@@ -27,6 +29,7 @@ public struct SkillVocabulary: Sendable {
         for (i, entry) in taxonomy.skills.enumerated() {
             lookup[SkillTaxonomy.normalise(entry.id)] = Int32(i)
             labels.append(entry.label)
+            sentenceLabels.append(Self.sentenceLabel(entry.label))
             keys.append(SkillTaxonomy.normalise(entry.id))
         }
         for (i, entry) in taxonomy.skills.enumerated() {
@@ -55,6 +58,7 @@ public struct SkillVocabulary: Sendable {
         let index = Int32(labels.count)
         lookup[key] = index
         labels.append(key.replacingHyphens())
+        sentenceLabels.append(Self.sentenceLabel(labels[Int(index)]))
         keys.append(key)
         parents.append(-1)
         experienceOf.append(-1)
@@ -62,8 +66,10 @@ public struct SkillVocabulary: Sendable {
     }
 
     /// The display label of an index, lower-cased for use inside sentences.
-    public func label(_ index: Int32) -> String {
-        let label = labels[Int(index)]
+    public func label(_ index: Int32) -> String { sentenceLabels[Int(index)] }
+
+    /// A label lower-cased for a sentence: "Gardening" → "gardening", but "DIY" and "NHS app" stay.
+    private static func sentenceLabel(_ label: String) -> String {
         guard let first = label.first, first.isUppercase, !(label.dropFirst().first?.isUppercase ?? false) else { return label }
         return first.lowercased() + label.dropFirst()
     }
