@@ -38,24 +38,37 @@ extension HelperJob {
                     continue
                 }
                 let idRank = idRanks[m]
-                if !top.isFilling, total > 0 {
+                let full = !top.isFilling && total > 0
+                // Bounds, each tighter and dearer: skill and straight-line locality, then the
+                // helper's wellbeing and reciprocity, then every factor but bridging.
+                var f = FactorScores.ones
+                f.skill = unit(level)
+                if full {
                     // The chord is never longer than the arc: locality(R · chord) ≥ locality(distance).
                     let locality = chordSquared >= 0
                         ? Formulas.locality(km: GreatCircle.earthRadiusKm * chordSquared.squareRoot()) : Formulas.neutral
-                    let rough = min(1, (weights.skill * min(1, level) + weights.locality * locality + others) / total)
-                    guard top.admits(bound: rough, idRank: idRank) else { continue }
+                    guard top.admits(bound: min(1, (weights.skill * f.skill + weights.locality * locality + others) / total), idRank: idRank)
+                    else { continue }
+                    f.locality = locality
                 }
-                var f = factors(c, skill: level, bridging: false)
-                if !top.isFilling {
-                    f.bridging = 1
-                    guard top.admits(bound: weights.combine(f.clamped()), idRank: idRank) else { continue }
-                }
-                f.bridging = bridging.value(toMember: c)
-                let clamped = f.clamped()
-                top.offer(Pipeline.Entry(score: weights.combine(clamped), idRank: idRank, candidate: c, factors: clamped))
+                f.wellbeing = unit(wellbeingFactor(m))
+                f.reciprocity = unit(index.giverReciprocity(m))
+                if full { guard top.admits(bound: weights.combine(f), idRank: idRank) else { continue } }
+                f.availability = unit(availabilityFactor(m))
+                f.locality = unit(distanceKm(m).map(Formulas.locality) ?? Formulas.neutral)
+                if full { guard top.admits(bound: weights.combine(f), idRank: idRank) else { continue } }
+                f.bridging = unit(bridging.value(toMember: c))
+                top.offer(Pipeline.Entry(score: weights.combine(f), idRank: idRank, candidate: c, factors: f))
             }
         }
         return (top.ranked(), considered, excluded)
+    }
+
+    /// A factor clamped into [0, 1] as ``FactorScores/clamped()`` does (NaN to 0).
+    @inline(__always)
+    private func unit(_ v: Double) -> Double {
+        assert(!v.isNaN, "a factor is NaN")
+        return v.isNaN ? 0 : min(1, max(0, v))
     }
 
     /// The candidates' posting lists with the skill level each gives, the highest first: the

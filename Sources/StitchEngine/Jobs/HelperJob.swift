@@ -74,7 +74,7 @@ struct HelperJob: ScoringJob {
 
     func ranked(limit: Int) -> Pipeline.Outcome { scan(limit: limit) }
 
-    private func distanceKm(_ m: Int) -> Double? {
+    func distanceKm(_ m: Int) -> Double? {
         guard let place, index.members.has(m, .hasLocation) else { return nil }
         return GreatCircle.distanceKm(place, index.members.position[m])
     }
@@ -135,19 +135,30 @@ struct HelperJob: ScoringJob {
         let m = Int(c)
         var f = FactorScores()
         f.skill = skill
-        if whenMinutes > 0 {
-            f.availability = index.members.availability.isKnown[m]
-                ? min(1, Double(index.members.availability.overlapMinutes(row: m, with: when)) / Double(whenMinutes)) : 0.3
-        } else if let requesterAvailability, index.members.availability.isKnown[m] {
-            f.availability = min(1, Double(index.members.availability.overlapMinutes(row: m, with: requesterAvailability)) / 120)
-        } else {
-            f.availability = Formulas.neutral
-        }
+        f.availability = availabilityFactor(m)
         f.locality = distanceKm(m).map(Formulas.locality) ?? Formulas.neutral
-        f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
+        f.wellbeing = wellbeingFactor(m)
         f.reciprocity = index.giverReciprocity(m)
         if withBridging { f.bridging = bridging.value(toMember: c) }
         return f
+    }
+
+    /// Share of the time asked that the helper is free (0.3 when they gave no times), or, with no
+    /// time asked, their overlap with the requester's week (two hours in common count in full).
+    @inline(__always)
+    func availabilityFactor(_ m: Int) -> Double {
+        if whenMinutes > 0 {
+            return index.members.availability.isKnown[m]
+                ? min(1, Double(index.members.availability.overlapMinutes(row: m, with: when)) / Double(whenMinutes)) : 0.3
+        } else if let requesterAvailability, index.members.availability.isKnown[m] {
+            return min(1, Double(index.members.availability.overlapMinutes(row: m, with: requesterAvailability)) / 120)
+        }
+        return Formulas.neutral
+    }
+
+    @inline(__always)
+    func wellbeingFactor(_ m: Int) -> Double {
+        Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
     }
 
     func match(_ c: Int32, score: Double, factors f: FactorScores) -> Match {
