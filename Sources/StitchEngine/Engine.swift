@@ -111,17 +111,16 @@ public struct Engine: Sendable {
             }
         }
         var matches: [Match] = []
+        // A buddy goes along the first time: none for an activity the person already attends.
+        let needBuddies = withBuddy
+            ? chosen.map(\.candidate).map(Int.init).filter { index.activities.buddyWelcome[$0] && !job.attends($0) } : []
         // One search for every buddy of this referral: the members near the person, ordered once.
-        var search: BuddySearch?
+        var search = needBuddies.isEmpty
+            ? nil
+            : BuddySearch(index: index, person: person, weights: weights, bridging: job.bridging, avoided: job.avoided, activities: needBuddies)
         for entry in chosen {
             var match = job.match(entry.candidate, score: entry.score, factors: entry.factors)
-            // A buddy goes along the first time: none for an activity the person already attends.
-            if withBuddy, index.activities.buddyWelcome[Int(entry.candidate)], !job.attends(Int(entry.candidate)) {
-                if search == nil {
-                    search = BuddySearch(index: index, person: person, weights: weights, bridging: job.bridging, avoided: job.avoided)
-                }
-                match.buddy = search!.best(activity: Int(entry.candidate))
-            }
+            if needBuddies.contains(Int(entry.candidate)) { match.buddy = search!.best(activity: Int(entry.candidate)) }
             matches.append(match)
         }
         return Ranking(matches: matches, considered: considered, excluded: excluded, notes: notes)

@@ -104,8 +104,12 @@ struct PruningTests {
                     Self.expectOptimistic(referral, "refer " + context)
                 }
                 let nearby = BuddyJob.nearby(person, index: index)
-                var search = BuddySearch(index: index, person: person, weights: weights, bridging: referral.bridging, avoided: referral.avoided)
-                for a in Pipeline.rank(referral, limit: 3).entries.map(\.candidate) {
+                let activities = Pipeline.rank(referral, limit: 3).entries.map(\.candidate)
+                // Searches told of their activities (term masks) and searches that are not.
+                var search = BuddySearch(
+                    index: index, person: person, weights: weights, bridging: referral.bridging, avoided: referral.avoided,
+                    activities: q % 2 == 0 ? activities.map(Int.init) : [])
+                for a in activities {
                     for counts in [true, false] {
                         let buddy = BuddyJob(
                             index: index, person: person, activity: Int(a), bridging: referral.bridging, avoided: referral.avoided,

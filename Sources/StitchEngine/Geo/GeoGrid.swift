@@ -23,6 +23,24 @@ struct GeoGrid: Sendable {
         Cell(row: Int32((location.lat / latStep).rounded(.down)), column: Int32((location.lon / lonStep).rounded(.down)))
     }
 
+    /// A key that orders locations cell by cell along a Z-order curve, so that items sorted by it
+    /// sit near their neighbours in memory as well as on the map.
+    func spatialKey(_ location: Location) -> UInt64 {
+        let c = cell(location)
+        // Offset to unsigned, then interleave the bits of row and column.
+        return Self.spread(UInt32(bitPattern: c.row) ^ 0x8000_0000) << 1 | Self.spread(UInt32(bitPattern: c.column) ^ 0x8000_0000)
+    }
+
+    private static func spread(_ v: UInt32) -> UInt64 {
+        var x = UInt64(v)
+        x = (x | x << 16) & 0x0000_FFFF_0000_FFFF
+        x = (x | x << 8) & 0x00FF_00FF_00FF_00FF
+        x = (x | x << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        x = (x | x << 2) & 0x3333_3333_3333_3333
+        x = (x | x << 1) & 0x5555_5555_5555_5555
+        return x
+    }
+
     mutating func insert(_ item: Int32, at location: Location) {
         cells[cell(location), default: []].append(item)
     }

@@ -24,13 +24,16 @@ extension CommunityIndex {
         self.groupIDs = groupIDs
         self.groupIndex = groupIndex
 
+        // Members take their slots in map order (``spatialOrder(_:)``); everything after this
+        // point reads them by slot.
+        let slotOrder = Self.spatialOrder(community.members)
         var memberIndex: [String: Int32] = [:]
-        for (i, m) in community.members.enumerated() { memberIndex[m.id] = Int32(i) }
+        for (slot, i) in slotOrder.enumerated() { memberIndex[community.members[i].id] = Int32(slot) }
         self.memberIndex = memberIndex
         var activityIndex: [String: Int32] = [:]
         for (i, a) in community.activities.enumerated() { activityIndex[a.id] = Int32(i) }
         self.activityIndex = activityIndex
-        (memberIDRank, sortedMemberIDs) = Self.ranks(community.members.map(\.id))
+        (memberIDRank, sortedMemberIDs) = Self.ranks(slotOrder.map { community.members[$0].id })
         (activityIDRank, sortedActivityIDs) = Self.ranks(community.activities.map(\.id))
 
         // Members.
@@ -38,7 +41,8 @@ extension CommunityIndex {
         var memberGrid = GeoGrid()
         var avoidPairs = [[Int32]](repeating: [], count: community.members.count)
         var ownAvoid = CompressedRows<Int32>()
-        for (i, m) in community.members.enumerated() {
+        for (i, position) in slotOrder.enumerated() {
+            let m = community.members[position]
             let v = vocabulary
             let f = PersonFeatures(
                 m, defaultTravelKm: configuration.defaultTravelKm, term: { v.index(of: $0) }, group: { groupIndex[$0] },
@@ -119,8 +123,8 @@ extension CommunityIndex {
         self.ledger = ledger
         graph = SocialGraph(nodeCount: members.count, pairs: pairs)
         bridging = SpectralBridging(
-            community: community, memberCount: members.count, attendees: attendees, configuration: configuration,
-            today: today)
+            community: community, memberIndex: memberIndex, memberCount: members.count, attendees: attendees,
+            configuration: configuration, today: today)
 
         // Learned skill similarity from what members hold together.
         let sets = (0..<members.count).map { m in Array(Set(members.offers[m] + members.interests[m])).map { Int($0) } }
@@ -141,6 +145,16 @@ extension CommunityIndex {
     }
 
     /// The position of each id in sorted order, and the ids in that order.
+    /// The order in which members take their slots: by place on the map (``GeoGrid/spatialKey(_:)``),
+    /// members without a location last, ties in the community's order. Members who live near one
+    /// another then sit near one another in every column, so the searches that walk a
+    /// neighbourhood (buddies, nearby helpers) read memory in runs rather than at random.
+    static func spatialOrder(_ members: [Member]) -> [Int] {
+        let grid = GeoGrid()
+        let keys = members.map { $0.location.map(grid.spatialKey) ?? .max }
+        return members.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+    }
+
     static func ranks(_ ids: [String]) -> (ranks: [Int32], sorted: [String]) {
         var ranks = [Int32](repeating: 0, count: ids.count)
         let order = ids.indices.sorted(by: { ids[$0] < ids[$1] })

@@ -12,12 +12,23 @@ struct TimeLedger: Sendable {
     private(set) var received: [Double]
     private(set) var recentHours: [Double]
     private(set) var load: [Double]
+    /// The reciprocity of asking each member to give, from their balance and load
+    /// (``reciprocity(balance:load:)``), kept up to date by every record so that scoring loops
+    /// read it rather than work it out.
+    private(set) var giverReciprocity: [Double]
 
     init(memberCount: Int) {
         given = Array(repeating: 0, count: memberCount)
         received = given
         recentHours = given
         load = given
+        giverReciprocity = Array(repeating: Self.reciprocity(balance: 0, load: 0), count: memberCount)
+    }
+
+    /// The reciprocity of asking a member to give: half their need to give (from their balance),
+    /// half how little they have given lately (load spread).
+    static func reciprocity(balance: Double, load: Double) -> Double {
+        0.5 * Formulas.needToGive(balance: balance) + 0.5 * Formulas.loadSpread(load: load)
     }
 
     /// Adds members with nothing given or received until there are `count`.
@@ -27,6 +38,7 @@ struct TimeLedger: Sendable {
         for column in [\TimeLedger.given, \.received, \.recentHours, \.load] {
             self[keyPath: column].append(contentsOf: repeatElement(0, count: extra))
         }
+        giverReciprocity.append(contentsOf: repeatElement(Self.reciprocity(balance: 0, load: 0), count: extra))
     }
 
     func balance(_ m: Int) -> Double { given[m] - received[m] }
@@ -38,6 +50,10 @@ struct TimeLedger: Sendable {
         let hours = hours * sign
         given[giver] = Self.settled(given[giver] + hours)
         received[receiver] = Self.settled(received[receiver] + hours)
+        defer {
+            giverReciprocity[giver] = Self.reciprocity(balance: balance(giver), load: load[giver])
+            giverReciprocity[receiver] = Self.reciprocity(balance: balance(receiver), load: load[receiver])
+        }
         guard let date else { return }
         let age = today.dayNumber - date.dayNumber
         guard age >= 0 else { return }

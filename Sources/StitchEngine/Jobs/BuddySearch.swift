@@ -1,4 +1,3 @@
-import HeapModule
 import StitchModel
 
 /// The best buddy for each activity of one referral, found without scoring everyone near the
@@ -9,31 +8,47 @@ import StitchModel
 /// (being free at its times) do, and each is at most 1. So, once per referral, the members near
 /// the person who pass the constraints that do not depend on the activity either (not the
 /// person, active, no safeguarding exclusion, within their own travel radius of the person, not
-/// overloaded) are put in a heap by their weighted activity-free part, counting bridging at its
-/// best (1: the network model is consulted only for members scored in full). For each activity
-/// its attendees are scored first, then members in heap order (popped only as far as some
-/// activity needs, and kept for the next), until even full marks for skill and availability
-/// could not beat the best buddy found: no one further down can. Every candidate
-/// scored passes the buddy's full constraints, and ties go to the smaller id, as in ranking.
+/// overloaded) are ordered by a bound on their weighted activity-free part: locality from
+/// the straight-line distance (never below the true one), wellbeing and reciprocity as they are,
+/// bridging at its best (1). The order is made lazily: one counting pass puts the members in
+/// buckets of their bound, and a bucket is sorted only when the walk reaches it. For each
+/// activity its attendees are scored first, then members in that order (sorted only as far as
+/// some activity needs, and kept for the next), until even
+/// full marks for skill and availability could not beat the best buddy found: no one further
+/// down can. Every candidate scored passes the buddy's full constraints, and ties go to the
+/// smaller id, as in ranking.
+///
+/// Whether a member shares an activity's interest is one AND: the terms close enough to any of
+/// the referral's activities get a bit each, and each member popped gets the mask of their
+/// interests and offers once.
 struct BuddySearch {
     let index: CommunityIndex
     let person: PersonFeatures
     let weights: FactorWeights
     let bridging: BridgingFactor
     let avoided: Set<Int32>
-    /// Candidates near the person popped so far, by their activity-free part, best first.
-    private var ordered: [Int32] = []
-    /// Each one's weighted activity-free part (locality, wellbeing, reciprocity; bridging at 1).
-    private var partial: [Double] = []
-    /// The candidates not popped yet.
-    private var waiting: Heap<Candidate>
+    /// The activities searched for, each with its job and the mask of the terms that share its interest.
+    private var activities: [Int] = []
+    private var jobs: [BuddyJob] = []
+    private var activityMasks: [UInt64] = []
+    /// Each term's bit (-1: none), when the activities' terms fit in 64 bits.
+    private var termBits: [Int8]?
+    /// The candidates, bucket by bucket from the highest bound down; sorted (best bound first)
+    /// below `sortedCount`.
+    private var pool: [Candidate] = []
+    private var sortedCount = 0
+    /// Where each bucket ends in `pool`, highest bucket first.
+    private var bucketEnds: [Int] = []
+    private var nextBucket = 0
     private let totalWeight: Double
 
-    /// A candidate in the heap: a larger part first, then the smaller id.
+    /// A candidate: a larger bound ranks higher, then the smaller id.
     private struct Candidate: Comparable {
         var part: Double
         var rank: Int32
         var member: Int32
+        /// The referral's terms the member holds (set when its bucket is sorted).
+        var terms: UInt64 = 0
         static func < (a: Candidate, b: Candidate) -> Bool { a.part != b.part ? a.part < b.part : a.rank > b.rank }
         static func == (a: Candidate, b: Candidate) -> Bool { a.part == b.part && a.rank == b.rank }
     }
@@ -42,45 +57,136 @@ struct BuddySearch {
     /// the score sum their terms in different orders).
     static let slack = 1e-9
 
-    init(index: CommunityIndex, person: PersonFeatures, weights: FactorWeights, bridging: BridgingFactor, avoided: Set<Int32>) {
+    /// - Parameter activities: the activities buddies will be asked for (others can be asked
+    ///   too, at the cost of a job each time).
+    init(
+        index: CommunityIndex, person: PersonFeatures, weights: FactorWeights, bridging: BridgingFactor, avoided: Set<Int32>,
+        activities: [Int] = []
+    ) {
         self.index = index
         self.person = person
         self.weights = weights
         self.bridging = bridging
         self.avoided = avoided
         totalWeight = weights.skill + weights.availability + weights.locality + weights.wellbeing + weights.bridging + weights.reciprocity
-        var candidates: [Candidate] = []
-        for m in BuddyJob.nearby(person, index: index) {
-            let i = Int(m)
-            guard person.memberIndex != m, index.members.has(i, .active), avoided.isEmpty || !avoided.contains(m),
-                index.ledger.recentHours[i] <= index.configuration.overloadHours
-            else { continue }
-            // Nearby members have a location, and so has the person (else no one is nearby).
-            let km = GreatCircle.distanceKm(person.position, index.members.position[i])
-            if km > index.members.travelKm[i] { continue }
-            let f = BuddyJob.activityFreeFactors(m, km: km, index: index)
-            let part = weights.locality * f.locality + weights.wellbeing * f.wellbeing + weights.reciprocity * f.reciprocity
-                + weights.bridging * 1
-            candidates.append(Candidate(part: part, rank: index.memberIDRank[i], member: m))
+        (pool, bucketEnds) = Self.bucketed(Self.nearbyCandidates(index: index, person: person, weights: weights, avoided: avoided))
+        for a in activities where !self.activities.contains(a) {
+            self.activities.append(a)
+            jobs.append(job(for: a))
         }
-        waiting = Heap(candidates)
+        assignTermBits()
     }
 
-    /// The `i`th candidate in order, popping the heap as far as needed; `nil` past the last.
-    private mutating func candidate(_ i: Int) -> (member: Int32, part: Double)? {
-        while ordered.count <= i {
-            guard let next = waiting.popMax() else { return nil }
-            ordered.append(next.member)
-            partial.append(next.part)
+    /// The members near the person who pass the constraints that do not depend on the activity,
+    /// each with its bound.
+    private static func nearbyCandidates(
+        index: CommunityIndex, person: PersonFeatures, weights: FactorWeights, avoided: Set<Int32>
+    ) -> [Candidate] {
+        guard let location = person.location else { return [] }
+        let searchLimit = GreatCircle.chordSquared(forKm: BuddyJob.searchKm)
+        let members = index.members
+        let recent = index.ledger.recentHours, overload = index.configuration.overloadHours
+        let reciprocity = index.ledger.giverReciprocity, ranks = index.memberIDRank
+        let place = person.position, me = person.memberIndex ?? -1
+        var candidates: [Candidate] = []
+        index.memberGrid.forEachCandidate(near: location, radiusKm: BuddyJob.searchKm) { m in
+            let i = Int(m)
+            let c2 = place.chordSquared(to: members.position[i])
+            guard c2 <= searchLimit, m != me, members.flags[i].contains(.active), recent[i] <= overload,
+                avoided.isEmpty || !avoided.contains(m),
+                GreatCircle.within(place, members.position[i], chordSquared: c2, km: members.travelKm[i], limit: members.travelChordSquared[i])
+            else { return }
+            // The chord is never longer than the arc: locality(R · chord) ≥ locality(distance).
+            let locality = Formulas.locality(km: GreatCircle.earthRadiusKm * c2.squareRoot())
+            let wellbeing = Formulas.giverWellbeing(members.wellbeing[i], known: members.flags[i].contains(.hasWellbeing))
+            let part = weights.locality * min(1, locality) + weights.wellbeing * min(1, max(0, wellbeing))
+                + weights.reciprocity * min(1, max(0, reciprocity[i])) + weights.bridging * 1
+            candidates.append(Candidate(part: part, rank: ranks[i], member: m))
         }
-        return (ordered[i], partial[i])
+        return candidates
+    }
+
+    /// The candidates by bucket of their bound, highest first (one counting pass; each bucket
+    /// left unsorted), and where each bucket ends.
+    private static func bucketed(_ candidates: [Candidate]) -> ([Candidate], [Int]) {
+        guard let low = candidates.lazy.map(\.part).min(), let high = candidates.lazy.map(\.part).max(), high > low else {
+            return (candidates, candidates.isEmpty ? [] : [candidates.count])
+        }
+        let count = max(64, candidates.count / 8)
+        let scale = Double(count - 1) / (high - low)
+        // Bucket 0 holds the highest bounds: a larger part never lands in a later bucket.
+        func bucket(_ part: Double) -> Int { count - 1 - min(count - 1, Int((part - low) * scale)) }
+        var ends = [Int](repeating: 0, count: count)
+        for c in candidates { ends[bucket(c.part)] += 1 }
+        var start = 0
+        var next = [Int](repeating: 0, count: count)
+        for b in 0..<count {
+            next[b] = start
+            start += ends[b]
+            ends[b] = start
+        }
+        var pool = candidates
+        for c in candidates {
+            let b = bucket(c.part)
+            pool[next[b]] = c
+            next[b] += 1
+        }
+        return (pool, ends)
+    }
+
+    private func job(for activity: Int) -> BuddyJob {
+        BuddyJob(
+            index: index, person: person, activity: activity, bridging: bridging, avoided: avoided, weights: weights,
+            nearby: [], countsExclusions: false)
+    }
+
+    /// Gives each term that shares an activity's interest a bit, and each activity its mask;
+    /// no masks when there are more than 64 such terms.
+    private mutating func assignTermBits() {
+        var bits = [Int8](repeating: -1, count: index.vocabulary.count)
+        var next: Int8 = 0
+        for job in jobs {
+            var mask: UInt64 = 0
+            for term in job.table.touched where job.table.level[Int(term)] >= SkillLevels.sibling {
+                if bits[Int(term)] < 0 {
+                    guard next < 64 else { return }
+                    bits[Int(term)] = next
+                    next += 1
+                }
+                mask |= 1 << UInt64(bits[Int(term)])
+            }
+            activityMasks.append(mask)
+        }
+        termBits = bits
+    }
+
+    /// The `i`th candidate in order, sorting buckets as far as needed; `nil` past the last.
+    private mutating func candidate(_ i: Int) -> Candidate? {
+        while sortedCount <= i {
+            guard nextBucket < bucketEnds.count else { return nil }
+            let end = bucketEnds[nextBucket]
+            nextBucket += 1
+            guard end > sortedCount else { continue }
+            pool[sortedCount..<end].sort(by: >)
+            if let termBits {
+                for k in sortedCount..<end {
+                    let m = Int(pool[k].member)
+                    var terms: UInt64 = 0
+                    for t in index.members.interests[m] where termBits[Int(t)] >= 0 { terms |= 1 << UInt64(termBits[Int(t)]) }
+                    for t in index.members.offers[m] where termBits[Int(t)] >= 0 { terms |= 1 << UInt64(termBits[Int(t)]) }
+                    pool[k].terms = terms
+                }
+            }
+            sortedCount = end
+        }
+        return pool[i]
     }
 
     /// The best buddy for an activity, or `nil` when no one meets every constraint.
     mutating func best(activity: Int) -> Buddy? {
-        let job = BuddyJob(
-            index: index, person: person, activity: activity, bridging: bridging, avoided: avoided, weights: weights,
-            nearby: [], countsExclusions: false)
+        let position = activities.firstIndex(of: activity)
+        let job = position.map { jobs[$0] } ?? job(for: activity)
+        let mask = position.flatMap { termBits == nil ? nil : activityMasks[$0] }
         var best: Pipeline.Entry?
         func consider(_ c: Int32) {
             var report = ConstraintReport(explain: false)
@@ -93,11 +199,16 @@ struct BuddySearch {
         for m in index.attendees[activity] { consider(m) }
         let activityPart = weights.skill + weights.availability
         var i = 0
-        while let (m, part) = candidate(i) {
+        while let next = candidate(i) {
             i += 1
-            if let best, totalWeight > 0, (part + activityPart) / totalWeight < best.score - Self.slack { break }
-            guard job.sharesInterest(m), !index.attendees.sortedRow(activity, contains: m) else { continue }
-            consider(m)
+            if let best, totalWeight > 0, (next.part + activityPart) / totalWeight < best.score - Self.slack { break }
+            if let mask {
+                guard next.terms & mask != 0 else { continue }
+            } else {
+                guard job.sharesInterest(next.member) else { continue }
+            }
+            guard !index.attendees.sortedRow(activity, contains: next.member) else { continue }
+            consider(next.member)
         }
         return best.map { Buddy(job.match($0.candidate, score: $0.score, factors: $0.factors)) }
     }

@@ -132,16 +132,16 @@ struct SpectralBridging: Sendable {
         self.failure = nil
     }
 
-    /// The model of a community at engine build: the community's members in the engine's order,
-    /// ties aged from `today`. A failure of the eigensolver is kept, not thrown (the engine still
+    /// The model of a community at engine build: members placed by `memberIndex`, ties aged from
+    /// `today`. A failure of the eigensolver is kept, not thrown (the engine still
     /// answers, with neutral bridging; see ``Engine/bridgingFailure``).
     init(
-        community: Community, memberCount: Int, attendees: CompressedRows<Int32>, configuration: EngineConfiguration,
-        today: CalendarDate
+        community: Community, memberIndex: [String: Int32], memberCount: Int, attendees: CompressedRows<Int32>,
+        configuration: EngineConfiguration, today: CalendarDate
     ) {
         do {
             try self.init(
-                community: community, memberIndex: nil, memberCount: memberCount, attendees: attendees,
+                community: community, memberIndex: memberIndex, memberCount: memberCount, attendees: attendees,
                 referenceDate: today, coAttendanceLimit: configuration.coAttendanceLimit)
         } catch {
             self.init(failure: error)

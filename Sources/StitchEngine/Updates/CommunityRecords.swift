@@ -5,23 +5,35 @@ import StitchModel
 struct CommunityRecords: Sendable {
     /// Members by slot; `nil` for a removed member's vacant slot.
     var members: [Member?]
+    /// Slots in the order the members came (the community's order, then each member added).
+    private var memberOrder: [Int32]
     var activities: [Activity?]
     var exchanges: [Exchange]
     var attendance: [Attendance]
     var exchangeIDs: Set<String>
 
-    init(_ community: Community) {
-        members = community.members
+    /// The records of `community`, members placed in the slots `memberIndex` gives them.
+    init(_ community: Community, memberIndex: [String: Int32]) {
+        var members = [Member?](repeating: nil, count: community.members.count)
+        for m in community.members { members[Int(memberIndex[m.id]!)] = m }
+        self.members = members
+        memberOrder = community.members.map { memberIndex[$0.id]! }
         activities = community.activities
         exchanges = community.exchanges
         attendance = community.attendance
         exchangeIDs = Set(community.exchanges.compactMap(\.id))
     }
 
-    /// The community as it stands: members and activities in slot order.
+    /// Adds a member in a new slot at the end.
+    mutating func appendMember(_ member: Member) {
+        memberOrder.append(Int32(members.count))
+        members.append(member)
+    }
+
+    /// The community as it stands: members in the order they came, activities in slot order.
     var community: Community {
         Community(
-            members: members.compactMap { $0 }, activities: activities.compactMap { $0 }, exchanges: exchanges,
+            members: memberOrder.compactMap { members[Int($0)] }, activities: activities.compactMap { $0 }, exchanges: exchanges,
             attendance: attendance)
     }
 }

@@ -27,7 +27,7 @@ public struct LiveCommunity: Sendable {
     /// Validates and compiles a community (see ``Engine/init(community:taxonomy:configuration:)``).
     public init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration()) throws(ValidationErrors) {
         engine = try Engine(community: community, taxonomy: taxonomy, configuration: configuration)
-        records = CommunityRecords(community)
+        records = CommunityRecords(community, memberIndex: engine.index.memberIndex)
         freshness = engine.bridgingFreshness()
     }
 
@@ -58,7 +58,7 @@ public struct LiveCommunity: Sendable {
             if let slot = index.memberIndex[member.id] {
                 records.members[Int(slot)] = member
             } else {
-                records.members.append(member)
+                records.appendMember(member)
             }
             index.upsert(member: member)
         case .removeMember(let id):
@@ -153,7 +153,7 @@ public struct LiveCommunity: Sendable {
         var live = self
         let community = records.community
         live.engine.index = CommunityIndex(community: community, taxonomy: index.vocabulary.taxonomy, configuration: index.configuration)
-        live.records = CommunityRecords(community)
+        live.records = CommunityRecords(community, memberIndex: live.engine.index.memberIndex)
         live.editsSinceBuild = 0
         live.freshness = live.engine.bridgingFreshness()
         return live
