@@ -89,7 +89,7 @@ struct BuddyJob: ScoringJob {
 
     /// How well a member's interests or offers match the activity.
     @inline(__always)
-    private func level(_ m: Int32) -> Double {
+    func level(_ m: Int32) -> Double {
         max(table.best(index.members.interests[Int(m)]).level, table.best(index.members.offers[Int(m)]).level)
     }
 

@@ -208,6 +208,13 @@ struct BuddySearch {
                 guard job.sharesInterest(next.member) else { continue }
             }
             guard !index.attendees.sortedRow(activity, contains: next.member) else { continue }
+            // Their skill is known at the cost of two short rows: skip them if even full marks
+            // for availability could not make the cut.
+            if let best, totalWeight > 0,
+                (next.part + weights.skill * min(1, job.level(next.member)) + weights.availability) / totalWeight < best.score - Self.slack
+            {
+                continue
+            }
             consider(next.member)
         }
         return best.map { Buddy(job.match($0.candidate, score: $0.score, factors: $0.factors)) }
