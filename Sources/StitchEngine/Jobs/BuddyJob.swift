@@ -82,7 +82,7 @@ struct BuddyJob: ScoringJob {
         let m = Int(c)
         var f = FactorScores()
         f.locality = km.map(Formulas.locality) ?? Formulas.neutral
-        f.wellbeing = Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
+        f.wellbeing = index.members.giverWellbeing[m]
         f.reciprocity = index.giverReciprocity(m)
         return f.clamped()
     }

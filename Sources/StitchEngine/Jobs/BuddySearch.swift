@@ -98,7 +98,7 @@ struct BuddySearch {
             else { return }
             // The chord is never longer than the arc: locality(R · chord) ≥ locality(distance).
             let locality = Formulas.locality(km: GreatCircle.earthRadiusKm * c2.squareRoot())
-            let wellbeing = Formulas.giverWellbeing(members.wellbeing[i], known: members.flags[i].contains(.hasWellbeing))
+            let wellbeing = members.giverWellbeing[i]
             let part = weights.locality * min(1, locality) + weights.wellbeing * min(1, max(0, wellbeing))
                 + weights.reciprocity * min(1, max(0, reciprocity[i])) + weights.bridging * 1
             candidates.append(Candidate(part: part, rank: ranks[i], member: m))

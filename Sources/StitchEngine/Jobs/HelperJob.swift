@@ -158,7 +158,7 @@ struct HelperJob: ScoringJob {
 
     @inline(__always)
     func wellbeingFactor(_ m: Int) -> Double {
-        Formulas.giverWellbeing(index.members.wellbeing[m], known: index.members.has(m, .hasWellbeing))
+        index.members.giverWellbeing[m]
     }
 
     func match(_ c: Int32, score: Double, factors f: FactorScores) -> Match {
