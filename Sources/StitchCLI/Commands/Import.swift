@@ -118,7 +118,7 @@ struct Import: ParsableCommand {
         let checked = clock.now
 
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && Self.total(result.community) >= 20_000)
-        try store.replaceAll(result.community) { done, total in bar.show(done, of: total) }
+        try store.replaceAllInNewFile(result.community) { done, total in bar.show(done, of: total) }
         bar.finish()
         let stored = clock.now
         print("Stored in \(dbPath): \(Self.describe(try store.counts()))")
