@@ -38,7 +38,7 @@ enum ImportBenchmarks {
                 try! Engine.validate(community: result.community, taxonomy: BenchmarkCommunities.taxonomy)
                 let path = fixture.folder.appendingPathComponent("import-\(benchmark.currentIteration).sqlite").path
                 let store = try! SQLiteCommunityStore(path: path, exclusive: true)
-                try! store.replaceAll(result.community)
+                try! store.replaceAllInNewFile(result.community)
                 blackHole(store)
             },
             setup: { try fixture() })

@@ -61,8 +61,7 @@ enum BulkStoreFile {
                         """)
             }
             try StoreSchema.migrator.migrate(queue)
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "BEGIN")
+            try queue.write { db in
                 let indexes = try Row.fetchAll(
                     db,
                     sql: """
@@ -80,7 +79,6 @@ enum BulkStoreFile {
                 for row in kept.outcomes { try insertOutcome.execute(arguments: StatementArguments(row.databaseValues)) }
                 try SQLiteCommunityStore.pruneOutcomes(db)
                 try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('community', 'stored')")
-                try db.execute(sql: "COMMIT")
             }
             try queue.close()
         } catch {

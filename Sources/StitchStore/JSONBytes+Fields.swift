@@ -61,10 +61,37 @@ extension JSONBytes {
         return Weekday(rawValue: raw) ?? Weekday(rawValue: raw.lowercased())
     }
 
-    /// A time of day, `"HH:MM"`.
+    /// A time of day, `"HH:MM"`: digits read in place, anything else by `TimeOfDay(parsing:)`.
     mutating func timeOfDay() -> TimeOfDay? {
+        skipSpace()
+        if let digits = plainString(count: 5), digits[2] == UInt8(ascii: ":"),
+            let hour = Self.number(digits, 0..<2), let minute = Self.number(digits, 3..<5)
+        {
+            return TimeOfDay(hour: hour, minute: minute)
+        }
         guard let raw = string() else { return nil }
         return TimeOfDay(parsing: raw)
+    }
+
+    /// The bytes of a string of exactly `count` ASCII bytes without escapes, consumed; `nil`
+    /// (nothing consumed) for any other string.
+    private mutating func plainString(count: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard i + count + 2 <= end, bytes[i] == Self.quote, bytes[i + count + 1] == Self.quote else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<(i + 1 + count)])
+        guard text.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != Self.quote && $0 != Self.backslash }) else { return nil }
+        i += count + 2
+        return text
+    }
+
+    /// The decimal number the ASCII digits at `range` spell; `nil` when one is not a digit.
+    private static func number(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for k in range {
+            let digit = text[k] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 
     /// A weekly slot `{"day", "start", "end"}`, with its end after its start.
@@ -149,9 +176,17 @@ extension JSONBytes {
         return bool()
     }
 
-    /// An optional calendar date `"YYYY-MM-DD"`.
+    /// An optional calendar date `"YYYY-MM-DD"`: digits read in place, anything else by
+    /// `CalendarDate(parsing:)`.
     mutating func date() -> CalendarDate?? {
         nullable { json in
+            json.skipSpace()
+            if let text = json.plainString(count: 10), text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") {
+                guard let year = Self.number(text, 0..<4), let month = Self.number(text, 5..<7),
+                    let day = Self.number(text, 8..<10)
+                else { return CalendarDate(parsing: String(decoding: text, as: UTF8.self)) }
+                return CalendarDate(year: year, month: month, day: day)
+            }
             guard let raw = json.string() else { return nil }
             return CalendarDate(parsing: raw)
         }

@@ -13,7 +13,7 @@
 /// and whatever it does return is the value `JSONDecoder` would have returned.
 struct JSONBytes {
     let bytes: UnsafeBufferPointer<UInt8>
-    private(set) var i: Int
+    var i: Int
     let end: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {

@@ -96,6 +96,8 @@ struct Import: ParsableCommand {
         do {
             result = try CommunityImport.read(data)
         } catch {
+            // A file told by its keys alone that is not sound JSON: said as when told by decoding.
+            if self.format == nil, error.field == "$" { _ = try ImportFormat.detectDecoding(path: file, data: data) }
             throw CLIError.invalidInput(file: file, errors: [error])
         }
         print("Read \(file): \(Self.describe(result.read))")
