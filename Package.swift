@@ -49,7 +49,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "StitchStore",
-            dependencies: ["StitchModel", "StitchEngine", "StitchRPC", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StitchModel", "StitchEngine", "StitchRPC", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(

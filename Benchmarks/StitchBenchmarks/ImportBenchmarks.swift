@@ -6,8 +6,9 @@ import StitchStore
 
 /// Importing the community JSON file of 100,000 members, as `stitch import` does: read and check
 /// the file (`CommunityImport.read`, `Engine.validate`), then store it in a new SQLite database
-/// (`SQLiteCommunityStore.replaceAll`). The file is made in `setup` from the seeded generator
-/// (5,000 activities, 600,000 exchanges, about 356,000 attendances: 156 MB).
+/// (`SQLiteCommunityStore.replaceAllInNewFile`, the bulk path of `stitch import`). The file is
+/// made in `setup` from the seeded generator (5,000 activities, 600,000 exchanges, about 356,000
+/// attendances: 156 MB).
 enum ImportBenchmarks {
     /// The file, and a folder for the databases.
     struct Fixture {
@@ -38,7 +39,7 @@ enum ImportBenchmarks {
                 try! Engine.validate(community: result.community, taxonomy: BenchmarkCommunities.taxonomy)
                 let path = fixture.folder.appendingPathComponent("import-\(benchmark.currentIteration).sqlite").path
                 let store = try! SQLiteCommunityStore(path: path, exclusive: true)
-                try! store.replaceAll(result.community)
+                try! store.replaceAllInNewFile(result.community)
                 blackHole(store)
             },
             setup: { try fixture() })

@@ -10,6 +10,10 @@ import Foundation
 struct CommunityFileLayout {
     /// The byte ranges of each record, by list (`members`, `activities`, `exchanges`, `attendance`).
     var records: [String: [Range<Int>]] = [:]
+    /// The top-level object's keys, each in the order met.
+    var keys: [String] = []
+    /// The byte ranges of the values of the other keys (not scanned as records).
+    var otherValues: [Range<Int>] = []
 
     static let lists: Set<String> = ["members", "activities", "exchanges", "attendance"]
 
@@ -105,8 +109,8 @@ struct CommunityFileLayout {
             let start = i + 1
             guard skipString() else { return nil }
             let end = i - 1
-            guard !bytes[start..<end].contains(Self.backslash) else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            guard !bytes[start..<end].contains(where: { $0 == Self.backslash || $0 < 0x20 }) else { return nil }
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
 
         mutating func records() -> [Range<Int>]? {
@@ -144,11 +148,15 @@ struct CommunityFileLayout {
             } else {
                 while true {
                     guard let key = key(), expect(Self.colon) else { return nil }
+                    layout.keys.append(key)
                     if CommunityFileLayout.lists.contains(key) {
                         guard layout.records[key] == nil, let found = records() else { return nil }
                         layout.records[key] = found
                     } else {
+                        skipSpace()
+                        let start = i
                         guard skipValue() else { return nil }
+                        layout.otherValues.append(start..<i)
                     }
                     skipSpace()
                     guard !atEnd else { return nil }

@@ -200,10 +200,12 @@ private struct Lenient<T: Decodable & Sendable>: Decodable, Sendable {
     }
 }
 
-/// Records of one list decoded on every core: the list is cut into runs of records, each run
-/// decoded by its own `JSONDecoder` as an array, and the runs joined in order. A record's
-/// problem is reported at its place in the file (`members[12].…`), as a whole-file decode would.
-private enum ParallelRecords<T: Decodable & Sendable> {
+/// Records of one list decoded on every core: the list is cut into runs of records, and each
+/// run read on its own thread, record by record, straight from the bytes (``DirectDecodable``).
+/// A record the direct reader leaves alone (a bad one, or an unusual one) is decoded by
+/// `JSONDecoder`, so its value or problem is exactly what a whole-file decode gives, at its place
+/// in the file (`members[12].…`).
+private enum ParallelRecords<T: DirectDecodable> {
     static func decode(_ ranges: [Range<Int>], list: String, in data: Data) -> [Lenient<T>]? {
         guard !ranges.isEmpty else { return [] }
         let runs = max(1, min(ranges.count / 256, 4 * ProcessInfo.processInfo.activeProcessorCount))
@@ -211,22 +213,23 @@ private enum ParallelRecords<T: Decodable & Sendable> {
         let parts = Mutex<[[Lenient<T>]?]>(Array(repeating: nil, count: runs))
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             let lower = run * size, upper = min(ranges.count, lower + size)
-            guard lower < upper else {
-                parts.withLock { $0[run] = [] }
-                return
+            var records: [Lenient<T>] = []
+            records.reserveCapacity(max(0, upper - lower))
+            let complete = data.withUnsafeBytes { raw -> Bool in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                for k in lower..<max(lower, upper) {
+                    var json = JSONBytes(bytes, range: ranges[k])
+                    if let record = T.read(&json), json.atEnd {
+                        records.append(Lenient(value: .success(record)))
+                    } else if let record = decodeOne(UnsafeRawBufferPointer(rebasing: raw[ranges[k]]), list: list, index: k) {
+                        records.append(record)
+                    } else {
+                        return false
+                    }
+                }
+                return true
             }
-            var chunk = Data([UInt8(ascii: "[")])
-            chunk.reserveCapacity(ranges[upper - 1].upperBound - ranges[lower].lowerBound + 2)
-            for k in lower..<upper {
-                if k > lower { chunk.append(UInt8(ascii: ",")) }
-                chunk.append(data[ranges[k]])
-            }
-            chunk.append(UInt8(ascii: "]"))
-            guard var records = try? JSONDecoder().decode([Lenient<T>].self, from: chunk) else { return }
-            for (k, record) in records.enumerated() {
-                guard case .failure(let problem) = record.value else { continue }
-                records[k] = Lenient(value: .failure(Self.placed(problem, list: list, offset: lower)))
-            }
+            guard complete else { return }
             parts.withLock { $0[run] = records }
         }
         return parts.withLock { parts -> [Lenient<T>]? in
@@ -238,6 +241,18 @@ private enum ParallelRecords<T: Decodable & Sendable> {
             }
             return all.count == ranges.count ? all : nil
         }
+    }
+
+    /// One record by `JSONDecoder`, as element `index` of `list`; `nil` when it is not sound JSON.
+    static func decodeOne(_ bytes: UnsafeRawBufferPointer, list: String, index: Int) -> Lenient<T>? {
+        var array = Data([UInt8(ascii: "[")])
+        array.append(contentsOf: bytes)
+        array.append(UInt8(ascii: "]"))
+        guard let decoded = try? JSONDecoder().decode([Lenient<T>].self, from: array), decoded.count == 1 else {
+            return nil
+        }
+        guard case .failure(let problem) = decoded[0].value else { return decoded[0] }
+        return Lenient(value: .failure(Self.placed(problem, list: list, offset: index)))
     }
 
     /// `[3].availability` in a run starting at record 40 of `members` is `members[43].availability`.

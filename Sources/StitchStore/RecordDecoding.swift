@@ -38,23 +38,24 @@ final class RecordDecoding<Record: Decodable & Sendable>: Sendable {
     }
 }
 
-/// Records encoded to JSON text on every core, in order: the members' and activities' records
-/// of a large import, ready before the write transaction begins.
+/// Records written as JSON text on every core, in order (``RecordJSON``): the members' and
+/// activities' records of a large import, ready before the write transaction begins.
 enum RecordEncoding {
     /// Each record as JSON text, or `nil` when one cannot be encoded.
-    static func encode<Record: Encodable & Sendable>(_ records: [Record]) -> [String]? {
+    static func encode<Record: RecordJSON>(_ records: [Record]) -> [String]? {
         guard !records.isEmpty else { return [] }
         let runs = max(1, min(records.count / 512, 4 * ProcessInfo.processInfo.activeProcessorCount))
         let size = (records.count + runs - 1) / runs
         let parts = Mutex<[[String]?]>(Array(repeating: nil, count: runs))
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             let lower = run * size, upper = min(records.count, lower + size)
-            let encoder = JSONEncoder()
             var texts: [String] = []
             texts.reserveCapacity(max(0, upper - lower))
             for k in lower..<max(lower, upper) {
-                guard let data = try? encoder.encode(records[k]) else { return }
-                texts.append(String(decoding: data, as: UTF8.self))
+                var json = JSONText()
+                records[k].write(to: &json)
+                guard json.isValid else { return }
+                texts.append(json.string)
             }
             parts.withLock { $0[run] = texts }
         }

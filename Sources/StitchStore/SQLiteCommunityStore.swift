@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StitchRPC
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -48,8 +49,12 @@ import StitchRPC
 public final class SQLiteCommunityStore: CommunityPersistence {
     /// The database file.
     public let path: String
-    let pool: DatabasePool
-    private let lock: StoreLock?
+    /// The open database; replaced only by ``replaceAllInNewFile(_:progress:)``, which moves a new file into place.
+    private let currentPool: Mutex<DatabasePool>
+    let lock: StoreLock?
+
+    /// The open database.
+    var pool: DatabasePool { currentPool.withLock { $0 } }
 
     /// Opens the store at `path`, creating the file (and its folder) and the schema if needed.
     ///
@@ -67,10 +72,16 @@ public final class SQLiteCommunityStore: CommunityPersistence {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd >= 0 { close(fd) }
         try Self.checkFormat(path: path)
+        currentPool = Mutex(try Self.openPool(path: path))
+    }
+
+    /// Opens the database in WAL mode, synced at every commit, with its schema up to date.
+    static func openPool(path: String) throws(StoreError) -> DatabasePool {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.label = "stitch.store"
+        let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
@@ -82,6 +93,16 @@ public final class SQLiteCommunityStore: CommunityPersistence {
             try StoreSchema.migrator.migrate(pool)
         } catch {
             throw StoreError.wrapping(error)
+        }
+        return pool
+    }
+
+    /// Puts `pool` in place of the open database, returning the one it replaces.
+    func swapPool(_ pool: DatabasePool) -> DatabasePool {
+        currentPool.withLock { current in
+            let old = current
+            current = pool
+            return old
         }
     }
 

@@ -36,9 +36,6 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
     /// when it has `contents`, a community file when it has `members`, `activities`, `exchanges`
     /// or `attendance`, and an Open Referral service when it has `service_at_locations` or `status`.
     static func detect(path: String, data: Data) throws(CLIError) -> ImportFormat {
-        let unknown = CLIError.usage(
-            "cannot tell what kind of file \(path) is; pass --format "
-                + ImportFormat.allCases.map(\.rawValue).joined(separator: "|"))
         if path.lowercased().hasSuffix(".csv") {
             let header =
                 String(decoding: data.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""
@@ -53,15 +50,36 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
             let activities = activityOnly.filter(keys.contains).count
             if members > activities { return .csvMembers }
             if activities > members { return .csvActivities }
-            throw unknown
+            throw unknown(path)
         }
-        guard let keys = try? JSONDecoder().decode(TopLevelKeys.self, from: data) else { throw unknown }
+        // A community file is told by a quick scan of its top-level keys, not a decode of all
+        // of it; its records are checked as they are read (`run` tells a file that turns out
+        // not to be sound JSON as before, with `detectDecoding`).
+        if let keys = CommunityImport.topLevelKeys(data), Self.format(keys: Set(keys)) == .json { return .json }
+        return try detectDecoding(path: path, data: data)
+    }
+
+    /// Tells a JSON file's format from its top-level keys, found by decoding the whole file.
+    static func detectDecoding(path: String, data: Data) throws(CLIError) -> ImportFormat {
+        guard let keys = try? JSONDecoder().decode(TopLevelKeys.self, from: data) else { throw unknown(path) }
         guard let names = keys.names else { return .openreferral }
+        guard let format = format(keys: names) else { throw unknown(path) }
+        return format
+    }
+
+    /// The format of a JSON object with these top-level keys; `nil` when they do not tell.
+    static func format(keys names: Set<String>) -> ImportFormat? {
         if names.contains("items") { return .openactive }
         if names.contains("contents") { return .openreferral }
         if !names.isDisjoint(with: ["members", "activities", "exchanges", "attendance"]) { return .json }
         if !names.isDisjoint(with: ["service_at_locations", "status"]) { return .openreferral }
-        throw unknown
+        return nil
+    }
+
+    static func unknown(_ path: String) -> CLIError {
+        CLIError.usage(
+            "cannot tell what kind of file \(path) is; pass --format "
+                + ImportFormat.allCases.map(\.rawValue).joined(separator: "|"))
     }
 
     /// A header name as CSV columns are matched: lowercase letters and digits only.

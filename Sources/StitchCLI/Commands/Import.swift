@@ -96,6 +96,8 @@ struct Import: ParsableCommand {
         do {
             result = try CommunityImport.read(data)
         } catch {
+            // A file told by its keys alone that is not sound JSON: said as when told by decoding.
+            if self.format == nil, error.field == "$" { _ = try ImportFormat.detectDecoding(path: file, data: data) }
             throw CLIError.invalidInput(file: file, errors: [error])
         }
         print("Read \(file): \(Self.describe(result.read))")
@@ -118,7 +120,7 @@ struct Import: ParsableCommand {
         let checked = clock.now
 
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && Self.total(result.community) >= 20_000)
-        try store.replaceAll(result.community) { done, total in bar.show(done, of: total) }
+        try store.replaceAllInNewFile(result.community) { done, total in bar.show(done, of: total) }
         bar.finish()
         let stored = clock.now
         print("Stored in \(dbPath): \(Self.describe(try store.counts()))")

@@ -1,0 +1,89 @@
+import StitchModel
+
+extension Member: DirectDecodable {
+    static func read(_ json: inout JSONBytes) -> Member? {
+        var member = Member(id: "")
+        var seen = KeySet()
+        let read = json.object { json, key in
+            if key.is("id") {
+                guard seen.insert(0), let id = json.identifier() else { return false }
+                member.id = id
+            } else if key.is("name") {
+                guard seen.insert(1), let name = json.nullable({ $0.string() }) else { return false }
+                member.name = name
+            } else if key.is("offers") {
+                guard seen.insert(2), let list = json.stringList() else { return false }
+                member.offers = list
+            } else if key.is("interests") {
+                guard seen.insert(3), let list = json.stringList() else { return false }
+                member.interests = list
+            } else if key.is("needs") {
+                guard seen.insert(4), let list = json.stringList() else { return false }
+                member.needs = list
+            } else if key.is("experiences") {
+                guard seen.insert(5), let list = json.stringList() else { return false }
+                member.experiences = list
+            } else if key.is("availability") {
+                guard seen.insert(6), let slots = json.slots() else { return false }
+                member.availability = slots
+            } else if key.is("location") {
+                guard seen.insert(7), let location = json.location() else { return false }
+                member.location = location
+            } else if key.is("travelKm") {
+                guard seen.insert(8), let km = json.nonNegative() else { return false }
+                member.travelKm = km
+            } else if key.is("homeVisits") {
+                guard seen.insert(9), let flag = json.bool(default: false) else { return false }
+                member.homeVisits = flag
+            } else if key.is("housebound") {
+                guard seen.insert(10), let flag = json.bool(default: false) else { return false }
+                member.housebound = flag
+            } else if key.is("accessNeeds") {
+                guard seen.insert(11), let terms = json.accessTerms() else { return false }
+                member.accessNeeds = terms
+            } else if key.is("languages") {
+                guard seen.insert(12), let list = json.stringList() else { return false }
+                member.languages = list
+            } else if key.is("dbsChecked") {
+                guard seen.insert(13), let flag = json.bool(default: false) else { return false }
+                member.dbsChecked = flag
+            } else if key.is("birthYear") {
+                guard seen.insert(14), let year = json.wholeNumber() else { return false }
+                if let year, !(1900...2100).contains(year) { return false }
+                member.birthYear = year
+            } else if key.is("groups") {
+                guard seen.insert(15), let list = json.stringList() else { return false }
+                member.groups = list
+            } else if key.is("wellbeing") {
+                guard seen.insert(16), let ways = json.fiveWays() else { return false }
+                member.wellbeing = ways
+            } else if key.is("avoid") {
+                guard seen.insert(17), let list = json.stringList() else { return false }
+                member.avoid = list
+            } else if key.is("active") {
+                guard seen.insert(18), let flag = json.bool(default: true) else { return false }
+                member.active = flag
+            } else {
+                return false
+            }
+            return true
+        }
+        return read && seen.contains(0) ? member : nil
+    }
+}
+
+/// The keys of a record met so far, by number, to refuse a key given twice.
+struct KeySet {
+    private var bits: UInt64 = 0
+
+    /// Adds key `k`; false when it was already there.
+    mutating func insert(_ k: Int) -> Bool {
+        let bit = UInt64(1) << UInt64(k)
+        guard bits & bit == 0 else { return false }
+        bits |= bit
+        return true
+    }
+
+    /// Whether key `k` was met.
+    func contains(_ k: Int) -> Bool { bits & (UInt64(1) << UInt64(k)) != 0 }
+}

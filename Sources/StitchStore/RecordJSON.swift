@@ -1,0 +1,99 @@
+import StitchModel
+
+/// A record the store keeps as JSON text, written by ``JSONText`` rather than `JSONEncoder`
+/// (a large import stores 100,000 members' records): the same fields and values as the
+/// record's `Encodable` form, so `JSONDecoder` reads it back to an equal record.
+protocol RecordJSON: Encodable, Sendable {
+    /// Writes the record as one JSON object.
+    func write(to json: inout JSONText)
+}
+
+extension Slot {
+    func write(to json: inout JSONText) {
+        json.object { json in
+            json.field("day", day.rawValue)
+            json.field("start", start.description)
+            json.field("end", end.description)
+        }
+    }
+}
+
+extension JSONText {
+    mutating func field(_ name: StaticString, _ slots: [Slot]) {
+        field(name) { json in json.array(slots) { json, slot in slot.write(to: &json) } }
+    }
+
+    mutating func field(_ name: StaticString, _ location: Location?) {
+        guard let location else { return }
+        field(name) { json in
+            json.object { json in
+                json.field("lat", location.lat)
+                json.field("lon", location.lon)
+            }
+        }
+    }
+
+    mutating func field(_ name: StaticString, _ terms: [AccessTerm]) {
+        field(name, terms.map(\.rawValue))
+    }
+}
+
+extension Member: RecordJSON {
+    func write(to json: inout JSONText) {
+        json.object { json in
+            json.field("id", id)
+            json.field("name", name)
+            json.field("offers", offers)
+            json.field("interests", interests)
+            json.field("needs", needs)
+            json.field("experiences", experiences)
+            json.field("availability", availability)
+            json.field("location", location)
+            json.field("travelKm", travelKm)
+            json.field("homeVisits", homeVisits)
+            json.field("housebound", housebound)
+            json.field("accessNeeds", accessNeeds)
+            json.field("languages", languages)
+            json.field("dbsChecked", dbsChecked)
+            json.field("birthYear", birthYear)
+            json.field("groups", groups)
+            if let wellbeing {
+                json.field("wellbeing") { json in
+                    json.object { json in
+                        json.field("connect", wellbeing.connect)
+                        json.field("beActive", wellbeing.beActive)
+                        json.field("keepLearning", wellbeing.keepLearning)
+                        json.field("takeNotice", wellbeing.takeNotice)
+                        json.field("give", wellbeing.give)
+                    }
+                }
+            }
+            json.field("avoid", avoid)
+            json.field("active", active)
+        }
+    }
+}
+
+extension Activity: RecordJSON {
+    func write(to json: inout JSONText) {
+        json.object { json in
+            json.field("id", id)
+            json.field("name", name)
+            json.field("organisation", organisation)
+            json.field("topics", topics)
+            json.field("wellbeing", wellbeing.map(\.rawValue))
+            json.field("schedule", schedule)
+            json.field("location", location)
+            json.field("online", online)
+            json.field("capacity", capacity)
+            json.field("enrolled", enrolled)
+            json.field("access", access)
+            json.field("cost", cost)
+            json.field("ageMin", ageMin)
+            json.field("ageMax", ageMax)
+            json.field("buddyWelcome", buddyWelcome)
+            json.field("groups", groups)
+            json.field("attribution", attribution)
+        }
+    }
+}

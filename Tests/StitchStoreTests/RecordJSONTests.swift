@@ -1,0 +1,49 @@
+import Foundation
+import StitchModel
+@testable import StitchStore
+import StitchTestSupport
+import Testing
+
+/// The members' and activities' JSON the store keeps, written directly, holds the same as
+/// `JSONEncoder`'s and reads back to the same record.
+@Suite("Writing records' JSON for the store")
+struct RecordJSONTests {
+    static func text<T: RecordJSON>(_ record: T) -> JSONText {
+        var json = JSONText()
+        record.write(to: &json)
+        return json
+    }
+
+    static func sameJSON(_ a: Data, _ b: Data) throws -> Bool {
+        let x = try JSONSerialization.jsonObject(with: a) as? NSDictionary
+        let y = try JSONSerialization.jsonObject(with: b) as? NSDictionary
+        return x != nil && x == y
+    }
+
+    @Test func recordsReadBackEqualAndMatchJSONEncoder() throws {
+        var community = RandomCommunity.make(seed: 3, members: 400, activities: 80, skills: ["gardening", "cooking"])
+        community.members[0].name = "A \"quoted\" / \\ name\twith\nlines \u{1} and é 🧶"
+        community.members[1].wellbeing = FiveWays(connect: 1, beActive: 0.25, keepLearning: 0.1, takeNotice: 0, give: 1)
+        community.members[2].birthYear = 1950
+        community.members[2].travelKm = 2.5
+        community.activities[0].attribution = "Open data / CC BY 4.0"
+        let encoder = JSONEncoder()
+        for member in community.members {
+            let json = Self.text(member)
+            #expect(json.isValid)
+            #expect(try JSONDecoder().decode(Member.self, from: Data(json.bytes)) == member)
+            #expect(try Self.sameJSON(Data(json.bytes), encoder.encode(member)), "\(json.string)")
+        }
+        for activity in community.activities {
+            let json = Self.text(activity)
+            #expect(try JSONDecoder().decode(Activity.self, from: Data(json.bytes)) == activity)
+            #expect(try Self.sameJSON(Data(json.bytes), encoder.encode(activity)), "\(json.string)")
+        }
+    }
+
+    @Test func aNumberJSONCannotHoldIsRefused() {
+        #expect(!Self.text(Member(id: "m-1", travelKm: .infinity)).isValid)
+        #expect(RecordEncoding.encode([Member(id: "m-1"), Member(id: "m-2", travelKm: .nan)]) == nil)
+        #expect(RecordEncoding.encode([Member(id: "m-1")])?.count == 1)
+    }
+}
