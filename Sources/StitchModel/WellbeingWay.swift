@@ -15,7 +15,18 @@ public enum WellbeingWay: String, CaseIterable, Sendable, Hashable, Codable {
     }
 
     /// Bit position in a compact mask of ways.
-    public var bit: UInt8 { UInt8(1) << UInt8(WellbeingWay.allCases.firstIndex(of: self)!) }
+    public var bit: UInt8 {
+        switch self {
+        case .connect: 1 << 0
+        case .beActive: 1 << 1
+        case .keepLearning: 1 << 2
+        case .takeNotice: 1 << 3
+        case .give: 1 << 4
+        }
+    }
+
+    /// Every way's bit.
+    public static let allBits: UInt8 = 0b1_1111
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

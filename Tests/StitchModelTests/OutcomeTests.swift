@@ -60,3 +60,9 @@ struct OutcomeTests {
             ])
     }
 }
+
+/// Each way's bit is its place among all the ways, and the mask of all of them is `allBits`.
+@Test func wellbeingWayBitsFollowTheirOrder() {
+    for (i, way) in WellbeingWay.allCases.enumerated() { #expect(way.bit == UInt8(1) << UInt8(i)) }
+    #expect(WellbeingWay.allCases.reduce(UInt8(0)) { $0 | $1.bit } == WellbeingWay.allBits)
+}

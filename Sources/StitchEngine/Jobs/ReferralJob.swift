@@ -16,6 +16,11 @@ struct ReferralJob: ScoringJob {
     /// Members this person must never be matched with (either side's avoid).
     let avoided: Set<Int32>
     let needToGive: Double
+    /// The squared chord of the person's travel radius: "within reach" without trigonometry.
+    let travelChordSquared: Double
+    /// The wellbeing factor for each mask of ways an activity can serve (32 masks): worked out
+    /// once per referral rather than once per activity.
+    let wellbeingByTags: [Double]
 
     init(index: CommunityIndex, person: PersonFeatures, referral: Referral, weights: FactorWeights) {
         self.index = index
@@ -32,12 +37,31 @@ struct ReferralJob: ScoringJob {
         bridging = BridgingFactor(index: index, subject: person)
         age = index.age(birthYear: person.birthYear)
         avoided = index.safeguardingSet(for: person)
+        travelChordSquared = GreatCircle.chordSquared(forKm: person.travelKm)
+        wellbeingByTags = (0...Int(WellbeingWay.allBits)).map { Formulas.goalCoverage(goals, tags: UInt8($0)) ?? Formulas.neutral }
         needToGive = person.memberIndex.map { Formulas.needToGive(balance: index.ledger.balance(Int($0))) } ?? Formulas.neutral
     }
 
     @inline(__always)
     func forEachCandidate(_ body: (Int32) -> Void) {
         for a in 0..<index.activities.count where index.activities.live[a] { body(Int32(a)) }
+    }
+
+    /// Skill, wellbeing and reciprocity exact, locality from the straight-line distance (no
+    /// trigonometry), availability and bridging at 1.
+    func roughFactors(_ c: Int32) -> FactorScores {
+        let a = Int(c)
+        var f = FactorScores.ones
+        f.skill = table.best(index.activities.topics[a]).level
+        if !index.activities.online[a] {
+            // The chord is never longer than the arc: locality(R · chord) ≥ locality(distance).
+            f.locality = isPlaced(a)
+                ? Formulas.locality(km: GreatCircle.earthRadiusKm * person.position.chordSquared(to: index.activities.position[a]).squareRoot())
+                : Formulas.neutral
+        }
+        f.wellbeing = wellbeingByTags[Int(index.activities.wellbeing[a] & WellbeingWay.allBits)]
+        f.reciprocity = reciprocity(a)
+        return f
     }
 
     /// Every factor exact but bridging (a mean over the attendees' model distances), at 1.
@@ -50,8 +74,18 @@ struct ReferralJob: ScoringJob {
     func idRank(_ candidate: Int32) -> Int32 { index.activityIDRank[Int(candidate)] }
 
     func distanceKm(_ a: Int) -> Double? {
-        guard !index.activities.online[a], index.activities.location[a] != nil, person.has(.hasLocation) else { return nil }
+        guard isPlaced(a) else { return nil }
         return GreatCircle.distanceKm(person.position, index.activities.position[a])
+    }
+
+    /// True when both the activity (in person, with a place) and the person have a location.
+    @inline(__always)
+    private func isPlaced(_ a: Int) -> Bool {
+        !index.activities.online[a] && index.activities.location[a] != nil && person.has(.hasLocation)
+    }
+
+    private func reciprocity(_ a: Int) -> Double {
+        index.activities.serves(a, .give) ? 0.5 + 0.5 * needToGive : 0.5 - 0.5 * needToGive
     }
 
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
@@ -61,10 +95,11 @@ struct ReferralJob: ScoringJob {
         let online = index.activities.online[a]
         let unmet = online ? 0 : person.accessNeeds & ~index.activities.access[a]
         guard r.check(.access, unmet == 0, unmet == 0 ? (person.accessNeeds == 0 ? "No access needs" : "Meets every access need") : "Does not meet: \(Self.terms(unmet))") else { return }
-        let km = distanceKm(a)
         let housebound = person.has(.housebound) && !online
-        let within = !housebound && (km.map { $0 <= person.travelKm } ?? true)
-        guard r.check(.distance, within, online ? "Online" : housebound ? "Housebound: in person is not possible" : km.map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(person.travelKm))" } ?? "Distance unknown") else { return }
+        let within = !housebound
+            && (!isPlaced(a)
+                || GreatCircle.within(person.position, index.activities.position[a], km: person.travelKm, chordSquared: travelChordSquared))
+        guard r.check(.distance, within, online ? "Online" : housebound ? "Housebound: in person is not possible" : distanceKm(a).map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(person.travelKm))" } ?? "Distance unknown") else { return }
         let eligible = index.activities.admits(age: age, a)
         guard r.check(.age, eligible, !index.activities.hasAgeLimits(a) ? "No age limits" : (age == nil ? "Age not known: check eligibility" : (eligible ? "Within the age range" : "Outside the age range"))) else { return }
         let clash = avoided.isEmpty ? false : index.attendees[a].contains { avoided.contains($0) }
@@ -90,8 +125,8 @@ struct ReferralJob: ScoringJob {
         f.skill = table.best(index.activities.topics[a]).level
         f.availability = availability(a)
         f.locality = index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral
-        f.wellbeing = Formulas.goalCoverage(goals, tags: index.activities.wellbeing[a]) ?? Formulas.neutral
-        f.reciprocity = index.activities.serves(a, .give) ? 0.5 + 0.5 * needToGive : 0.5 - 0.5 * needToGive
+        f.wellbeing = wellbeingByTags[Int(index.activities.wellbeing[a] & WellbeingWay.allBits)]
+        f.reciprocity = reciprocity(a)
         if withBridging { f.bridging = bridging.value(toActivity: c) }
         return f
     }
