@@ -96,8 +96,7 @@ struct BuddySearch {
                 avoided.isEmpty || !avoided.contains(m),
                 GreatCircle.within(place, members.position[i], chordSquared: c2, km: members.travelKm[i], limit: members.travelChordSquared[i])
             else { return }
-            // The chord is never longer than the arc: locality(R · chord) ≥ locality(distance).
-            let locality = Formulas.locality(km: GreatCircle.earthRadiusKm * c2.squareRoot())
+            let locality = Formulas.localityBound(chordSquared: c2)
             let wellbeing = members.giverWellbeing[i]
             let part = weights.locality * min(1, locality) + weights.wellbeing * min(1, max(0, wellbeing))
                 + weights.reciprocity * min(1, max(0, reciprocity[i])) + weights.bridging * 1

@@ -44,10 +44,9 @@ extension HelperJob {
                 var f = FactorScores.ones
                 f.skill = unit(level)
                 if full {
-                    // The chord is never longer than the arc: locality(R · chord) ≥ locality(distance).
-                    let locality = chordSquared >= 0
-                        ? Formulas.locality(km: GreatCircle.earthRadiusKm * chordSquared.squareRoot()) : Formulas.neutral
-                    guard top.admits(bound: min(1, (weights.skill * f.skill + weights.locality * locality + others) / total), idRank: idRank)
+                    let locality = chordSquared >= 0 ? Formulas.localityBound(chordSquared: chordSquared) : Formulas.neutral
+                    // (Summed in another order than the score: a hair of margin keeps it a bound.)
+                    guard top.admits(bound: min(1, (weights.skill * f.skill + weights.locality * locality + others) / total * (1 + 1e-12)), idRank: idRank)
                     else { continue }
                     f.locality = locality
                 }

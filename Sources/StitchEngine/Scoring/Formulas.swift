@@ -15,6 +15,14 @@ enum Formulas {
         return 1 / (1 + r * r)
     }
 
+    /// Locality bounded from the squared chord between two unit vectors: `locality(R · chord)`,
+    /// never below the locality of the arc (a chord is never longer than its arc), with no square
+    /// root (`(R · chord / 2)² = R² · chord² / 4`).
+    @inline(__always)
+    static func localityBound(chordSquared: Double) -> Double {
+        1 / (1 + chordSquared * (GreatCircle.earthRadiusKm * GreatCircle.earthRadiusKm / (localityHalfKm * localityHalfKm)))
+    }
+
     /// How much a member should be offered chances to give, from their balance (given − received):
     /// `1 / (1 + exp(balance / 4 h))`; 0.5 when balanced, → 1 for those who mostly receive.
     @inline(__always)
