@@ -163,9 +163,19 @@ public final class RPCDispatcher: Sendable {
 
     /// The answer's bytes: ``ResponseWriter``'s, or Foundation's for what that leaves to it (the
     /// same bytes either way).
-    private func encode<T: Encodable>(_ value: T) -> Data {
-        if let fast = try? ResponseWriter.write(value) { return fast }
-        return (try? Self.encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
+    private func encode(_ response: RPCResponse) -> Data {
+        if let fast = try? ResponseWriter.write(response) { return fast }
+        return Self.foundation(response)
+    }
+
+    /// A batch's answers, as ``encode(_:)-(RPCResponse)`` but in an array.
+    private func encode(_ responses: [RPCResponse]) -> Data {
+        if let fast = try? ResponseWriter.write(responses) { return fast }
+        return Self.foundation(responses)
+    }
+
+    private static func foundation<T: Encodable>(_ value: T) -> Data {
+        (try? encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
     }
 
     /// One request object → its response (`nil` for a notification).
