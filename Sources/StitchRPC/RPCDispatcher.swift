@@ -41,7 +41,7 @@ public final class RPCDispatcher: Sendable {
     /// core; any other line (a write, `server.stats`, a batch, an error) waits for what precedes
     /// it and runs alone.
     public func handle(
-        lines: [Data], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+        lines: [Data], parallelism: Int = RPCDispatcher.processorCount
     ) async -> [Data?] {
         let prepared = lines.map { Self.prepare($0, maximumLineBytes: maximumLineBytes) }
         var answers = [Data?](repeating: nil, count: lines.count)
@@ -71,6 +71,9 @@ public final class RPCDispatcher: Sendable {
         }
         return answers
     }
+
+    /// The cores this process may use, read once (asking the system costs a few microseconds).
+    public static let processorCount = ProcessInfo.processInfo.activeProcessorCount
 
     /// A line read and checked, ready to answer.
     enum PreparedLine: Sendable {
