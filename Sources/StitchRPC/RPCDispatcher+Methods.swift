@@ -49,32 +49,32 @@ extension RPCDispatcher {
             case "attendance.record": return .success(try await service.record(attendance: decode(MethodParams.RecordAttendance.self, params).attendance))
             case "match.helpers":
                 let p = try plain(MethodParams.Helpers(plain: params.fields), else: MethodParams.Helpers.self, params)
-                let engine = await service.currentEngine
-                return .success(try run { () throws(QueryError) in try engine.whoCanHelp(p.request, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
+                let snapshot = await service.snapshot()
+                return .success(try run { () throws(QueryError) in try snapshot.engine.whoCanHelp(p.request, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
             case "match.opportunities":
                 let p = try decode(MethodParams.Opportunities.self, params)
-                let engine = await service.currentEngine
-                return .success(try run { () throws(QueryError) in try engine.opportunities(for: p.member, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
+                let snapshot = await service.snapshot()
+                return .success(try run { () throws(QueryError) in try snapshot.engine.opportunities(for: p.member, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
             case "refer.activities":
                 let p = try decode(MethodParams.Refer.self, params)
-                let engine = await service.currentEngine
+                let snapshot = await service.snapshot()
                 return .success(try run { () throws(QueryError) in
-                    try engine.refer(p.referral, limit: p.limit ?? 10, withBuddy: p.withBuddy ?? true, profile: p.profile ?? .referral)
+                    try snapshot.engine.refer(p.referral, limit: p.limit ?? 10, withBuddy: p.withBuddy ?? true, profile: p.profile ?? .referral)
                 })
             case "match.explain":
                 let p = try plain(MethodParams.plainExplain(params.fields), else: ExplainQuery.self, params)
-                let engine = await service.currentEngine
-                return .success(try run { () throws(QueryError) in try engine.explain(p) })
+                let snapshot = await service.snapshot()
+                return .success(try run { () throws(QueryError) in try snapshot.engine.explain(p) })
             case "weights.get": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: false))
             case "weights.set": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: true))
             case "weights.calibrate": return .success(try await service.calibrate(decode(MethodParams.Calibrate.self, params)))
             case "outcome.record": return .success(try await service.record(outcome: decode(Outcome.self, params)))
-            case "server.health": return .success(await service.health())
+            case "server.health": return .success(await service.snapshot().health)
             case "server.stats": return .success(statisticsSnapshot())
             case "plan.allocate":
                 let p = try decode(PlanRequest.self, params)
-                let engine = await service.currentEngine
-                return .success(try run { () throws(QueryError) in try Allocator(engine: engine).allocate(p) })
+                let snapshot = await service.snapshot()
+                return .success(try run { () throws(QueryError) in try Allocator(engine: snapshot.engine).allocate(p) })
             case "network.analyse":
                 return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))
             default:
