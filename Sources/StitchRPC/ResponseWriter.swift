@@ -1,4 +1,5 @@
 import Foundation
+import StitchEngine
 
 /// Writes an answer as JSON with the same bytes Foundation's `JSONEncoder` writes with
 /// `[.sortedKeys, .withoutEscapingSlashes]`, in a fraction of its time.
@@ -66,7 +67,12 @@ enum ResponseWriter {
 
     /// A method's result: directly when it writes itself, else through `Encodable`.
     static func write(result: any Encodable, to out: inout JSONOutput) throws {
-        if let writable = result as? any JSONWritable {
+        // The frequent answers by their type first: a cast to a protocol looks the conformance up.
+        if let ranking = result as? Ranking {
+            try ranking.writeJSON(to: &out)
+        } else if let match = result as? Match {
+            try match.writeJSON(to: &out)
+        } else if let writable = result as? any JSONWritable {
             try writable.writeJSON(to: &out)
         } else {
             try TreeEncoder.node(for: result).write(to: &out)
