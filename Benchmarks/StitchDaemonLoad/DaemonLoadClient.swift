@@ -155,7 +155,8 @@ public final class DaemonLoadClient: Sendable {
         }
     }
 
-    static func now(_ clock: clockid_t = CLOCK_MONOTONIC) -> UInt64 {
+    /// The reading of `clock` in nanoseconds (monotonic time, or a CPU-time clock).
+    public static func now(_ clock: clockid_t = CLOCK_MONOTONIC) -> UInt64 {
         var time = timespec()
         clock_gettime(clock, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)

@@ -29,6 +29,13 @@ extension RPCDispatcher {
         }
     }
 
+    /// `read` when the params were read from their plain form, else the params decoded (see
+    /// `MethodParams+Plain.swift`).
+    private func plain<T: Decodable>(_ read: T?, else type: T.Type, _ params: MethodInput) throws(RPCError) -> T {
+        if let read { return read }
+        return try decode(type, params)
+    }
+
     /// The method table: each a thin adapter over the service and the engine.
     func call(_ method: String, _ params: MethodInput) async -> Result<any Encodable & Sendable, RPCError> {
         do throws(RPCError) {
@@ -41,33 +48,33 @@ extension RPCDispatcher {
             case "exchange.record": return .success(try await service.record(exchange: decode(MethodParams.RecordExchange.self, params).exchange))
             case "attendance.record": return .success(try await service.record(attendance: decode(MethodParams.RecordAttendance.self, params).attendance))
             case "match.helpers":
-                let p = try decode(MethodParams.Helpers.self, params)
-                let engine = await service.currentEngine
-                return .success(try run { () throws(QueryError) in try engine.whoCanHelp(p.request, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
+                let p = try plain(MethodParams.Helpers(plain: params.fields), else: MethodParams.Helpers.self, params)
+                let snapshot = await service.snapshot()
+                return .success(try run { () throws(QueryError) in try snapshot.engine.whoCanHelp(p.request, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
             case "match.opportunities":
                 let p = try decode(MethodParams.Opportunities.self, params)
-                let engine = await service.currentEngine
-                return .success(try run { () throws(QueryError) in try engine.opportunities(for: p.member, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
+                let snapshot = await service.snapshot()
+                return .success(try run { () throws(QueryError) in try snapshot.engine.opportunities(for: p.member, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
             case "refer.activities":
                 let p = try decode(MethodParams.Refer.self, params)
-                let engine = await service.currentEngine
+                let snapshot = await service.snapshot()
                 return .success(try run { () throws(QueryError) in
-                    try engine.refer(p.referral, limit: p.limit ?? 10, withBuddy: p.withBuddy ?? true, profile: p.profile ?? .referral)
+                    try snapshot.engine.refer(p.referral, limit: p.limit ?? 10, withBuddy: p.withBuddy ?? true, profile: p.profile ?? .referral)
                 })
             case "match.explain":
-                let p = try decode(ExplainQuery.self, params)
-                let engine = await service.currentEngine
-                return .success(try run { () throws(QueryError) in try engine.explain(p) })
+                let p = try plain(MethodParams.plainExplain(params.fields), else: ExplainQuery.self, params)
+                let snapshot = await service.snapshot()
+                return .success(try run { () throws(QueryError) in try snapshot.engine.explain(p) })
             case "weights.get": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: false))
             case "weights.set": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: true))
             case "weights.calibrate": return .success(try await service.calibrate(decode(MethodParams.Calibrate.self, params)))
             case "outcome.record": return .success(try await service.record(outcome: decode(Outcome.self, params)))
-            case "server.health": return .success(await service.health())
+            case "server.health": return .success(await service.snapshot().health)
             case "server.stats": return .success(statisticsSnapshot())
             case "plan.allocate":
                 let p = try decode(PlanRequest.self, params)
-                let engine = await service.currentEngine
-                return .success(try run { () throws(QueryError) in try Allocator(engine: engine).allocate(p) })
+                let snapshot = await service.snapshot()
+                return .success(try run { () throws(QueryError) in try Allocator(engine: snapshot.engine).allocate(p) })
             case "network.analyse":
                 return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))
             default:

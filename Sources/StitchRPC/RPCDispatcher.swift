@@ -41,7 +41,7 @@ public final class RPCDispatcher: Sendable {
     /// core; any other line (a write, `server.stats`, a batch, an error) waits for what precedes
     /// it and runs alone.
     public func handle(
-        lines: [Data], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+        lines: [Data], parallelism: Int = RPCDispatcher.processorCount
     ) async -> [Data?] {
         let prepared = lines.map { Self.prepare($0, maximumLineBytes: maximumLineBytes) }
         var answers = [Data?](repeating: nil, count: lines.count)
@@ -71,6 +71,9 @@ public final class RPCDispatcher: Sendable {
         }
         return answers
     }
+
+    /// The cores this process may use, read once (asking the system costs a few microseconds).
+    public static let processorCount = ProcessInfo.processInfo.activeProcessorCount
 
     /// A line read and checked, ready to answer.
     enum PreparedLine: Sendable {
@@ -163,9 +166,19 @@ public final class RPCDispatcher: Sendable {
 
     /// The answer's bytes: ``ResponseWriter``'s, or Foundation's for what that leaves to it (the
     /// same bytes either way).
-    private func encode<T: Encodable>(_ value: T) -> Data {
-        if let fast = try? ResponseWriter.write(value) { return fast }
-        return (try? Self.encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
+    private func encode(_ response: RPCResponse) -> Data {
+        if let fast = try? ResponseWriter.write(response) { return fast }
+        return Self.foundation(response)
+    }
+
+    /// A batch's answers, as ``encode(_:)-(RPCResponse)`` but in an array.
+    private func encode(_ responses: [RPCResponse]) -> Data {
+        if let fast = try? ResponseWriter.write(responses) { return fast }
+        return Self.foundation(responses)
+    }
+
+    private static func foundation<T: Encodable>(_ value: T) -> Data {
+        (try? encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
     }
 
     /// One request object → its response (`nil` for a notification).

@@ -2,6 +2,7 @@ import Foundation
 import StitchEngine
 import StitchModel
 import StitchNetwork
+import Synchronization
 
 /// The community a daemon serves, and the engine over it.
 ///
@@ -17,7 +18,20 @@ import StitchNetwork
 /// replays onto the new engine the writes that arrived while it was being built.
 public actor StitchService {
     /// The community and its engine.
-    var live: LiveCommunity
+    ///
+    /// Every change goes through here, and first withdraws the engine published to readers
+    /// (``published``): an engine edited in place must not be shared, or the edit copies it.
+    var live: LiveCommunity {
+        _read { yield storedLive }
+        _modify {
+            withdrawSnapshot()
+            yield &storedLive
+        }
+    }
+    private var storedLive: LiveCommunity
+    /// The engine in force as readers take it without waiting for the actor, once one has asked
+    /// since the last change (see `StitchService+Snapshot.swift`).
+    nonisolated let published = Mutex<EngineSnapshot?>(nil)
     /// The engine in force.
     var engine: Engine { live.engine }
     /// The recorded outcomes, in the order recorded (see `StitchService+Outcomes.swift`).
@@ -48,7 +62,7 @@ public actor StitchService {
         self.taxonomy = taxonomy
         self.persistence = persistence
         self.quietPeriod = quietPeriod
-        live = try LiveCommunity(community: community, taxonomy: taxonomy, configuration: configuration)
+        storedLive = try LiveCommunity(community: community, taxonomy: taxonomy, configuration: configuration)
     }
 
     /// The engine in force, for reads.

@@ -101,6 +101,9 @@ extension LineServer {
             lines.count == 1
             ? [await self.dispatcher.handle(line: lines[0])] : await self.dispatcher.handle(lines: lines)
         lines.removeAll(keepingCapacity: true)
+        // Room for every answer and its newline at once, rather than growing answer by answer.
+        let bytes = answers.reduce(0) { $0 + ($1?.count ?? -1) + 1 }
+        out.reserveCapacity(minimumWritableBytes: min(bytes, Self.flushBytes))
         for case let response? in answers {
             Self.append(response, to: &out)
             if out.readableBytes >= Self.flushBytes { try await Self.flush(&out, to: channel) }

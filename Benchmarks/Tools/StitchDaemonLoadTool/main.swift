@@ -11,8 +11,9 @@ import StitchModel
 //
 // Without --socket it serves the seeded community in this process (no database). With
 // --socket it drives a running `stitch serve --socket PATH --community FILE` instead, building
-// its requests from the same community file. --layers first times the mix one request at a
-// time without the socket: the engine alone, then the dispatcher (parse, engine, encode).
+// its requests from the same community file. --layers first times the mix without the socket,
+// in CPU time: the engine alone and the dispatcher (parse, params, engine, answer) one request
+// at a time, then the dispatcher on every core at once.
 
 struct Options {
     var members = 10_000
@@ -58,27 +59,52 @@ struct Options {
     }
 }
 
-/// The mix one request at a time without the socket: the engine alone, then the dispatcher.
+/// The mix without the socket: the engine alone, then the dispatcher (parse, params, engine,
+/// answer), one request at a time, then the dispatcher on every core at once. CPU time of the
+/// process (nothing else runs in it meanwhile), and wall time in brackets (times the cores for
+/// the last).
 func layers(daemon: InProcessDaemon, mix: DaemonLoadMix) async -> String {
     let count = 4096
     var answers = 0
     for index in 0..<256 { answers &+= mix.ask(daemon.engine, client: 0, index: index) }
     var start = ContinuousClock.now
+    var cpu = DaemonLoadClient.now(CLOCK_PROCESS_CPUTIME_ID)
     for index in 0..<count { answers &+= mix.ask(daemon.engine, client: 0, index: index) }
     let engineTime = ContinuousClock.now - start
+    let engineCPU = DaemonLoadClient.now(CLOCK_PROCESS_CPUTIME_ID) - cpu
     let lines = (0..<count).map { Data(mix.line(client: 0, index: $0).dropLast()) }
     for line in lines.prefix(256) { _ = await daemon.dispatcher.handle(line: line) }
     var answerBytes = 0
     start = ContinuousClock.now
+    cpu = DaemonLoadClient.now(CLOCK_PROCESS_CPUTIME_ID)
     for line in lines { answerBytes += await daemon.dispatcher.handle(line: line)?.count ?? 0 }
     let dispatcherTime = ContinuousClock.now - start
+    let dispatcherCPU = DaemonLoadClient.now(CLOCK_PROCESS_CPUTIME_ID) - cpu
+    // The same lines on every core at once, as the server runs them, still without the socket.
+    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    start = ContinuousClock.now
+    cpu = DaemonLoadClient.now(CLOCK_PROCESS_CPUTIME_ID)
+    await withTaskGroup(of: Void.self) { group in
+        for core in 0..<cores {
+            group.addTask {
+                for line in lines[(core * count / cores)..<((core + 1) * count / cores)] {
+                    _ = await daemon.dispatcher.handle(line: line)
+                }
+            }
+        }
+    }
+    let parallelTime = ContinuousClock.now - start
+    let parallelCPU = DaemonLoadClient.now(CLOCK_PROCESS_CPUTIME_ID) - cpu
     func micros(_ d: Duration) -> Double {
         (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(count)
     }
+    func micros(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1e3 / Double(count) }
     return String(
         format:
-            "one at a time, %d requests of the mix: engine %.1f µs/request, dispatcher %.1f µs/request (%d bytes per answer; %d)",
-        count, micros(engineTime), micros(dispatcherTime), answerBytes / count, answers % 10)
+            "%d requests of the mix without the socket, CPU µs/request (wall): engine one at a time %.1f (%.1f), dispatcher one at a time %.1f (%.1f), beyond the engine %.1f; dispatcher on %d cores at once %.1f (%.1f) (%d bytes per answer; %d)",
+        count, micros(engineCPU), micros(engineTime), micros(dispatcherCPU), micros(dispatcherTime),
+        micros(dispatcherCPU) - micros(engineCPU), cores, micros(parallelCPU), micros(parallelTime) * Double(cores),
+        answerBytes / count, answers % 10)
 }
 
 func loadAverage() -> String {

@@ -1,0 +1,45 @@
+// The protocol's own answers, written directly (see ``JSONWritable``). Keys in UTF-8 byte order.
+
+extension RPCID: JSONWritable {
+    func writeJSON(to out: inout JSONOutput) throws(ResponseWriter.Unsupported) {
+        switch self {
+        case .string(let s): out.string(s)
+        case .integer(let i): out.integer(i)
+        case .number(let d): try out.number(d)
+        case .null: out.null()
+        }
+    }
+}
+
+extension RPCError: JSONWritable {
+    func writeJSON(to out: inout JSONOutput) {
+        out.raw(#"{"code":"#)
+        out.integer(code)
+        if let data {
+            out.raw(#","data":{"field":"#)
+            out.string(data.field)
+            out.raw(#","reason":"#)
+            out.string(data.reason)
+            out.byte(UInt8(ascii: "}"))
+        }
+        out.raw(#","message":"#)
+        out.string(message)
+        out.byte(UInt8(ascii: "}"))
+    }
+}
+
+extension MethodResults.Health: JSONWritable {
+    func writeJSON(to out: inout JSONOutput) {
+        out.raw(#"{"activities":"#)
+        out.integer(activities)
+        out.raw(#","members":"#)
+        out.integer(members)
+        out.raw(#","rebuildPending":"#)
+        out.bool(rebuildPending)
+        out.raw(#","referenceDate":"#)
+        out.string(referenceDate)
+        out.raw(#","status":"#)
+        out.string(status)
+        out.byte(UInt8(ascii: "}"))
+    }
+}

@@ -1,0 +1,40 @@
+import StitchEngine
+
+/// The engine in force and the `server.health` answer it gives, shared by every read until the
+/// community next changes.
+///
+/// A class, so that handing it to a read costs one reference count rather than a copy of the
+/// engine's many parts.
+final class EngineSnapshot: Sendable {
+    let engine: Engine
+    let health: MethodResults.Health
+
+    init(engine: Engine, health: MethodResults.Health) {
+        self.engine = engine
+        self.health = health
+    }
+}
+
+extension StitchService {
+    /// The engine in force, for a read: taken without a hop onto the actor when it was published
+    /// since the last change, else published now.
+    ///
+    /// A read that overlaps a write may see the engine from before it (as a read that started
+    /// first would); one that starts after a write has returned sees the write.
+    nonisolated func snapshot() async -> EngineSnapshot {
+        if let snapshot = published.withLock({ $0 }) { return snapshot }
+        return await publishSnapshot()
+    }
+
+    private func publishSnapshot() -> EngineSnapshot {
+        if let snapshot = published.withLock({ $0 }) { return snapshot }
+        let snapshot = EngineSnapshot(engine: engine, health: health())
+        published.withLock { $0 = snapshot }
+        return snapshot
+    }
+
+    /// Stops handing out the published engine (before the community changes).
+    func withdrawSnapshot() {
+        published.withLock { $0 = nil }
+    }
+}
