@@ -13,7 +13,7 @@ set output output
 set title 'Latency per query against members (one activity per 20 members; 2-core machine; top 10)'
 set logscale xy 10
 set xrange [700:1500000]
-set yrange [20:500000]
+set yrange [10:100000]
 set ylabel 'latency per query'
 set xtics ('1,000 members' 1000, '10,000' 10000, '100,000' 100000, '1,000,000' 1000000)
 set ytics ('10 µs' 10, '100 µs' 100, '1 ms' 1000, '10 ms' 10000, '100 ms' 100000)
