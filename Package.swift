@@ -43,14 +43,17 @@ let package = Package(
         .target(name: "StitchGenerator", dependencies: ["StitchModel", "StitchImport"], swiftSettings: strictSettings),
 
         // Adapters around the core.
-        .target(name: "StitchRPC", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork"], swiftSettings: strictSettings),
+        .target(name: "StitchJSON", swiftSettings: strictSettings),
+        .target(
+            name: "StitchRPC", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork", "StitchJSON"],
+            swiftSettings: strictSettings),
         .target(
             name: "StitchImport", dependencies: ["StitchModel", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strictSettings),
         .target(
             name: "StitchStore",
             dependencies: [
-                "StitchModel", "StitchEngine", "StitchRPC", .product(name: "GRDB", package: "GRDB.swift"),
+                "StitchModel", "StitchEngine", "StitchRPC", "StitchJSON", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

@@ -1,4 +1,5 @@
 import Foundation
+import StitchJSON
 
 /// Reads a request line's JSON straight from its bytes, in one pass, into a ``JSONTree``, and
 /// notes where each request's `params` value lies so that its typed params can be decoded from
@@ -156,120 +157,13 @@ struct JSONLineParser {
 
     /// A string's contents, after its opening quote; consumes the closing quote.
     private mutating func string() throws(Refused) -> String {
-        let start = position
-        // Fast path: no escapes, all ASCII or valid UTF-8 checked by String(validating:).
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
-                position += 1
-                guard let text = String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) else {
-                    throw Refused()
-                }
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            guard byte >= 0x20 else { throw Refused() }
-            position += 1
-        }
-        // Slow path: escapes.
-        var out = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
-        while let byte = next() {
-            switch byte {
-            case UInt8(ascii: "\""):
-                guard let text = String(validating: out, as: UTF8.self) else { throw Refused() }
-                return text
-            case UInt8(ascii: "\\"):
-                guard let escape = next() else { throw Refused() }
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try hex4()
-                    if (0xD800..<0xDC00).contains(scalar) {
-                        guard next() == UInt8(ascii: "\\"), next() == UInt8(ascii: "u") else { throw Refused() }
-                        let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw Refused() }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else if (0xDC00..<0xE000).contains(scalar) {
-                        throw Refused()
-                    }
-                    guard let unicode = Unicode.Scalar(scalar) else { throw Refused() }
-                    out.append(contentsOf: String(Character(unicode)).utf8)
-                default:
-                    throw Refused()
-                }
-            default:
-                guard byte >= 0x20 else { throw Refused() }
-                out.append(byte)
-            }
-        }
-        throw Refused()
-    }
-
-    private mutating func hex4() throws(Refused) -> UInt32 {
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            guard let byte = next() else { throw Refused() }
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw Refused()
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
+        guard let text = JSONScan.string(in: bytes, from: &position, end: bytes.count) else { throw Refused() }
+        return text
     }
 
     /// A number by RFC 8259's grammar, as a finite `Double`.
     private mutating func number() throws(Refused) -> Double {
-        let start = position
-        func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false }
-        if peek() == UInt8(ascii: "-") { position += 1 }
-        guard isDigit(peek()) else { throw Refused() }
-        if peek() == UInt8(ascii: "0") {
-            position += 1
-            if isDigit(peek()) { throw Refused() }
-        } else {
-            while isDigit(peek()) { position += 1 }
-        }
-        if peek() == UInt8(ascii: ".") {
-            position += 1
-            guard isDigit(peek()) else { throw Refused() }
-            while isDigit(peek()) { position += 1 }
-        }
-        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
-            position += 1
-            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { position += 1 }
-            guard isDigit(peek()) else { throw Refused() }
-            while isDigit(peek()) { position += 1 }
-        }
-        let text = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
-        // Whole numbers of up to 15 digits are exact in a Double: no text conversion needed.
-        if position - start <= 15, let whole = Self.smallInteger(text) { return whole }
-        guard let value = Double(String(decoding: text, as: UTF8.self)), value.isFinite else { throw Refused() }
+        guard let value = JSONScan.number(in: bytes, from: &position, end: bytes.count) else { throw Refused() }
         return value
-    }
-
-    private static func smallInteger(_ text: UnsafeRawBufferPointer) -> Double? {
-        var negative = false
-        var value: Int64 = 0
-        for (i, byte) in text.enumerated() {
-            if i == 0, byte == UInt8(ascii: "-") {
-                negative = true
-                continue
-            }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
-        }
-        // -0 stays a negative zero, as Foundation reads it.
-        if negative, value == 0 { return -0.0 }
-        return Double(negative ? -value : value)
     }
 }
