@@ -111,6 +111,12 @@ struct BuddyJob: ScoringJob {
         index.activities.bestCoverage(activity) { index.members.availability.overlapMinutes(row: m, with: $0) } ?? 0
     }
 
+    /// The availability factor of a member who does not attend yet (``factors(_:)`` gives 1 to one
+    /// who does).
+    func newcomerAvailability(_ m: Int32) -> Double {
+        index.activities.sessions[activity].isEmpty ? Formulas.neutral : coverage(Int(m))
+    }
+
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let m = Int(c)
         let isSelf = person.memberIndex == c
@@ -145,7 +151,7 @@ struct BuddyJob: ScoringJob {
         let m = Int(c)
         var f = Self.activityFreeFactors(c, km: distanceToPerson(m), index: index)
         f.skill = attends(c) ? 1 : level(c)
-        f.availability = attends(c) ? 1 : (index.activities.sessions[activity].isEmpty ? Formulas.neutral : coverage(m))
+        f.availability = attends(c) ? 1 : newcomerAvailability(c)
         if withBridging { f.bridging = bridging.value(toMember: c) }
         return f
     }

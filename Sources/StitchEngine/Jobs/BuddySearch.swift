@@ -207,12 +207,13 @@ struct BuddySearch {
                 guard job.sharesInterest(next.member) else { continue }
             }
             guard !index.attendees.sortedRow(activity, contains: next.member) else { continue }
-            // Their skill is known at the cost of two short rows: skip them if even full marks
-            // for availability could not make the cut.
-            if let best, totalWeight > 0,
-                (next.part + weights.skill * min(1, job.level(next.member)) + weights.availability) / totalWeight < best.score - Self.slack
-            {
-                continue
+            // Their skill (two short rows), then their availability (a week-mask row against the
+            // sessions): skip them as soon as the rest at full marks could not make the cut.
+            if let best, totalWeight > 0 {
+                let skill = weights.skill * min(1, max(0, job.level(next.member)))
+                if (next.part + skill + weights.availability) / totalWeight < best.score - Self.slack { continue }
+                let availability = weights.availability * min(1, max(0, job.newcomerAvailability(next.member)))
+                if (next.part + skill + availability) / totalWeight < best.score - Self.slack { continue }
             }
             consider(next.member)
         }
