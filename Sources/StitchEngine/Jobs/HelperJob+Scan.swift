@@ -10,10 +10,11 @@ extension HelperJob {
     ///   skills from the closest down, so a member's skill level is that of the first list that
     ///   holds them and their offers are never scanned.
     /// - The hard constraints run on a byte of flags, a position and two numbers
-    ///   (``firstFailure(_:chordSquared:)``, tested equal to ``checkConstraints(_:_:)``, which
+    ///   (``firstFailure(_:_:chordSquared:)``, tested equal to ``checkConstraints(_:_:)``, which
     ///   stays the definition and explains).
     /// - A candidate who passes is bounded by skill and straight-line locality (the squared chord
-    ///   the distance check measured), then by every factor but bridging, before the network model.
+    ///   the distance check measured), then with their wellbeing and reciprocity, then by every
+    ///   factor but bridging, before the network model is read.
     func scan(limit: Int) -> Pipeline.Outcome {
         var top = TopK(limit: limit)
         var considered = 0
