@@ -89,6 +89,8 @@ struct BuddySearch {
         let reciprocity = index.ledger.giverReciprocity, ranks = index.memberIDRank
         let place = person.position, me = person.memberIndex ?? -1
         var candidates: [Candidate] = []
+        // About two in five members pass at 100,000 members: room for half, up to 131,072.
+        candidates.reserveCapacity(min(members.count / 2, 1 << 17))
         index.memberGrid.forEachCandidate(near: location, radiusKm: BuddyJob.searchKm) { m in
             let i = Int(m)
             let c2 = place.chordSquared(to: members.position[i])
