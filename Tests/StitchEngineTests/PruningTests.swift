@@ -99,7 +99,6 @@ struct PruningTests {
                 let referral = ReferralJob(index: index, person: person, referral: Referral(person: .id(member.id)), weights: weights)
                 Self.expectSame(referral, limit: limit, "refer " + context)
                 if q % 4 == 0 {
-                    Self.expectOptimistic(helper, "help " + context)
                     Self.expectOptimistic(give, "give " + context)
                     Self.expectOptimistic(referral, "refer " + context)
                 }

@@ -144,7 +144,6 @@ extension CommunityIndex {
         n > 1 && n <= limit ? 1 / Double(n - 1) : 0
     }
 
-    /// The position of each id in sorted order, and the ids in that order.
     /// The order in which members take their slots: by place on the map (``GeoGrid/spatialKey(_:)``),
     /// members without a location last, ties in the community's order. Members who live near one
     /// another then sit near one another in every column, so the searches that walk a
@@ -155,6 +154,7 @@ extension CommunityIndex {
         return members.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
     }
 
+    /// The position of each id in sorted order, and the ids in that order.
     static func ranks(_ ids: [String]) -> (ranks: [Int32], sorted: [String]) {
         var ranks = [Int32](repeating: 0, count: ids.count)
         let order = ids.indices.sorted(by: { ids[$0] < ids[$1] })

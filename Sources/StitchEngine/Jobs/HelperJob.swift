@@ -19,7 +19,6 @@ struct HelperJob: ScoringJob {
     let bridging: BridgingFactor
     /// The requester's few fields the scoring loop reads (-1: no requester).
     let requesterIndex: Int32
-    let requesterAvoid: [Int32]
     let requesterAvailability: WeekMask?
     /// Everyone the requester must never be matched with (ascending; empty with no requester).
     let avoided: [Int32]
@@ -31,7 +30,6 @@ struct HelperJob: ScoringJob {
         self.index = index
         self.weights = weights
         requesterIndex = requester?.memberIndex ?? -1
-        requesterAvoid = requester?.avoid ?? []
         requesterAvailability = requester.flatMap { $0.has(.hasAvailability) ? $0.availability : nil }
         wanted = index.vocabulary.index(of: request.skill)
         var table = SkillMatchTable(vocabularySize: index.vocabulary.count)
@@ -84,7 +82,7 @@ struct HelperJob: ScoringJob {
         let isSelf = requesterIndex == c
         guard r.check(.self, !isSelf, isSelf ? "Is the person asking" : "Not the person asking") else { return }
         guard r.check(.inactive, index.members.has(m, .active), index.members.has(m, .active) ? "Active member" : "Not an active member") else { return }
-        let avoided = requesterIndex >= 0 && (index.avoid[m].contains(requesterIndex) || requesterAvoid.contains(c))
+        let avoided = !self.avoided.isEmpty && self.avoided.contains(c)
         guard r.check(.safeguarding, !avoided, avoided ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
         let dbs = !requiresDBS || index.members.has(m, .dbsChecked)
         guard r.check(.dbs, dbs, requiresDBS ? (dbs ? "Holds an enhanced DBS check" : "No enhanced DBS check") : "No DBS check required") else { return }
@@ -98,27 +96,6 @@ struct HelperJob: ScoringJob {
         guard r.check(.availability, free, whenMinutes == 0 ? "No time asked" : (free ? (known ? "Free at a time asked" : "Availability not given") : "Not free at the times asked")) else { return }
         let recent = index.ledger.recentHours[m]
         _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")
-    }
-
-    /// Skill exact, locality bounded by the straight-line distance (no trigonometry), the rest at 1.
-    func roughFactors(_ c: Int32) -> FactorScores {
-        var f = FactorScores.ones
-        let m = Int(c)
-        f.skill = skillLevel(m).level
-        if let place, index.members.has(m, .hasLocation) {
-            // The chord is never longer than the arc: locality(R · chord) ≥ locality(distance).
-            f.locality = Formulas.locality(km: GreatCircle.earthRadiusKm * place.chordSquared(to: index.members.position[m]).squareRoot())
-        } else {
-            f.locality = Formulas.neutral
-        }
-        return f
-    }
-
-    /// Every factor exact but bridging (the network model's O(k) distance), at 1.
-    func optimisticFactors(_ c: Int32) -> FactorScores {
-        var f = factors(c, skill: skillLevel(Int(c)).level, bridging: false)
-        f.bridging = 1
-        return f
     }
 
     func skillLevel(_ m: Int) -> (level: Double, term: Int32, lived: Bool) {

@@ -54,12 +54,11 @@ struct ReferralJob: ScoringJob {
         var f = FactorScores.ones
         f.skill = table.best(index.activities.topics[a]).level
         if !index.activities.online[a] {
-            // The chord is never longer than the arc: locality(R · chord) ≥ locality(distance).
             f.locality = isPlaced(a)
-                ? Formulas.locality(km: GreatCircle.earthRadiusKm * person.position.chordSquared(to: index.activities.position[a]).squareRoot())
+                ? Formulas.localityBound(chordSquared: person.position.chordSquared(to: index.activities.position[a]))
                 : Formulas.neutral
         }
-        f.wellbeing = wellbeingByTags[Int(index.activities.wellbeing[a] & WellbeingWay.allBits)]
+        f.wellbeing = wellbeing(a)
         f.reciprocity = reciprocity(a)
         return f
     }
@@ -82,6 +81,11 @@ struct ReferralJob: ScoringJob {
     @inline(__always)
     private func isPlaced(_ a: Int) -> Bool {
         !index.activities.online[a] && index.activities.location[a] != nil && person.has(.hasLocation)
+    }
+
+    /// The share of the person's goals the activity serves (``wellbeingByTags``).
+    private func wellbeing(_ a: Int) -> Double {
+        wellbeingByTags[Int(index.activities.wellbeing[a] & WellbeingWay.allBits)]
     }
 
     private func reciprocity(_ a: Int) -> Double {
@@ -125,7 +129,7 @@ struct ReferralJob: ScoringJob {
         f.skill = table.best(index.activities.topics[a]).level
         f.availability = availability(a)
         f.locality = index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral
-        f.wellbeing = wellbeingByTags[Int(index.activities.wellbeing[a] & WellbeingWay.allBits)]
+        f.wellbeing = wellbeing(a)
         f.reciprocity = reciprocity(a)
         if withBridging { f.bridging = bridging.value(toActivity: c) }
         return f

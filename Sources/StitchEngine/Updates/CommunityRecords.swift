@@ -14,10 +14,10 @@ struct CommunityRecords: Sendable {
 
     /// The records of `community`, members placed in the slots `memberIndex` gives them.
     init(_ community: Community, memberIndex: [String: Int32]) {
-        var members = [Member?](repeating: nil, count: community.members.count)
-        for m in community.members { members[Int(memberIndex[m.id]!)] = m }
-        self.members = members
         memberOrder = community.members.map { memberIndex[$0.id]! }
+        var members = [Member?](repeating: nil, count: community.members.count)
+        for (member, slot) in zip(community.members, memberOrder) { members[Int(slot)] = member }
+        self.members = members
         activities = community.activities
         exchanges = community.exchanges
         attendance = community.attendance
