@@ -108,7 +108,7 @@ let package = Package(
             dependencies: ["StitchPlanning", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "StitchRPCTests", dependencies: ["StitchRPC", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
+            name: "StitchRPCTests", dependencies: ["StitchRPC", "StitchJSON", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "StitchImportTests", dependencies: ["StitchImport", "StitchTestSupport"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,3 +1,5 @@
+import StitchJSON
+
 // The protocol's own answers, written directly (see ``JSONWritable``). Keys in UTF-8 byte order.
 
 extension RPCID: JSONWritable {

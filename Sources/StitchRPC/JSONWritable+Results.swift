@@ -1,4 +1,5 @@
 import StitchEngine
+import StitchJSON
 
 // The engine's answers, written directly (see ``JSONWritable``). Keys in UTF-8 byte order.
 

@@ -1,3 +1,5 @@
+import StitchJSON
+
 /// A value that writes its own JSON: the same bytes Foundation's `JSONEncoder` writes for it
 /// with `[.sortedKeys, .withoutEscapingSlashes]`, without going through `Encoder`.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import StitchEngine
+import StitchJSON
 
 /// Writes an answer as JSON with the same bytes Foundation's `JSONEncoder` writes with
 /// `[.sortedKeys, .withoutEscapingSlashes]`, in a fraction of its time.

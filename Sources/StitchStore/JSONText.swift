@@ -1,49 +1,53 @@
+import StitchJSON
+
 /// JSON text written straight from a record's fields, for the records the store keeps as JSON:
 /// the same text `JSONEncoder` writes (strings escaped the same way, `/` included, and whole
-/// numbers without a fraction), with the keys in the order the record declares them.
+/// numbers without a fraction, by ``JSONOutput``), with the keys in the order the record declares them.
 struct JSONText {
-    private(set) var bytes: [UInt8] = []
+    private var out: JSONOutput
     private var first = true
-    /// False once a number that JSON cannot hold (infinite, NaN) was written: `JSONEncoder`
+    /// False once a number that JSON cannot hold (infinite, NaN) was met: `JSONEncoder`
     /// refuses such a record.
     private(set) var isValid = true
 
-    init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 512) { out = JSONOutput(capacity: capacity, escapesSlashes: true) }
+
+    /// The text written so far.
+    var bytes: [UInt8] { out.bytes }
 
     /// The text as a string.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { String(decoding: out.bytes, as: UTF8.self) }
 
     // MARK: - Objects and arrays
 
     /// An object whose members `body` writes.
     mutating func object(_ body: (inout JSONText) -> Void) {
-        bytes.append(UInt8(ascii: "{"))
+        out.byte(UInt8(ascii: "{"))
         first = true
         body(&self)
-        bytes.append(UInt8(ascii: "}"))
+        out.byte(UInt8(ascii: "}"))
         first = false
     }
 
     /// Starts a member: a comma when needed, the key and a colon.
     private mutating func key(_ key: StaticString) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
+        if !first { out.byte(UInt8(ascii: ",")) }
         first = false
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        out.byte(UInt8(ascii: "\""))
+        out.raw(key)
+        out.raw("\":")
     }
 
     /// An array of `values`, each written by `element`.
     mutating func array<S: Sequence>(_ values: S, _ element: (inout JSONText, S.Element) -> Void) {
-        bytes.append(UInt8(ascii: "["))
+        out.byte(UInt8(ascii: "["))
         var firstElement = true
         for value in values {
-            if !firstElement { bytes.append(UInt8(ascii: ",")) }
+            if !firstElement { out.byte(UInt8(ascii: ",")) }
             firstElement = false
             element(&self, value)
         }
-        bytes.append(UInt8(ascii: "]"))
+        out.byte(UInt8(ascii: "]"))
         first = false
     }
 
@@ -61,7 +65,7 @@ struct JSONText {
 
     mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        out.bool(value)
     }
 
     mutating func field(_ name: StaticString, _ value: Double?) {
@@ -73,7 +77,7 @@ struct JSONText {
     mutating func field(_ name: StaticString, _ value: Int?) {
         guard let value else { return }
         key(name)
-        bytes.append(contentsOf: String(value).utf8)
+        out.integer(value)
     }
 
     mutating func field(_ name: StaticString, _ values: [String]) {
@@ -91,33 +95,11 @@ struct JSONText {
 
     /// A number as `JSONEncoder` writes it: its shortest form, without a `.0`.
     mutating func write(_ value: Double) {
-        if !value.isFinite { isValid = false }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        if !out.finiteNumber(value) { isValid = false }
     }
 
     /// A string, escaped as `JSONEncoder` escapes it.
     mutating func write(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for c in value.utf8 {
-            switch c {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "/"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "/")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hex[Int(c >> 4)])
-                bytes.append(hex[Int(c & 0xF)])
-            default: bytes.append(c)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        out.string(value)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import StitchEngine
 import StitchGenerator
+import StitchJSON
 import StitchModel
 import StitchTestSupport
 import Testing

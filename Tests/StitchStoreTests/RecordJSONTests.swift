@@ -41,6 +41,17 @@ struct RecordJSONTests {
         }
     }
 
+    /// Strings read byte for byte as `JSONEncoder` writes them by default, `/` escaped included.
+    @Test func stringsAreEscapedAsTheEncoderEscapesThem() throws {
+        let name = "A \"quoted\" / \\ name\twith\nlines \u{1} and é"
+        let written = Self.text(Member(id: "m-1/2", name: name))
+        let encoded = try JSONEncoder().encode([name, "m-1/2"])
+        let expected = String(decoding: encoded.dropFirst().dropLast(), as: UTF8.self).split(separator: ",", maxSplits: 1)
+        #expect(written.string.contains("\"name\":\(expected[0])"), "\(written.string)")
+        #expect(written.string.contains("\"id\":\(expected[1])"), "\(written.string)")
+        #expect(written.string.contains(#"m-1\/2"#))
+    }
+
     @Test func aNumberJSONCannotHoldIsRefused() {
         #expect(!Self.text(Member(id: "m-1", travelKm: .infinity)).isValid)
         #expect(RecordEncoding.encode([Member(id: "m-1"), Member(id: "m-2", travelKm: .nan)]) == nil)
