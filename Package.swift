@@ -42,10 +42,16 @@ let package = Package(
         .target(name: "StitchPlanning", dependencies: ["StitchModel", "StitchEngine"], swiftSettings: strictSettings),
         .target(name: "StitchGenerator", dependencies: ["StitchModel", "StitchImport"], swiftSettings: strictSettings),
 
-        // Adapters around the core.
         .target(name: "StitchJSON", swiftSettings: strictSettings),
+        // The application layer: the use cases every interface calls.
         .target(
-            name: "StitchRPC", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork", "StitchJSON"],
+            name: "StitchApplication", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork"],
+            swiftSettings: strictSettings),
+
+        // Adapters around the application layer.
+        .target(
+            name: "StitchRPC",
+            dependencies: ["StitchApplication", "StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork", "StitchJSON"],
             swiftSettings: strictSettings),
         .target(
             name: "StitchImport", dependencies: ["StitchModel", .product(name: "CSV", package: "CSV.swift")],
@@ -53,7 +59,7 @@ let package = Package(
         .target(
             name: "StitchStore",
             dependencies: [
-                "StitchModel", "StitchEngine", "StitchRPC", "StitchJSON", .product(name: "GRDB", package: "GRDB.swift"),
+                "StitchModel", "StitchEngine", "StitchApplication", "StitchJSON", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
@@ -72,8 +78,8 @@ let package = Package(
         .executableTarget(
             name: "StitchCLI",
             dependencies: [
-                "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport", "StitchNetwork", "StitchPlanning", "StitchRPC",
-                "StitchStore",
+                "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport", "StitchNetwork", "StitchPlanning", "StitchApplication",
+                "StitchRPC", "StitchStore",
                 "StitchServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -108,20 +114,24 @@ let package = Package(
             dependencies: ["StitchPlanning", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "StitchRPCTests", dependencies: ["StitchRPC", "StitchJSON", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
+            name: "StitchApplicationTests",
+            dependencies: ["StitchApplication", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchRPCTests", dependencies: ["StitchRPC", "StitchApplication", "StitchJSON", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "StitchImportTests", dependencies: ["StitchImport", "StitchTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "StitchStoreTests",
             dependencies: [
-                "StitchStore", "StitchRPC", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport",
+                "StitchStore", "StitchApplication", "StitchRPC", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "StitchServerTests",
             dependencies: [
-                "StitchServer", "StitchRPC", "StitchModel", "StitchGenerator", "StitchTestSupport",
+                "StitchServer", "StitchApplication", "StitchRPC", "StitchModel", "StitchGenerator", "StitchTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -142,8 +152,8 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
         .executableTarget(
             name: "StitchBenchmarks",
             dependencies: [
-                "StitchEngine", "StitchModel", "StitchGenerator", "StitchNetwork", "StitchPlanning", "StitchServer", "StitchRPC",
-                "StitchStore", "StitchDaemonLoad",
+                "StitchEngine", "StitchModel", "StitchGenerator", "StitchNetwork", "StitchPlanning", "StitchServer", "StitchApplication",
+                "StitchRPC", "StitchStore", "StitchDaemonLoad",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/StitchBenchmarks",
@@ -165,7 +175,7 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
         .target(
             name: "StitchDaemonLoad",
             dependencies: [
-                "StitchEngine", "StitchModel", "StitchGenerator", "StitchRPC", "StitchServer",
+                "StitchEngine", "StitchModel", "StitchGenerator", "StitchApplication", "StitchRPC", "StitchServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import StitchApplication
 import StitchDaemonLoad
 import StitchRPC
 import StitchServer

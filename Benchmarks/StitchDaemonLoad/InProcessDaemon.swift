@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import StitchApplication
 import StitchEngine
 import StitchModel
 import StitchRPC

@@ -1,3 +1,4 @@
+import StitchApplication
 import StitchJSON
 
 // The protocol's own answers, written directly (see ``JSONWritable``). Keys in UTF-8 byte order.
@@ -13,12 +14,25 @@ extension RPCID: JSONWritable {
     }
 }
 
-extension RPCError: JSONWritable {
+extension ServiceError: JSONWritable {
     func writeJSON(to out: inout JSONOutput) {
         out.raw(#"{"code":"#)
         out.integer(code)
         if let data {
-            out.raw(#","data":{"field":"#)
+            out.raw(#","data":{"#)
+            if let errors = data.errors {
+                out.raw(#""errors":["#)
+                for (i, error) in errors.enumerated() {
+                    if i > 0 { out.byte(UInt8(ascii: ",")) }
+                    out.raw(#"{"field":"#)
+                    out.string(error.field)
+                    out.raw(#","reason":"#)
+                    out.string(error.reason)
+                    out.byte(UInt8(ascii: "}"))
+                }
+                out.raw(#"],"#)
+            }
+            out.raw(#""field":"#)
             out.string(data.field)
             out.raw(#","reason":"#)
             out.string(data.reason)

@@ -1,3 +1,4 @@
+import StitchApplication
 import StitchEngine
 import StitchJSON
 

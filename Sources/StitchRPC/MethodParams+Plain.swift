@@ -1,3 +1,4 @@
+import StitchApplication
 import StitchEngine
 import StitchModel
 
@@ -21,9 +22,9 @@ extension MethodParams.Helpers {
             let limit = MethodParams.wholeNumber(fields["limit"]),
             let profile = MethodParams.profile(fields["profile"])
         else { return nil }
-        self.request = HelpRequest(requester: requester, skill: skill, atHome: atHome, requiresDBS: requiresDBS)
-        self.limit = limit
-        self.profile = profile
+        self.init(
+            request: HelpRequest(requester: requester, skill: skill, atHome: atHome, requiresDBS: requiresDBS), limit: limit,
+            profile: profile)
     }
 }
 

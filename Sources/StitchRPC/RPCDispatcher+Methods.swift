@@ -1,4 +1,5 @@
 import Foundation
+import StitchApplication
 import StitchEngine
 import StitchModel
 import StitchPlanning
@@ -17,28 +18,28 @@ extension RPCDispatcher {
     ///
     /// From the params' own bytes when the line's reader kept them (one decode); otherwise the
     /// fields, without `auth`, are written out and read back.
-    func decode<T: Decodable>(_ type: T.Type, _ params: MethodInput) throws(RPCError) -> T {
+    func decode<T: Decodable>(_ type: T.Type, _ params: MethodInput) throws(ServiceError) -> T {
         do {
             if let source = params.source { return try Self.decoder.decode(type, from: source) }
             let data = try JSONEncoder().encode(params.fields.filter { $0.key != "auth" })
             return try Self.decoder.decode(type, from: data)
         } catch let error as DecodingError {
-            throw RPCError.invalidParams(ValidationError(error))
+            throw ServiceError.invalidParams(ValidationError(error))
         } catch {
-            throw RPCError(.invalidParams, "Invalid params", field: "params", reason: "could not be read")
+            throw ServiceError(.invalidParams, "Invalid params", field: "params", reason: "could not be read")
         }
     }
 
     /// `read` when the params were read from their plain form, else the params decoded (see
     /// `MethodParams+Plain.swift`).
-    private func plain<T: Decodable>(_ read: T?, else type: T.Type, _ params: MethodInput) throws(RPCError) -> T {
+    private func plain<T: Decodable>(_ read: T?, else type: T.Type, _ params: MethodInput) throws(ServiceError) -> T {
         if let read { return read }
         return try decode(type, params)
     }
 
-    /// The method table: each a thin adapter over the service and the engine.
-    func call(_ method: String, _ params: MethodInput) async -> Result<any Encodable & Sendable, RPCError> {
-        do throws(RPCError) {
+    /// The method table: each a thin adapter over the service (the application layer).
+    func call(_ method: String, _ params: MethodInput) async -> Result<any Encodable & Sendable, ServiceError> {
+        do throws(ServiceError) {
             switch method {
             case "community.load": return .success(try await service.load(decode(MethodParams.Load.self, params)))
             case "member.upsert": return .success(try await service.upsert(member: decode(MethodParams.UpsertMember.self, params).member))
@@ -48,45 +49,25 @@ extension RPCDispatcher {
             case "exchange.record": return .success(try await service.record(exchange: decode(MethodParams.RecordExchange.self, params).exchange))
             case "attendance.record": return .success(try await service.record(attendance: decode(MethodParams.RecordAttendance.self, params).attendance))
             case "match.helpers":
-                let p = try plain(MethodParams.Helpers(plain: params.fields), else: MethodParams.Helpers.self, params)
-                let snapshot = await service.snapshot()
-                return .success(try run { () throws(QueryError) in try snapshot.engine.whoCanHelp(p.request, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
-            case "match.opportunities":
-                let p = try decode(MethodParams.Opportunities.self, params)
-                let snapshot = await service.snapshot()
-                return .success(try run { () throws(QueryError) in try snapshot.engine.opportunities(for: p.member, limit: p.limit ?? 10, profile: p.profile ?? .broker) })
-            case "refer.activities":
-                let p = try decode(MethodParams.Refer.self, params)
-                let snapshot = await service.snapshot()
-                return .success(try run { () throws(QueryError) in
-                    try snapshot.engine.refer(p.referral, limit: p.limit ?? 10, withBuddy: p.withBuddy ?? true, profile: p.profile ?? .referral)
-                })
+                return .success(try await service.whoCanHelp(plain(MethodParams.Helpers(plain: params.fields), else: MethodParams.Helpers.self, params)))
+            case "match.opportunities": return .success(try await service.opportunities(decode(MethodParams.Opportunities.self, params)))
+            case "refer.activities": return .success(try await service.refer(decode(MethodParams.Refer.self, params)))
             case "match.explain":
-                let p = try plain(MethodParams.plainExplain(params.fields), else: ExplainQuery.self, params)
-                let snapshot = await service.snapshot()
-                return .success(try run { () throws(QueryError) in try snapshot.engine.explain(p) })
+                return .success(try await service.explain(plain(MethodParams.plainExplain(params.fields), else: ExplainQuery.self, params)))
             case "weights.get": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: false))
             case "weights.set": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: true))
             case "weights.calibrate": return .success(try await service.calibrate(decode(MethodParams.Calibrate.self, params)))
             case "outcome.record": return .success(try await service.record(outcome: decode(Outcome.self, params)))
             case "server.health": return .success(await service.snapshot().health)
             case "server.stats": return .success(statisticsSnapshot())
-            case "plan.allocate":
-                let p = try decode(PlanRequest.self, params)
-                let snapshot = await service.snapshot()
-                return .success(try run { () throws(QueryError) in try Allocator(engine: snapshot.engine).allocate(p) })
+            case "plan.allocate": return .success(try await service.plan(decode(PlanRequest.self, params)))
             case "network.analyse":
                 return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))
             default:
-                throw RPCError(.methodNotFound, "Method not found: \(method)", field: "method", reason: "unknown method")
+                throw ServiceError(.methodNotFound, "Method not found: \(method)", field: "method", reason: "unknown method")
             }
         } catch {
             return .failure(error)
         }
-    }
-
-    /// Runs an engine query, mapping its errors to the protocol's.
-    private func run<T>(_ body: () throws(QueryError) -> T) throws(RPCError) -> T {
-        do { return try body() } catch { throw RPCError.query(error) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StitchApplication
 import StitchEngine
 import StitchModel
 import Synchronization
@@ -24,7 +25,7 @@ public final class RPCDispatcher: Sendable {
 
     /// The response to a line over the limit (a transport that cannot buffer it sends this).
     public func tooLargeResponse() -> Data {
-        encode(RPCResponse(id: .null, result: nil, error: RPCError(.requestTooLarge, "Request too large: over \(maximumLineBytes) bytes")))
+        encode(RPCResponse(id: .null, result: nil, error: ServiceError(.requestTooLarge, "Request too large: over \(maximumLineBytes) bytes")))
     }
 
     /// Handles one line; returns the response line (without the newline), or `nil` when the
@@ -108,10 +109,10 @@ public final class RPCDispatcher: Sendable {
         case .tooLarge:
             return tooLargeResponse()
         case .notJSON:
-            return encode(RPCResponse(id: .null, result: nil, error: RPCError(.parseError, "Parse error: not valid JSON")))
+            return encode(RPCResponse(id: .null, result: nil, error: ServiceError(.parseError, "Parse error: not valid JSON")))
         case .parsed(.batch(let items)):
             guard !items.isEmpty else {
-                return encode(RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: empty batch")))
+                return encode(RPCResponse(id: .null, result: nil, error: ServiceError(.invalidRequest, "Invalid request: empty batch")))
             }
             var responses: [RPCResponse] = []
             for item in items { if let r = await respond(to: item) { responses.append(r) } }
@@ -184,7 +185,7 @@ public final class RPCDispatcher: Sendable {
     /// One request object → its response (`nil` for a notification).
     private func respond(to request: ParsedRequest) async -> RPCResponse? {
         guard case .object(let fields) = request.tree else {
-            return RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: not an object"))
+            return RPCResponse(id: .null, result: nil, error: ServiceError(.invalidRequest, "Invalid request: not an object"))
         }
         var id = RPCID.null
         let isNotification = fields["id"] == nil
@@ -193,26 +194,26 @@ public final class RPCDispatcher: Sendable {
         case .string(let s)?: id = .string(s)
         case .number(let n)?: id = n == n.rounded() && abs(n) < 9e15 ? .integer(Int64(n)) : .number(n)
         default:
-            return RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: id must be a string, a number or null", field: "id", reason: "must be a string, a number or null"))
+            return RPCResponse(id: .null, result: nil, error: ServiceError(.invalidRequest, "Invalid request: id must be a string, a number or null", field: "id", reason: "must be a string, a number or null"))
         }
         guard fields["jsonrpc"] == .string("2.0") else {
-            return RPCResponse(id: id, result: nil, error: RPCError(.invalidRequest, "Invalid request: jsonrpc must be \"2.0\"", field: "jsonrpc", reason: "must be \"2.0\""))
+            return RPCResponse(id: id, result: nil, error: ServiceError(.invalidRequest, "Invalid request: jsonrpc must be \"2.0\"", field: "jsonrpc", reason: "must be \"2.0\""))
         }
         guard case .string(let method)? = fields["method"] else {
-            return RPCResponse(id: id, result: nil, error: RPCError(.invalidRequest, "Invalid request: method must be a string", field: "method", reason: "must be a string"))
+            return RPCResponse(id: id, result: nil, error: ServiceError(.invalidRequest, "Invalid request: method must be a string", field: "method", reason: "must be a string"))
         }
         let params: [String: JSONTree]
         switch fields["params"] {
         case nil, .null?: params = [:]
         case .object(let o)?: params = o
         default:
-            return RPCResponse(id: id, result: nil, error: RPCError(.invalidParams, "Invalid params: params must be an object", field: "params", reason: "must be an object"))
+            return RPCResponse(id: id, result: nil, error: ServiceError(.invalidParams, "Invalid params: params must be an object", field: "params", reason: "must be an object"))
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let outcome: Result<any Encodable & Sendable, RPCError>
+        let outcome: Result<any Encodable & Sendable, ServiceError>
         if let token, !Self.constantTimeEquals(params["auth"], token) {
-            outcome = .failure(RPCError(.unauthorized, "Unauthorized: missing or wrong auth token", field: "params.auth", reason: "missing or wrong token"))
+            outcome = .failure(ServiceError(.unauthorized, "Unauthorized: missing or wrong auth token", field: "params.auth", reason: "missing or wrong token"))
         } else {
             // The params' bytes serve only when they are an object (`null` and a missing params read as `{}`).
             let source = if case .object? = fields["params"] { request.params } else { Data?.none }

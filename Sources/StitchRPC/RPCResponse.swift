@@ -1,9 +1,11 @@
+import StitchApplication
+
 /// One JSON-RPC 2.0 response: a result or an error, with the request's id.
 struct RPCResponse: Encodable {
     let jsonrpc = "2.0"
     let id: RPCID
     let result: (any Encodable & Sendable)?
-    let error: RPCError?
+    let error: ServiceError?
 
     private enum CodingKeys: String, CodingKey { case jsonrpc, id, result, error }
 
@@ -20,6 +22,3 @@ struct RPCResponse: Encodable {
         }
     }
 }
-
-/// `{}`.
-struct EmptyResult: Codable, Sendable {}

@@ -1,4 +1,5 @@
 import Foundation
+import StitchApplication
 
 /// The `Encoder` behind ``ResponseWriter``'s generic path: it records one value's node.
 final class TreeEncoder: Encoder, SingleValueEncodingContainer {

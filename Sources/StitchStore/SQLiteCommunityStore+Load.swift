@@ -163,3 +163,8 @@ private struct DateReader {
         return date
     }
 }
+
+extension SQLiteCommunityStore {
+    /// The stored community (``load()``), for the service to fall back to after a failed write.
+    public func loadCommunity() throws -> Community { try load() }
+}

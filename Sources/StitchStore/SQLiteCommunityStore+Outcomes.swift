@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
+import StitchApplication
 import StitchModel
-import StitchRPC
 
 /// Recorded outcomes (`outcome.record`): appended one committed transaction each, read back at
 /// start-up in the order recorded, and pruned with the records they name.

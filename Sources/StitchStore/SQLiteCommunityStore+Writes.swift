@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
+import StitchApplication
 import StitchEngine
 import StitchModel
-import StitchRPC
 
 /// Each write of the daemon, as one committed transaction.
 ///

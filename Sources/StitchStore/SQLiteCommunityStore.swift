@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import StitchRPC
+import StitchApplication
 import Synchronization
 
 #if canImport(Glibc)

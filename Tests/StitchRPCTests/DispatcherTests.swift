@@ -1,4 +1,5 @@
 import Foundation
+import StitchApplication
 import StitchEngine
 import StitchGenerator
 import StitchModel

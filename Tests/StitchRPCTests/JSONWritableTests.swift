@@ -1,3 +1,4 @@
+@testable import StitchApplication
 import Foundation
 import StitchEngine
 import StitchGenerator
@@ -131,9 +132,9 @@ struct JSONWritableTests {
         ]
         for (i, id) in ids.enumerated() {
             let errors = [
-                RPCError(.invalidParams, "Invalid params: params.request.skill: must not be empty", field: "params.request.skill", reason: "must not be empty"),
-                RPCError(.parseError, "Parse error: not valid JSON"),
-                RPCError(.unknownMember, generator.text(), field: generator.text(), reason: generator.text()),
+                ServiceError(.invalidParams, "Invalid params: params.request.skill: must not be empty", field: "params.request.skill", reason: "must not be empty"),
+                ServiceError(.parseError, "Parse error: not valid JSON"),
+                ServiceError(.unknownMember, generator.text(), field: generator.text(), reason: generator.text()),
             ]
             for error in errors {
                 let response = RPCResponse(id: id, result: nil, error: error)
@@ -156,7 +157,7 @@ struct JSONWritableTests {
         }
         let batch = [
             RPCResponse(id: .integer(1), result: try generator.ranking(), error: nil),
-            RPCResponse(id: .null, result: nil, error: RPCError(.invalidRequest, "Invalid request: not an object")),
+            RPCResponse(id: .null, result: nil, error: ServiceError(.invalidRequest, "Invalid request: not an object")),
         ]
         Self.expectSame(try ResponseWriter.write(batch), try Self.foundation(batch))
         Self.expectSame(try ResponseWriter.write([RPCResponse]()), try Self.foundation([RPCResponse]()))

@@ -1,3 +1,4 @@
+@testable import StitchApplication
 import Foundation
 import StitchEngine
 import StitchGenerator

@@ -1,4 +1,5 @@
 import Foundation
+import StitchApplication
 import StitchTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StitchApplication
 import StitchEngine
 import StitchModel
 import StitchRPC

@@ -1,3 +1,4 @@
+@testable import StitchApplication
 import Foundation
 import GRDB
 import StitchEngine
@@ -136,7 +137,7 @@ struct OutcomeStoreTests {
         #expect(await daemon.service.outcomes.isEmpty)
 
         let failing = try StitchService(
-            community: try Fixtures.lewisham, taxonomy: try Fixtures.taxonomy, persistence: FailingStore())
+            community: try Fixtures.lewisham, taxonomy: try Fixtures.taxonomy, persistence: FailingStore(stored: try Fixtures.lewisham))
         let dispatcher = RPCDispatcher(service: failing)
         let line =
             #"{"jsonrpc":"2.0","id":1,"method":"outcome.record","params":{"subject":"m-maud","candidate":"a-knit-natter","accepted":true,"wellbeingBefore":12.5}}"#

@@ -1,3 +1,4 @@
+@testable import StitchApplication
 import Foundation
 import StitchEngine
 import StitchModel
@@ -117,7 +118,7 @@ struct StoreWriteTests {
     /// that says nothing of the request.
     @Test func aStoreFailureChangesNothingAndAnswersInternalError() async throws {
         let service = try StitchService(
-            community: try Fixtures.lewisham, taxonomy: try Fixtures.taxonomy, persistence: FailingStore())
+            community: try Fixtures.lewisham, taxonomy: try Fixtures.taxonomy, persistence: FailingStore(stored: try Fixtures.lewisham))
         let dispatcher = RPCDispatcher(service: service)
         let line =
             #"{"jsonrpc":"2.0","id":1,"method":"member.upsert","params":{"member":{"id":"m-secret","name":"Secret Name"}}}"#
@@ -126,6 +127,7 @@ struct StoreWriteTests {
         #expect(DaemonHarness.errorCode(object) == -32603)
         #expect(!response.contains("m-secret") && !response.contains("Secret"), "the message is request-independent")
         #expect(await service.community == (try Fixtures.lewisham))
+        #expect(await !service.currentEngine.contains(member: "m-secret"), "the write applied in memory was undone")
         let weights =
             #"{"jsonrpc":"2.0","id":2,"method":"weights.set","params":{"weights":{"skill":1,"availability":0,"locality":0,"wellbeing":0,"bridging":0,"reciprocity":0}}}"#
         let refused = try #require(await dispatcher.handle(line: Data(weights.utf8)))
@@ -135,9 +137,11 @@ struct StoreWriteTests {
     }
 }
 
-/// A store that refuses every write.
+/// A store that refuses every write, and holds `stored`.
 struct FailingStore: CommunityPersistence {
     struct Refused: Error {}
+    var stored: Community
+    func loadCommunity() throws -> Community { stored }
     func replaceAll(_ community: Community) throws { throw Refused() }
     func upsert(member: Member) throws { throw Refused() }
     func remove(memberID: String) throws { throw Refused() }

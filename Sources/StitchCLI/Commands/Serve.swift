@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StitchApplication
 import StitchEngine
 import StitchModel
 import StitchRPC
@@ -43,12 +44,30 @@ struct Serve: AsyncParsableCommand {
     var db: String?
     @Option(help: "The longest request line accepted, in bytes.")
     var maxLineBytes = 1 << 20
+    @Option(
+        help: ArgumentHelp(
+            "Let community.load {\"path\"} read community files under this folder (off by default).", valueName: "dir"))
+    var allowLoadPath: String?
+    @Option(help: "The largest community file community.load {\"path\"} reads, in bytes.")
+    var maxLoadBytes = 256 << 20
+
+    /// What `community.load {"path"}` may read.
+    var loadPolicy: LoadPolicy {
+        allowLoadPath.map { LoadPolicy.allowing(directory: $0, maximumBytes: maxLoadBytes) } ?? .denied
+    }
 
     func validate() throws {
         let transports = [stdio, socket != nil, tcp != nil].filter { $0 }.count
         guard transports > 0 else { throw ValidationError("choose --stdio, --socket PATH or --tcp HOST:PORT") }
         guard transports == 1 else { throw ValidationError("choose one of --stdio, --socket PATH and --tcp HOST:PORT") }
         guard maxLineBytes >= 1024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
+        if let allowLoadPath {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: allowLoadPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--allow-load-path \(allowLoadPath) is not a folder; give the folder community files may be loaded from")
+            }
+        }
+        guard maxLoadBytes > 0 else { throw ValidationError("--max-load-bytes must be above 0") }
     }
 
     func run() async throws {
@@ -77,7 +96,7 @@ struct Serve: AsyncParsableCommand {
             do {
                 let service = try StitchService(
                     community: stored, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes,
-                    persistence: store)
+                    persistence: store, loadPolicy: loadPolicy)
                 func seconds(_ d: Duration) -> String { String(format: "%.2f s", Double(d / .milliseconds(1)) / 1000) }
                 log(
                     "serving \(stored.members.count) members and \(stored.activities.count) activities from \(dbPath) "
@@ -92,7 +111,7 @@ struct Serve: AsyncParsableCommand {
         let service: StitchService
         do {
             service = try StitchService(
-                community: initial, taxonomy: taxonomy, configuration: configuration, persistence: store)
+                community: initial, taxonomy: taxonomy, configuration: configuration, persistence: store, loadPolicy: loadPolicy)
         } catch {
             throw CLIError.invalidInput(file: path, errors: error.errors)
         }

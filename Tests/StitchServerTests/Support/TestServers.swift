@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import StitchApplication
 import StitchGenerator
 import StitchModel
 import StitchRPC

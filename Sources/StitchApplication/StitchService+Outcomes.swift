@@ -1,6 +1,6 @@
 import Foundation
 import StitchEngine
-import StitchModel
+public import StitchModel
 
 /// `outcome.record` and `weights.calibrate`: the outcomes the service keeps, and the weights
 /// it fits to them.
@@ -12,17 +12,17 @@ import StitchModel
 extension StitchService {
     /// Records an outcome once its subject is a member and its pair can be explained (so it can
     /// be calibrated from): an unknown subject or candidate answers -32001, as `match.explain` does.
-    func record(outcome: Outcome) throws(RPCError) -> EmptyResult {
+    public func record(outcome: Outcome) throws(ServiceError) -> EmptyResult {
         do {
             _ = try engine.explain(ExplainQuery(subject: .id(outcome.subject), candidate: outcome.candidate))
         } catch {
             if case .invalid = error {
                 // A member candidate is explained as a helper for one of the subject's needs.
                 let reason = "is a member, so it is a helper for the subject's needs, and the subject lists none"
-                throw RPCError(
+                throw ServiceError(
                     .invalidParams, "Invalid params: params.candidate: \(reason)", field: "params.candidate", reason: reason)
             }
-            throw RPCError.query(error)
+            throw ServiceError.query(error)
         }
         try store(("outcome.record", { try $0.record(outcome: outcome) }))
         outcomes.append(outcome)
@@ -31,26 +31,22 @@ extension StitchService {
 
     /// Fits a profile's weights to the recorded outcomes (``Engine/calibrateWeights(from:profile:minimum:)``),
     /// then applies and stores them as `weights.set` does, and answers them.
-    func calibrate(_ params: MethodParams.Calibrate) throws(RPCError) -> MethodResults.Calibrated {
+    public func calibrate(_ params: MethodParams.Calibrate) throws(ServiceError) -> MethodResults.Calibrated {
         let profile = params.profile ?? .broker
         let fit: WeightCalibration.Fit
         do {
             fit = try engine.calibrateWeights(from: outcomes, profile: profile)
         } catch {
             if case .numerical = error {
-                let line = "stitch: weights.calibrate failed for the \(profile.rawValue) profile: \(error.reason)\n"
-                FileHandle.standardError.write(Data(line.utf8))
-                throw RPCError(.internalError, "Internal error: the weights could not be fitted, so nothing was changed")
+                Self.log("weights.calibrate failed for the \(profile.rawValue) profile: \(error.reason)")
+                throw ServiceError(.internalError, "Internal error: the weights could not be fitted, so nothing was changed")
             }
-            throw RPCError(
+            throw ServiceError(
                 .invalidParams, "Invalid params: params.\(error.field): \(error.reason)", field: "params.\(error.field)",
                 reason: error.reason)
         }
-        try store(("weights.calibrate", { try $0.setWeights(profile: profile, weights: fit.weights) }))
-        live.reweight(fit.weights, for: profile)
-        let line =
-            "stitch: weights.calibrate set the \(profile.rawValue) weights from \(fit.outcomes) outcomes (\(fit.skipped) skipped)\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        try reweight(fit.weights, for: profile, storing: "weights.calibrate")
+        Self.log("weights.calibrate set the \(profile.rawValue) weights from \(fit.outcomes) outcomes (\(fit.skipped) skipped)")
         return .init(profile: profile, weights: fit.weights, outcomes: fit.outcomes)
     }
 

@@ -1,13 +1,15 @@
-import StitchEngine
+public import StitchEngine
 
 /// The engine in force and the `server.health` answer it gives, shared by every read until the
 /// community next changes.
 ///
 /// A class, so that handing it to a read costs one reference count rather than a copy of the
 /// engine's many parts.
-final class EngineSnapshot: Sendable {
-    let engine: Engine
-    let health: MethodResults.Health
+public final class EngineSnapshot: Sendable {
+    /// The engine in force.
+    public let engine: Engine
+    /// The `server.health` answer for this engine.
+    public let health: MethodResults.Health
 
     init(engine: Engine, health: MethodResults.Health) {
         self.engine = engine
@@ -21,7 +23,7 @@ extension StitchService {
     ///
     /// A read that overlaps a write may see the engine from before it (as a read that started
     /// first would); one that starts after a write has returned sees the write.
-    nonisolated func snapshot() async -> EngineSnapshot {
+    public nonisolated func snapshot() async -> EngineSnapshot {
         if let snapshot = published.withLock({ $0 }) { return snapshot }
         return await publishSnapshot()
     }

@@ -1,13 +1,14 @@
-import StitchEngine
-import StitchModel
+public import StitchEngine
+public import StitchModel
 
-/// Where a daemon keeps its community, so that an acknowledged write survives a restart.
+/// Where a service keeps its community, so that an acknowledged write survives a restart.
 ///
-/// ``StitchService`` calls exactly one method for each write, after the new community has been
-/// validated (by building an engine over it) and before the change is applied in memory or
+/// ``StitchService`` calls exactly one method for each write, after the change has been
+/// validated and applied to the engine in memory, and before it is published to readers or
 /// acknowledged. Each method is synchronous and returns only once its change is committed: a
 /// write is acknowledged only when it is stored. When a method throws, nothing may have been
-/// stored, the service keeps its old state and the client gets error -32603.
+/// stored; the service then puts back the state the store holds (``loadCommunity()``) and the
+/// client gets error -32603.
 ///
 /// Each method mirrors one write of the service, with the same effect on the stored community
 /// as the service has on its own (for example, removing a member also removes their exchanges,
@@ -21,6 +22,9 @@ import StitchModel
 /// let service = try StitchService(community: try store.load(), taxonomy: taxonomy, persistence: store)
 /// ```
 public protocol CommunityPersistence: Sendable {
+    /// The community as stored (what a failed write falls back to).
+    func loadCommunity() throws -> Community
+
     /// Replaces everything stored with this community (`community.load`, an import), keeping
     /// the stored weights and the recorded outcomes whose subject and candidate are in it.
     func replaceAll(_ community: Community) throws

@@ -1,16 +1,20 @@
 import Foundation
-import StitchEngine
-import StitchModel
-import StitchNetwork
+public import StitchEngine
+public import StitchModel
+public import StitchNetwork
 import Synchronization
 
-/// The community a daemon serves, and the engine over it.
+/// Stitch's use cases — queries, writes, referrals, planning, weights — over the community a
+/// daemon serves and the engine over it: the one application layer every interface (JSON-RPC,
+/// HTTP, the CLI) calls.
 ///
 /// An actor: reads take the engine in force (a value: a read in flight keeps its snapshot while
-/// writes go on). A write of one record is checked against the community, stored (and committed)
-/// through the ``CommunityPersistence`` when there is one, and only then applied to the engine in
-/// place (``LiveCommunity/apply(_:)``): no rebuild per write, and a write that is refused or that the
-/// store cannot take changes nothing. Loading a whole community builds a new engine.
+/// writes go on). A write of one record is validated completely (every field within the bounds
+/// the engine can represent, every reference resolved), applied to the engine in place
+/// (``LiveCommunity/apply(_:)``: no rebuild per write), and only then committed through the
+/// ``CommunityPersistence`` when there is one and published to readers. So a write that could
+/// not be applied is never stored; a write the store cannot take is undone by reloading what the
+/// store holds. Loading a whole community builds a new engine before anything is stored.
 ///
 /// **Rebuilds.** An edit does not refresh the learned skill similarity or the network model;
 /// the service rebuilds the engine off the write path — once a tenth of the community has
@@ -38,6 +42,8 @@ public actor StitchService {
     var outcomes: [Outcome]
     let taxonomy: SkillTaxonomy
     private let persistence: (any CommunityPersistence)?
+    /// Which files `community.load {"path"}` may read.
+    public let loadPolicy: LoadPolicy
     /// Writes pause this long before the parts an edit leaves stale are rebuilt.
     public let quietPeriod: Duration
     /// Writes applied while a rebuild is in progress, to replay onto its result.
@@ -56,11 +62,13 @@ public actor StitchService {
     ///     community in memory only. The community and outcomes given here are not stored again.
     public init(
         community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
-        outcomes: [Outcome] = [], persistence: (any CommunityPersistence)? = nil, quietPeriod: Duration = .seconds(1)
+        outcomes: [Outcome] = [], persistence: (any CommunityPersistence)? = nil, loadPolicy: LoadPolicy = .denied,
+        quietPeriod: Duration = .seconds(1)
     ) throws(ValidationErrors) {
         self.outcomes = Self.resolvable(outcomes, in: community)
         self.taxonomy = taxonomy
         self.persistence = persistence
+        self.loadPolicy = loadPolicy
         self.quietPeriod = quietPeriod
         storedLive = try LiveCommunity(community: community, taxonomy: taxonomy, configuration: configuration)
     }
@@ -81,41 +89,66 @@ public actor StitchService {
     ///   - write: what the write is (for the log), and how to store it once it is sound.
     func replace(
         with next: Community, prefix: String, storing write: (name: String, store: (any CommunityPersistence) throws -> Void)
-    ) throws(RPCError) {
+    ) throws(ServiceError) {
         let nextLive: LiveCommunity
         do {
             nextLive = try LiveCommunity(community: next, taxonomy: taxonomy, configuration: engine.configuration)
         } catch {
-            let first = error.errors.first ?? ValidationError(field: "$", reason: "invalid")
-            throw RPCError.invalidParams(first.inside(prefix))
+            throw ServiceError.invalidParams(error.errors, inside: prefix)
         }
         try store(write)
         live = nextLive
         generation += 1
     }
 
-    /// Checks one record's change, stores it, then applies it to the engine in place.
+    /// Validates one record's change, applies it to the engine in place, then stores it; a
+    /// store failure puts back the stored state.
     ///
-    /// - Parameter field: the params path of the record (`params.member`), for errors.
+    /// The change is applied before it is committed, so a change the engine cannot take is
+    /// never stored, and a restart never meets it. Readers see it only once it is committed
+    /// (the published engine is withdrawn first, and the actor is not left in between).
+    ///
+    /// - Parameter field: the params path of the record (`member`), for errors.
     func apply(
         _ change: CommunityChange, field: String, storing write: (name: String, store: (any CommunityPersistence) throws -> Void)
-    ) throws(RPCError) {
+    ) throws(ServiceError) {
         do {
             try live.check(change)
         } catch {
-            let first = error.errors.first ?? ValidationError(field: "$", reason: "invalid")
-            throw RPCError.invalidParams(first.inside(field))
+            throw ServiceError.invalidParams(error.errors, inside: field)
         }
-        try store(write)
         do {
             try live.apply(change)
         } catch {
-            // Checked above against the same engine: cannot happen; never leave it half-applied.
-            preconditionFailure("a checked change was refused: \(error.errors.count) problems")
+            // Checked above against the same engine, and apply checks before it edits: nothing changed.
+            throw ServiceError.invalidParams(error.errors, inside: field)
+        }
+        do {
+            try store(write)
+        } catch {
+            restoreFromStore()
+            throw error
         }
         if rebuilding { pending.append(change) }
         lastWrite = .now
         scheduleRebuild()
+    }
+
+    /// After a write the store refused: the engine over what the store holds (the write was
+    /// applied in memory but not committed). Should the store not be readable either, the engine
+    /// keeps the write and the next start reads the store as it is.
+    private func restoreFromStore() {
+        guard let persistence else { return }
+        do {
+            let stored = try persistence.loadCommunity()
+            var restored = try LiveCommunity(community: stored, taxonomy: taxonomy, configuration: engine.configuration)
+            restored = restored.configured(like: live)
+            live = restored
+            generation += 1
+            pruneOutcomes()
+        } catch {
+            Self.log("could not reload the store after a failed write; the engine holds one uncommitted write")
+        }
     }
 
     /// Starts a rebuild off the write path when one is due: at once past ``LiveCommunity/needsRebuild``,
@@ -158,8 +191,7 @@ public actor StitchService {
             do {
                 try next.apply(change)
             } catch {
-                let line = "stitch: a background rebuild could not replay \(replay.count) writes; kept the engine in force\n"
-                FileHandle.standardError.write(Data(line.utf8))
+                Self.log("a background rebuild could not replay \(replay.count) writes; kept the engine in force")
                 return
             }
         }
@@ -168,76 +200,78 @@ public actor StitchService {
     }
 
     /// Stores a sound write; a store failure is logged (without the request) and answered -32603.
-    func store(_ write: (name: String, store: (any CommunityPersistence) throws -> Void)) throws(RPCError) {
+    func store(_ write: (name: String, store: (any CommunityPersistence) throws -> Void)) throws(ServiceError) {
         guard let persistence else { return }
         do {
             try write.store(persistence)
         } catch {
-            let line = "stitch: could not store \(write.name); nothing was changed: \(error)\n"
-            FileHandle.standardError.write(Data(line.utf8))
-            throw RPCError(.internalError, "Internal error: the change could not be stored, so nothing was changed")
+            Self.log("could not store \(write.name); nothing was changed: \(error)")
+            throw ServiceError(.internalError, "Internal error: the change could not be stored, so nothing was changed")
         }
     }
 
-    func load(_ params: MethodParams.Load) throws(RPCError) -> MethodResults.Loaded {
+    /// One line on standard error for the operator: ids and counts only, never personal data.
+    nonisolated static func log(_ message: String) {
+        FileHandle.standardError.write(Data("stitch: \(message)\n".utf8))
+    }
+
+    /// `community.load`: replaces the whole community, given inline or as a file the
+    /// ``loadPolicy`` allows; a community with problems is refused with every problem.
+    public func load(_ params: MethodParams.Load) throws(ServiceError) -> MethodResults.Loaded {
         let next: Community
         if let inline = params.community {
             next = inline
             try replace(with: next, prefix: "community", storing: ("community.load", { try $0.replaceAll(next) }))
         } else if let path = params.path {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw RPCError(.invalidParams, "Cannot read the file", field: "params.path", reason: "cannot read '\(path)'")
-            }
-            do { next = try JSONDecoder().decode(Community.self, from: data) } catch let error as DecodingError {
-                let v = ValidationError(error)
-                throw RPCError(.invalidParams, "The community file is not valid", field: "params.path", reason: "\(v.field): \(v.reason)")
-            } catch {
-                throw RPCError(.invalidParams, "The community file is not JSON", field: "params.path", reason: "not valid JSON")
-            }
+            next = try loadPolicy.community(at: path)
             try replace(with: next, prefix: "", storing: ("community.load", { try $0.replaceAll(next) }))
         } else {
-            throw RPCError(.invalidParams, "Invalid params", field: "params", reason: "give `path` or `community`")
+            throw ServiceError(.invalidParams, "Invalid params", field: "params", reason: "give `path` or `community`")
         }
         pruneOutcomes()
         return .init(members: next.members.count, activities: next.activities.count, exchanges: next.exchanges.count, attendance: next.attendance.count)
     }
 
     /// -32001 at `params.<field>` unless `id` names a member (the same answer as a query's).
-    private func requireMember(_ id: String, at field: String) throws(RPCError) {
+    private func requireMember(_ id: String, at field: String) throws(ServiceError) {
         guard engine.contains(member: id) else { throw .query(.unknownMember(field: field, id: id)) }
     }
 
     /// -32002 at `params.<field>` unless `id` names an activity.
-    private func requireActivity(_ id: String, at field: String) throws(RPCError) {
+    private func requireActivity(_ id: String, at field: String) throws(ServiceError) {
         guard engine.contains(activity: id) else { throw .query(.unknownActivity(field: field, id: id)) }
     }
 
-    func upsert(member: Member) throws(RPCError) -> MethodResults.ID {
+    /// `member.upsert`: adds a member or replaces the one with the same id.
+    public func upsert(member: Member) throws(ServiceError) -> MethodResults.ID {
         try apply(.upsertMember(member), field: "member", storing: ("member.upsert", { try $0.upsert(member: member) }))
         return .init(id: member.id)
     }
 
-    func removeMember(_ id: String) throws(RPCError) -> MethodResults.ID {
+    /// `member.remove`: removes a member with their exchanges, attendance and outcomes.
+    public func removeMember(_ id: String) throws(ServiceError) -> MethodResults.ID {
         try requireMember(id, at: "id")
         try apply(.removeMember(id: id), field: "", storing: ("member.remove", { try $0.remove(memberID: id) }))
         pruneOutcomes()
         return .init(id: id)
     }
 
-    func upsert(activity: Activity) throws(RPCError) -> MethodResults.ID {
+    /// `activity.upsert`: adds an activity or replaces the one with the same id.
+    public func upsert(activity: Activity) throws(ServiceError) -> MethodResults.ID {
         try apply(.upsertActivity(activity), field: "activity", storing: ("activity.upsert", { try $0.upsert(activity: activity) }))
         return .init(id: activity.id)
     }
 
-    func removeActivity(_ id: String) throws(RPCError) -> MethodResults.ID {
+    /// `activity.remove`: removes an activity with its attendance and outcomes.
+    public func removeActivity(_ id: String) throws(ServiceError) -> MethodResults.ID {
         try requireActivity(id, at: "id")
         try apply(.removeActivity(id: id), field: "", storing: ("activity.remove", { try $0.remove(activityID: id) }))
         pruneOutcomes()
         return .init(id: id)
     }
 
-    func record(exchange: Exchange) throws(RPCError) -> MethodResults.Balances {
+    /// `exchange.record`: an exchange of time, answered with both members' balances.
+    public func record(exchange: Exchange) throws(ServiceError) -> MethodResults.Balances {
         try requireMember(exchange.giver, at: "exchange.giver")
         try requireMember(exchange.receiver, at: "exchange.receiver")
         try apply(.recordExchange(exchange), field: "exchange", storing: ("exchange.record", { try $0.record(exchange: exchange) }))
@@ -245,43 +279,58 @@ public actor StitchService {
         return .init(giver: .init(id: exchange.giver, balance: giver), receiver: .init(id: exchange.receiver, balance: receiver))
     }
 
-    func record(attendance: Attendance) throws(RPCError) -> EmptyResult {
+    /// `attendance.record`: a member attended an activity.
+    public func record(attendance: Attendance) throws(ServiceError) -> EmptyResult {
         try requireMember(attendance.member, at: "attendance.member")
         try requireActivity(attendance.activity, at: "attendance.activity")
         try apply(.recordAttendance(attendance), field: "attendance", storing: ("attendance.record", { try $0.record(attendance: attendance) }))
         return EmptyResult()
     }
 
-    func weights(_ params: MethodParams.Weights, set: Bool) throws(RPCError) -> MethodResults.Weights {
+    /// `weights.get` (`set` false) and `weights.set`: a profile's weights, validated, applied,
+    /// then stored (a store failure puts the old weights back).
+    public func weights(_ params: MethodParams.Weights, set: Bool) throws(ServiceError) -> MethodResults.Weights {
         let profile = params.profile ?? .broker
         if set {
             guard let weights = params.weights else {
-                throw RPCError(.invalidParams, "Invalid params", field: "params.weights", reason: "is required")
+                throw ServiceError(.invalidParams, "Invalid params", field: "params.weights", reason: "is required")
             }
             let validated: FactorWeights
             do {
                 validated = try weights.validatedAsWeights(field: "weights")
             } catch {
-                throw RPCError.query(error)
+                throw ServiceError.query(error)
             }
-            try store(("weights.set", { try $0.setWeights(profile: profile, weights: weights) }))
-            live.reweight(validated, for: profile)
+            try reweight(validated, for: profile, storing: "weights.set")
         }
         return .init(profile: profile, weights: engine.configuration.weights(for: profile))
     }
 
-    /// The spectral analysis of the community's network (computed on request).
-    func analyseNetwork(_ params: MethodParams.Network) throws(RPCError) -> NetworkAnalysis {
+    /// Applies a profile's weights, then stores them; a store failure puts the old ones back.
+    func reweight(_ weights: FactorWeights, for profile: ScoringProfile, storing name: String) throws(ServiceError) {
+        let previous = engine.configuration.weights(for: profile)
+        live.reweight(weights, for: profile)
+        do {
+            try store((name, { try $0.setWeights(profile: profile, weights: weights) }))
+        } catch {
+            live.reweight(previous, for: profile)
+            throw error
+        }
+    }
+
+    /// `network.analyse`: the analysis of the community's network (computed on request).
+    public func analyseNetwork(_ params: MethodParams.Network) throws(ServiceError) -> NetworkAnalysis {
         var options = NetworkOptions()
         options.communities.k = params.k
         do {
             return try CommunityNetwork(community: community, options: options).analysis()
         } catch {
-            throw RPCError(.internalError, "Internal error: the network analysis failed")
+            throw ServiceError(.internalError, "Internal error: the network analysis failed")
         }
     }
 
-    func health() -> MethodResults.Health {
+    /// `server.health`: counts and whether a rebuild is pending.
+    public func health() -> MethodResults.Health {
         .init(status: "ok", members: engine.memberCount, activities: engine.activityCount, referenceDate: engine.referenceDate.description,
             rebuildPending: live.editsSinceBuild > 0)
     }

@@ -1,0 +1,205 @@
+public import StitchEngine
+public import StitchModel
+
+/// The inputs of each use case, decoded with field paths (see docs/protocol.md).
+///
+/// Every interface reads its input into these: the JSON-RPC transports from a request's
+/// `params`, the HTTP interface from a body, the CLI from its options.
+public enum MethodParams {
+    /// `community.load`: a file under the allowed folder, or a community inline.
+    public struct Load: Decodable, Sendable {
+        public var path: String?
+        public var community: Community?
+
+        public init(path: String? = nil, community: Community? = nil) {
+            self.path = path
+            self.community = community
+        }
+    }
+
+    /// `member.upsert`.
+    public struct UpsertMember: Decodable, Sendable {
+        public var member: Member
+        public init(member: Member) { self.member = member }
+    }
+
+    /// `activity.upsert`.
+    public struct UpsertActivity: Decodable, Sendable {
+        public var activity: Activity
+        public init(activity: Activity) { self.activity = activity }
+    }
+
+    /// `member.remove`, `activity.remove`.
+    public struct RemoveByID: Decodable, Sendable {
+        public var id: String
+        public init(id: String) { self.id = id }
+    }
+
+    /// `exchange.record`.
+    public struct RecordExchange: Decodable, Sendable {
+        public var exchange: Exchange
+        public init(exchange: Exchange) { self.exchange = exchange }
+    }
+
+    /// `attendance.record`.
+    public struct RecordAttendance: Decodable, Sendable {
+        public var attendance: Attendance
+        public init(attendance: Attendance) { self.attendance = attendance }
+    }
+
+    /// `match.helpers`: who can help with a request.
+    public struct Helpers: Decodable, Sendable {
+        public var request: HelpRequest
+        public var limit: Int?
+        public var profile: ScoringProfile?
+
+        public init(request: HelpRequest, limit: Int? = nil, profile: ScoringProfile? = nil) {
+            self.request = request
+            self.limit = limit
+            self.profile = profile
+        }
+
+        private enum CodingKeys: String, CodingKey { case request, limit, profile }
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            request = try c.decode(HelpRequest.self, forKey: .request)
+            limit = try c.decodeWholeNumber(forKey: .limit)
+            profile = try c.decodeIfPresent(ScoringProfile.self, forKey: .profile)
+        }
+    }
+
+    /// `match.opportunities`: chances for a member to give.
+    public struct Opportunities: Decodable, Sendable {
+        public var member: String
+        public var limit: Int?
+        public var profile: ScoringProfile?
+
+        public init(member: String, limit: Int? = nil, profile: ScoringProfile? = nil) {
+            self.member = member
+            self.limit = limit
+            self.profile = profile
+        }
+
+        private enum CodingKeys: String, CodingKey { case member, limit, profile }
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            member = try c.decode(String.self, forKey: .member)
+            limit = try c.decodeWholeNumber(forKey: .limit)
+            profile = try c.decodeIfPresent(ScoringProfile.self, forKey: .profile)
+        }
+    }
+
+    /// `refer.activities`: activities for a referred person, each with a buddy.
+    public struct Refer: Decodable, Sendable {
+        public var referral: Referral
+        public var limit: Int?
+        public var withBuddy: Bool?
+        public var profile: ScoringProfile?
+
+        public init(referral: Referral, limit: Int? = nil, withBuddy: Bool? = nil, profile: ScoringProfile? = nil) {
+            self.referral = referral
+            self.limit = limit
+            self.withBuddy = withBuddy
+            self.profile = profile
+        }
+
+        private enum CodingKeys: String, CodingKey { case referral, limit, withBuddy, profile }
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            referral = try c.decode(Referral.self, forKey: .referral)
+            limit = try c.decodeWholeNumber(forKey: .limit)
+            withBuddy = try c.decodeIfPresent(Bool.self, forKey: .withBuddy)
+            profile = try c.decodeIfPresent(ScoringProfile.self, forKey: .profile)
+        }
+    }
+
+    /// `network.analyse`: the number of communities to find, when not chosen by the analysis.
+    public struct Network: Decodable, Sendable {
+        public var k: Int?
+
+        public init(k: Int? = nil) { self.k = k }
+
+        private enum CodingKeys: String, CodingKey { case k }
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            k = try c.decodeWholeNumber(forKey: .k)
+            if let k, !(1...50).contains(k) {
+                throw DecodingError.dataCorruptedError(forKey: .k, in: c, debugDescription: "must be between 1 and 50")
+            }
+        }
+    }
+
+    /// `weights.get` and `weights.set`.
+    public struct Weights: Decodable, Sendable {
+        public var profile: ScoringProfile?
+        public var weights: FactorWeights?
+
+        public init(profile: ScoringProfile? = nil, weights: FactorWeights? = nil) {
+            self.profile = profile
+            self.weights = weights
+        }
+    }
+
+    /// `weights.calibrate`.
+    public struct Calibrate: Decodable, Sendable {
+        public var profile: ScoringProfile?
+        public init(profile: ScoringProfile? = nil) { self.profile = profile }
+    }
+}
+
+/// The answers of the write and administrative use cases (queries answer the engine's own
+/// ``Ranking``, ``Match``, ``NetworkAnalysis`` and plan types).
+public enum MethodResults {
+    /// `community.load`: what was loaded.
+    public struct Loaded: Encodable, Sendable {
+        public var members: Int
+        public var activities: Int
+        public var exchanges: Int
+        public var attendance: Int
+    }
+
+    /// The id of the record written or removed.
+    public struct ID: Encodable, Sendable {
+        public var id: String
+    }
+
+    /// A member's time-credit balance.
+    public struct Balance: Encodable, Sendable {
+        public var id: String
+        public var balance: Double
+    }
+
+    /// `exchange.record`: both members' balances after the exchange.
+    public struct Balances: Encodable, Sendable {
+        public var giver: Balance
+        public var receiver: Balance
+    }
+
+    /// A profile's weights in force.
+    public struct Weights: Encodable, Sendable {
+        public var profile: ScoringProfile
+        public var weights: FactorWeights
+    }
+
+    /// `weights.calibrate`: the weights' shape, with the number of outcomes fitted.
+    public struct Calibrated: Encodable, Sendable {
+        public var profile: ScoringProfile
+        public var weights: FactorWeights
+        public var outcomes: Int
+    }
+
+    /// `server.health`.
+    public struct Health: Encodable, Sendable {
+        public var status: String
+        public var members: Int
+        public var activities: Int
+        public var referenceDate: String
+        /// True while writes since the last full build wait for the background rebuild.
+        public var rebuildPending: Bool
+    }
+}
+
+/// `{}`: the answer of a write that has nothing more to say.
+public struct EmptyResult: Codable, Sendable {
+    public init() {}
+}
