@@ -26,7 +26,8 @@ public struct ServiceError: Error, Sendable, Hashable, Encodable {
     public struct Detail: Sendable, Hashable, Codable {
         public var field: String
         public var reason: String
-        /// Every problem found, the first being `field`/`reason`; `nil` when there is one.
+        /// Every problem of a record or community, the first being `field`/`reason`; `nil` for
+        /// an error that is not about a record's fields.
         public var errors: [ValidationError]?
 
         public init(field: String, reason: String, errors: [ValidationError]? = nil) {
@@ -52,7 +53,7 @@ public struct ServiceError: Error, Sendable, Hashable, Encodable {
         return ServiceError(.invalidParams, "Invalid params: \(field): \(error.reason)", field: field, reason: error.reason)
     }
 
-    /// Several bad fields: -32602 naming the first, with every one in `data.errors`.
+    /// A record's or a community's problems: -32602 naming the first, with every one in `data.errors`.
     ///
     /// - Parameter prefix: the params path of the value the errors' fields are relative to
     ///   (`community`, `member`), or empty.
@@ -64,7 +65,7 @@ public struct ServiceError: Error, Sendable, Hashable, Encodable {
             return ServiceError(.invalidParams, "Invalid params", field: "params", reason: "is not valid")
         }
         var error = ServiceError(.invalidParams, "Invalid params: \(first.field): \(first.reason)", field: first.field, reason: first.reason)
-        if placed.count > 1 { error.data?.errors = placed }
+        error.data?.errors = placed
         return error
     }
 
