@@ -64,4 +64,30 @@ struct ImportCommandTests {
         #expect(r.stdout.contains(#""members":2"#), "\(r.stdout)")
         #expect(r.stderr.contains("--community is ignored"))
     }
+
+    /// The query commands read what was imported: `--db` gives the same answers as the file.
+    @Test func queryCommandsReadTheDatabase() throws {
+        let file = try TemporaryStore()
+        let lewisham = Fixtures.dataURL("lewisham.json").path
+        #expect(try CommandRunner().run(["import", lewisham, "--db", file.path]).status == 0)
+        let queries: [[String]] = [
+            ["who-can-help", "--requester", "m-arthur", "--skill", "accompanying", "--json"],
+            ["give", "m-bee", "--json"],
+            ["refer", "--person", "m-maud", "--json"],
+            ["explain", "--subject", "m-kathy", "--candidate", "a-art-upstairs", "--json"],
+        ]
+        for query in queries {
+            let fromFile = try CommandRunner().run(query + ["--community", lewisham])
+            let fromDB = try CommandRunner().run(query + ["--db", file.path])
+            #expect(fromDB.status == 0, "\(query[0]): \(fromDB.stderr)")
+            #expect(fromDB.stdout == fromFile.stdout, "\(query[0])")
+        }
+        let missing = try CommandRunner().run(["give", "m-bee", "--db", file.path + ".absent"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no Stitch database at"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file.path + ".absent"), "a mistyped path leaves no empty database behind")
+        let unknown = try CommandRunner().run(["give", "m-nowhere", "--db", file.path])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("member: unknown member id 'm-nowhere'"), "\(unknown.stderr)")
+    }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
+import StitchApplication
 import StitchEngine
 import StitchModel
 
 /// `stitch explain`: one pair's full breakdown.
-struct Explain: ParsableCommand {
+struct Explain: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain one pair: every constraint, every factor, the reasons.",
         discussion: """
@@ -23,10 +24,10 @@ struct Explain: ParsableCommand {
     @Option(help: "Weights profile: broker, referral or planning.")
     var profile: ScoringProfile?
 
-    func run() throws {
-        let engine = try input.engine()
+    func run() async throws {
+        let service = try input.service()
         let query = ExplainQuery(subject: .id(subject), candidate: candidate, skill: skill, profile: profile)
-        let match = try answering { () throws(QueryError) in try engine.explain(query) }
+        let match = try await answering { () async throws(ServiceError) in try await service.explain(query) }
         print(input.json ? try RankingPrinter.json(match) : RankingPrinter.explanation(match, title: "\(subject) and \(candidate)"))
     }
 }

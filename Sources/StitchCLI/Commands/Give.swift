@@ -1,8 +1,9 @@
 import ArgumentParser
+import StitchApplication
 import StitchEngine
 
 /// `stitch give`: where a member can give.
-struct Give: ParsableCommand {
+struct Give: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Chances for a member to give: others' needs and activities that want their skills.",
         discussion: """
@@ -17,10 +18,10 @@ struct Give: ParsableCommand {
     @Argument(help: "The member's id.")
     var member: String
 
-    func run() throws {
-        let engine = try input.engine()
-        let result = try answering { () throws(QueryError) in
-            try engine.opportunities(for: member, limit: ranking.limit, profile: ranking.profile ?? .broker)
+    func run() async throws {
+        let service = try input.service()
+        let result = try await answering { () async throws(ServiceError) in
+            try await service.opportunities(MethodParams.Opportunities(member: member, limit: ranking.limit, profile: ranking.profile))
         }
         print(input.json ? try RankingPrinter.json(result) : RankingPrinter.table(result, title: "Where can \(member) give?"))
     }

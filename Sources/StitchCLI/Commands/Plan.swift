@@ -1,11 +1,12 @@
 import ArgumentParser
+import StitchApplication
 import Foundation
 import StitchEngine
 import StitchModel
 import StitchPlanning
 
 /// `stitch plan FILE`: a planning session, many referrals placed at once in scarce places.
-struct Plan: ParsableCommand {
+struct Plan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Place many referrals at once in activities with few places, the best way overall.",
         discussion: """
@@ -28,10 +29,10 @@ struct Plan: ParsableCommand {
 
     @OptionGroup var input: CommunityOptions
 
-    func run() throws {
+    func run() async throws {
         let request = try JSONInput.decode(PlanRequest.self, fromFile: file)
-        let engine = try input.engine()
-        let plan = try answering { () throws(QueryError) in try Allocator(engine: engine).allocate(request) }
+        let service = try input.service()
+        let plan = try await answering { () async throws(ServiceError) in try await service.plan(request) }
         print(input.json ? try RankingPrinter.json(plan) : Self.table(plan, referrals: request.referrals.count))
     }
 

@@ -1,10 +1,11 @@
 import ArgumentParser
+import StitchApplication
 import Foundation
 import StitchEngine
 import StitchModel
 
 /// `stitch refer`: a social-prescribing referral to activities, each with a buddy.
-struct Refer: ParsableCommand {
+struct Refer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Activities for a referred person, best first, each with a member to go along the first time.",
         discussion: """
@@ -28,7 +29,7 @@ struct Refer: ParsableCommand {
     @Option(help: ArgumentHelp("The whole referral as protocol JSON (instead of the options above).", valueName: "json"))
     var referral: String?
 
-    func run() throws {
+    func run() async throws {
         let value: Referral
         if let referral {
             value = try JSONInput.decode(Referral.self, from: Data(referral.utf8), source: "--referral", prefix: "referral")
@@ -36,9 +37,9 @@ struct Refer: ParsableCommand {
             guard let person else { throw CLIError.usage("give --person (or --referral)") }
             value = Referral(person: .id(person), goals: goals?.goals, interests: interest)
         }
-        let engine = try input.engine()
-        let result = try answering { () throws(QueryError) in
-            try engine.refer(value, limit: ranking.limit, withBuddy: !noBuddy, profile: ranking.profile ?? .referral)
+        let service = try input.service()
+        let result = try await answering { () async throws(ServiceError) in
+            try await service.refer(MethodParams.Refer(referral: value, limit: ranking.limit, withBuddy: !noBuddy, profile: ranking.profile))
         }
         print(input.json ? try RankingPrinter.json(result) : RankingPrinter.table(result, title: "Activities for \(value.person.id)"))
     }

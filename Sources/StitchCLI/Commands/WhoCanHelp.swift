@@ -1,10 +1,11 @@
 import ArgumentParser
+import StitchApplication
 import Foundation
 import StitchEngine
 import StitchModel
 
 /// `stitch who-can-help`: a broker's look-up of members who can help with a request.
-struct WhoCanHelp: ParsableCommand {
+struct WhoCanHelp: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "who-can-help",
         abstract: "Members who can help with a request, best first, with reasons.",
@@ -33,7 +34,7 @@ struct WhoCanHelp: ParsableCommand {
     @Option(help: ArgumentHelp("The whole request as protocol JSON (instead of the options above).", valueName: "json"))
     var request: String?
 
-    func run() throws {
+    func run() async throws {
         let helpRequest: HelpRequest
         if let request {
             helpRequest = try JSONInput.decode(HelpRequest.self, from: Data(request.utf8), source: "--request", prefix: "request")
@@ -44,9 +45,9 @@ struct WhoCanHelp: ParsableCommand {
                 requester: requester, skill: skill, when: when.map(\.slot), atHome: atHome, requiresDBS: requiresDBS,
                 location: location?.location)
         }
-        let engine = try input.engine()
-        let result = try answering { () throws(QueryError) in
-            try engine.whoCanHelp(helpRequest, limit: ranking.limit, profile: ranking.profile ?? .broker)
+        let service = try input.service()
+        let result = try await answering { () async throws(ServiceError) in
+            try await service.whoCanHelp(MethodParams.Helpers(request: helpRequest, limit: ranking.limit, profile: ranking.profile))
         }
         let who = helpRequest.requester.map { " for \($0)" } ?? ""
         print(input.json ? try RankingPrinter.json(result) : RankingPrinter.table(result, title: "Who can help with \(helpRequest.skill)\(who)?"))

@@ -1,4 +1,5 @@
 import Foundation
+import StitchApplication
 import StitchEngine
 import StitchModel
 
@@ -8,6 +9,7 @@ enum CLIError: Error, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case invalidInput(file: String, errors: [ValidationError])
     case query(QueryError)
+    case service(ServiceError)
     case usage(String)
 
     var description: String {
@@ -22,17 +24,21 @@ enum CLIError: Error, CustomStringConvertible {
             return "\(file) is not valid (\(errors.count) problem\(errors.count == 1 ? "" : "s")):\n\(shown)\(more)"
         case .query(let error):
             return "\(error.field): \(error.reason)"
+        case .service(let error):
+            guard let data = error.data else { return error.message }
+            let field = data.field.hasPrefix("params.") ? String(data.field.dropFirst(7)) : data.field
+            return "\(field): \(data.reason)"
         case .usage(let text):
             return text
         }
     }
 }
 
-/// Runs a query, turning a `QueryError` into a CLI error.
-func answering<T>(_ body: () throws(QueryError) -> T) throws -> T {
+/// Runs a use case, turning a `ServiceError` into a CLI error.
+func answering<T>(_ body: () async throws(ServiceError) -> T) async throws -> T {
     do {
-        return try body()
+        return try await body()
     } catch {
-        throw CLIError.query(error)
+        throw CLIError.service(error)
     }
 }

@@ -1,12 +1,21 @@
 import ArgumentParser
 import Foundation
+import StitchApplication
 import StitchEngine
 import StitchModel
+import StitchStore
 
 /// Options shared by every command that reads a community.
 struct CommunityOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Community file (JSON).", valueName: "path"))
     var community: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Read the community from this Stitch database (as `stitch serve --db` and `stitch import` keep it) instead of a file.",
+            valueName: "path"))
+    var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
     var taxonomy: String?
@@ -14,14 +23,32 @@ struct CommunityOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the protocol's JSON result instead of a table.")
     var json = false
 
-    /// Loads and compiles the community, or exits with a clear error naming the bad field.
-    func engine() throws -> Engine {
-        let communityPath = try community ?? DataLocator.path(of: "lewisham.json")
+    func validate() throws {
+        if db != nil, community != nil { throw ValidationError("give --community FILE or --db PATH, not both") }
+    }
+
+    /// The use cases over the community (``StitchService``), read from `--db` or the community
+    /// file, or exits with a clear error naming the bad field. Nothing is written.
+    func service() throws -> StitchService {
         let taxonomyPath = try taxonomy ?? DataLocator.path(of: "taxonomy.json")
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: taxonomyPath)
+        if let db {
+            guard FileManager.default.fileExists(atPath: db) else {
+                throw CLIError.usage("no Stitch database at \(db): create one with `stitch import FILE --db \(db)` or `stitch serve --db \(db)`")
+            }
+            let store = try SQLiteCommunityStore(path: db)
+            let community = try store.load()
+            let configuration = try store.configuration(), outcomes = try store.loadOutcomes()
+            do {
+                return try StitchService(community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes)
+            } catch {
+                throw CLIError.invalidInput(file: db, errors: error.errors)
+            }
+        }
+        let communityPath = try community ?? DataLocator.path(of: "lewisham.json")
         let community = try JSONInput.decode(Community.self, fromFile: communityPath)
         do {
-            return try Engine(community: community, taxonomy: taxonomy)
+            return try StitchService(community: community, taxonomy: taxonomy)
         } catch {
             throw CLIError.invalidInput(file: communityPath, errors: error.errors)
         }
