@@ -16,11 +16,21 @@ public struct Engine: Sendable {
 
     /// Validates and compiles a community.
     ///
+    /// - Parameter meaning: the sentence encoder that lets words match by meaning (free-text
+    ///   offers, a request's own words, a referral's reason); without it a term matches its
+    ///   taxonomy entry, synonyms and relations, or itself.
     /// - Throws: ``ValidationErrors`` listing every bad field of the community or the taxonomy.
-    public init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration()) throws(ValidationErrors) {
+    public init(
+        community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
+        meaning: MeaningModel? = nil
+    ) throws(ValidationErrors) {
         try Self.validate(community: community, taxonomy: taxonomy)
-        index = CommunityIndex(community: community, taxonomy: taxonomy, configuration: configuration)
+        index = CommunityIndex(community: community, taxonomy: taxonomy, configuration: configuration, meaning: meaning)
     }
+
+    /// True when words are matched by meaning (the engine was given a ``MeaningModel`` and
+    /// could embed its vocabulary).
+    public var matchesByMeaning: Bool { index.skills.meaning != nil }
 
     /// The checks an engine makes of a community and taxonomy before compiling them, without the
     /// compiling: what a store runs before it keeps a community for an engine to serve.

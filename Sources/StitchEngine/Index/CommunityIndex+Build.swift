@@ -3,7 +3,7 @@ import StitchModel
 
 extension CommunityIndex {
     /// Compiles a community. The community must be valid (see ``Community/validationErrors()``).
-    init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration) {
+    init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration, meaning: MeaningModel? = nil) {
         self.configuration = configuration
         let dates = community.exchanges.compactMap(\.date) + community.attendance.compactMap(\.date)
         let today = configuration.referenceDate ?? dates.max() ?? CalendarDate(year: 2026, month: 1, day: 1)!
@@ -128,7 +128,7 @@ extension CommunityIndex {
 
         // Learned skill similarity from what members hold together.
         let sets = (0..<members.count).map { m in Array(Set(members.offers[m] + members.interests[m])).map { Int($0) } }
-        skills = SkillGraph(vocabulary: vocabulary, memberSkillSets: sets, learnedRank: configuration.learnedRank)
+        skills = SkillGraph(vocabulary: vocabulary, memberSkillSets: sets, learnedRank: configuration.learnedRank, meaning: meaning)
     }
 
     /// The weight an exchange adds to the tie of giver and receiver: its hours (at least a

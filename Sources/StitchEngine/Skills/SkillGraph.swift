@@ -16,9 +16,12 @@ struct SkillGraph: Sendable {
     private let relatedByIndex: [[RelatedSkill]]
     /// Learned similarity, when it could be computed.
     let learned: CooccurrenceEmbedding?
+    /// The meaning of every term, when the engine has a model (``MeaningModel``).
+    private(set) var meaning: TermMeaning?
 
-    init(vocabulary: SkillVocabulary, memberSkillSets: [[Int]], learnedRank: Int) {
+    init(vocabulary: SkillVocabulary, memberSkillSets: [[Int]], learnedRank: Int, meaning model: MeaningModel? = nil) {
         self.vocabulary = vocabulary
+        meaning = model.flatMap { try? TermMeaning(vocabulary: vocabulary, model: $0) }
         let n = vocabulary.taxonomyCount
         let taxonomySets = memberSkillSets.map { $0.filter { $0 < n } }
         learned = n > 1 && learnedRank > 0 ? try? CooccurrenceEmbedding(sets: taxonomySets, itemCount: n, rank: min(learnedRank, n - 1)) : nil
@@ -57,16 +60,38 @@ struct SkillGraph: Sendable {
         relatedByIndex = related
     }
 
-    /// The index of a term, adding it as free text when new.
+    /// The index of a term, adding it as free text when new (with its vector, when the engine
+    /// matches by meaning).
     @discardableResult
-    mutating func intern(_ term: String) -> Int32 { vocabulary.intern(term) }
+    mutating func intern(_ term: String) -> Int32 {
+        let before = vocabulary.count
+        let index = vocabulary.intern(term)
+        if Int(index) >= before { meaning?.add(term: index, text: vocabulary.labels[Int(index)]) }
+        return index
+    }
 
-    /// The skills related to `index`, best first: only itself for free text.
+    /// The skills related to `index`: the taxonomy's relations (only itself for free text), then
+    /// the free-text terms close in meaning (every term, for a free-text one).
     func related(to index: Int32) -> [RelatedSkill] {
-        guard vocabulary.isTaxonomy(index) else {
-            return [RelatedSkill(index: index, level: SkillLevels.exact, relation: .exact)]
+        var related = vocabulary.isTaxonomy(index)
+            ? relatedByIndex[Int(index)] : [RelatedSkill(index: index, level: SkillLevels.exact, relation: .exact)]
+        if let meaning, let vector = meaning.vector(ofTerm: index) {
+            related += meaning.neighbours(of: vector, among: vocabulary.isTaxonomy(index) ? .freeText : .all, excluding: index)
         }
-        return relatedByIndex[Int(index)]
+        return related
+    }
+
+    /// The terms close in meaning to words that are no term of the vocabulary (a request's own
+    /// words); empty without a model.
+    func related(toWords words: String) -> [RelatedSkill] {
+        guard let meaning, let vector = meaning.vector(for: words) else { return [] }
+        return meaning.neighbours(of: vector, among: .all)
+    }
+
+    /// The taxonomy entry nearest in meaning to some words, when there is a model.
+    func nearestEntry(toWords words: String) -> Int32? {
+        guard let meaning, let vector = meaning.vector(for: words) else { return nil }
+        return meaning.nearestTaxonomyEntry(to: vector)?.term
     }
 
     /// The learned similarity of two terms in [0, 1]; 0 for free text.

@@ -9,6 +9,9 @@ struct SkillMatchTable {
     private(set) var via: [Int32]
     /// Entries with a level above zero, in the order found.
     private(set) var touched: [Int32] = []
+    /// Words an entry came through when they are no term (a request's own words): entry `k`
+    /// stands for `via == -2 - k`.
+    private(set) var words: [String] = []
 
     init(vocabularySize: Int) {
         level = Array(repeating: 0, count: vocabularySize)
@@ -31,6 +34,15 @@ struct SkillMatchTable {
         for w in wanted {
             for r in graph.related(to: w) { offer(r.index, r.level * weight, r.relation, from: w) }
         }
+    }
+
+    /// Terms close in meaning to words that are no term of the vocabulary (``SkillGraph/related(toWords:)``).
+    mutating func add(words text: String, graph: SkillGraph, weight: Double = 1) {
+        let related = graph.related(toWords: text)
+        guard !related.isEmpty else { return }
+        let source = Int32(-2 - words.count)
+        words.append(text)
+        for r in related { offer(r.index, r.level * weight, r.relation, from: source) }
     }
 
     /// Terms (needs) that `offered` can serve: the same relations seen from the other side.
@@ -59,12 +71,21 @@ struct SkillMatchTable {
         return (bestLevel, bestTerm)
     }
 
-    /// The query term an entry came through.
+    /// The query term an entry came through (the entry itself when it came through words).
     func viaTerm(_ term: Int32) -> Int32 { via[Int(term)] >= 0 ? via[Int(term)] : term }
+
+    /// The words an entry came through, when it came through words rather than a term.
+    func viaWords(_ term: Int32) -> String? {
+        let v = via[Int(term)]
+        return v <= -2 ? words[Int(-2 - v)] : nil
+    }
 
     /// A plain-English reason for a matched term.
     func reason(term: Int32, vocabulary: SkillVocabulary, verb: String) -> String {
         let name = vocabulary.label(term)
+        if let words = viaWords(term) {
+            return "\(verb) '\(name)', close in meaning to '\(words)'"
+        }
         guard let kind = relation[Int(term)], via[Int(term)] >= 0 else { return "\(verb) \(name)" }
         let wanted = vocabulary.label(via[Int(term)])
         switch kind {
@@ -73,6 +94,7 @@ struct SkillMatchTable {
         case .narrower: return "\(verb) \(name), a kind of \(wanted)"
         case .related, .sibling: return "\(verb) \(name), related to \(wanted)"
         case .learned: return "\(verb) \(name), often found with \(wanted)"
+        case .meaning: return "\(verb) '\(name)', close in meaning to '\(wanted)'"
         }
     }
 }

@@ -14,6 +14,8 @@ public enum SkillRelation: String, Sendable, Hashable, Codable {
     case sibling
     /// Learned from how skills co-occur across members.
     case learned
+    /// Close in meaning, by the sentence encoder (free text and the words of a request).
+    case meaning
 }
 
 /// One related skill and how well it serves.

@@ -25,8 +25,11 @@ public struct LiveCommunity: Sendable {
     var freshness: BridgingFreshness
 
     /// Validates and compiles a community (see ``Engine/init(community:taxonomy:configuration:)``).
-    public init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration()) throws(ValidationErrors) {
-        engine = try Engine(community: community, taxonomy: taxonomy, configuration: configuration)
+    public init(
+        community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
+        meaning: MeaningModel? = nil
+    ) throws(ValidationErrors) {
+        engine = try Engine(community: community, taxonomy: taxonomy, configuration: configuration, meaning: meaning)
         records = CommunityRecords(community, memberIndex: engine.index.memberIndex)
         freshness = engine.bridgingFreshness()
     }
@@ -152,7 +155,8 @@ public struct LiveCommunity: Sendable {
     public func rebuilt() -> LiveCommunity {
         var live = self
         let community = records.community
-        live.engine.index = CommunityIndex(community: community, taxonomy: index.vocabulary.taxonomy, configuration: index.configuration)
+        live.engine.index = CommunityIndex(
+            community: community, taxonomy: index.vocabulary.taxonomy, configuration: index.configuration, meaning: index.skills.meaning?.model)
         live.records = CommunityRecords(community, memberIndex: live.engine.index.memberIndex)
         live.editsSinceBuild = 0
         live.freshness = live.engine.bridgingFreshness()

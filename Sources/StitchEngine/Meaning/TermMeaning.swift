@@ -1,0 +1,113 @@
+import StitchNumerics
+
+/// The meaning of every term of a vocabulary: one vector per text (a taxonomy entry's label and
+/// each synonym, each free-text term as written), and the terms close in meaning to a vector.
+///
+/// Terms close in meaning are found by one matrix-vector product over every column
+/// (``StitchNumerics/UnitColumns``) and kept when the curve gives them a level at or above
+/// ``SkillLevels/floor``; a term with several texts takes its best.
+struct TermMeaning: Sendable {
+    let model: MeaningModel
+    private(set) var columns: UnitColumns
+    /// The term each column stands for.
+    private(set) var columnTerm: [Int32]
+    /// The first column of each term (`-1` when it has none).
+    private(set) var firstColumn: [Int32]
+    /// Columns below this are taxonomy entries'; free-text terms' follow.
+    let taxonomyColumns: Int
+
+    /// Which terms a search looks among.
+    enum Scope {
+        /// Every term.
+        case all
+        /// Free-text terms only (the taxonomy's own entries are related by its structure).
+        case freeText
+    }
+
+    /// Embeds every text of the vocabulary.
+    ///
+    /// - Throws: what the embedder throws; a vector of the wrong length or not finite.
+    init(vocabulary: SkillVocabulary, model: MeaningModel) throws {
+        self.model = model
+        var texts: [String] = []
+        var terms: [Int32] = []
+        for (i, entry) in vocabulary.taxonomy.skills.enumerated() {
+            for text in [entry.label] + entry.synonyms {
+                texts.append(text)
+                terms.append(Int32(i))
+            }
+        }
+        taxonomyColumns = texts.count
+        for t in vocabulary.taxonomyCount..<vocabulary.count {
+            texts.append(vocabulary.labels[t])
+            terms.append(Int32(t))
+        }
+        columns = UnitColumns(dimension: model.embedder.dimension)
+        columnTerm = []
+        firstColumn = Array(repeating: -1, count: vocabulary.count)
+        let vectors = try model.embedder.embed(texts)
+        guard vectors.count == texts.count else { throw TermMeaningError.wrongCount }
+        for (vector, term) in zip(vectors, terms) { try append(vector, term: term) }
+    }
+
+    private mutating func append(_ vector: [Float], term: Int32) throws {
+        try columns.append(vector)
+        while firstColumn.count <= Int(term) { firstColumn.append(-1) }
+        if firstColumn[Int(term)] < 0 { firstColumn[Int(term)] = Int32(columnTerm.count) }
+        columnTerm.append(term)
+    }
+
+    /// Gives a new free-text term its vector (an edit brought it). A term that cannot be
+    /// embedded matches itself only, as without a model.
+    mutating func add(term: Int32, text: String) {
+        guard let vector = vector(for: text) else { return }
+        try? append(vector, term: term)
+    }
+
+    /// The vector of some words, or `nil` when the embedder fails on them.
+    func vector(for text: String) -> [Float]? {
+        guard let vector = try? model.embedder.embed([text]).first, vector.count == columns.dimension else { return nil }
+        return vector
+    }
+
+    /// The vector of a term's first text, if it has one.
+    func vector(ofTerm term: Int32) -> [Float]? {
+        guard Int(term) < firstColumn.count, firstColumn[Int(term)] >= 0 else { return nil }
+        return Array(columns.column(Int(firstColumn[Int(term)])))
+    }
+
+    /// The cosine of two terms' first texts (0 when either has none).
+    func cosine(_ a: Int32, _ b: Int32) -> Double {
+        guard let u = vector(ofTerm: a), let v = vector(ofTerm: b) else { return 0 }
+        return Double(zip(u, v).reduce(Float(0)) { $0 + $1.0 * $1.1 })
+    }
+
+    /// The terms close in meaning to `vector`, each once at its best level, best first.
+    func neighbours(of vector: [Float], among scope: Scope, excluding excluded: Int32 = -1) -> [RelatedSkill] {
+        guard let cosines = try? columns.dotProducts(with: vector) else { return [] }
+        let start = scope == .freeText ? taxonomyColumns : 0
+        let threshold = model.curve.cosine(atLevel: SkillLevels.floor)
+        var best: [Int32: Double] = [:]
+        for j in start..<cosines.count where Double(cosines[j]) >= threshold {
+            let term = columnTerm[j]
+            if term == excluded { continue }
+            best[term] = max(best[term] ?? -1, Double(cosines[j]))
+        }
+        return best.map { RelatedSkill(index: $0.key, level: model.curve.level(cosine: $0.value), relation: .meaning) }
+            .filter { $0.level >= SkillLevels.floor }
+            .sorted { ($0.level, $1.index) > ($1.level, $0.index) }
+    }
+
+    /// The taxonomy entry closest in meaning to `vector`, at any level (for "did you mean").
+    func nearestTaxonomyEntry(to vector: [Float]) -> (term: Int32, cosine: Double)? {
+        guard let cosines = try? columns.dotProducts(with: vector), taxonomyColumns > 0 else { return nil }
+        var bestColumn = 0
+        for j in 1..<taxonomyColumns where cosines[j] > cosines[bestColumn] { bestColumn = j }
+        return (columnTerm[bestColumn], Double(cosines[bestColumn]))
+    }
+}
+
+/// The embedder answered with a different number of vectors than texts.
+enum TermMeaningError: Error {
+    case wrongCount
+}
