@@ -196,6 +196,10 @@ public enum MethodResults {
         public var referenceDate: String
         /// True while writes since the last full build wait for the background rebuild.
         public var rebuildPending: Bool
+        /// `on` when words are matched by meaning, else `off` (then `notes` says why).
+        public var meaning: String
+        /// What an operator should know: why meaning-based matching is off.
+        public var notes: [String]
     }
 }
 

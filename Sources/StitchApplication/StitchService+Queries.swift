@@ -13,27 +13,38 @@ extension StitchService {
     /// `match.helpers`: the members who could help with a request, ranked.
     public nonisolated func whoCanHelp(_ params: MethodParams.Helpers) async throws(ServiceError) -> Ranking {
         let engine = await snapshot().engine
-        return try Self.run { () throws(QueryError) in
-            try engine.whoCanHelp(params.request, limit: params.limit ?? Self.defaultLimit, profile: params.profile ?? .broker)
-        }
+        return noted(
+            try Self.run { () throws(QueryError) in
+                try engine.whoCanHelp(params.request, limit: params.limit ?? Self.defaultLimit, profile: params.profile ?? .broker)
+            })
     }
 
     /// `match.opportunities`: the chances a member has to give, ranked.
     public nonisolated func opportunities(_ params: MethodParams.Opportunities) async throws(ServiceError) -> Ranking {
         let engine = await snapshot().engine
-        return try Self.run { () throws(QueryError) in
-            try engine.opportunities(for: params.member, limit: params.limit ?? Self.defaultLimit, profile: params.profile ?? .broker)
-        }
+        return noted(
+            try Self.run { () throws(QueryError) in
+                try engine.opportunities(for: params.member, limit: params.limit ?? Self.defaultLimit, profile: params.profile ?? .broker)
+            })
     }
 
     /// `refer.activities`: activities for a referred person, each with a member who could go along.
     public nonisolated func refer(_ params: MethodParams.Refer) async throws(ServiceError) -> Ranking {
         let engine = await snapshot().engine
-        return try Self.run { () throws(QueryError) in
-            try engine.refer(
-                params.referral, limit: params.limit ?? Self.defaultLimit, withBuddy: params.withBuddy ?? true,
-                profile: params.profile ?? .referral)
-        }
+        return noted(
+            try Self.run { () throws(QueryError) in
+                try engine.refer(
+                    params.referral, limit: params.limit ?? Self.defaultLimit, withBuddy: params.withBuddy ?? true,
+                    profile: params.profile ?? .referral)
+            })
+    }
+
+    /// A ranking with the note that words are not matched by meaning, when they are not.
+    private nonisolated func noted(_ ranking: Ranking) -> Ranking {
+        guard let note = meaning.note else { return ranking }
+        var ranking = ranking
+        ranking.notes.append(note)
+        return ranking
     }
 
     /// `match.explain`: one pair's score, factors, constraints and reasons.

@@ -44,6 +44,8 @@ public actor StitchService {
     private let persistence: (any CommunityPersistence)?
     /// Which files `community.load {"path"}` may read.
     public let loadPolicy: LoadPolicy
+    /// Whether words are matched by meaning, and the note every answer carries when they are not.
+    public nonisolated let meaning: MeaningSetup
     /// Writes pause this long before the parts an edit leaves stale are rebuilt.
     public let quietPeriod: Duration
     /// Writes applied while a rebuild is in progress, to replay onto its result.
@@ -63,14 +65,15 @@ public actor StitchService {
     public init(
         community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
         outcomes: [Outcome] = [], persistence: (any CommunityPersistence)? = nil, loadPolicy: LoadPolicy = .denied,
-        quietPeriod: Duration = .seconds(1)
+        meaning: MeaningSetup = .none, quietPeriod: Duration = .seconds(1)
     ) throws(ValidationErrors) {
         self.outcomes = Self.resolvable(outcomes, in: community)
         self.taxonomy = taxonomy
         self.persistence = persistence
         self.loadPolicy = loadPolicy
+        self.meaning = meaning
         self.quietPeriod = quietPeriod
-        storedLive = try LiveCommunity(community: community, taxonomy: taxonomy, configuration: configuration)
+        storedLive = try LiveCommunity(community: community, taxonomy: taxonomy, configuration: configuration, meaning: meaning.model)
     }
 
     /// The engine in force, for reads.
@@ -92,7 +95,7 @@ public actor StitchService {
     ) throws(ServiceError) {
         let nextLive: LiveCommunity
         do {
-            nextLive = try LiveCommunity(community: next, taxonomy: taxonomy, configuration: engine.configuration)
+            nextLive = try LiveCommunity(community: next, taxonomy: taxonomy, configuration: engine.configuration, meaning: meaning.model)
         } catch {
             throw ServiceError.invalidParams(error.errors, inside: prefix)
         }
@@ -141,7 +144,7 @@ public actor StitchService {
         guard let persistence else { return }
         do {
             let stored = try persistence.loadCommunity()
-            var restored = try LiveCommunity(community: stored, taxonomy: taxonomy, configuration: engine.configuration)
+            var restored = try LiveCommunity(community: stored, taxonomy: taxonomy, configuration: engine.configuration, meaning: meaning.model)
             restored = restored.configured(like: live)
             live = restored
             generation += 1
@@ -332,6 +335,7 @@ public actor StitchService {
     /// `server.health`: counts and whether a rebuild is pending.
     public func health() -> MethodResults.Health {
         .init(status: "ok", members: engine.memberCount, activities: engine.activityCount, referenceDate: engine.referenceDate.description,
-            rebuildPending: live.editsSinceBuild > 0)
+            rebuildPending: live.editsSinceBuild > 0, meaning: engine.matchesByMeaning ? "on" : "off",
+            notes: meaning.note.map { [$0] } ?? [])
     }
 }

@@ -84,7 +84,8 @@ public struct Engine: Sendable {
         let job = HelperJob(index: index, request: request, requester: requester, weights: index.configuration.weights(for: profile))
         var ranking = Pipeline.ranking(job, limit: limit)
         if ranking.considered == 0 {
-            ranking.notes.append("No member offers '\(request.skill)' or anything related")
+            let hint = index.skills.suggestion(for: request.skill).map { "; did you mean '\($0)'?" } ?? ""
+            ranking.notes.append("No member offers '\(request.skill)' or anything related\(hint)")
         }
         return ranking
     }
@@ -108,7 +109,8 @@ public struct Engine: Sendable {
         try Self.checkLimit(limit)
         let person = try person(referral.person, field: "referral.person")
         let weights = index.configuration.weights(for: profile)
-        let job = ReferralJob(index: index, person: person, referral: referral, weights: weights)
+        let reading = referral.reason.flatMap { index.skills.read(reason: $0, goalsGiven: referral.goals != nil) }
+        let job = ReferralJob(index: index, person: person, referral: referral, weights: weights, reading: reading)
         let (entries, considered, excluded) = Pipeline.rank(job, limit: limit)
         var chosen = entries
         var notes: [String] = []
@@ -133,6 +135,6 @@ public struct Engine: Sendable {
             if needBuddies.contains(Int(entry.candidate)) { match.buddy = search!.best(activity: Int(entry.candidate)) }
             matches.append(match)
         }
-        return Ranking(matches: matches, considered: considered, excluded: excluded, notes: notes)
+        return Ranking(matches: matches, considered: considered, excluded: excluded, notes: notes, reading: reading?.reading)
     }
 }

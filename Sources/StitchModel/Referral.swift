@@ -43,16 +43,23 @@ public struct Referral: Sendable, Hashable, Codable {
     public var interests: [String]
     /// Who referred: "gp", "link-worker", a practice id…
     public var referrer: String?
+    /// Why, in the referrer's own words ("lonely since his wife died, used to enjoy woodwork"):
+    /// read into needs, goals (when none are given) and interests when the engine matches by meaning.
+    public var reason: String?
 
-    public init(id: String? = nil, person: PersonReference, goals: FiveWays? = nil, interests: [String] = [], referrer: String? = nil) {
+    public init(
+        id: String? = nil, person: PersonReference, goals: FiveWays? = nil, interests: [String] = [], referrer: String? = nil,
+        reason: String? = nil
+    ) {
         self.id = id
         self.person = person
         self.goals = goals
         self.interests = interests
         self.referrer = referrer
+        self.reason = reason
     }
 
-    private enum CodingKeys: String, CodingKey { case id, person, goals, interests, referrer }
+    private enum CodingKeys: String, CodingKey { case id, person, goals, interests, referrer, reason }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -61,5 +68,6 @@ public struct Referral: Sendable, Hashable, Codable {
         goals = try c.decodeIfPresent(FiveWays.self, forKey: .goals)
         interests = try c.decode([String].self, forKey: .interests, default: [])
         referrer = try c.decodeIfPresent(String.self, forKey: .referrer)
+        reason = try c.decodeIfPresent(String.self, forKey: .reason)
     }
 }

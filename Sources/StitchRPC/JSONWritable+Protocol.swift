@@ -48,9 +48,16 @@ extension MethodResults.Health: JSONWritable {
     func writeJSON(to out: inout JSONOutput) {
         out.raw(#"{"activities":"#)
         out.integer(activities)
+        out.raw(#","meaning":"#)
+        out.string(meaning)
         out.raw(#","members":"#)
         out.integer(members)
-        out.raw(#","rebuildPending":"#)
+        out.raw(#","notes":["#)
+        for (i, note) in notes.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.string(note)
+        }
+        out.raw(#"],"rebuildPending":"#)
         out.bool(rebuildPending)
         out.raw(#","referenceDate":"#)
         out.string(referenceDate)

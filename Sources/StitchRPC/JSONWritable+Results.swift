@@ -6,6 +6,8 @@ import StitchJSON
 
 extension Ranking: JSONWritable {
     func writeJSON(to out: inout JSONOutput) throws(ResponseWriter.Unsupported) {
+        // A referral's reading (rare, and never on the hot path) is left to Foundation.
+        guard reading == nil else { throw ResponseWriter.Unsupported() }
         out.raw(#"{"considered":"#)
         out.integer(considered)
         out.raw(#","excluded":"#)

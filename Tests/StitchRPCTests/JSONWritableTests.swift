@@ -143,7 +143,8 @@ struct JSONWritableTests {
             let results: [any Encodable & Sendable] = [
                 try generator.ranking(), generator.match(),
                 MethodResults.Health(
-                    status: "ok", members: 10_000 + i, activities: 500, referenceDate: "2026-11-22", rebuildPending: i % 2 == 0),
+                    status: "ok", members: 10_000 + i, activities: 500, referenceDate: "2026-11-22", rebuildPending: i % 2 == 0,
+                    meaning: i % 3 == 0 ? "on" : "off", notes: i % 3 == 0 ? [] : ["Meaning-based matching is off (\"quoted\" / n\(i))", "b"]),
                 // Not written by hand: through the generic path, inside a hand-written response.
                 MethodResults.Balances(giver: .init(id: "m-1", balance: 2.5), receiver: .init(id: "m/2", balance: -1)),
                 EmptyResult(), ["a", "b/c"],

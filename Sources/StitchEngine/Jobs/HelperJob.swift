@@ -33,7 +33,12 @@ struct HelperJob: ScoringJob {
         requesterAvailability = requester.flatMap { $0.has(.hasAvailability) ? $0.availability : nil }
         wanted = index.vocabulary.index(of: request.skill)
         var table = SkillMatchTable(vocabularySize: index.vocabulary.count)
-        if let wanted { table.add(wanted: [wanted], graph: index.skills) }
+        if let wanted {
+            table.add(wanted: [wanted], graph: index.skills)
+        } else {
+            // Words that are no term: the terms close to them in meaning (none without a model).
+            table.add(words: request.skill, graph: index.skills)
+        }
         self.table = table
         experience = wanted.map { index.vocabulary.experienceOf.indices.contains(Int($0)) ? index.vocabulary.experienceOf[Int($0)] : -1 } ?? -1
         let location = request.location ?? requester?.location

@@ -22,16 +22,25 @@ struct ReferralJob: ScoringJob {
     /// once per referral rather than once per activity.
     let wellbeingByTags: [Double]
 
-    init(index: CommunityIndex, person: PersonFeatures, referral: Referral, weights: FactorWeights) {
+    /// - Parameter reading: the referral's reason as read (``SkillGraph/read(reason:goalsGiven:)``):
+    ///   its goals stand in when the referral gives none, and its clauses' words are wanted.
+    init(
+        index: CommunityIndex, person: PersonFeatures, referral: Referral, weights: FactorWeights,
+        reading: (reading: ReasonReading, clauses: [String])? = nil
+    ) {
         self.index = index
         self.weights = weights
         self.person = person
-        let goals = referral.goals ?? (person.has(.hasWellbeing) ? person.wellbeing : FiveWays())
+        let goals = referral.goals ?? reading?.reading.goals ?? (person.has(.hasWellbeing) ? person.wellbeing : FiveWays())
         self.goals = goals
         hasGoals = goals.total > 0
         var table = SkillMatchTable(vocabularySize: index.vocabulary.count)
         let extra = referral.interests.compactMap { index.vocabulary.index(of: $0) }
         table.add(wanted: person.interests + extra, graph: index.skills)
+        for words in referral.interests where index.vocabulary.index(of: words) == nil {
+            table.add(words: words, graph: index.skills)
+        }
+        for clause in reading?.clauses ?? [] { table.add(words: clause, graph: index.skills) }
         table.add(wanted: person.offers, graph: index.skills, weight: 0.7)
         self.table = table
         bridging = BridgingFactor(index: index, subject: person)

@@ -15,6 +15,8 @@ struct TermMeaning: Sendable {
     private(set) var firstColumn: [Int32]
     /// Columns below this are taxonomy entries'; free-text terms' follow.
     let taxonomyColumns: Int
+    /// The sentences a referral's reason is read against (``ReasonReading``).
+    let prototypes: ReasonPrototypes?
 
     /// Which terms a search looks among.
     enum Scope {
@@ -47,6 +49,7 @@ struct TermMeaning: Sendable {
         firstColumn = Array(repeating: -1, count: vocabulary.count)
         let vectors = try model.embedder.embed(texts)
         guard vectors.count == texts.count else { throw TermMeaningError.wrongCount }
+        prototypes = try ReasonPrototypes(embedder: model.embedder)
         for (vector, term) in zip(vectors, terms) { try append(vector, term: term) }
     }
 
