@@ -17,6 +17,9 @@ struct Stitch: AsyncParsableCommand {
               stitch explain --subject m-kathy --candidate a-art-upstairs
               stitch generate --members 100000 --activities 10000 --seed 7 --output big.json
             """,
-        subcommands: [WhoCanHelp.self, Give.self, Refer.self, Explain.self, Generate.self, Plan.self, Network.self, Serve.self, Import.self]
+        subcommands: [
+            WhoCanHelp.self, Give.self, Refer.self, Explain.self, Generate.self, Plan.self, Network.self, Serve.self, Import.self,
+            Admin.self,
+        ]
     )
 }

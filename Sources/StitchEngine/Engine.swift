@@ -80,6 +80,10 @@ public struct Engine: Sendable {
     /// A broker's "who can help?": members who can give the help asked for, best first.
     public func whoCanHelp(_ request: HelpRequest, limit: Int = 10, profile: ScoringProfile = .broker) throws(QueryError) -> Ranking {
         try Self.checkLimit(limit)
+        // A request built in code (not decoded) is held to the same bounds as a decoded one.
+        if let problem = request.boundErrors().first {
+            throw .invalid(field: "request.\(problem.field)", reason: problem.reason)
+        }
         let requester = try request.requester.map { id throws(QueryError) in try member(id, field: "request.requester") }
         let job = HelperJob(index: index, request: request, requester: requester, weights: index.configuration.weights(for: profile))
         var ranking = Pipeline.ranking(job, limit: limit)

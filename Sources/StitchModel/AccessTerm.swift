@@ -51,13 +51,7 @@ public enum AccessTerm: String, CaseIterable, Sendable, Hashable, Codable {
     public static var vocabulary: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(String.self)
-        guard let term = AccessTerm(rawValue: raw.lowercased()) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "unknown access term '\(raw)'; expected one of \(AccessTerm.vocabulary)")
-        }
-        self = term
+        self = try Self.decodeNamed(from: decoder, kind: "access term", ignoringCase: true)
     }
 }
 

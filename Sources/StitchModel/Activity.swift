@@ -77,11 +77,9 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         cost = try c.decodeNonNegative(forKey: .cost)
         ageMin = try c.decodeCount(forKey: .ageMin)
         ageMax = try c.decodeCount(forKey: .ageMax)
-        if let lo = ageMin, let hi = ageMax, hi < lo {
-            throw DecodingError.dataCorruptedError(forKey: .ageMax, in: c, debugDescription: "ageMax \(hi) is below ageMin \(lo)")
-        }
         buddyWelcome = try c.decode(Bool.self, forKey: .buddyWelcome, default: true)
         groups = try c.decode([String].self, forKey: .groups, default: [])
         attribution = try c.decodeIfPresent(String.self, forKey: .attribution)
+        try c.enforce(boundErrors())
     }
 }

@@ -25,12 +25,13 @@ public struct Community: Sendable, Hashable, Codable {
         attendance = try c.decode([Attendance].self, forKey: .attendance, default: [])
     }
 
-    /// Checks what decoding each record alone cannot: duplicate ids, references to unknown
-    /// members or activities, and a member listed in their own `avoid`.
+    /// Checks every record against ``RecordBounds`` (for records built in code rather than
+    /// decoded), then what decoding each record alone cannot: duplicate ids, references to
+    /// unknown members or activities, and a member listed in their own `avoid`.
     ///
     /// - Returns: every problem found, each with its field path; empty when the community is sound.
     public func validationErrors() -> [ValidationError] {
-        var errors: [ValidationError] = []
+        var errors = boundErrors()
         var memberIDs = Set<String>()
         for (i, member) in members.enumerated() where !memberIDs.insert(member.id).inserted {
             errors.append(.init(field: "members[\(i)].id", reason: "duplicate member id '\(member.id)'"))
@@ -55,6 +56,22 @@ public struct Community: Sendable, Hashable, Codable {
         for (i, record) in attendance.enumerated() {
             errors += record.referenceErrors(isMember: memberIDs.contains, isActivity: activityIDs.contains)
                 .map { $0.inside("attendance[\(i)]") }
+        }
+        return errors
+    }
+
+    /// Every record's fields outside ``RecordBounds``, each at its path (`activities[2].ageMax`).
+    public func boundErrors() -> [ValidationError] {
+        var errors: [ValidationError] = []
+        for (i, member) in members.enumerated() { errors += member.boundErrors().map { $0.inside("members[\(i)]") } }
+        for (i, activity) in activities.enumerated() {
+            errors += activity.boundErrors().map { $0.inside("activities[\(i)]") }
+        }
+        for (i, exchange) in exchanges.enumerated() {
+            errors += exchange.boundErrors().map { $0.inside("exchanges[\(i)]") }
+        }
+        for (i, record) in attendance.enumerated() {
+            errors += record.boundErrors().map { $0.inside("attendance[\(i)]") }
         }
         return errors
     }

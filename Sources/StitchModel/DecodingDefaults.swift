@@ -8,8 +8,8 @@ extension KeyedDecodingContainer {
     /// Decodes a required non-empty identifier.
     func decodeIdentifier(forKey key: Key) throws -> String {
         let id = try decode(String.self, forKey: key)
-        guard !id.trimmingSpaces.isEmpty else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "must not be empty")
+        if let problem = RecordBounds.idProblem(id) {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: problem)
         }
         return id
     }

@@ -27,15 +27,10 @@ public struct Exchange: Sendable, Hashable, Codable {
             throw DecodingError.keyNotFound(
                 CodingKeys.hours, .init(codingPath: c.codingPath, debugDescription: "hours is required"))
         }
-        guard h <= 24 * 7 else {
-            throw DecodingError.dataCorruptedError(forKey: .hours, in: c, debugDescription: "\(h) hours is more than a week")
-        }
         hours = h
         skill = try c.decodeIfPresent(String.self, forKey: .skill)
         date = try c.decodeIfPresent(CalendarDate.self, forKey: .date)
-        if giver == receiver {
-            throw DecodingError.dataCorruptedError(forKey: .receiver, in: c, debugDescription: "a member cannot give to themself")
-        }
+        try c.enforce(boundErrors())
     }
 }
 
@@ -58,5 +53,6 @@ public struct Attendance: Sendable, Hashable, Codable {
         member = try c.decodeIdentifier(forKey: .member)
         activity = try c.decodeIdentifier(forKey: .activity)
         date = try c.decodeIfPresent(CalendarDate.self, forKey: .date)
+        try c.enforce(boundErrors())
     }
 }

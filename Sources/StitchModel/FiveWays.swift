@@ -56,11 +56,11 @@ public struct FiveWays: Sendable, Hashable, Codable {
             guard let way = WellbeingWay(rawValue: key.stringValue) else {
                 throw DecodingError.dataCorruptedError(
                     forKey: key, in: c,
-                    debugDescription: "unknown way '\(key.stringValue)'; expected connect, beActive, keepLearning, takeNotice or give")
+                    debugDescription: WellbeingWay.unknownNameReason(key.stringValue, kind: "wellbeing way"))
             }
             let value = try c.decode(Double.self, forKey: key)
             guard value.isFinite, (0...1).contains(value) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(value) is outside 0...1")
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: RecordBounds.outOfRange(field: key.stringValue, value: "\(value)", allowed: "0 to 1").reason)
             }
             self[way] = value
         }

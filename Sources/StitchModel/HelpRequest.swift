@@ -43,5 +43,6 @@ public struct HelpRequest: Sendable, Hashable, Codable {
                 CodingKeys.location,
                 .init(codingPath: c.codingPath, debugDescription: "location is required when there is no requester"))
         }
+        try c.enforce(boundErrors())
     }
 }

@@ -85,12 +85,10 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         languages = try c.decode([String].self, forKey: .languages, default: [])
         dbsChecked = try c.decode(Bool.self, forKey: .dbsChecked, default: false)
         birthYear = try c.decodeWholeNumber(forKey: .birthYear)
-        if let year = birthYear, !(1900...2100).contains(year) {
-            throw DecodingError.dataCorruptedError(forKey: .birthYear, in: c, debugDescription: "\(year) is not a plausible birth year")
-        }
         groups = try c.decode([String].self, forKey: .groups, default: [])
         wellbeing = try c.decodeIfPresent(FiveWays.self, forKey: .wellbeing)
         avoid = try c.decode([String].self, forKey: .avoid, default: [])
         active = try c.decode(Bool.self, forKey: .active, default: true)
+        try c.enforce(boundErrors())
     }
 }

@@ -59,8 +59,8 @@ public struct Outcome: Sendable, Hashable, Codable {
     /// empty when it is sound. Ids are not looked up here.
     public func validationErrors() -> [ValidationError] {
         var errors: [ValidationError] = []
-        if subject.trimmingSpaces.isEmpty { errors.append(.init(field: "subject", reason: "must not be empty")) }
-        if candidate.trimmingSpaces.isEmpty { errors.append(.init(field: "candidate", reason: "must not be empty")) }
+        RecordBounds.checkID(subject, field: "subject", into: &errors)
+        RecordBounds.checkID(candidate, field: "candidate", into: &errors)
         if subject == candidate {
             errors.append(.init(field: "candidate", reason: "a member cannot be their own candidate"))
         }
@@ -70,6 +70,8 @@ public struct Outcome: Sendable, Hashable, Codable {
         for (field, value) in [("wellbeingBefore", wellbeingBefore), ("wellbeingAfter", wellbeingAfter)] {
             if let value, !value.isFinite {
                 errors.append(.init(field: field, reason: "must be a finite number"))
+            } else {
+                RecordBounds.check(value, RecordBounds.outcomeWellbeing, field: field, into: &errors)
             }
         }
         return errors

@@ -15,8 +15,8 @@ public enum PersonReference: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let id = try? container.decode(String.self) {
-            guard !id.isEmpty else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "must not be empty")
+            if let problem = RecordBounds.idProblem(id) {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: problem)
             }
             self = .id(id)
         } else {
@@ -69,5 +69,6 @@ public struct Referral: Sendable, Hashable, Codable {
         interests = try c.decode([String].self, forKey: .interests, default: [])
         referrer = try c.decodeIfPresent(String.self, forKey: .referrer)
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
+        try c.enforce(boundErrors())
     }
 }

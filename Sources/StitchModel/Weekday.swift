@@ -11,12 +11,6 @@ public enum Weekday: String, CaseIterable, Sendable, Hashable, Codable, Comparab
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.index < rhs.index }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(String.self)
-        guard let day = Weekday(rawValue: raw.lowercased()) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "unknown day '\(raw)'; expected one of mon, tue, wed, thu, fri, sat, sun")
-        }
-        self = day
+        self = try Self.decodeNamed(from: decoder, kind: "day", ignoringCase: true)
     }
 }

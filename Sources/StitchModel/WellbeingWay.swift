@@ -29,13 +29,6 @@ public enum WellbeingWay: String, CaseIterable, Sendable, Hashable, Codable {
     public static let allBits: UInt8 = 0b1_1111
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(String.self)
-        guard let way = WellbeingWay(rawValue: raw) else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "unknown way '\(raw)'; expected connect, beActive, keepLearning, takeNotice or give")
-        }
-        self = way
+        self = try Self.decodeNamed(from: decoder, kind: "wellbeing way")
     }
 }

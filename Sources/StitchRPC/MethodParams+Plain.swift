@@ -15,6 +15,8 @@ extension MethodParams.Helpers {
             case .string(let requester)? = request["requester"],
             case .string(let skill)? = request["skill"],
             skill.contains(where: { !$0.isWhitespace }),
+            RecordBounds.idProblem(requester) == nil,
+            !skill.utf8.contains(0), skill.utf8.count <= RecordBounds.maximumTextBytes,
             MethodParams.isAbsent(request["location"]),
             let atHome = MethodParams.flag(request["atHome"]),
             let requiresDBS = MethodParams.flag(request["requiresDBS"]),

@@ -62,7 +62,7 @@ extension Activity: DirectDecodable {
             return true
         }
         guard read, seen.contains(0), seen.contains(1) else { return nil }
-        if let lo = activity.ageMin, let hi = activity.ageMax, hi < lo { return nil }
-        return activity
+        // Out of bounds (RecordBounds): JSONDecoder gives the error with its field path.
+        return activity.boundErrors().isEmpty ? activity : nil
     }
 }

@@ -88,8 +88,8 @@ public struct CommunityImport: Sendable {
     }
 }
 
-/// The records kept so far, each with its index in the file.
-private struct Lists {
+/// The records kept so far, each with its index in the file (or, for the store's loader, in its table).
+struct Lists {
     var members: [(index: Int, value: Member)] = []
     var activities: [(index: Int, value: Activity)] = []
     var exchanges: [(index: Int, value: Exchange)] = []

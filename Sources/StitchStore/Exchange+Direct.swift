@@ -30,7 +30,7 @@ extension Exchange: DirectDecodable {
             }
             return true
         }
-        guard read, seen.contains(1), seen.contains(2), seen.contains(3), exchange.giver != exchange.receiver else {
+        guard read, seen.contains(1), seen.contains(2), seen.contains(3), exchange.boundErrors().isEmpty else {
             return nil
         }
         return exchange
@@ -56,7 +56,7 @@ extension Attendance: DirectDecodable {
             }
             return true
         }
-        guard read, seen.contains(0), seen.contains(1) else { return nil }
+        guard read, seen.contains(0), seen.contains(1), attendance.boundErrors().isEmpty else { return nil }
         return attendance
     }
 }

@@ -49,7 +49,6 @@ extension Member: DirectDecodable {
                 member.dbsChecked = flag
             } else if key.is("birthYear") {
                 guard seen.insert(14), let year = json.wholeNumber() else { return false }
-                if let year, !(1900...2100).contains(year) { return false }
                 member.birthYear = year
             } else if key.is("groups") {
                 guard seen.insert(15), let list = json.stringList() else { return false }
@@ -68,7 +67,8 @@ extension Member: DirectDecodable {
             }
             return true
         }
-        return read && seen.contains(0) ? member : nil
+        // Out of bounds (RecordBounds): JSONDecoder gives the error with its field path.
+        return read && seen.contains(0) && member.boundErrors().isEmpty ? member : nil
     }
 }
 

@@ -8,43 +8,128 @@ extension SQLiteCommunityStore {
     /// The stored community, in the order it was served: equal to the daemon's community at the
     /// last committed write. Every record is validated again as it is read.
     ///
+    /// A row that cannot be read back, breaks a bound (`RecordBounds`) or names a record set
+    /// aside is set aside itself: left in its table, listed in the quarantine (see
+    /// ``QuarantineEntry``) and counted in one line on standard error, so a start-up never dies
+    /// on a stored record and the rest is served.
+    ///
     /// One read transaction (a WAL snapshot), so a write in progress is never half seen.
     public func load() throws(StoreError) -> Community {
-        try read { db in
-            // The JSON records are decoded on other threads while this one reads the flat tables.
-            let members = RecordDecoding<Member>(try Self.fetchJSONArrays(db, table: "members"))
-            let activities = RecordDecoding<Activity>(try Self.fetchJSONArrays(db, table: "activities"))
-            let exchanges = try Self.fetchExchanges(db)
-            let attendance = try Self.fetchAttendance(db)
-            guard let decodedMembers = members.wait() else {
-                throw try Self.badRecord(Member.self, db, table: "members")
-            }
-            guard let decodedActivities = activities.wait() else {
-                throw try Self.badRecord(Activity.self, db, table: "activities")
-            }
-            return Community(
-                members: decodedMembers, activities: decodedActivities, exchanges: exchanges, attendance: attendance)
+        let (community, setAside) = try read { db in try Self.readSound(db) }
+        noteSetAside(setAside, tables: ["members", "activities", "exchanges", "attendance"])
+        return community
+    }
+
+    /// The community's rows that can be served, and those set aside.
+    static func readSound(_ db: Database) throws -> (Community, [SetAside]) {
+        // The JSON records are decoded on other threads while this one reads the flat tables.
+        let memberDecoding = RecordDecoding<Member>(try fetchJSONArrays(db, table: "members"))
+        let activityDecoding = RecordDecoding<Activity>(try fetchJSONArrays(db, table: "activities"))
+        var setAside: [SetAside] = []
+        let exchanges = try fetchExchanges(db, setAside: &setAside)
+        let attendance = try fetchAttendance(db, setAside: &setAside)
+        let members = try memberDecoding.wait().map(withKeys(db, table: "members"))
+            ?? soundRecords(Member.self, db, table: "members", setAside: &setAside)
+        let activities = try activityDecoding.wait().map(withKeys(db, table: "activities"))
+            ?? soundRecords(Activity.self, db, table: "activities", setAside: &setAside)
+        var lists = Lists()
+        var keys: [String: [String]] = ["members": [], "activities": [], "exchanges": [], "attendance": []]
+        for (key, member) in members where check(member.id, key: key, table: "members", &setAside) {
+            lists.members.append((keys["members"]!.count, member))
+            keys["members"]!.append(key)
+        }
+        for (key, activity) in activities where check(activity.id, key: key, table: "activities", &setAside) {
+            lists.activities.append((keys["activities"]!.count, activity))
+            keys["activities"]!.append(key)
+        }
+        for (key, exchange) in exchanges {
+            lists.exchanges.append((keys["exchanges"]!.count, exchange))
+            keys["exchanges"]!.append(key)
+        }
+        for (key, record) in attendance {
+            lists.attendance.append((keys["attendance"]!.count, record))
+            keys["attendance"]!.append(key)
+        }
+        // The community-level checks (references, places), as an import runs them: each record
+        // they flag is set aside, until the rest is sound.
+        for problem in lists.pruneUntilSound() {
+            guard let (table, index, rest) = Lists.split(problem.field), let key = keys[table]?[index] else { continue }
+            let field = rest.hasPrefix(".") ? String(rest.dropFirst()) : (rest.isEmpty ? "$" : String(rest))
+            setAside.append(SetAside(table: table, key: key, ValidationError(field: field, reason: problem.reason)))
+        }
+        return (lists.community, setAside)
+    }
+
+    /// Whether a decoded record's id is the key it is stored under; a mismatch is set aside.
+    private static func check(_ id: String, key: String, table: String, _ setAside: inout [SetAside]) -> Bool {
+        guard id != key else { return true }
+        setAside.append(SetAside(table: table, key: key, field: "id", reason: "differs from the id the row is stored under"))
+        return false
+    }
+
+    /// Pairs records decoded in bulk with their keys, in the same order.
+    private static func withKeys<T>(_ db: Database, table: String) -> ([T]) throws -> [(String, T)] {
+        { records in
+            let keys = try DatabaseValue.fetchAll(db, sql: "SELECT id FROM \(table) ORDER BY position")
+                .map { String.fromDatabaseValue($0) ?? "" }
+            return Array(zip(keys, records))
         }
     }
 
+    /// Every record of a table that decodes, with its key, one by one; the others set aside.
+    private static func soundRecords<T: Decodable>(
+        _ type: T.Type, _ db: Database, table: String, setAside: inout [SetAside]
+    ) throws -> [(String, T)] {
+        var records: [(String, T)] = []
+        let decoder = JSONDecoder()
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, record FROM \(table) ORDER BY position")
+        while let row = try rows.next() {
+            let key = String.fromDatabaseValue(row[0] as DatabaseValue) ?? ""
+            guard let text = String.fromDatabaseValue(row[1] as DatabaseValue) else {
+                setAside.append(SetAside(table: table, key: key, field: "$", reason: "the record is not text"))
+                continue
+            }
+            do {
+                records.append((key, try decoder.decode(type, from: Data(text.utf8))))
+            } catch let error as DecodingError {
+                setAside.append(SetAside(table: table, key: key, ValidationError(error)))
+            } catch {
+                setAside.append(SetAside(table: table, key: key, field: "$", reason: "the record cannot be read"))
+            }
+        }
+        return records
+    }
+
     /// The weights set with `weights.set`, by profile; profiles never set are absent (their
-    /// defaults apply).
+    /// defaults apply). A row with an unknown profile or weights out of bounds is set aside.
     public func loadWeights() throws(StoreError) -> [ScoringProfile: FactorWeights] {
-        try read { db in
+        let (weights, setAside) = try read { db in
             var weights: [ScoringProfile: FactorWeights] = [:]
+            var setAside: [SetAside] = []
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT profile, skill, availability, locality, wellbeing, bridging, reciprocity FROM weights")
             while let row = try rows.next() {
-                let name: String = row[0]
+                let name = String.fromDatabaseValue(row[0] as DatabaseValue) ?? ""
                 guard let profile = ScoringProfile(rawValue: name) else {
-                    throw StoreError.unreadableRecord(table: "weights", row: name, field: "profile")
+                    setAside.append(
+                        SetAside(table: "weights", key: name, field: "profile", reason: "not one of \(ScoringProfile.allowedNames)"))
+                    continue
                 }
-                weights[profile] = FactorWeights(
-                    skill: row[1], availability: row[2], locality: row[3], wellbeing: row[4], bridging: row[5],
-                    reciprocity: row[6])
+                let values = (1...6).map { Double.fromDatabaseValue(row[$0] as DatabaseValue) ?? .nan }
+                let stored = FactorWeights(
+                    skill: values[0], availability: values[1], locality: values[2], wellbeing: values[3],
+                    bridging: values[4], reciprocity: values[5])
+                switch Result(catching: { () throws(QueryError) in try stored.validatedAsWeights(field: "weights") }) {
+                case .success(let valid): weights[profile] = valid
+                case .failure(let error):
+                    setAside.append(
+                        SetAside(table: "weights", key: name, ValidationError(field: error.field, reason: error.reason)))
+                }
             }
-            return weights
+            return (weights, setAside)
         }
+        noteSetAside(setAside, tables: ["weights"])
+        return weights
     }
 
     /// `base` with the stored weights in force: the configuration a restarted daemon serves with.
@@ -88,23 +173,6 @@ extension SQLiteCommunityStore {
         return arrays
     }
 
-    /// The error naming the first record of a table that does not decode.
-    private static func badRecord<T: Decodable>(_ type: T.Type, _ db: Database, table: String) throws -> StoreError {
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, record FROM \(table) ORDER BY position")
-        while let row = try rows.next() {
-            let id: String = row[0]
-            let record: String? = row[1]
-            do {
-                _ = try JSONDecoder().decode(type, from: Data((record ?? "").utf8))
-            } catch let error as DecodingError {
-                return .unreadableRecord(table: table, row: id, field: ValidationError(error).field)
-            } catch {
-                return .unreadableRecord(table: table, row: id, field: "$")
-            }
-        }
-        return .unreadableRecord(table: table, row: "?", field: "$")
-    }
-
     /// A record by id, or `nil` when there is none.
     static func fetchRecord<T: Decodable>(_ type: T.Type, _ db: Database, table: String, id: String) throws -> T? {
         guard let record = try String.fetchOne(db, sql: "SELECT record FROM \(table) WHERE id = ?", arguments: [id])
@@ -118,28 +186,62 @@ extension SQLiteCommunityStore {
         }
     }
 
-    static func fetchExchanges(_ db: Database) throws -> [Exchange] {
-        var exchanges: [Exchange] = []
+    /// The exchanges, each with its key (`#seq`); a row that cannot be read or breaks a bound
+    /// is set aside.
+    static func fetchExchanges(_ db: Database, setAside: inout [SetAside]) throws -> [(String, Exchange)] {
+        var exchanges: [(String, Exchange)] = []
         exchanges.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM exchanges") ?? 0)
-        var dates = DateReader(table: "exchanges")
+        var dates = DateReader()
         let rows = try Row.fetchCursor(
             db, sql: "SELECT seq, id, giver, receiver, hours, skill, date FROM exchanges ORDER BY seq")
         while let row = try rows.next() {
-            exchanges.append(
-                Exchange(
-                    id: row[1], giver: row[2], receiver: row[3], hours: row[4], skill: row[5],
-                    date: try dates.read(row[6], seq: row[0])))
+            let key = "#\(Int64.fromDatabaseValue(row[0] as DatabaseValue) ?? 0)"
+            func text(_ i: Int) -> String? { String.fromDatabaseValue(row[i] as DatabaseValue) }
+            guard let giver = text(2), let receiver = text(3), let hours = Double.fromDatabaseValue(row[4] as DatabaseValue)
+            else {
+                setAside.append(SetAside(table: "exchanges", key: key, field: "$", reason: "a column cannot be read"))
+                continue
+            }
+            var date: CalendarDate?
+            guard dates.read(text(6), into: &date) else {
+                setAside.append(SetAside(table: "exchanges", key: key, field: "date", reason: "is not a date"))
+                continue
+            }
+            let exchange = Exchange(id: text(1), giver: giver, receiver: receiver, hours: hours, skill: text(5), date: date)
+            if let problem = exchange.boundErrors().first {
+                setAside.append(SetAside(table: "exchanges", key: key, problem))
+                continue
+            }
+            exchanges.append((key, exchange))
         }
         return exchanges
     }
 
-    static func fetchAttendance(_ db: Database) throws -> [Attendance] {
-        var attendance: [Attendance] = []
+    /// The attendance records, each with its key (`#seq`); a row that cannot be read or breaks
+    /// a bound is set aside.
+    static func fetchAttendance(_ db: Database, setAside: inout [SetAside]) throws -> [(String, Attendance)] {
+        var attendance: [(String, Attendance)] = []
         attendance.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance") ?? 0)
-        var dates = DateReader(table: "attendance")
+        var dates = DateReader()
         let rows = try Row.fetchCursor(db, sql: "SELECT seq, member, activity, date FROM attendance ORDER BY seq")
         while let row = try rows.next() {
-            attendance.append(Attendance(member: row[1], activity: row[2], date: try dates.read(row[3], seq: row[0])))
+            let key = "#\(Int64.fromDatabaseValue(row[0] as DatabaseValue) ?? 0)"
+            func text(_ i: Int) -> String? { String.fromDatabaseValue(row[i] as DatabaseValue) }
+            guard let member = text(1), let activity = text(2) else {
+                setAside.append(SetAside(table: "attendance", key: key, field: "$", reason: "a column cannot be read"))
+                continue
+            }
+            var date: CalendarDate?
+            guard dates.read(text(3), into: &date) else {
+                setAside.append(SetAside(table: "attendance", key: key, field: "date", reason: "is not a date"))
+                continue
+            }
+            let record = Attendance(member: member, activity: activity, date: date)
+            if let problem = record.boundErrors().first {
+                setAside.append(SetAside(table: "attendance", key: key, problem))
+                continue
+            }
+            attendance.append((key, record))
         }
         return attendance
     }
@@ -148,19 +250,19 @@ extension SQLiteCommunityStore {
 /// Reads stored `YYYY-MM-DD` dates, parsing each distinct text once (a community has hundreds
 /// of dates and up to millions of exchanges and attendances).
 private struct DateReader {
-    let table: String
     private var parsed: [String: CalendarDate] = [:]
 
-    init(table: String) { self.table = table }
-
-    mutating func read(_ text: String?, seq: Int64) throws(StoreError) -> CalendarDate? {
-        guard let text else { return nil }
-        if let date = parsed[text] { return date }
-        guard let date = CalendarDate(parsing: text) else {
-            throw .unreadableRecord(table: table, row: "#\(seq)", field: "date")
+    /// Reads the date of a stored text into `date` (`nil` for no text); false when the text is not a date.
+    mutating func read(_ text: String?, into date: inout CalendarDate?) -> Bool {
+        guard let text else { return true }
+        if let known = parsed[text] {
+            date = known
+            return true
         }
-        parsed[text] = date
-        return date
+        guard let parsedDate = CalendarDate(parsing: text) else { return false }
+        parsed[text] = parsedDate
+        date = parsedDate
+        return true
     }
 }
 

@@ -12,23 +12,24 @@ import StitchModel
 extension SQLiteCommunityStore {
     public func record(outcome: Outcome) throws {
         try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO outcomes (subject, candidate, accepted, completed, wellbeing_before, wellbeing_after)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    outcome.subject, outcome.candidate, outcome.accepted, outcome.completed, outcome.wellbeingBefore,
-                    outcome.wellbeingAfter,
+            try db.run(
+                """
+                INSERT INTO outcomes (subject, candidate, accepted, completed, wellbeing_before, wellbeing_after)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(outcome.subject), .text(outcome.candidate), .integer(outcome.accepted ? 1 : 0),
+                    .integer(outcome.completed ? 1 : 0), .real(outcome.wellbeingBefore), .real(outcome.wellbeingAfter),
                 ])
         }
     }
 
     /// The recorded outcomes, in the order recorded. Each is checked again as it is read; a bad
-    /// row is reported by its sequence number and field, never by its values.
+    /// row is set aside (``QuarantineEntry``, by its sequence number and field, never its values).
     public func loadOutcomes() throws(StoreError) -> [Outcome] {
-        try read { db in
+        let (outcomes, setAside) = try read { db in
             var outcomes: [Outcome] = []
+            var setAside: [SetAside] = []
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -36,17 +37,30 @@ extension SQLiteCommunityStore {
                     FROM outcomes ORDER BY seq
                     """)
             while let row = try rows.next() {
-                let seq: Int64 = row[0]
+                let key = "#\(Int64.fromDatabaseValue(row[0] as DatabaseValue) ?? 0)"
+                guard let subject = String.fromDatabaseValue(row[1] as DatabaseValue),
+                    let candidate = String.fromDatabaseValue(row[2] as DatabaseValue),
+                    let accepted = Bool.fromDatabaseValue(row[3] as DatabaseValue),
+                    let completed = Bool.fromDatabaseValue(row[4] as DatabaseValue)
+                else {
+                    setAside.append(SetAside(table: "outcomes", key: key, field: "$", reason: "a column cannot be read"))
+                    continue
+                }
+                let before = row[5] as DatabaseValue, after = row[6] as DatabaseValue
                 let outcome = Outcome(
-                    subject: row[1], candidate: row[2], accepted: row[3], completed: row[4], wellbeingBefore: row[5],
-                    wellbeingAfter: row[6])
+                    subject: subject, candidate: candidate, accepted: accepted, completed: completed,
+                    wellbeingBefore: before.isNull ? nil : (Double.fromDatabaseValue(before) ?? .nan),
+                    wellbeingAfter: after.isNull ? nil : (Double.fromDatabaseValue(after) ?? .nan))
                 if let problem = outcome.validationErrors().first {
-                    throw StoreError.unreadableRecord(table: "outcomes", row: "#\(seq)", field: problem.field)
+                    setAside.append(SetAside(table: "outcomes", key: key, problem))
+                    continue
                 }
                 outcomes.append(outcome)
             }
-            return outcomes
+            return (outcomes, setAside)
         }
+        noteSetAside(setAside, tables: ["outcomes"])
+        return outcomes
     }
 
     /// Drops the outcomes whose subject is no longer a member, or whose candidate is neither a

@@ -39,12 +39,14 @@ extension SQLiteCommunityStore {
 
     /// Inserts a record (a member's or an activity's JSON) last, or replaces it where it stands.
     static func storeRecord(table: String, id: String, json: String, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO \(table) (id, position, record)
-                VALUES (?, (SELECT IFNULL(MAX(position), -1) + 1 FROM \(table)), ?)
-                ON CONFLICT (id) DO UPDATE SET record = excluded.record
-                """,
-            arguments: [id, json])
+        try db.run(
+            """
+            INSERT INTO \(table) (id, position, record)
+            VALUES (?, (SELECT IFNULL(MAX(position), -1) + 1 FROM \(table)), ?)
+            ON CONFLICT (id) DO UPDATE SET record = excluded.record
+            """,
+            [.text(id), .text(json)])
+        // A record written again is served again: it leaves the quarantine.
+        try db.run("DELETE FROM quarantine WHERE source = ? AND key = ?", [.text(table), .text(id)])
     }
 }

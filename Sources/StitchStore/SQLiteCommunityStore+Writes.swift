@@ -38,30 +38,30 @@ extension SQLiteCommunityStore {
                     DELETE FROM attendance; DELETE FROM exchanges; DELETE FROM member_avoid;
                     DELETE FROM members; DELETE FROM activities;
                     """)
-            let insertMember = try db.makeStatement(sql: "INSERT INTO members (id, position, record) VALUES (?, ?, ?)")
-            let insertAvoid = try db.makeStatement(sql: "INSERT INTO member_avoid (member, avoided) VALUES (?, ?)")
+            let insertMember = try RawStatement(db, sql: "INSERT INTO members (id, position, record) VALUES (?, ?, ?)")
+            let insertAvoid = try RawStatement(db, sql: "INSERT INTO member_avoid (member, avoided) VALUES (?, ?)")
             for (position, member) in community.members.enumerated() {
-                try insertMember.execute(arguments: [member.id, position, memberJSON[position]])
-                for other in member.avoid { try insertAvoid.execute(arguments: [member.id, other]) }
+                try insertMember.execute([.text(member.id), .integer(position), .text(memberJSON[position])])
+                for other in member.avoid { try insertAvoid.execute([.text(member.id), .text(other)]) }
                 tick()
             }
-            let insertActivity = try db.makeStatement(
-                sql: "INSERT INTO activities (id, position, record) VALUES (?, ?, ?)")
+            let insertActivity = try RawStatement(db, sql: "INSERT INTO activities (id, position, record) VALUES (?, ?, ?)")
             for (position, activity) in community.activities.enumerated() {
-                try insertActivity.execute(arguments: [activity.id, position, activityJSON[position]])
+                try insertActivity.execute([.text(activity.id), .integer(position), .text(activityJSON[position])])
                 tick()
             }
-            let insertExchange = try db.makeStatement(sql: Self.insertExchangeSQL)
+            let insertExchange = try RawStatement(db, sql: Self.insertExchangeSQL)
             for exchange in community.exchanges {
-                try insertExchange.execute(arguments: Self.arguments(exchange))
+                try insertExchange.execute(Self.values(exchange))
                 tick()
             }
-            let insertAttendance = try db.makeStatement(sql: Self.insertAttendanceSQL)
+            let insertAttendance = try RawStatement(db, sql: Self.insertAttendanceSQL)
             for attendance in community.attendance {
-                try insertAttendance.execute(arguments: Self.arguments(attendance))
+                try insertAttendance.execute(Self.values(attendance))
                 tick()
             }
             try Self.pruneOutcomes(db)
+            try db.execute(sql: "DELETE FROM quarantine WHERE source IN ('members', 'activities', 'exchanges', 'attendance')")
         }
     }
 
@@ -76,17 +76,18 @@ extension SQLiteCommunityStore {
             // Drop the id from every other member's avoid list, as the service does.
             let avoiding = try String.fetchAll(
                 db, sql: "SELECT DISTINCT member FROM member_avoid WHERE avoided = ? AND member <> ?",
-                arguments: [id, id])
+                arguments: [id, id])  // a read: ids hold no NUL (RecordBounds), so GRDB's binding is exact
             let encoder = JSONEncoder()
             for other in avoiding {
                 guard var member = try Self.fetchRecord(Member.self, db, table: "members", id: other) else { continue }
                 member.avoid.removeAll { $0 == id }
                 try Self.store(member, db, encoder: encoder)
             }
-            try db.execute(sql: "DELETE FROM exchanges WHERE giver = ? OR receiver = ?", arguments: [id, id])
-            try db.execute(sql: "DELETE FROM attendance WHERE member = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM member_avoid WHERE member = ? OR avoided = ?", arguments: [id, id])
-            try db.execute(sql: "DELETE FROM members WHERE id = ?", arguments: [id])
+            try db.run("DELETE FROM exchanges WHERE giver = ?1 OR receiver = ?1", [.text(id)])
+            try db.run("DELETE FROM attendance WHERE member = ?", [.text(id)])
+            try db.run("DELETE FROM member_avoid WHERE member = ?1 OR avoided = ?1", [.text(id)])
+            try db.run("DELETE FROM members WHERE id = ?", [.text(id)])
+            try db.run("DELETE FROM quarantine WHERE source = 'members' AND key = ?", [.text(id)])
             try Self.pruneOutcomes(db)
         }
     }
@@ -97,59 +98,67 @@ extension SQLiteCommunityStore {
 
     public func remove(activityID id: String) throws {
         try write { db in
-            try db.execute(sql: "DELETE FROM attendance WHERE activity = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM activities WHERE id = ?", arguments: [id])
+            try db.run("DELETE FROM attendance WHERE activity = ?", [.text(id)])
+            try db.run("DELETE FROM activities WHERE id = ?", [.text(id)])
+            try db.run("DELETE FROM quarantine WHERE source = 'activities' AND key = ?", [.text(id)])
             try Self.pruneOutcomes(db)
         }
     }
 
     public func record(exchange: Exchange) throws {
-        try write { db in try db.execute(sql: Self.insertExchangeSQL, arguments: Self.arguments(exchange)) }
+        try write { db in try db.run(Self.insertExchangeSQL, Self.values(exchange)) }
     }
 
     public func record(attendance: Attendance) throws {
-        try write { db in try db.execute(sql: Self.insertAttendanceSQL, arguments: Self.arguments(attendance)) }
+        try write { db in try db.run(Self.insertAttendanceSQL, Self.values(attendance)) }
     }
 
     public func setWeights(profile: ScoringProfile, weights: FactorWeights) throws {
         try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO weights (profile, skill, availability, locality, wellbeing, bridging, reciprocity)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (profile) DO UPDATE SET
-                        skill = excluded.skill, availability = excluded.availability, locality = excluded.locality,
-                        wellbeing = excluded.wellbeing, bridging = excluded.bridging, reciprocity = excluded.reciprocity
-                    """,
-                arguments: [
-                    profile.rawValue, weights.skill, weights.availability, weights.locality, weights.wellbeing,
-                    weights.bridging, weights.reciprocity,
-                ])
+            try Self.storeWeights(profile: profile, weights: weights, db)
         }
     }
 
     // MARK: - Statements
 
+    /// Inserts or replaces a profile's weights, and clears its quarantine entry.
+    static func storeWeights(profile: ScoringProfile, weights: FactorWeights, _ db: Database) throws {
+        try db.run(
+            """
+            INSERT INTO weights (profile, skill, availability, locality, wellbeing, bridging, reciprocity)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (profile) DO UPDATE SET
+                skill = excluded.skill, availability = excluded.availability, locality = excluded.locality,
+                wellbeing = excluded.wellbeing, bridging = excluded.bridging, reciprocity = excluded.reciprocity
+            """,
+            [
+                .text(profile.rawValue), .real(weights.skill), .real(weights.availability), .real(weights.locality),
+                .real(weights.wellbeing), .real(weights.bridging), .real(weights.reciprocity),
+            ])
+        try db.run("DELETE FROM quarantine WHERE source = 'weights' AND key = ?", [.text(profile.rawValue)])
+    }
+
     /// Inserts or replaces a member in place, with its avoid list.
     static func store(_ member: Member, _ db: Database, encoder: JSONEncoder) throws {
         try storeRecord(table: "members", id: member.id, json: try json(member, encoder, table: "members"), db)
-        try db.execute(sql: "DELETE FROM member_avoid WHERE member = ?", arguments: [member.id])
-        for other in member.avoid {
-            try db.execute(
-                sql: "INSERT INTO member_avoid (member, avoided) VALUES (?, ?)", arguments: [member.id, other])
-        }
+        try db.run("DELETE FROM member_avoid WHERE member = ?", [.text(member.id)])
+        let insertAvoid = try RawStatement(db, sql: "INSERT INTO member_avoid (member, avoided) VALUES (?, ?)")
+        for other in member.avoid { try insertAvoid.execute([.text(member.id), .text(other)]) }
     }
 
     static let insertExchangeSQL =
         "INSERT INTO exchanges (id, giver, receiver, hours, skill, date) VALUES (?, ?, ?, ?, ?, ?)"
     static let insertAttendanceSQL = "INSERT INTO attendance (member, activity, date) VALUES (?, ?, ?)"
 
-    static func arguments(_ exchange: Exchange) -> StatementArguments {
-        [exchange.id, exchange.giver, exchange.receiver, exchange.hours, exchange.skill, exchange.date?.description]
+    static func values(_ exchange: Exchange) -> [StoreValue] {
+        [
+            .text(exchange.id), .text(exchange.giver), .text(exchange.receiver), .real(exchange.hours),
+            .text(exchange.skill), .text(exchange.date?.description),
+        ]
     }
 
-    static func arguments(_ attendance: Attendance) -> StatementArguments {
-        [attendance.member, attendance.activity, attendance.date?.description]
+    static func values(_ attendance: Attendance) -> [StoreValue] {
+        [.text(attendance.member), .text(attendance.activity), .text(attendance.date?.description)]
     }
 
     /// A record as stored: its JSON text, the model's own wire form.

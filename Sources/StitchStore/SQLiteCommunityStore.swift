@@ -62,7 +62,8 @@ public final class SQLiteCommunityStore: CommunityPersistence {
     ///   other Stitch process writes to it meanwhile (`stitch serve`, `stitch import`).
     /// - Throws: ``StoreError/inUse(path:)`` when `exclusive` and another process holds the
     ///   lock; ``StoreError/notAStitchStore(path:)`` for another application's SQLite file;
-    ///   ``StoreError/newerSchema(path:)`` for a file from a newer Stitch.
+    ///   ``StoreError/newerSchema(path:)`` for a file from a newer Stitch;
+    ///   ``StoreError/emptyFile(path:)`` for a zero-length file that was there before.
     public init(path: String, exclusive: Bool = false) throws(StoreError) {
         self.path = path
         try Self.createParentDirectory(of: path)
@@ -70,7 +71,12 @@ public final class SQLiteCommunityStore: CommunityPersistence {
         // A new database is readable by its owner only (SQLite gives its -wal and -shm files
         // the same mode): it holds personal data.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if fd >= 0 { close(fd) }
+        if fd >= 0 {
+            close(fd)
+        } else if Self.isEmptyFile(path) {
+            // A file that was there already and holds nothing is never taken for a new store.
+            throw .emptyFile(path: path)
+        }
         try Self.checkFormat(path: path)
         currentPool = Mutex(try Self.openPool(path: path))
     }
@@ -129,6 +135,13 @@ public final class SQLiteCommunityStore: CommunityPersistence {
         } catch {
             throw .cannotOpen(path: path, reason: StoreError.wrapping(error).description)
         }
+    }
+
+    /// Whether `path` is an existing regular file of zero bytes.
+    static func isEmptyFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
     }
 
     /// Creates the folder that will hold `path`, if missing (private to the user: 0700).

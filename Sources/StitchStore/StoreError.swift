@@ -10,6 +10,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// The file is an SQLite database, but not a Stitch store.
     case notAStitchStore(path: String)
+    /// The file exists and is empty (zero bytes): not a Stitch database, and never taken for a new one.
+    case emptyFile(path: String)
     /// The file was written by a newer Stitch, with a schema this build does not know.
     case newerSchema(path: String)
     /// Another Stitch process (a daemon, an import) is using the database.
@@ -25,6 +27,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason): "cannot open the database \(path): \(reason)"
         case .notAStitchStore(let path): "\(path) is an SQLite database, but not a Stitch store"
+        case .emptyFile(let path):
+            "\(path) is empty (0 bytes), so it is not a Stitch database; if it should hold your community, restore it "
+                + "from a backup; otherwise remove it and Stitch will create a new database there"
         case .newerSchema(let path): "\(path) was written by a newer version of Stitch; upgrade Stitch to open it"
         case .inUse(let path):
             "\(path) is in use by another Stitch process (a running `stitch serve` or `stitch import`)"

@@ -17,10 +17,12 @@ import GRDB
 ///
 /// - `v1`: members, activities, exchanges, attendance, weights, meta.
 /// - `v2`: outcomes (`outcome.record`), the input of `weights.calibrate`.
+/// - `v3`: quarantine: the stored rows the last start-up set aside because they cannot be read
+///   or break a bound (`StoreQuarantine`), listed and dropped with `stitch admin quarantine`.
 enum StoreSchema {
     /// The schema version this build writes, also kept in `meta.schemaVersion` and
     /// `PRAGMA user_version`.
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
     static let applicationID: Int32 = 0x5354_4348
@@ -109,6 +111,25 @@ enum StoreSchema {
 
                     UPDATE meta SET value = '2' WHERE key = 'schemaVersion';
                     PRAGMA user_version = 2;
+                    """)
+        }
+        migrator.registerMigration("v3: quarantine") { db in
+            // One row per stored record set aside: its table and key (a member's or an
+            // activity's id, `#seq` of an exchange, attendance or outcome, a weights profile) and
+            // the field and reason, which name no record contents.
+            try db.execute(
+                sql: """
+                    CREATE TABLE quarantine (
+                        entry INTEGER PRIMARY KEY,
+                        source TEXT NOT NULL,
+                        key TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        UNIQUE (source, key)
+                    );
+
+                    UPDATE meta SET value = '3' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 3;
                     """)
         }
         return migrator

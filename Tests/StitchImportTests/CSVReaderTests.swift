@@ -147,7 +147,7 @@ struct CSVReaderTests {
         #expect(reasons["rows[7].lat"] == "'north' is not a number")
         #expect(reasons["rows[8].lat"] == "latitude 123.4 is outside -90...90")
         #expect(reasons["rows[9].lon"] == "is required when lat is given")
-        #expect(reasons["rows[10].birthYear"] == "1850 is not a plausible birth year")
+        #expect(reasons["rows[10].birthYear"] == "birthYear 1850 is out of range; expected 1900 to 2100")
         #expect(reasons["rows[12].housebound"] == "'maybe' is not yes or no")
         #expect(reasons["rows[13].accessNeeds[0]"]?.hasPrefix("unknown access term 'ramp'") == true)
         #expect(reasons["rows[15].id"] == "is required")

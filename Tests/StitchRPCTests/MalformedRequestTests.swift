@@ -150,6 +150,29 @@ struct MalformedRequestTests {
         c.append(.init(line: help(#"{"requester":"m-ghost","skill":"x"}"#), code: -32001, field: "params.request.requester"))
         // Invalid UTF-8 and control characters.
         c.append(.init(line: String(decoding: [0x7B, 0xFF, 0xFE, 0x7D], as: UTF8.self), code: -32700, field: nil))
+        // Out of bounds (RecordBounds), bad ids and unknown names: refused before anything is stored.
+        let sixWeights = { (v: String) in #"{"skill":\#(v),"availability":\#(v),"locality":\#(v),"wellbeing":\#(v),"bridging":\#(v),"reciprocity":\#(v)}"# }
+        let outOfBounds: [(String, String, String)] = [
+            ("activity.upsert", #"{"activity":{"id":"a-x","name":"X","ageMax":900000000000}}"#, "params.activity.ageMax"),
+            ("activity.upsert", #"{"activity":{"id":"a-x","name":"X","ageMin":2147483648}}"#, "params.activity.ageMin"),
+            ("activity.upsert", #"{"activity":{"id":"a-x","name":"X","capacity":2147483648}}"#, "params.activity.capacity"),
+            ("activity.upsert", #"{"activity":{"id":"a-x","name":"X","cost":1e300}}"#, "params.activity.cost"),
+            ("activity.upsert", #"{"activity":{"id":"a-x","name":"X\u0000Y"}}"#, "params.activity.name"),
+            ("community.load", #"{"community":{"activities":[{"id":"a-x","name":"X","ageMax":900000000000}]}}"#, "params.community.activities[0].ageMax"),
+            ("member.upsert", #"{"member":{"id":"m-z\u0000a"}}"#, "params.member.id"),
+            ("member.upsert", #"{"member":{"id":"m-\u0085"}}"#, "params.member.id"),
+            ("member.upsert", #"{"member":{"id":"\#(String(repeating: "m", count: 129))"}}"#, "params.member.id"),
+            ("member.upsert", #"{"member":{"id":"m-x","travelKm":1e300}}"#, "params.member.travelKm"),
+            ("member.upsert", #"{"member":{"id":"m-x","avoid":["m-maud\u0000"]}}"#, "params.member.avoid[0]"),
+            ("exchange.record", #"{"exchange":{"id":"","giver":"m-maud","receiver":"m-arthur","hours":1}}"#, "params.exchange.id"),
+            ("exchange.record", #"{"exchange":{"id":"  ","giver":"m-maud","receiver":"m-arthur","hours":1}}"#, "params.exchange.id"),
+            ("exchange.record", #"{"exchange":{"giver":"m-maud","receiver":"m-arthur","hours":169}}"#, "params.exchange.hours"),
+            ("weights.set", #"{"profile":"referral","weights":\#(sixWeights("5e-324"))}"#, "params.weights.skill"),
+            ("weights.set", #"{"profile":"referral","weights":{"skill":0.2,"availability":0.2,"locality":1e308,"wellbeing":0.2,"bridging":1e308,"reciprocity":0.2}}"#, "params.weights.locality"),
+            ("weights.set", #"{"profile":"admin","weights":\#(sixWeights("0.1"))}"#, "params.profile"),
+            ("weights.get", #"{"profile":"admin"}"#, "params.profile"),
+        ]
+        c += outOfBounds.map { Case(line: request($0.0, $0.1), code: -32602, field: $0.2) }
         // Every method with params of the wrong type.
         for m in ["community.load", "member.upsert", "activity.upsert", "exchange.record", "attendance.record", "match.explain", "weights.set", "refer.activities", "outcome.record", "weights.calibrate"] {
             c.append(.init(line: request(m, "7"), code: -32602, field: "params"))

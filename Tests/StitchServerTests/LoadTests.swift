@@ -48,7 +48,7 @@ struct LoadTests {
         )
         #expect(answered == Self.clients * Self.perClient)
         #expect(reports.allSatisfy { $0.wrong == 0 }, "\(reports.compactMap(\.firstWrong).prefix(3))")
-        #expect(elapsed < .seconds(60))
+        // Throughput is measured by the daemon benchmarks (docs/performance.md), not asserted here.
     }
 
     /// One client: pipelines its requests a window at a time and checks each answer as it comes.

@@ -22,7 +22,7 @@ struct ImportCommandTests {
         #expect(r.stdout.contains("3 members, 1 activities, 2 exchanges, 1 attendance"), "the counts read: \(r.stdout)")
         #expect(r.stdout.contains("Skipped 2 records"))
         #expect(r.stdout.contains("Stored in \(file.path): 2 members, 1 activities, 1 exchanges, 1 attendance"))
-        #expect(r.stderr.contains("members[1].birthYear: 1800 is not a plausible birth year"))
+        #expect(r.stderr.contains("members[1].birthYear: birthYear 1800 is out of range; expected 1900 to 2100"))
         #expect(r.stderr.contains("exchanges[1].giver: unknown member id 'm-b'"))
         let stored = try file.open().load()
         #expect(stored.members.map(\.id) == ["m-a", "m-c"])

@@ -78,7 +78,7 @@ struct OutcomeStoreTests {
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schemaVersion'")
             )
         }
-        #expect(version == 2 && schema == "2" && StoreSchema.currentVersion == 2)
+        #expect(version == 3 && schema == "3" && StoreSchema.currentVersion == 3)
         #expect(try store.loadOutcomes().count == 1)
     }
 

@@ -107,15 +107,38 @@ struct StoreBasicsTests {
             "a relative XDG_DATA_HOME is ignored, as the spec says")
     }
 
-    @Test func aDamagedRecordIsNamedWithoutItsValues() throws {
+    /// A damaged record is set aside, named by table, key and field without its values; the
+    /// rest loads, and the records that name it (its exchanges) are set aside with it.
+    @Test func aDamagedRecordIsSetAsideWithoutItsValues() throws {
         let file = try TemporaryStore()
         let store = try file.open()
-        try store.replaceAll(try Fixtures.lewisham)
+        let lewisham = try Fixtures.lewisham
+        try store.replaceAll(lewisham)
         try store.pool.write { db in
             try db.execute(sql: "UPDATE members SET record = json_set(record, '$.birthYear', 1800) WHERE id = 'm-maud'")
         }
-        #expect(throws: StoreError.unreadableRecord(table: "members", row: "m-maud", field: "birthYear")) {
-            try store.load()
-        }
+        let loaded = try store.load()
+        #expect(!loaded.members.contains { $0.id == "m-maud" })
+        #expect(loaded.members.count == lewisham.members.count - 1)
+        #expect(loaded.validationErrors().isEmpty)
+        let entries = try store.quarantineEntries()
+        let maud = try #require(entries.first { $0.table == "members" })
+        #expect(maud.key == "m-maud" && maud.field == "birthYear")
+        #expect(maud.reason == "birthYear 1800 is out of range; expected 1900 to 2100")
+        #expect(entries.allSatisfy { !$0.reason.contains("Maud") })
+        // Written again, sound: served at the next load, and out of the quarantine.
+        var fixed = try #require(lewisham.members.first { $0.id == "m-maud" })
+        fixed.birthYear = 1940
+        try store.upsert(member: fixed)
+        #expect(try store.load().members.contains { $0.id == "m-maud" })
+        #expect(try store.quarantineEntries().allSatisfy { $0.table != "members" })
+    }
+
+    @Test func aZeroLengthFileIsNotTakenForANewStore() throws {
+        let file = try TemporaryStore()
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data()))
+        #expect(throws: StoreError.emptyFile(path: file.path)) { try file.open() }
+        let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int
+        #expect(size == 0, "the file is left as it was")
     }
 }

@@ -61,10 +61,11 @@ struct ActivityTable: Sendable {
         let slots = activity.schedule.sorted { ($0.day, $0.start) < ($1.day, $1.start) }
         sessions.replace(row: a, with: slots.map { WeekMask([$0]) })
         sessionSlots.replace(row: a, with: slots)
-        remaining[a] = activity.remainingPlaces.map { Int32($0) } ?? -1
+        // RecordBounds keeps places and ages far inside Int32; clamping makes a trap impossible.
+        remaining[a] = activity.remainingPlaces.map { Int32(clamping: $0) } ?? -1
         access[a] = activity.access.featureMask
-        ageMin[a] = Int32(activity.ageMin ?? -1)
-        ageMax[a] = Int32(activity.ageMax ?? -1)
+        ageMin[a] = Int32(clamping: activity.ageMin ?? -1)
+        ageMax[a] = Int32(clamping: activity.ageMax ?? -1)
         buddyWelcome[a] = activity.buddyWelcome
         self.groups.replace(row: a, with: groups)
         cost[a] = activity.cost ?? 0

@@ -155,7 +155,7 @@ extension PersonFeatures {
             memberIndex: index(member.id), id: member.id, name: member.name, flags: flags,
             position: member.location.map(UnitVector.init) ?? UnitVector(x: 0, y: 0, z: 0), location: member.location,
             travelKm: member.travelKm ?? defaultTravelKm, accessNeeds: member.accessNeeds.needMask,
-            birthYear: Int32(member.birthYear ?? 0), availability: WeekMask(member.availability),
+            birthYear: Int32(clamping: member.birthYear ?? 0), availability: WeekMask(member.availability),
             offers: terms(member.offers), interests: terms(member.interests), needs: terms(member.needs),
             experiences: terms(member.experiences), groups: Array(Set(member.groups.compactMap(group))).sorted(),
             wellbeing: member.wellbeing ?? FiveWays(), avoid: Array(Set(member.avoid.compactMap(index))).sorted())

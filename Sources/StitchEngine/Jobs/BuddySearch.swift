@@ -115,8 +115,16 @@ struct BuddySearch {
         }
         let count = max(64, candidates.count / 8)
         let scale = Double(count - 1) / (high - low)
-        // Bucket 0 holds the highest bounds: a larger part never lands in a later bucket.
-        func bucket(_ part: Double) -> Int { count - 1 - min(count - 1, Int((part - low) * scale)) }
+        // Bounded weights keep every part finite; a spread too small to scale (subnormal) or not
+        // finite is one bucket rather than an infinite or NaN index.
+        guard scale.isFinite, (high - low).isFinite else { return (candidates, [candidates.count]) }
+        // Bucket 0 holds the highest bounds: a larger part never lands in a later bucket. The
+        // position is clamped before it becomes an Int, so no value can trap.
+        func bucket(_ part: Double) -> Int {
+            let position = (part - low) * scale
+            guard position.isFinite, position > 0 else { return count - 1 }
+            return count - 1 - Int(min(Double(count - 1), position))
+        }
         var ends = [Int](repeating: 0, count: count)
         for c in candidates { ends[bucket(c.part)] += 1 }
         var start = 0

@@ -1,6 +1,12 @@
+import StitchModel
+
 /// The six factors every match is scored on, each in [0, 1].
 public enum Factor: String, CaseIterable, Sendable, Hashable, Codable {
     case skill, availability, locality, wellbeing, bridging, reciprocity
+
+    public init(from decoder: any Decoder) throws {
+        self = try Self.decodeNamed(from: decoder, kind: "factor")
+    }
 }
 
 /// A value for each ``Factor``: a match's factor scores, or a profile's weights.
@@ -74,10 +80,17 @@ extension FactorScores {
         return min(1, max(0, sum / total))
     }
 
-    /// Checks weights: finite, non-negative, not all zero.
+    /// Checks weights: each 0 or within ``RecordBounds/weight`` (10⁻⁶ to 1000), not all zero.
+    ///
+    /// The bounds keep every weighted sum the engine forms finite and normal: six weights of at
+    /// most 1000 times factors in [0, 1] never overflow, and a weight of at least 10⁻⁶ is never
+    /// subnormal, so no bound, bucket or score derived from them is NaN or infinite.
     public func validatedAsWeights(field: String) throws(QueryError) -> FactorWeights {
-        for f in Factor.allCases where !(self[f].isFinite && self[f] >= 0) {
-            throw .invalid(field: "\(field).\(f.rawValue)", reason: "a weight must be a non-negative number")
+        let range = RecordBounds.weight
+        for f in Factor.allCases where !(self[f] == 0 || (self[f].isFinite && range.contains(self[f]))) {
+            throw .invalid(
+                field: "\(field).\(f.rawValue)",
+                reason: "\(f.rawValue) \(self[f]) is out of range; expected 0 or \(range.lowerBound) to \(Int(range.upperBound))")
         }
         guard Factor.allCases.contains(where: { self[$0] > 0 }) else {
             throw .invalid(field: field, reason: "at least one weight must be above zero")

@@ -1,3 +1,5 @@
+import StitchModel
+
 /// Who is asking, which sets how the factors are weighed.
 ///
 /// - `broker`: a time-bank broker's "who can help?": skill, time and distance first.
@@ -7,6 +9,10 @@
 /// The default weights and why are in docs/scoring.md.
 public enum ScoringProfile: String, CaseIterable, Sendable, Hashable, Codable {
     case broker, referral, planning
+
+    public init(from decoder: any Decoder) throws {
+        self = try Self.decodeNamed(from: decoder, kind: "profile")
+    }
 
     /// The documented default weights.
     public static let defaultWeights: [ScoringProfile: FactorWeights] = [

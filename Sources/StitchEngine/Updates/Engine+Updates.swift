@@ -122,19 +122,19 @@ public struct LiveCommunity: Sendable {
         let isMember = { (id: String) in index.memberIndex[id] != nil }
         switch change {
         case .upsertMember(let member):
-            return member.referenceErrors(isMember: { isMember($0) || $0 == member.id })
+            return member.boundErrors() + member.referenceErrors(isMember: { isMember($0) || $0 == member.id })
         case .removeMember(let id):
             return isMember(id) ? [] : [.init(field: "id", reason: "unknown member id '\(id)'")]
         case .upsertActivity(let activity):
-            return activity.placeErrors()
+            return activity.boundErrors() + activity.placeErrors()
         case .removeActivity(let id):
             return index.activityIndex[id] != nil ? [] : [.init(field: "id", reason: "unknown activity id '\(id)'")]
         case .recordExchange(let exchange):
-            var errors: [ValidationError] = []
+            var errors = exchange.boundErrors()
             if let id = exchange.id, records.exchangeIDs.contains(id) { errors.append(Exchange.duplicateIDError(id)) }
             return errors + exchange.referenceErrors(isMember: isMember)
         case .recordAttendance(let attendance):
-            return attendance.referenceErrors(isMember: isMember, isActivity: { index.activityIndex[$0] != nil })
+            return attendance.boundErrors() + attendance.referenceErrors(isMember: isMember, isActivity: { index.activityIndex[$0] != nil })
         }
     }
 

@@ -38,7 +38,8 @@ struct OpenActiveScheduleReader: Sendable {
                 let capacity = Int(cap)
                 result.capacity = max(result.capacity ?? 0, capacity)
                 if let remaining = occurrence["remainingAttendeeCapacity"]?.number, remaining >= 0 {
-                    let taken = min(capacity, max(0, capacity - Int(remaining)))
+                    // Compared as numbers first: a huge remainingAttendeeCapacity never becomes an Int.
+                    let taken = remaining >= Double(capacity) ? 0 : capacity - Int(remaining)
                     result.enrolled = max(result.enrolled ?? 0, taken)
                 }
             }

@@ -1,3 +1,5 @@
+import StitchModel
+
 /// How an allocation weighs people against each other once as many as possible are placed.
 ///
 /// Both place the most people possible first; they differ in what they do with the choice
@@ -11,4 +13,8 @@ public enum Fairness: String, CaseIterable, Sendable, Hashable, Codable {
     case total
     /// Most placements, then the highest lowest score, then the highest total score.
     case maximin
+
+    public init(from decoder: any Decoder) throws {
+        self = try Self.decodeNamed(from: decoder, kind: "fairness")
+    }
 }
