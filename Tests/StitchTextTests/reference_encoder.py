@@ -6,8 +6,13 @@ token ids from Hugging Face's tokenizers (reading the model's tokenizer.json) an
 embedding computed in float64 from model.safetensors read with numpy.
 """
 import json
+import os
 import struct
 import sys
+
+# One BLAS thread: the tests run beside other work on two cores, where a spinning pool only waits.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np
 from scipy.special import erf
