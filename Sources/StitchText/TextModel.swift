@@ -14,6 +14,9 @@ public struct TextModelError: Error, CustomStringConvertible, Sendable {
 /// `max_seq_length` of `sentence_bert_config.json` when the folder has one (256 for
 /// all-MiniLM-L6-v2, the length sentence-transformers embeds with), else the truncation length of
 /// `tokenizer.json`, else the position embeddings; never more than the position embeddings.
+///
+/// Loading sets OpenBLAS to one thread per call, process-wide (see ``SentenceEncoder``). The
+/// weights stay memory-mapped while the model lives; a model is safe to share between threads.
 public struct TextModel: Sendable {
     /// Where `make models` installs all-MiniLM-L6-v2, relative to the project's root.
     public static let defaultDirectory = "models/all-MiniLM-L6-v2"

@@ -235,8 +235,11 @@ public struct WordPieceTokenizer: Sendable {
 
     // MARK: Added tokens
 
+    /// A stretch of raw text, or an added token found in it.
     enum Segment {
+        /// Text to normalise and split.
         case text(String)
+        /// An added token's id.
         case added(Int32)
     }
 
