@@ -1,11 +1,15 @@
 # Stitch: build, test and demo on a fresh Debian machine.
 SWIFT ?= swift
 
-.PHONY: deps build test demo clean data benchmark baselines plot
+.PHONY: deps models build test demo clean data benchmark baselines plot
 
-## deps: install the system libraries Stitch links (and the Python reference tools its tests use) when missing.
+## deps: install the system libraries Stitch links, the Python reference tools its tests use (.venv) and the text model, when missing.
 deps:
 	@bash scripts/install-deps.sh
+
+## models: fetch the text model (all-MiniLM-L6-v2) into models/ when missing (docs/scoring.md).
+models:
+	@bash scripts/install-deps.sh models
 
 build: deps
 	$(SWIFT) build -c release --product stitch

@@ -24,7 +24,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
-        // LAPACK and reference BLAS from Debian's liblapack-dev.
+        // BLAS and LAPACK from Debian's libopenblas-dev.
         .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
 
         // The pure core: no I/O, no JSON transport, no sockets, no SQLite.
@@ -39,6 +39,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "StitchNetwork", dependencies: ["StitchModel", "StitchNumerics"], swiftSettings: strictSettings),
+        .target(name: "StitchText", dependencies: ["CLAPACK"], swiftSettings: strictSettings),
         .target(name: "StitchPlanning", dependencies: ["StitchModel", "StitchEngine"], swiftSettings: strictSettings),
         .target(name: "StitchGenerator", dependencies: ["StitchModel", "StitchImport"], swiftSettings: strictSettings),
 
@@ -87,6 +88,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Times the text encoder for docs/performance.md (one file; release build).
+        .executableTarget(
+            name: "stitch-text-timer", dependencies: ["StitchText"], path: "Benchmarks/Tools/StitchTextTimer",
+            swiftSettings: strictSettings),
+
         // Tests.
         .target(
             name: "StitchTestSupport",
@@ -119,6 +125,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "StitchRPCTests", dependencies: ["StitchRPC", "StitchApplication", "StitchJSON", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchTextTests", dependencies: ["StitchText", "StitchTestSupport"], exclude: ["reference_encoder.py"],
             swiftSettings: strictSettings),
         .testTarget(name: "StitchImportTests", dependencies: ["StitchImport", "StitchTestSupport"], swiftSettings: strictSettings),
         .testTarget(

@@ -14,4 +14,5 @@ build --product stitch
 build --product StitchBaselineTimer
 bin="$(build --show-bin-path)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-python3 Benchmarks/baselines/compare.py --bin "$bin" "$@"
+python=python3; if [ -x .venv/bin/python3 ]; then python=.venv/bin/python3; fi
+"$python" Benchmarks/baselines/compare.py --bin "$bin" "$@"

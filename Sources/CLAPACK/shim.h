@@ -1,5 +1,8 @@
-// Declarations of the reference LAPACK (Fortran) routines Stitch calls.
-// Debian's liblapack-dev ships no C header for LAPACK, so each routine is declared here:
+// BLAS (through OpenBLAS's CBLAS header) and the LAPACK (Fortran) routines Stitch calls, all
+// from Debian's libopenblas-dev, whose libopenblas carries both BLAS and LAPACK.
+// The header is included from OpenBLAS's own folder (under the multiarch include directory) so
+// that the declarations match the library whichever cblas.h the system's alternatives select.
+// Debian ships no C header for the Fortran LAPACK symbols, so each routine is declared here:
 // every argument is a pointer, INTEGER is int32_t, arrays are column-major, and each
 // CHARACTER argument adds a hidden trailing length (size_t) at the end of the list.
 #ifndef STITCH_CLAPACK_SHIM_H
@@ -7,7 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <cblas.h>
+#include <openblas-pthread/cblas.h>
 
 /// Eigenvalues and optionally eigenvectors of a real symmetric matrix (MRRR).
 void dsyevr_(const char *jobz, const char *range, const char *uplo, const int32_t *n,

@@ -4,12 +4,24 @@ import Foundation
 /// Stitch against numpy or scipy.
 ///
 /// The script gets the input file's path as `sys.argv[1]` and writes its answer to `sys.argv[2]`.
+/// It runs with the project's virtual environment (`.venv/bin/python3`, made by `make deps`) when
+/// that exists, else with the `python3` on `PATH`.
 /// A missing python3, numpy or scipy makes the calling test fail with a message saying so: the
 /// reference check is never skipped silently.
 public enum PythonScript {
     /// Why a reference script could not answer.
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+    }
+
+    /// The project's root folder (two levels above this file's folder).
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `.venv/bin/python3` under the project's root, when `make deps` has made it.
+    static var venvPython: URL? {
+        let python = repositoryRoot.appendingPathComponent(".venv/bin/python3")
+        return FileManager.default.isExecutableFile(atPath: python.path) ? python : nil
     }
 
     /// Runs `script` with `input` and decodes its output as `Output`.
@@ -27,8 +39,13 @@ public enum PythonScript {
         try JSONEncoder().encode(input).write(to: inputURL)
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, inputURL.path, outputURL.path]
+        if let python = venvPython {
+            process.executableURL = python
+            process.arguments = ["-c", script, inputURL.path, outputURL.path]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script, inputURL.path, outputURL.path]
+        }
         let messages = Pipe()
         process.standardOutput = messages
         process.standardError = messages
