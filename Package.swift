@@ -44,9 +44,10 @@ let package = Package(
         .target(name: "StitchGenerator", dependencies: ["StitchModel", "StitchImport"], swiftSettings: strictSettings),
 
         .target(name: "StitchJSON", swiftSettings: strictSettings),
+
         // The application layer: the use cases every interface calls.
         .target(
-            name: "StitchApplication", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork"],
+            name: "StitchApplication", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork", "StitchText"],
             swiftSettings: strictSettings),
 
         // Adapters around the application layer.
@@ -122,6 +123,10 @@ let package = Package(
         .testTarget(
             name: "StitchApplicationTests",
             dependencies: ["StitchApplication", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchMeaningTests",
+            dependencies: ["StitchApplication", "StitchEngine", "StitchModel", "StitchText", "StitchGenerator", "StitchTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "StitchRPCTests", dependencies: ["StitchRPC", "StitchApplication", "StitchJSON", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],

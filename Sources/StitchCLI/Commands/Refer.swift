@@ -12,6 +12,7 @@ struct Refer: AsyncParsableCommand {
             Examples:
               stitch refer --person m-bee --goals connect=1,takeNotice=1,give=1
               stitch refer --person m-maud --interest knitting
+              stitch refer --person m-arthur --reason "lonely since his wife died, low mood, used to enjoy woodwork"
               stitch refer --referral '{"person":{"id":"p-1","location":{"lat":51.44,"lon":-0.02},"interests":["walking"]}}'
             """)
 
@@ -24,6 +25,8 @@ struct Refer: AsyncParsableCommand {
     var goals: GoalsArgument?
     @Option(help: "An interest for this referral (repeatable).")
     var interest: [String] = []
+    @Option(help: ArgumentHelp("Why the person is referred, in the referrer's words (read into needs, goals and interests).", valueName: "words"))
+    var reason: String?
     @Flag(name: .customLong("no-buddy"), help: "Do not suggest buddies.")
     var noBuddy = false
     @Option(help: ArgumentHelp("The whole referral as protocol JSON (instead of the options above).", valueName: "json"))
@@ -35,7 +38,7 @@ struct Refer: AsyncParsableCommand {
             value = try JSONInput.decode(Referral.self, from: Data(referral.utf8), source: "--referral", prefix: "referral")
         } else {
             guard let person else { throw CLIError.usage("give --person (or --referral)") }
-            value = Referral(person: .id(person), goals: goals?.goals, interests: interest)
+            value = Referral(person: .id(person), goals: goals?.goals, interests: interest, reason: reason)
         }
         let service = try input.service()
         let result = try await answering { () async throws(ServiceError) in

@@ -51,6 +51,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The largest community file community.load {\"path\"} reads, in bytes.")
     var maxLoadBytes = 256 << 20
 
+    @OptionGroup var meaning: MeaningOptions
+
     /// What `community.load {"path"}` may read.
     var loadPolicy: LoadPolicy {
         allowLoadPath.map { LoadPolicy.allowing(directory: $0, maximumBytes: maxLoadBytes) } ?? .denied
@@ -81,6 +83,8 @@ struct Serve: AsyncParsableCommand {
     /// into it once. The service stores every write there before answering it.
     func makeService() async throws -> StitchService {
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
+        let meaningSetup = meaning.setup()
+        if let note = meaningSetup.note { log(note) }
         let dbPath = db ?? StoreLocation.defaultPath()
         let store = try SQLiteCommunityStore(path: dbPath, exclusive: true)
         let configuration = try store.configuration()
@@ -96,7 +100,7 @@ struct Serve: AsyncParsableCommand {
             do {
                 let service = try StitchService(
                     community: stored, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes,
-                    persistence: store, loadPolicy: loadPolicy)
+                    persistence: store, loadPolicy: loadPolicy, meaning: meaningSetup)
                 func seconds(_ d: Duration) -> String { String(format: "%.2f s", Double(d / .milliseconds(1)) / 1000) }
                 log(
                     "serving \(stored.members.count) members and \(stored.activities.count) activities from \(dbPath) "
@@ -111,7 +115,7 @@ struct Serve: AsyncParsableCommand {
         let service: StitchService
         do {
             service = try StitchService(
-                community: initial, taxonomy: taxonomy, configuration: configuration, persistence: store, loadPolicy: loadPolicy)
+                community: initial, taxonomy: taxonomy, configuration: configuration, persistence: store, loadPolicy: loadPolicy, meaning: meaningSetup)
         } catch {
             throw CLIError.invalidInput(file: path, errors: error.errors)
         }

@@ -23,6 +23,8 @@ struct CommunityOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the protocol's JSON result instead of a table.")
     var json = false
 
+    @OptionGroup var meaning: MeaningOptions
+
     func validate() throws {
         if db != nil, community != nil { throw ValidationError("give --community FILE or --db PATH, not both") }
     }
@@ -40,7 +42,8 @@ struct CommunityOptions: ParsableArguments {
             let community = try store.load()
             let configuration = try store.configuration(), outcomes = try store.loadOutcomes()
             do {
-                return try StitchService(community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes)
+                return try StitchService(
+                    community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes, meaning: meaning.setup())
             } catch {
                 throw CLIError.invalidInput(file: db, errors: error.errors)
             }
@@ -48,7 +51,7 @@ struct CommunityOptions: ParsableArguments {
         let communityPath = try community ?? DataLocator.path(of: "lewisham.json")
         let community = try JSONInput.decode(Community.self, fromFile: communityPath)
         do {
-            return try StitchService(community: community, taxonomy: taxonomy)
+            return try StitchService(community: community, taxonomy: taxonomy, meaning: meaning.setup())
         } catch {
             throw CLIError.invalidInput(file: communityPath, errors: error.errors)
         }
@@ -65,3 +68,25 @@ struct RankingOptions: ParsableArguments {
 }
 
 extension ScoringProfile: ExpressibleByArgument {}
+
+/// Where the text model is, for matching words by meaning.
+struct MeaningOptions: ParsableArguments {
+    @Option(
+        name: .customLong("model"),
+        help: ArgumentHelp(
+            "The text model's folder (default: $STITCH_MODEL, else models/all-MiniLM-L6-v2, where `make models` puts it).",
+            valueName: "dir"))
+    var directory: String?
+
+    @Flag(name: .customLong("no-meaning"), help: "Match exact terms, synonyms and related skills only, without the text model.")
+    var off = false
+
+    /// The model loaded, or no model with the note every answer then carries.
+    func setup() -> MeaningSetup {
+        if off { return .none }
+        guard let directory = directory ?? DataLocator.modelDirectory() else {
+            return .off(because: "the text model is not installed: run `make models`, or give --model DIR")
+        }
+        return MeaningSetup.load(directory: directory)
+    }
+}

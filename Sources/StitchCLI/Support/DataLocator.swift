@@ -16,4 +16,19 @@ enum DataLocator {
         for dir in candidates where fm.fileExists(atPath: dir + "/" + file) { return dir + "/" + file }
         throw CLIError.missingData(file: file)
     }
+
+    /// The text model's folder: `$STITCH_MODEL`, then `models/all-MiniLM-L6-v2` in the current
+    /// folder or above the executable (where `make models` puts it); `nil` when none holds it.
+    static func modelDirectory() -> String? {
+        let fm = FileManager.default
+        if let dir = ProcessInfo.processInfo.environment["STITCH_MODEL"] { return dir }
+        let relative = "models/all-MiniLM-L6-v2"
+        var candidates = [fm.currentDirectoryPath + "/" + relative]
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(url.appendingPathComponent(relative).path)
+            url.deleteLastPathComponent()
+        }
+        return candidates.first { fm.fileExists(atPath: $0 + "/model.safetensors") }
+    }
 }

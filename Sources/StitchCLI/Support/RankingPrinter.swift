@@ -1,4 +1,5 @@
 import Foundation
+import StitchModel
 import StitchEngine
 
 /// Prints rankings as readable tables with reasons, or as the protocol's JSON.
@@ -17,6 +18,18 @@ enum RankingPrinter {
 
     static func table(_ ranking: Ranking, title: String) -> String {
         var out = [title, ""]
+        if let reading = ranking.reading {
+            let needs = reading.needs.map { "\($0.need.label) ('\($0.words)')" }
+            out.append("  The reason reads as: " + (needs.isEmpty ? "no need recognised" : needs.joined(separator: "; ")))
+            if let goals = reading.goals {
+                let ways = WellbeingWay.allCases.filter { goals[$0] > 0 }.map { "\($0.displayName) \(number(goals[$0]))" }
+                out.append("  Goals taken from it: " + ways.joined(separator: ", "))
+            }
+            if !reading.interests.isEmpty {
+                out.append("  Interests in it: " + reading.interests.map { "'\($0.words)' → \($0.term)" }.joined(separator: "; "))
+            }
+            out.append("")
+        }
         if ranking.matches.isEmpty { out.append("  No match meets every constraint.") }
         out.append("  #  " + pad("id", 24) + pad("name", 30) + "score  skill avail local wellb bridg recip")
         for (i, m) in ranking.matches.enumerated() {

@@ -21,7 +21,7 @@ public struct MeaningCurve: Sendable, Hashable, Codable {
     }
 
     /// The curve fitted on the tuning half of `data/evaluation/free-text.jsonl` (docs/scoring.md).
-    public static let fitted = MeaningCurve(slope: 14.0, intercept: -8.0)
+    public static let fitted = MeaningCurve(slope: 14.85, intercept: -9.3735)
 
     /// The level of a cosine, in [0, ``ceiling``].
     public func level(cosine: Double) -> Double {
