@@ -26,6 +26,10 @@ extension LineServer {
                         try await self.answer(inbound, on: channel, logger: logger)
                     } onGracefulShutdown: {
                         channel.triggerUserOutboundEvent(ConnectionDrainHandler.Drain(), promise: nil)
+                        // A client that does not take its answers holds the shutdown up no longer than this.
+                        channel.eventLoop.scheduleTask(in: TimeAmount(self.configuration.drainTimeout)) {
+                            channel.close(promise: nil)
+                        }
                     }
                     await self.closeGracefully(channel)
                     return tally

@@ -3,6 +3,7 @@ import Foundation
 import StitchEngine
 import StitchModel
 import StitchRPC
+import StitchServer
 import StitchStore
 
 /// `stitch serve`: the daemon, answering JSON-RPC 2.0 one message per line.
@@ -16,8 +17,11 @@ struct Serve: AsyncParsableCommand {
               echo '{"jsonrpc":"2.0","id":1,"method":"server.health"}' | stitch serve --stdio
               stitch serve --stdio --community data/lewisham.json
               stitch serve --socket /run/stitch/stitch.sock --db /var/lib/stitch/stitch.sqlite
-              stitch serve --tcp 127.0.0.1:7411
-              stitch serve --tcp 0.0.0.0:7411 --token "$STITCH_TOKEN"   (a non-loopback bind needs a token)
+              openssl rand -hex 32 > ~/.stitch-token && chmod 600 ~/.stitch-token
+              stitch serve --tcp 127.0.0.1:7411 --token-file ~/.stitch-token
+              STITCH_TOKEN="$(cat ~/.stitch-token)" stitch serve --tcp 0.0.0.0:7411
+
+            TCP needs a token of at least 32 bytes (every request then carries it in params.auth), from             --token-file PATH or the STITCH_TOKEN environment variable; never on the command line, where any             local user could read it. Loopback TCP without a token needs --insecure-loopback.
             """)
 
     @Flag(help: "Serve standard input and output.")
@@ -26,8 +30,16 @@ struct Serve: AsyncParsableCommand {
     var socket: String?
     @Option(help: ArgumentHelp("Serve TCP at host:port.", valueName: "host:port"))
     var tcp: String?
-    @Option(help: "Require this token in every request's params.auth.")
+    @Option(help: .hidden)
     var token: String?
+    @Option(
+        help: ArgumentHelp(
+            "Require the token in this file (at least 32 bytes; mode 0600) in every request's params.auth. "
+                + "Or set STITCH_TOKEN.",
+            valueName: "path"))
+    var tokenFile: String?
+    @Flag(help: "Serve loopback TCP without a token (any local user could then read and change all data).")
+    var insecureLoopback = false
     @Option(help: ArgumentHelp("Community file to serve (JSON).", valueName: "path"))
     var community: String?
     @Option(help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
@@ -43,24 +55,94 @@ struct Serve: AsyncParsableCommand {
     var db: String?
     @Option(help: "The longest request line accepted, in bytes.")
     var maxLineBytes = 1 << 20
+    @Option(help: "The most requests in one batch.")
+    var maxBatch = RPCDispatcher.defaultMaximumBatch
+    @Option(help: "The most connections open at once (--socket, --tcp); one more is refused.")
+    var maxConnections = LineServer.Configuration.defaultMaximumConnections
+    @Option(help: ArgumentHelp("Close a connection silent for this many seconds (0: never).", valueName: "seconds"))
+    var idleTimeout = 300.0
 
     func validate() throws {
         let transports = [stdio, socket != nil, tcp != nil].filter { $0 }.count
         guard transports > 0 else { throw ValidationError("choose --stdio, --socket PATH or --tcp HOST:PORT") }
         guard transports == 1 else { throw ValidationError("choose one of --stdio, --socket PATH and --tcp HOST:PORT") }
         guard maxLineBytes >= 1024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
+        guard maxBatch >= 1 else { throw ValidationError("--max-batch must be at least 1") }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard idleTimeout >= 0, idleTimeout.isFinite else { throw ValidationError("--idle-timeout must be 0 or more seconds") }
+        if token != nil {
+            throw ValidationError(
+                "--token is not accepted: any local user can read a command line. Put the token in a file readable "
+                    + "only by you and give --token-file PATH, or set the STITCH_TOKEN environment variable "
+                    + "(make one with `openssl rand -hex 32`)")
+        }
     }
 
+    /// The shortest token accepted, in bytes.
+    static let minimumTokenBytes = 32
+
     func run() async throws {
-        let service = try await makeService()
-        let dispatcher = RPCDispatcher(service: service, token: token, maximumLineBytes: maxLineBytes)
-        try await serve(dispatcher)
+        let token = try readToken()
+        let (service, store) = try await makeService()
+        let dispatcher = RPCDispatcher(
+            service: service, token: token, maximumLineBytes: maxLineBytes, maximumBatch: maxBatch)
+        do {
+            try await serve(dispatcher, token: token)
+        } catch {
+            closeStore(store)
+            throw error
+        }
+        closeStore(store)
+    }
+
+    /// The token from `--token-file` or `STITCH_TOKEN` (not both), at least 32 bytes; `nil` when
+    /// neither is given. A set but empty or short `STITCH_TOKEN` is refused, never taken as "no token".
+    func readToken() throws -> String? {
+        let environment = ProcessInfo.processInfo.environment["STITCH_TOKEN"]
+        let howTo = "make one with `openssl rand -hex 32`"
+        let token: String
+        let source: String
+        switch (tokenFile, environment) {
+        case (nil, nil):
+            return nil
+        case (.some, .some):
+            throw CLIError.usage("give the token one way: --token-file PATH or STITCH_TOKEN, not both")
+        case (let path?, nil):
+            var info = stat()
+            guard stat(path, &info) == 0, let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError.usage("cannot read the token file \(path)")
+            }
+            guard info.st_mode & 0o077 == 0 else {
+                throw CLIError.usage(
+                    "the token file \(path) can be read by other users: make it private with `chmod 600 \(path)`")
+            }
+            token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            source = "the token in \(path)"
+        case (nil, let value?):
+            token = value
+            source = "STITCH_TOKEN"
+        }
+        guard token.utf8.count >= Self.minimumTokenBytes else {
+            throw CLIError.usage(
+                "\(source) is too short (\(token.utf8.count) bytes): a token must be at least \(Self.minimumTokenBytes) bytes; \(howTo)")
+        }
+        return token
+    }
+
+    /// Closes the store so SQLite folds its write-ahead log into the database file.
+    func closeStore(_ store: SQLiteCommunityStore) {
+        do {
+            try store.closeAndCheckpoint()
+            log("database closed")
+        } catch {
+            log("could not close the database cleanly: \(error)")
+        }
     }
 
     /// The community to serve, kept in the database (`--db`, see docs/daemon.md): the stored one;
     /// or, when the database holds none yet, `--community` (default: the bundled one), imported
     /// into it once. The service stores every write there before answering it.
-    func makeService() async throws -> StitchService {
+    func makeService() async throws -> (StitchService, SQLiteCommunityStore) {
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
         let dbPath = db ?? StoreLocation.defaultPath()
         let store = try SQLiteCommunityStore(path: dbPath, exclusive: true)
@@ -82,7 +164,7 @@ struct Serve: AsyncParsableCommand {
                 log(
                     "serving \(stored.members.count) members and \(stored.activities.count) activities from \(dbPath) "
                         + "(read in \(seconds(read - start)), engine built in \(seconds(clock.now - read)))")
-                return service
+                return (service, store)
             } catch {
                 throw CLIError.invalidInput(file: dbPath, errors: error.errors)
             }
@@ -99,13 +181,13 @@ struct Serve: AsyncParsableCommand {
         try store.replaceAll(initial)
         log("imported \(path) into the empty database \(dbPath)")
         log("serving \(initial.members.count) members and \(initial.activities.count) activities from \(dbPath)")
-        return service
+        return (service, store)
     }
 
     /// Answers requests on the chosen transport until it closes.
-    func serve(_ dispatcher: RPCDispatcher) async throws {
+    func serve(_ dispatcher: RPCDispatcher, token: String?) async throws {
         if socket != nil || tcp != nil {
-            try await serveNetwork(dispatcher)
+            try await serveNetwork(dispatcher, isAuthenticated: token != nil)
             return
         }
         var reader = LineReader(handle: .standardInput, maximumLineBytes: maxLineBytes)
