@@ -213,12 +213,19 @@ struct Serve: AsyncParsableCommand {
 }
 
 /// Splits a byte stream into lines, skipping (and reporting) lines longer than the limit.
+///
+/// Linear in the input: each byte is searched for a newline once (with `memchr`), and the bytes
+/// consumed are dropped only when the buffer is refilled.
 struct LineReader {
     enum Item { case line(Data), tooLong }
 
     let handle: FileHandle
     let maximumLineBytes: Int
     private var buffer = Data()
+    /// Where the unread bytes start in `buffer`.
+    private var start = 0
+    /// How many unread bytes have been searched for a newline already.
+    private var scanned = 0
     private var skipping = false
     private var finished = false
 
@@ -229,27 +236,55 @@ struct LineReader {
 
     mutating func next() -> Item? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
+            if let newline = firstNewline() {
+                let line = buffer[(buffer.startIndex + start)..<(buffer.startIndex + newline)]
+                start = newline + 1
+                scanned = 0
                 if skipping {
                     skipping = false
                     return .tooLong
                 }
                 return .line(Data(line))
             }
-            if buffer.count > maximumLineBytes {
+            scanned = buffer.count - start
+            if buffer.count - start > maximumLineBytes {
+                drop()
                 buffer.removeAll(keepingCapacity: true)
+                scanned = 0
                 skipping = true
             }
             if finished {
                 if skipping { skipping = false; return .tooLong }
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return .line(buffer)
+                guard buffer.count > start else { return nil }
+                defer { drop(); buffer.removeAll() }
+                return .line(Data(buffer[(buffer.startIndex + start)...]))
             }
             let chunk = handle.availableData
-            if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
+            if chunk.isEmpty {
+                finished = true
+            } else {
+                drop()
+                buffer.append(chunk)
+            }
+        }
+    }
+
+    /// Forgets the bytes already consumed.
+    private mutating func drop() {
+        guard start > 0 else { return }
+        buffer.removeSubrange(buffer.startIndex..<(buffer.startIndex + start))
+        start = 0
+    }
+
+    /// The offset in `buffer` of the first newline not yet searched for, if any.
+    private func firstNewline() -> Int? {
+        let from = start + scanned
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress,
+                let found = memchr(base + from, 0x0A, raw.count - from)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
         }
     }
 }
