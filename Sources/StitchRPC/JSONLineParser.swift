@@ -319,11 +319,11 @@ extension JSONLineParser.Refused: CustomStringConvertible {
     var description: String { reason }
 }
 
-/// Validates a whole line as UTF-8 for a refusal's reason; `nil` when it is valid.
 extension JSONLineParser {
-    /// The reason a refused line was refused, put first when the line is not UTF-8 at all.
+    /// The reason a refused line was refused; for a line that is not UTF-8 (and not UTF-16 or
+    /// led by a byte-order mark, which are named as such), that it is not. Run only on refusal.
     static func explain(_ refusal: Refused, in bytes: UnsafeRawBufferPointer) -> String {
-        if case .notJSON = refusal, let bad = invalidUTF8(bytes) {
+        if case .notJSON = refusal, wrongEncoding(bytes) == nil, let bad = invalidUTF8(bytes) {
             return "invalid UTF-8 (at byte \(bad))"
         }
         return refusal.reason
