@@ -16,6 +16,9 @@ public final class RPCDispatcher: Sendable {
     public let maximumLineBytes: Int
     /// The most requests one batch may hold; a longer batch gets one -32600 error.
     public let maximumBatch: Int
+    /// Once a batch's answers pass this many bytes, its remaining requests are not run (each
+    /// gets a -32600 error), so one line's answer stays near this size in memory.
+    public let maximumAnswerBytes: Int
     private let statistics = Mutex(RPCStatistics())
 
     /// The default for ``maximumBatch``.
@@ -23,8 +26,9 @@ public final class RPCDispatcher: Sendable {
 
     public init(
         service: StitchService, token: String? = nil, maximumLineBytes: Int = 1 << 20,
-        maximumBatch: Int = RPCDispatcher.defaultMaximumBatch
+        maximumBatch: Int = RPCDispatcher.defaultMaximumBatch, maximumAnswerBytes: Int = 8 << 20
     ) {
+        self.maximumAnswerBytes = max(1, maximumAnswerBytes)
         self.service = service
         self.token = token
         self.maximumLineBytes = maximumLineBytes
@@ -138,9 +142,20 @@ public final class RPCDispatcher: Sendable {
                 statistics.withLock { $0.record(method: "(batch)", errorCode: RPCError.Code.unauthorized.rawValue, microseconds: 0) }
                 return encode(RPCResponse(id: .null, result: nil, error: Self.unauthorized))
             }
-            var responses: [RPCResponse] = []
-            for item in items { if let r = await respond(to: item) { responses.append(r) } }
-            return responses.isEmpty ? nil : encode(responses)
+            // Answers are written as they come; once they pass the cap, the requests left are not
+            // run and each gets a short error, so one line never makes a huge answer in memory.
+            var out = Data([UInt8(ascii: "[")])
+            var answered = 0
+            for item in items {
+                let response =
+                    out.count > maximumAnswerBytes ? Self.answerLimitResponse(item, limit: maximumAnswerBytes) : await respond(to: item)
+                guard let response else { continue }
+                if answered > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(encode(response))
+                answered += 1
+            }
+            out.append(UInt8(ascii: "]"))
+            return answered == 0 ? nil : out
         case .parsed(.single(let request)):
             return await respond(to: request).map(encode)
         }
@@ -204,12 +219,6 @@ public final class RPCDispatcher: Sendable {
         return Self.foundation(response)
     }
 
-    /// A batch's answers, as ``encode(_:)-(RPCResponse)`` but in an array.
-    private func encode(_ responses: [RPCResponse]) -> Data {
-        if let fast = try? ResponseWriter.write(responses) { return fast }
-        return Self.foundation(responses)
-    }
-
     private static func foundation<T: Encodable>(_ value: T) -> Data {
         (try? encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
     }
@@ -270,6 +279,21 @@ public final class RPCDispatcher: Sendable {
         "attendance.record", "match.helpers", "match.opportunities", "refer.activities", "plan.allocate", "match.explain",
         "network.analyse", "outcome.record", "weights.get", "weights.set", "weights.calibrate", "server.health", "server.stats",
     ]
+
+    /// The answer to a batch's request left unrun once the batch's answers passed `limit` bytes
+    /// (`nil` for a notification).
+    static func answerLimitResponse(_ request: ParsedRequest, limit: Int) -> RPCResponse? {
+        let id: RPCID
+        switch request.tree["id"] {
+        case nil: return nil
+        case .string(let s)?: id = .string(s)
+        case .number(let n)?: id = request.idText.map(RPCID.literal) ?? .number(n)
+        default: id = .null
+        }
+        return RPCResponse(id: id, result: nil, error: RPCError(
+            .invalidRequest, "Invalid request: not run, the batch's answers passed \(limit >> 20) MiB; send it in another batch",
+            field: "$", reason: "the batch's answers passed \(limit >> 20) MiB"))
+    }
 
     /// The answer to a request without the right token.
     static let unauthorized = RPCError(
