@@ -10,10 +10,15 @@ struct WireLimitTests {
     /// A token long enough (64 hex digits, as `openssl rand -hex 32` prints).
     static let token = "3f9a1c5e7b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f2a4c6e8b0d1f3a"
 
-    static func socketDaemon(_ extra: [String] = [], environment: [String: String] = [:]) throws -> (DaemonProcess, String) {
+    static func socketDaemon(
+        _ extra: [String] = [], environment: [String: String] = [:], fileLimit: Int? = nil
+    ) throws -> (DaemonProcess, String) {
         let folder = try DaemonProcess.makeFolder()
         let path = folder + "/stitch.sock"
-        return (try DaemonProcess(["--socket", path] + extra, folder: folder, environment: environment), folder)
+        return (
+            try DaemonProcess(["--socket", path] + extra, folder: folder, environment: environment, fileLimit: fileLimit),
+            folder
+        )
     }
 
     // MARK: Access
@@ -179,6 +184,29 @@ struct WireLimitTests {
         }
         daemon.signal(SIGTERM)
         #expect(try await daemon.waitForExit(seconds: 20) == 0)
+    }
+
+    @Test func atTheFileDescriptorLimitNewClientsAreRefusedNotLeftHanging() async throws {
+        // 100 descriptors: the daemon keeps 64 for itself, so it admits 36 connections.
+        let (daemon, folder) = try Self.socketDaemon(["--max-connections", "1000"], fileLimit: 100)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await withDeadline(120) {
+            let target = try await daemon.waitUntilListening()
+            guard case .unix(let path) = target else { return }
+            var held: [RawSocket] = []
+            for _ in 0..<40 { held.append(try RawSocket(unixPath: path)) }
+            try await LineClient.connect(to: target) { late async throws in
+                let answer = try await late.readResponse()
+                #expect(answer["error"]?["message"]?.string?.contains("Too many connections") == true, "\(answer)")
+            }
+            held.removeAll()
+            try await Task.sleep(for: .milliseconds(500))
+            try await LineClient.connect(to: target) { again async throws in
+                #expect(try await again.call(Requests.health).id == .number(1))
+            }
+        }
+        daemon.signal(SIGTERM)
+        #expect(try await daemon.waitForExit(seconds: 20) == 0, "\(daemon.stderr)")
     }
 
     // MARK: Strict JSON and exact ids

@@ -18,8 +18,11 @@ final class DaemonProcess: Sendable {
     private let stderrText = LockedText()
 
     /// Starts `stitch serve` with `arguments` plus `--community` and `--db` in a fresh folder;
-    /// `environment` is added to the test's own (for `STITCH_TOKEN`).
-    init(_ arguments: [String], folder: String? = nil, environment: [String: String] = [:]) throws {
+    /// `environment` is added to the test's own (for `STITCH_TOKEN`); `fileLimit` lowers the
+    /// daemon's file descriptor limit (`ulimit -n`, through `/bin/sh`, which then execs it).
+    init(
+        _ arguments: [String], folder: String? = nil, environment: [String: String] = [:], fileLimit: Int? = nil
+    ) throws {
         self.ownsFolder = folder == nil
         self.folder = try folder ?? Self.makeFolder()
         let errors = Pipe()
@@ -29,8 +32,14 @@ final class DaemonProcess: Sendable {
             try JSONEncoder().encode(ScenarioCast.community).write(to: URL(fileURLWithPath: community))
         }
         let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = ["serve"] + arguments + ["--community", community, "--db", self.folder + "/stitch.sqlite"]
+        let serve = ["serve"] + arguments + ["--community", community, "--db", self.folder + "/stitch.sqlite"]
+        if let fileLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\"", CommandRunner.executable.path] + serve
+        } else {
+            process.executableURL = CommandRunner.executable
+            process.arguments = serve
+        }
         process.currentDirectoryURL = Fixtures.root
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
