@@ -17,11 +17,23 @@ final class ConnectionDrainHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// Stop delivering lines; read and discard the rest of the input.
     struct Drain: Sendable {}
 
+    /// Close the channel once the client has sent nothing for `quiet` (it is still finishing a
+    /// write, so closing now would reset it), and in any case after `atMost`.
+    struct Linger: Sendable {
+        var quiet: TimeAmount
+        var atMost: TimeAmount
+    }
+
     private var draining = false
     private var inputClosed = false
+    /// Input discarded since the linger last looked.
+    private var discardedSinceCheck = false
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard !self.draining else { return }
+        guard !self.draining else {
+            self.discardedSinceCheck = true
+            return
+        }
         context.fireChannelRead(data)
     }
 
@@ -40,6 +52,13 @@ final class ConnectionDrainHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        if let linger = event as? Linger {
+            promise?.succeed(())
+            self.discardedSinceCheck = false
+            self.scheduleLingerCheck(
+                context: context, quiet: linger.quiet, until: NIODeadline.now() + linger.atMost)
+            return
+        }
         guard event is Drain else {
             context.triggerUserOutboundEvent(event, promise: promise)
             return
@@ -51,6 +70,22 @@ final class ConnectionDrainHandler: ChannelDuplexHandler, RemovableChannelHandle
             self.inputClosed = true
             context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
             context.read()
+        }
+    }
+
+    /// Every `quiet`: closes when nothing arrived meanwhile or `until` has passed.
+    private func scheduleLingerCheck(context: ChannelHandlerContext, quiet: TimeAmount, until: NIODeadline) {
+        let channel = context.channel
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: quiet) {
+            let (handler, context) = loopBound.value
+            guard channel.isActive else { return }
+            if !handler.discardedSinceCheck || NIODeadline.now() >= until {
+                channel.close(promise: nil)
+            } else {
+                handler.discardedSinceCheck = false
+                handler.scheduleLingerCheck(context: context, quiet: quiet, until: until)
+            }
         }
     }
 }

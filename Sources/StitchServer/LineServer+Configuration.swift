@@ -29,8 +29,9 @@ extension LineServer {
         public var drainTimeout: Duration
         /// The TCP listen backlog.
         public var backlog: Int32
-        /// How long a closing connection waits for the client to close its side after the last
-        /// answer (reading and discarding meanwhile), so the client is never reset mid-answer.
+        /// How long a closing connection waits, after the last answer, for a client that has
+        /// gone quiet to close its side (reading and discarding meanwhile, so the client is never
+        /// reset mid-answer); a client still sending gets up to four times as long.
         public var closeLinger: Duration
 
         /// The default for ``maximumConnections``.
