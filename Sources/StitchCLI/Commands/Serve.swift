@@ -5,6 +5,7 @@ import StitchModel
 import StitchRPC
 import StitchServer
 import StitchStore
+import Synchronization
 
 /// `stitch serve`: the daemon, answering JSON-RPC 2.0 one message per line.
 struct Serve: AsyncParsableCommand {
@@ -87,7 +88,7 @@ struct Serve: AsyncParsableCommand {
         let dispatcher = RPCDispatcher(
             service: service, token: token, maximumLineBytes: maxLineBytes, maximumBatch: maxBatch)
         do {
-            try await serve(dispatcher, token: token)
+            try await serve(dispatcher, token: token, store: store)
         } catch {
             closeStore(store)
             throw error
@@ -185,13 +186,16 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// Answers requests on the chosen transport until it closes.
-    func serve(_ dispatcher: RPCDispatcher, token: String?) async throws {
+    func serve(_ dispatcher: RPCDispatcher, token: String?, store: SQLiteCommunityStore) async throws {
         if socket != nil || tcp != nil {
             try await serveNetwork(dispatcher, isAuthenticated: token != nil)
             return
         }
+        let stop = StdioStop { self.closeStore(store) }
         var reader = LineReader(handle: .standardInput, maximumLineBytes: maxLineBytes)
         while let line = reader.next() {
+            guard stop.beginLine() else { stop.waitForExit() }
+            defer { stop.endLine() }
             let response: Data?
             switch line {
             case .line(let data):
@@ -204,11 +208,87 @@ struct Serve: AsyncParsableCommand {
                 FileHandle.standardOutput.write(response + Data([0x0A]))
             }
         }
+        // Unless a signal's stop is already under way, this stop is the one that closes the store.
+        guard stop.claim() else { stop.waitForExit() }
         log("standard input closed; stopping")
     }
 
     func log(_ message: String) {
         FileHandle.standardError.write(Data("stitch serve: \(message)\n".utf8))
+    }
+}
+
+/// Stops `stitch serve --stdio` cleanly on SIGTERM or SIGINT: once the line being answered (if
+/// any) is answered, `finish` runs (closing the store, which folds its log) and the process
+/// exits with status 0. Without this the signal would end the process with the log unfolded.
+final class StdioStop: Sendable {
+    private enum State: Int {
+        case waiting, answering, stopRequested
+    }
+
+    private let state = Atomic<Int>(State.waiting.rawValue)
+    private let finishing = Atomic<Bool>(false)
+    private let finish: @Sendable () -> Void
+    /// Kept for the process's life; set once, in `init`.
+    nonisolated(unsafe) private var sources: [any DispatchSourceSignal] = []
+
+    init(finish: @escaping @Sendable () -> Void) {
+        self.finish = finish
+        self.sources = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.signalled() }
+            source.resume()
+            return source
+        }
+    }
+
+    /// Before answering a line; `false` once a stop was asked for (the process is exiting).
+    func beginLine() -> Bool {
+        self.state.compareExchange(
+            expected: State.waiting.rawValue, desired: State.answering.rawValue, ordering: .sequentiallyConsistent
+        ).exchanged
+    }
+
+    /// After a line's answer is written: stops now if a signal came meanwhile.
+    func endLine() {
+        let back = self.state.compareExchange(
+            expected: State.answering.rawValue, desired: State.waiting.rawValue, ordering: .sequentiallyConsistent)
+        if !back.exchanged { self.stopNow() }
+    }
+
+    private func signalled() {
+        // Waiting for input: stop at once. Answering: stop after the answer. Retried when the
+        // line ends in between.
+        while true {
+            let waiting = self.state.compareExchange(
+                expected: State.waiting.rawValue, desired: State.stopRequested.rawValue, ordering: .sequentiallyConsistent)
+            if waiting.exchanged {
+                self.stopNow()
+                return
+            }
+            if waiting.original == State.stopRequested.rawValue { return }
+            let answering = self.state.compareExchange(
+                expected: State.answering.rawValue, desired: State.stopRequested.rawValue, ordering: .sequentiallyConsistent)
+            if answering.exchanged || answering.original == State.stopRequested.rawValue { return }
+        }
+    }
+
+    /// Takes the one right to finish; `false` when the other side (a signal, or the end of the
+    /// input) already has it.
+    func claim() -> Bool {
+        !self.finishing.exchange(true, ordering: .sequentiallyConsistent)
+    }
+
+    /// Blocks for good: the stop under way ends the process.
+    func waitForExit() -> Never {
+        while true { pause() }
+    }
+
+    private func stopNow() {
+        guard self.claim() else { return }
+        self.finish()
+        exit(0)
     }
 }
 
