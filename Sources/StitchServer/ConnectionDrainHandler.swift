@@ -24,14 +24,25 @@ final class ConnectionDrainHandler: ChannelDuplexHandler, RemovableChannelHandle
         var atMost: TimeAmount
     }
 
+    /// Close the channel if, over a whole `interval`, the client neither took any of the
+    /// answers waiting for it nor sent anything: a client that does not read holds a shutdown up
+    /// no longer than that. (A server still computing an answer has nothing waiting, and is not
+    /// closed.)
+    struct CloseIfStalled: Sendable {
+        var interval: TimeAmount
+    }
+
     private var draining = false
     private var inputClosed = false
     /// Input discarded since the linger last looked.
     private var discardedSinceCheck = false
+    /// Input discarded since the stall check last looked.
+    private var discardedSinceStallCheck = false
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !self.draining else {
             self.discardedSinceCheck = true
+            self.discardedSinceStallCheck = true
             return
         }
         context.fireChannelRead(data)
@@ -52,6 +63,13 @@ final class ConnectionDrainHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        if let stall = event as? CloseIfStalled {
+            promise?.succeed(())
+            self.discardedSinceStallCheck = false
+            self.scheduleStallCheck(
+                context: context, interval: stall.interval, buffered: Self.bufferedBytes(context.channel))
+            return
+        }
         if let linger = event as? Linger {
             promise?.succeed(())
             self.discardedSinceCheck = false
@@ -85,6 +103,29 @@ final class ConnectionDrainHandler: ChannelDuplexHandler, RemovableChannelHandle
             } else {
                 handler.discardedSinceCheck = false
                 handler.scheduleLingerCheck(context: context, quiet: quiet, until: until)
+            }
+        }
+    }
+
+    /// Bytes of answers written but not yet taken by the socket.
+    private static func bufferedBytes(_ channel: any Channel) -> Int {
+        (try? channel.syncOptions?.getOption(.bufferedWritableBytes)) ?? 0
+    }
+
+    /// Every `interval`: closes when answers wait, none was taken since the last look
+    /// (`buffered` bytes then), and nothing arrived.
+    private func scheduleStallCheck(context: ChannelHandlerContext, interval: TimeAmount, buffered: Int) {
+        let channel = context.channel
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: interval) {
+            let (handler, context) = loopBound.value
+            guard channel.isActive else { return }
+            let now = Self.bufferedBytes(channel)
+            if now > 0, now == buffered, !handler.discardedSinceStallCheck {
+                channel.close(promise: nil)
+            } else {
+                handler.discardedSinceStallCheck = false
+                handler.scheduleStallCheck(context: context, interval: interval, buffered: now)
             }
         }
     }

@@ -23,9 +23,9 @@ extension LineServer {
         public var maximumConnections: Int
         /// A connection with neither input nor output for this long is closed; `nil`: never.
         public var idleTimeout: Duration?
-        /// After a graceful shutdown begins, how long a connection may take to answer what it has
-        /// read before it is closed (a client that does not read its answers holds nothing up
-        /// longer than this).
+        /// After a graceful shutdown begins, a connection whose client neither takes any of the
+        /// answers waiting for it nor sends anything for this long is closed (a client that does
+        /// not read holds the shutdown up no longer than this).
         public var drainTimeout: Duration
         /// The TCP listen backlog.
         public var backlog: Int32

@@ -1,4 +1,3 @@
-import Synchronization
 import Foundation
 import Logging
 import NIOCore
@@ -19,7 +18,6 @@ extension LineServer {
         logger.debug("connection opened")
         let channel = connection.channel
         var tally = Tally()
-        let deadline = DrainDeadline()
         do {
             // Cancelled (a shutdown that took too long): close at once, failing a stuck write.
             tally = try await withTaskCancellationHandler {
@@ -28,11 +26,11 @@ extension LineServer {
                         try await self.answer(inbound, on: channel, logger: logger)
                     } onGracefulShutdown: {
                         channel.triggerUserOutboundEvent(ConnectionDrainHandler.Drain(), promise: nil)
-                        // A client that does not take its answers holds the shutdown up no longer than this.
-                        deadline.arm(on: channel, after: TimeAmount(self.configuration.drainTimeout))
+                        // A client that takes none of its answers holds the shutdown up no longer than this.
+                        channel.triggerUserOutboundEvent(
+                            ConnectionDrainHandler.CloseIfStalled(interval: TimeAmount(self.configuration.drainTimeout)),
+                            promise: nil)
                     }
-                    // Answered: from here the close linger bounds the wait.
-                    deadline.disarm()
                     await self.closeGracefully(channel)
                     return tally
                 }
@@ -149,28 +147,5 @@ extension LineServer {
     /// A line of only spaces, tabs and carriage returns is skipped without an answer (as on stdio).
     static func isBlank(_ buffer: ByteBuffer) -> Bool {
         buffer.readableBytesView.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-    }
-}
-
-/// Closes a connection that has not finished answering some time after a graceful shutdown
-/// began; disarmed once its answers are all written.
-final class DrainDeadline: Sendable {
-    private let state = Mutex<(finished: Bool, task: Scheduled<Void>?)>((false, nil))
-
-    /// Schedules the close, unless the answers are already written.
-    func arm(on channel: any Channel, after delay: TimeAmount) {
-        self.state.withLock { state in
-            guard !state.finished, state.task == nil else { return }
-            state.task = channel.eventLoop.scheduleTask(in: delay) { channel.close(promise: nil) }
-        }
-    }
-
-    /// The answers are written: cancel the close, and schedule none later.
-    func disarm() {
-        self.state.withLock { state in
-            state.finished = true
-            state.task?.cancel()
-            state.task = nil
-        }
     }
 }
