@@ -23,12 +23,16 @@ extension KeyedDecodingContainer {
         return value
     }
 
-    /// Decodes an optional whole number, with a clear error for a fraction or an out-of-range
-    /// value (rather than the decoder's generic "not valid JSON").
+    /// Decodes an optional whole number, with a clear error naming the field for a fraction
+    /// ("must be a whole number") or a value beyond ±10^15 ("is out of range"), rather than the
+    /// decoder's generic "not valid JSON" without a field.
     public func decodeWholeNumber(forKey key: Key) throws -> Int? {
         guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
-        guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\(value) is not a whole number")
+        guard value.isFinite, abs(value) < 1e15 else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "is out of range")
+        }
+        guard value == value.rounded() else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "must be a whole number")
         }
         return Int(value)
     }

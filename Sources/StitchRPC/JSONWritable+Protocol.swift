@@ -9,6 +9,7 @@ extension RPCID: JSONWritable {
         case .string(let s): out.string(s)
         case .integer(let i): out.integer(i)
         case .number(let d): try out.number(d)
+        case .literal(let text): out.append(Array(text.utf8))
         case .null: out.null()
         }
     }

@@ -15,12 +15,25 @@ public final class RPCDispatcher: Sendable {
     let token: String?
     /// The longest line accepted, in bytes.
     public let maximumLineBytes: Int
+    /// The most requests one batch may hold; a longer batch gets one -32600 error.
+    public let maximumBatch: Int
+    /// Once a batch's answers pass this many bytes, its remaining requests are not run (each
+    /// gets a -32600 error), so one line's answer stays near this size in memory.
+    public let maximumAnswerBytes: Int
     private let statistics = Mutex(RPCStatistics())
 
-    public init(service: StitchService, token: String? = nil, maximumLineBytes: Int = 1 << 20) {
+    /// The default for ``maximumBatch``.
+    public static let defaultMaximumBatch = 1000
+
+    public init(
+        service: StitchService, token: String? = nil, maximumLineBytes: Int = 1 << 20,
+        maximumBatch: Int = RPCDispatcher.defaultMaximumBatch, maximumAnswerBytes: Int = 8 << 20
+    ) {
+        self.maximumAnswerBytes = max(1, maximumAnswerBytes)
         self.service = service
         self.token = token
         self.maximumLineBytes = maximumLineBytes
+        self.maximumBatch = max(1, maximumBatch)
     }
 
     /// The response to a line over the limit (a transport that cannot buffer it sends this).
@@ -31,7 +44,7 @@ public final class RPCDispatcher: Sendable {
     /// Handles one line; returns the response line (without the newline), or `nil` when the
     /// line held only notifications.
     public func handle(line: Data) async -> Data? {
-        await answer(Self.prepare(line, maximumLineBytes: maximumLineBytes))
+        await answer(prepare(line))
     }
 
     /// Handles a connection's lines that arrived together, answering in their order (`nil` for
@@ -44,7 +57,7 @@ public final class RPCDispatcher: Sendable {
     public func handle(
         lines: [Data], parallelism: Int = RPCDispatcher.processorCount
     ) async -> [Data?] {
-        let prepared = lines.map { Self.prepare($0, maximumLineBytes: maximumLineBytes) }
+        let prepared = lines.map { prepare($0) }
         var answers = [Data?](repeating: nil, count: lines.count)
         var start = 0
         while start < prepared.count {
@@ -79,7 +92,10 @@ public final class RPCDispatcher: Sendable {
     /// A line read and checked, ready to answer.
     enum PreparedLine: Sendable {
         case tooLarge
-        case notJSON
+        /// Not JSON: why, in plain words.
+        case notJSON(String)
+        /// A batch over the limit, refused without reading the rest of it.
+        case batchTooLarge
         case parsed(ParsedLine)
 
         /// A single request for a method that changes nothing and depends on no other request.
@@ -98,58 +114,90 @@ public final class RPCDispatcher: Sendable {
         "server.health",
     ]
 
-    static func prepare(_ line: Data, maximumLineBytes: Int) -> PreparedLine {
+    func prepare(_ line: Data) -> PreparedLine {
         guard line.count <= maximumLineBytes else { return .tooLarge }
-        guard let parsed = Self.parse(line) else { return .notJSON }
-        return .parsed(parsed)
+        switch Self.parse(line, maximumBatch: maximumBatch) {
+        case .success(let parsed): return .parsed(parsed)
+        case .failure(.batchTooLarge): return .batchTooLarge
+        case .failure(let refusal):
+            return .notJSON(line.withUnsafeBytes { JSONLineParser.explain(refusal, in: $0) })
+        }
     }
 
     func answer(_ line: PreparedLine) async -> Data? {
         switch line {
         case .tooLarge:
             return tooLargeResponse()
-        case .notJSON:
-            return encode(RPCResponse(id: .null, result: nil, error: ServiceError(.parseError, "Parse error: not valid JSON")))
+        case .notJSON(let reason):
+            return encode(RPCResponse(id: .null, result: nil, error: ServiceError(.parseError, "Parse error: not valid JSON: \(reason)")))
+        case .batchTooLarge:
+            return encode(RPCResponse(id: .null, result: nil, error: ServiceError(
+                .invalidRequest, "Invalid request: a batch may hold at most \(maximumBatch) requests",
+                field: "$", reason: "more than \(maximumBatch) requests in one batch")))
         case .parsed(.batch(let items)):
             guard !items.isEmpty else {
                 return encode(RPCResponse(id: .null, result: nil, error: ServiceError(.invalidRequest, "Invalid request: empty batch")))
             }
-            var responses: [RPCResponse] = []
-            for item in items { if let r = await respond(to: item) { responses.append(r) } }
-            return responses.isEmpty ? nil : encode(responses)
+            // Without the token, a batch is refused whole: no request of it is run or answered.
+            if let token, !items.allSatisfy({ Self.constantTimeEquals($0.tree["params"]?["auth"], token) }) {
+                statistics.withLock { $0.record(method: "(batch)", errorCode: ServiceError.Code.unauthorized.rawValue, microseconds: 0) }
+                return encode(RPCResponse(id: .null, result: nil, error: Self.unauthorized))
+            }
+            // Answers are written as they come; once they pass the cap, the requests left are not
+            // run and each gets a short error, so one line never makes a huge answer in memory.
+            var out = Data([UInt8(ascii: "[")])
+            var answered = 0
+            for item in items {
+                let response =
+                    out.count > maximumAnswerBytes ? Self.answerLimitResponse(item, limit: maximumAnswerBytes) : await respond(to: item)
+                guard let response else { continue }
+                if answered > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(encode(response))
+                answered += 1
+            }
+            out.append(UInt8(ascii: "]"))
+            return answered == 0 ? nil : out
         case .parsed(.single(let request)):
             return await respond(to: request).map(encode)
         }
     }
 
-    /// A line as read, or `nil` when it is not JSON.
+    /// A line as read, or why it is refused.
     ///
-    /// Read in one pass from the bytes (``JSONLineParser``); a line that parser refuses goes to
-    /// Foundation's `JSONDecoder`, which has the last word on what is JSON.
-    static func parse(_ line: Data) -> ParsedLine? {
-        let fast = try? line.withUnsafeBytes { bytes throws(JSONLineParser.Refused) in
-            try JSONLineParser.parse(bytes)
+    /// Read in one pass from the bytes by ``JSONLineParser``, the only judge of what is JSON
+    /// (RFC 8259, UTF-8, no byte-order mark): nothing it refuses is read another way.
+    static func parse(
+        _ line: Data, maximumBatch: Int = RPCDispatcher.defaultMaximumBatch
+    ) -> Result<ParsedLine, JSONLineParser.Refused> {
+        let parsed: Result<JSONLineParser.Line, JSONLineParser.Refused> = line.withUnsafeBytes { bytes in
+            do throws(JSONLineParser.Refused) {
+                return .success(try JSONLineParser.parse(bytes, maximumBatch: maximumBatch))
+            } catch {
+                return .failure(error)
+            }
         }
-        if let fast {
+        return parsed.map { fast in
+            func slice(_ range: Range<Int>) -> Data {
+                line[(line.startIndex + range.lowerBound)..<(line.startIndex + range.upperBound)]
+            }
             func request(_ r: JSONLineParser.Request) -> ParsedRequest {
-                let params = r.params.map { line[(line.startIndex + $0.lowerBound)..<(line.startIndex + $0.upperBound)] }
-                return ParsedRequest(tree: r.tree, params: params)
+                ParsedRequest(
+                    tree: r.tree, params: r.params.map(slice),
+                    idText: r.numericID.map { String(decoding: slice($0), as: UTF8.self) })
             }
             switch fast {
             case .single(let r): return .single(request(r))
             case .batch(let items): return .batch(items.map(request))
             }
         }
-        guard let tree = try? JSONDecoder().decode(JSONTree.self, from: line) else { return nil }
-        if case .array(let items) = tree { return .batch(items.map { ParsedRequest(tree: $0, params: nil) }) }
-        return .single(ParsedRequest(tree: tree, params: nil))
     }
 
-    /// One request of a line: its JSON, and the bytes of its `params` value when the line was
-    /// read by ``JSONLineParser`` (typed params are then decoded from those bytes).
+    /// One request of a line: its JSON, the bytes of its `params` value (typed params are
+    /// decoded from those bytes), and a numeric id's text as sent.
     struct ParsedRequest: Sendable {
         var tree: JSONTree
         var params: Data?
+        var idText: String? = nil
     }
 
     /// A line: one request, or a batch.
@@ -172,12 +220,6 @@ public final class RPCDispatcher: Sendable {
         return Self.foundation(response)
     }
 
-    /// A batch's answers, as ``encode(_:)-(RPCResponse)`` but in an array.
-    private func encode(_ responses: [RPCResponse]) -> Data {
-        if let fast = try? ResponseWriter.write(responses) { return fast }
-        return Self.foundation(responses)
-    }
-
     private static func foundation<T: Encodable>(_ value: T) -> Data {
         (try? encoder.encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
     }
@@ -192,7 +234,8 @@ public final class RPCDispatcher: Sendable {
         switch fields["id"] {
         case nil, .null?: break
         case .string(let s)?: id = .string(s)
-        case .number(let n)?: id = n == n.rounded() && abs(n) < 9e15 ? .integer(Int64(n)) : .number(n)
+        case .number(let n)?:
+            if let text = request.idText { id = .literal(text) } else { id = n == n.rounded() && abs(n) < 9e15 ? .integer(Int64(n)) : .number(n) }
         default:
             return RPCResponse(id: .null, result: nil, error: ServiceError(.invalidRequest, "Invalid request: id must be a string, a number or null", field: "id", reason: "must be a string, a number or null"))
         }
@@ -213,7 +256,7 @@ public final class RPCDispatcher: Sendable {
         let start = clock.now
         let outcome: Result<any Encodable & Sendable, ServiceError>
         if let token, !Self.constantTimeEquals(params["auth"], token) {
-            outcome = .failure(ServiceError(.unauthorized, "Unauthorized: missing or wrong auth token", field: "params.auth", reason: "missing or wrong token"))
+            outcome = .failure(Self.unauthorized)
         } else {
             // The params' bytes serve only when they are an object (`null` and a missing params read as `{}`).
             let source = if case .object? = fields["params"] { request.params } else { Data?.none }
@@ -237,6 +280,25 @@ public final class RPCDispatcher: Sendable {
         "attendance.record", "match.helpers", "match.opportunities", "refer.activities", "plan.allocate", "match.explain",
         "network.analyse", "outcome.record", "weights.get", "weights.set", "weights.calibrate", "server.health", "server.stats",
     ]
+
+    /// The answer to a batch's request left unrun once the batch's answers passed `limit` bytes
+    /// (`nil` for a notification).
+    static func answerLimitResponse(_ request: ParsedRequest, limit: Int) -> RPCResponse? {
+        let id: RPCID
+        switch request.tree["id"] {
+        case nil: return nil
+        case .string(let s)?: id = .string(s)
+        case .number(let n)?: id = request.idText.map(RPCID.literal) ?? .number(n)
+        default: id = .null
+        }
+        return RPCResponse(id: id, result: nil, error: ServiceError(
+            .invalidRequest, "Invalid request: not run, the batch's answers passed \(limit >> 20) MiB; send it in another batch",
+            field: "$", reason: "the batch's answers passed \(limit >> 20) MiB"))
+    }
+
+    /// The answer to a request without the right token.
+    static let unauthorized = ServiceError(
+        .unauthorized, "Unauthorized: missing or wrong auth token", field: "params.auth", reason: "missing or wrong token")
 
     static func constantTimeEquals(_ given: JSONTree?, _ token: String) -> Bool {
         guard case .string(let s)? = given else { return false }

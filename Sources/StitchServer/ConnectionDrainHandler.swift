@@ -17,11 +17,34 @@ final class ConnectionDrainHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// Stop delivering lines; read and discard the rest of the input.
     struct Drain: Sendable {}
 
+    /// Close the channel once the client has sent nothing for `quiet` (it is still finishing a
+    /// write, so closing now would reset it), and in any case after `atMost`.
+    struct Linger: Sendable {
+        var quiet: TimeAmount
+        var atMost: TimeAmount
+    }
+
+    /// Close the channel if, over a whole `interval`, the client neither took any of the
+    /// answers waiting for it nor sent anything: a client that does not read holds a shutdown up
+    /// no longer than that. (A server still computing an answer has nothing waiting, and is not
+    /// closed.)
+    struct CloseIfStalled: Sendable {
+        var interval: TimeAmount
+    }
+
     private var draining = false
     private var inputClosed = false
+    /// Input discarded since the linger last looked.
+    private var discardedSinceCheck = false
+    /// Input discarded since the stall check last looked.
+    private var discardedSinceStallCheck = false
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard !self.draining else { return }
+        guard !self.draining else {
+            self.discardedSinceCheck = true
+            self.discardedSinceStallCheck = true
+            return
+        }
         context.fireChannelRead(data)
     }
 
@@ -40,6 +63,20 @@ final class ConnectionDrainHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        if let stall = event as? CloseIfStalled {
+            promise?.succeed(())
+            self.discardedSinceStallCheck = false
+            self.scheduleStallCheck(
+                context: context, interval: stall.interval, buffered: Self.bufferedBytes(context.channel))
+            return
+        }
+        if let linger = event as? Linger {
+            promise?.succeed(())
+            self.discardedSinceCheck = false
+            self.scheduleLingerCheck(
+                context: context, quiet: linger.quiet, until: NIODeadline.now() + linger.atMost)
+            return
+        }
         guard event is Drain else {
             context.triggerUserOutboundEvent(event, promise: promise)
             return
@@ -51,6 +88,45 @@ final class ConnectionDrainHandler: ChannelDuplexHandler, RemovableChannelHandle
             self.inputClosed = true
             context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
             context.read()
+        }
+    }
+
+    /// Every `quiet`: closes when nothing arrived meanwhile or `until` has passed.
+    private func scheduleLingerCheck(context: ChannelHandlerContext, quiet: TimeAmount, until: NIODeadline) {
+        let channel = context.channel
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: quiet) {
+            let (handler, context) = loopBound.value
+            guard channel.isActive else { return }
+            if !handler.discardedSinceCheck || NIODeadline.now() >= until {
+                channel.close(promise: nil)
+            } else {
+                handler.discardedSinceCheck = false
+                handler.scheduleLingerCheck(context: context, quiet: quiet, until: until)
+            }
+        }
+    }
+
+    /// Bytes of answers written but not yet taken by the socket.
+    private static func bufferedBytes(_ channel: any Channel) -> Int {
+        (try? channel.syncOptions?.getOption(.bufferedWritableBytes)) ?? 0
+    }
+
+    /// Every `interval`: closes when answers wait, none was taken since the last look
+    /// (`buffered` bytes then), and nothing arrived.
+    private func scheduleStallCheck(context: ChannelHandlerContext, interval: TimeAmount, buffered: Int) {
+        let channel = context.channel
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: interval) {
+            let (handler, context) = loopBound.value
+            guard channel.isActive else { return }
+            let now = Self.bufferedBytes(channel)
+            if now > 0, now == buffered, !handler.discardedSinceStallCheck {
+                channel.close(promise: nil)
+            } else {
+                handler.discardedSinceStallCheck = false
+                handler.scheduleStallCheck(context: context, interval: interval, buffered: now)
+            }
         }
     }
 }

@@ -26,6 +26,10 @@ extension LineServer {
                         try await self.answer(inbound, on: channel, logger: logger)
                     } onGracefulShutdown: {
                         channel.triggerUserOutboundEvent(ConnectionDrainHandler.Drain(), promise: nil)
+                        // A client that takes none of its answers holds the shutdown up no longer than this.
+                        channel.triggerUserOutboundEvent(
+                            ConnectionDrainHandler.CloseIfStalled(interval: TimeAmount(self.configuration.drainTimeout)),
+                            promise: nil)
                     }
                     await self.closeGracefully(channel)
                     return tally
@@ -128,15 +132,16 @@ extension LineServer {
     }
 
     /// Closes after the last answer without resetting the client: stop reading lines (discarding
-    /// any input), send end-of-stream, and wait up to the linger time for the client to close.
+    /// any input), send end-of-stream, and wait for the client to close: until it has sent
+    /// nothing for the linger time (a client still writing is not cut off mid-write), and at most
+    /// four linger times.
     private func closeGracefully(_ channel: any Channel) async {
         channel.triggerUserOutboundEvent(ConnectionDrainHandler.Drain(), promise: nil)
         try? await channel.close(mode: .output)
-        let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(self.configuration.closeLinger)) {
-            channel.close(promise: nil)
-        }
+        let linger = TimeAmount(self.configuration.closeLinger)
+        channel.triggerUserOutboundEvent(
+            ConnectionDrainHandler.Linger(quiet: linger, atMost: linger * 4), promise: nil)
         try? await channel.closeFuture.get()
-        deadline.cancel()
     }
 
     /// A line of only spaces, tabs and carriage returns is skipped without an answer (as on stdio).

@@ -32,12 +32,15 @@ public final class LineServer: Service, Sendable {
     let logger: Logger
     let listener: Listener
     let statistics = LineServerStatistics()
+    /// Counts open connections, refusing the one over the limit.
+    let gate: ConnectionGate
     private let socketIdentity: UnixSocketFile.Identity?
 
     private init(
         endpoint: Endpoint, listener: Listener, socketIdentity: UnixSocketFile.Identity?,
-        dispatcher: RPCDispatcher, configuration: Configuration, logger: Logger
+        dispatcher: RPCDispatcher, configuration: Configuration, gate: ConnectionGate, logger: Logger
     ) {
+        self.gate = gate
         self.endpoint = endpoint
         self.listener = listener
         self.localAddress = listener.channel.localAddress
@@ -50,8 +53,14 @@ public final class LineServer: Service, Sendable {
     /// Binds `endpoint`; the server accepts connections once ``run()`` is called.
     ///
     /// A Unix socket path is checked first: a stale socket is removed, a live one or any other
-    /// file is an error. The socket is created with mode 0600. TCP on an address that is not
-    /// loopback needs `configuration.isAuthenticated`.
+    /// file is an error. The socket is created with mode 0600. TCP needs
+    /// `configuration.isAuthenticated`; on a loopback address `allowsLoopbackWithoutToken` also
+    /// does.
+    ///
+    /// Each connection is guarded before anything it sends is read as a request: one over
+    /// `maximumConnections` gets one error line and is closed; a silent one is closed after
+    /// `idleTimeout`; lines over the dispatcher's limit are skipped without being buffered; and
+    /// reading stops while the answers already read are not yet taken by the client.
     ///
     /// - Throws: ``LineServerError`` for a refused endpoint, or the system's error from binding.
     public static func bind(
@@ -63,8 +72,13 @@ public final class LineServer: Service, Sendable {
     ) async throws -> LineServer {
         let decoder = LineFrameDecoder(
             maximumLineBytes: dispatcher.maximumLineBytes, maximumSkippedBytes: configuration.maximumSkippedBytes)
-        // Batches of at most half the allowance each; reading stops once two are waiting.
+        // Batches of at most half the allowance each (and about one line's worth of bytes);
+        // reading stops once two are waiting.
         let batchLines = max(1, configuration.maximumBufferedLines / 2)
+        let batchBytes = dispatcher.maximumLineBytes
+        let gate = ConnectionGate(limit: ConnectionGate.effectiveLimit(configuration.maximumConnections))
+        let idleTimeout = configuration.idleTimeout.map { TimeAmount($0) }
+        let linger = TimeAmount(configuration.closeLinger)
         let backPressure = NIOAsyncSequenceProducerBackPressureStrategies.HighLowWatermark(
             lowWatermark: 1, highWatermark: 2)
         let bootstrap = ServerBootstrap(group: eventLoopGroup)
@@ -73,9 +87,18 @@ public final class LineServer: Service, Sendable {
             .childChannelOption(.allowRemoteHalfClosure, value: true)
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Connection> = { channel in
             channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
-                try channel.pipeline.syncOperations.addHandler(ConnectionDrainHandler())
-                try channel.pipeline.syncOperations.addHandler(LineBatchHandler(maximumLines: batchLines))
+                let handlers = channel.pipeline.syncOperations
+                guard gate.admit(channel) else {
+                    try handlers.addHandler(RefuseConnectionHandler(limit: gate.limit, linger: linger))
+                    return try Connection(wrappingChannelSynchronously: channel)
+                }
+                if let idleTimeout {
+                    try handlers.addHandler(IdleStateHandler(allTimeout: idleTimeout))
+                    try handlers.addHandler(IdleCloseHandler())
+                }
+                try handlers.addHandler(ByteToMessageHandler(decoder))
+                try handlers.addHandler(ConnectionDrainHandler())
+                try handlers.addHandler(LineBatchHandler(maximumLines: batchLines, maximumBytes: batchBytes))
                 return try Connection(
                     wrappingChannelSynchronously: channel, configuration: .init(backPressureStrategy: backPressure))
             }
@@ -101,6 +124,9 @@ public final class LineServer: Service, Sendable {
             guard address.isLoopback || configuration.isAuthenticated else {
                 throw LineServerError.nonLoopbackWithoutToken(endpoint.description)
             }
+            guard configuration.isAuthenticated || configuration.allowsLoopbackWithoutToken else {
+                throw LineServerError.loopbackWithoutToken(endpoint.description)
+            }
             listener =
                 try await bootstrap
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -108,7 +134,7 @@ public final class LineServer: Service, Sendable {
         }
         return LineServer(
             endpoint: endpoint, listener: listener, socketIdentity: identity,
-            dispatcher: dispatcher, configuration: configuration, logger: logger)
+            dispatcher: dispatcher, configuration: configuration, gate: gate, logger: logger)
     }
 
     /// Accepts and serves connections until cancelled or shut down gracefully.
@@ -120,7 +146,17 @@ public final class LineServer: Service, Sendable {
                 try await self.listener.channel.setOption(.autoRead, value: true).get()
                 try await withThrowingDiscardingTaskGroup { group in
                     for try await connection in connections {
-                        group.addTask { await self.serve(connection) }
+                        group.addTask {
+                            if await Self.isRefused(connection.channel) {
+                                self.statistics.connectionRefused()
+                                self.logger.info("connection refused: \(self.gate.limit) already open")
+                                try? await connection.executeThenClose { _ in
+                                    try await connection.channel.closeFuture.get()
+                                }
+                                return
+                            }
+                            await self.serve(connection)
+                        }
                     }
                     self.logger.info(
                         "stopped accepting; finishing \(self.statistics.openConnections) open connection(s)")
@@ -136,6 +172,11 @@ public final class LineServer: Service, Sendable {
         self.logger.info(
             "stopped after \(self.statistics.acceptedConnections) connection(s) and \(self.statistics.answeredLines) line(s)"
         )
+    }
+
+    /// Whether `channel` was refused at accept (over the connection limit).
+    static func isRefused(_ channel: any Channel) async -> Bool {
+        (try? await channel.pipeline.containsHandler(type: RefuseConnectionHandler.self).get()) != nil
     }
 
     /// What the logs and the CLI print: the endpoint, with the port chosen for TCP port 0.

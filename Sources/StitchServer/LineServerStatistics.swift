@@ -5,6 +5,15 @@ final class LineServerStatistics: Sendable {
     private let accepted = Atomic<Int>(0)
     private let open = Atomic<Int>(0)
     private let answered = Atomic<Int>(0)
+    private let refused = Atomic<Int>(0)
+
+    /// Connections refused at the connection limit so far.
+    var refusedConnections: Int { self.refused.load(ordering: .relaxed) }
+
+    /// Records a connection refused at the limit.
+    func connectionRefused() {
+        self.refused.add(1, ordering: .relaxed)
+    }
 
     /// Connections accepted so far.
     var acceptedConnections: Int { self.accepted.load(ordering: .relaxed) }

@@ -156,6 +156,19 @@ public final class SQLiteCommunityStore: CommunityPersistence {
         }
     }
 
+    /// Closes the database for a clean stop: folds the write-ahead log into the database file
+    /// (`wal_checkpoint(TRUNCATE)`) and closes every connection, so no `-wal` content is left.
+    /// Any later use of the store fails with an error.
+    public func closeAndCheckpoint() throws(StoreError) {
+        do {
+            let pool = self.pool
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try pool.close()
+        } catch {
+            throw StoreError.wrapping(error)
+        }
+    }
+
     /// Whether a community has been stored (imported, loaded or written to), even an empty one.
     public func hasCommunity() throws(StoreError) -> Bool {
         try read { db in

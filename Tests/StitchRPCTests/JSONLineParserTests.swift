@@ -5,7 +5,7 @@ import Testing
 @testable import StitchRPC
 
 /// The one-pass line reader agrees with Foundation's `JSONDecoder` on every line it accepts, and
-/// refuses (leaving the line to Foundation) whatever it is unsure of.
+/// refuses, saying why, whatever RFC 8259 does not allow: it is the daemon's only judge of JSON.
 @Suite("JSON line parser")
 struct JSONLineParserTests {
     static func foundation(_ text: String) -> JSONTree? {
@@ -62,6 +62,40 @@ struct JSONLineParserTests {
         }
         let ranges = items.map { $0.params.map { String(decoding: data[$0], as: UTF8.self) } }
         #expect(ranges == [#"{"a":[1,{"params":2}]}"#, nil, #""x""#])
+    }
+
+    static func refusal(_ text: String, maximumBatch: Int = .max) -> JSONLineParser.Refused? {
+        do {
+            _ = try Data(text.utf8).withUnsafeBytes { try JSONLineParser.parse($0, maximumBatch: maximumBatch) }
+            return nil
+        } catch {
+            return error as? JSONLineParser.Refused
+        }
+    }
+
+    @Test func refusalsSayWhyAndWhere() {
+        #expect(Self.refusal("[1,]") == .notJSON(reason: "a trailing comma before ']'", offset: 2))
+        #expect(Self.refusal(#"{"a":1 ,}"#) == .notJSON(reason: "a trailing comma before '}'", offset: 7))
+        #expect(Self.refusal("\u{FEFF}{}")?.reason.contains("byte-order mark") == true)
+        #expect(Self.refusal("1 2") == .notJSON(reason: "unexpected text after the JSON value", offset: 2))
+        #expect(Self.refusal("1e400")?.reason.contains("too large") == true)
+    }
+
+    @Test func aBatchStopsBeingReadPastItsLimit() {
+        #expect(Self.refusal("[{},{},{}]", maximumBatch: 3) == nil)
+        #expect(Self.refusal("[{},{},{},{}]", maximumBatch: 3) == .batchTooLarge(limit: 3))
+        // Past the limit nothing more is read: not even the brokenness of the rest.
+        #expect(Self.refusal("[{},{},{},{} this is not JSON", maximumBatch: 3) == .batchTooLarge(limit: 3))
+    }
+
+    @Test func notesANumericIDsTextExactly() throws {
+        let text = #"[{"id":12345678901234567890},{"id":"s"},{"id":1.0e3,"params":{"id":5}}]"#
+        let data = Data(text.utf8)
+        guard case .batch(let items) = try data.withUnsafeBytes({ try JSONLineParser.parse($0) }) else {
+            Issue.record("not a batch")
+            return
+        }
+        #expect(items.map { $0.numericID.map { String(decoding: data[$0], as: UTF8.self) } } == ["12345678901234567890", nil, "1.0e3"])
     }
 
     @Test func readsDeepNestingOnlyUpToTheLimit() {

@@ -12,8 +12,58 @@ struct MalformedRequestTests {
         let line: String
         let code: Int
         let field: String?
-        var testDescription: String { "\(code) \(field ?? "") \(line.prefix(60))" }
+        /// Words the error must contain: in `data.reason` when a field is named, else in the message.
+        var says: String? = nil
+        /// The line's bytes when they are not the UTF-8 of `line` (other encodings, invalid UTF-8).
+        var bytes: [UInt8]? = nil
+        var testDescription: String { "\(code) \(field ?? "") \(says ?? "") \(line.prefix(60))" }
+
+        var data: Data { Data(bytes ?? Array(line.utf8)) }
+
+        /// A line given as raw bytes.
+        static func raw(_ bytes: [UInt8], _ name: String, says: String) -> Case {
+            Case(line: name, code: -32700, field: nil, says: says, bytes: bytes)
+        }
     }
+
+    static let health = #"{"jsonrpc":"2.0","id":1,"method":"server.health"}"#
+
+    /// Strict JSON (RFC 8259, UTF-8 only) and exact whole numbers: each refusal says why.
+    static let strict: [Case] = [
+        .init(line: #"{"jsonrpc":"2.0","id":1,"method":"server.health",}"#, code: -32700, field: nil, says: "trailing comma"),
+        .init(line: #"{"jsonrpc":"2.0","id":1,"method":"server.health","params":{"a":[1,2,]}}"#, code: -32700, field: nil, says: "trailing comma before ']'"),
+        .init(line: "[" + health + ",]", code: -32700, field: nil, says: "trailing comma"),
+        .init(line: "\u{FEFF}" + health, code: -32700, field: nil, says: "byte-order mark"),
+        .raw([0xFF, 0xFE] + Array(health.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "UTF-16LE with a BOM", says: "UTF-16"),
+        .raw(Array(health.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "UTF-16LE", says: "NUL"),
+        .raw(Array(health.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "UTF-16BE", says: "NUL"),
+        .raw(Array(#"{"jsonrpc":"2.0","id":"a"#.utf8) + [0xFF] + Array(#"","method":"server.health"}"#.utf8), "invalid UTF-8 in a string", says: "invalid UTF-8"),
+        .raw(Array(#"{"jsonrpc":"2.0","id":"a"#.utf8) + [0xC3] + Array(#"","method":"server.health"}"#.utf8), "a truncated UTF-8 sequence", says: "invalid UTF-8"),
+        .raw([0x7B, 0xFF, 0xFE, 0x7D], "invalid UTF-8 outside a string", says: "invalid UTF-8"),
+        .raw(Array(#"{"jsonrpc":"2.0","id":1,"method":"server.health"}"#.utf8) + [0x00], "a NUL byte", says: "NUL"),
+        .init(line: #"{"jsonrpc":"2.0","id":1,"method":"server.health"} // note"#, code: -32700, field: nil, says: "after the JSON value"),
+        .init(line: #"{'jsonrpc':'2.0','id':1,'method':'server.health'}"#, code: -32700, field: nil, says: "double quotes"),
+        .init(line: #"{"jsonrpc":"2.0","id":Infinity,"method":"server.health"}"#, code: -32700, field: nil, says: "unexpected character"),
+        .init(line: #"{"jsonrpc":"2.0","id":01,"method":"server.health"}"#, code: -32700, field: nil, says: "malformed number"),
+        .init(line: #"{"jsonrpc":"2.0","id":+1,"method":"server.health"}"#, code: -32700, field: nil, says: "unexpected character"),
+        .init(line: #"{"jsonrpc":"2.0","id":0x10,"method":"server.health"}"#, code: -32700, field: nil),
+        .init(line: #"{"jsonrpc":"2.0","id":1e999,"method":"server.health"}"#, code: -32700, field: nil, says: "too large"),
+        .init(line: "{\"jsonrpc\":\"2.0\",\"id\":\"a\tb\",\"method\":\"server.health\"}", code: -32700, field: nil, says: "control character"),
+        .init(line: #"{"jsonrpc":"2.0","id":"\ud800","method":"server.health"}"#, code: -32700, field: nil, says: "lone surrogate"),
+        .init(line: #"{"jsonrpc":"2.0","id":"\q","method":"server.health"}"#, code: -32700, field: nil, says: "unknown escape"),
+        .init(line: #"{"jsonrpc":"2.0","id":"open,"method":"server.health"}"#, code: -32700, field: nil),
+        .init(line: #"{"jsonrpc":"2.0","id":"open"#, code: -32700, field: nil, says: "not closed"),
+        .init(line: "[" + Array(repeating: health, count: 1001).joined(separator: ",") + "]", code: -32600, field: "$", says: "1000"),
+        .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"topK":1950.5}"#), code: -32602, field: "params.topK", says: "must be a whole number"),
+        .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"maxPerPerson":1e19}"#), code: -32602, field: "params.maxPerPerson", says: "is out of range"),
+        .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"buddyLimitPerWeek":-1e300}"#), code: -32602, field: "params.buddyLimitPerWeek", says: "is out of range"),
+        .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"topK":"20"}"#), code: -32602, field: "params.topK", says: "a number"),
+        .init(line: request("member.upsert", #"{"member":{"id":"m-z","birthYear":1950.5}}"#), code: -32602, field: "params.member.birthYear", says: "must be a whole number"),
+        .init(line: request("member.upsert", #"{"member":{"id":"m-z","birthYear":1e19}}"#), code: -32602, field: "params.member.birthYear", says: "is out of range"),
+        .init(line: request("activity.upsert", #"{"activity":{"id":"a-z","name":"Z","ageMax":1950.5}}"#), code: -32602, field: "params.activity.ageMax", says: "must be a whole number"),
+        .init(line: request("activity.upsert", #"{"activity":{"id":"a-z","name":"Z","capacity":1e19}}"#), code: -32602, field: "params.activity.capacity", says: "is out of range"),
+        .init(line: request("match.opportunities", #"{"member":"m-bee","limit":1e19}"#), code: -32602, field: "params.limit", says: "is out of range"),
+    ]
 
     static func request(_ method: String, _ params: String) -> String { #"{"jsonrpc":"2.0","id":7,"method":"\#(method)","params":\#(params)}"# }
     static func help(_ request: String) -> String { Self.request("match.helpers", #"{"request":\#(request)}"#) }
@@ -177,7 +227,7 @@ struct MalformedRequestTests {
         for m in ["community.load", "member.upsert", "activity.upsert", "exchange.record", "attendance.record", "match.explain", "weights.set", "refer.activities", "outcome.record", "weights.calibrate"] {
             c.append(.init(line: request(m, "7"), code: -32602, field: "params"))
         }
-        return c
+        return c + strict
     }()
 
     @Test func corpusIsLarge() { #expect(Self.cases.count >= 100, "\(Self.cases.count) cases") }
@@ -185,7 +235,7 @@ struct MalformedRequestTests {
     @Test(arguments: cases)
     func getsTheRightError(_ c: Case) async throws {
         let rpc = try RPCHarness()
-        let response = try #require(await rpc.dispatcher.handle(line: Data(c.line.utf8)))
+        let response = try #require(await rpc.dispatcher.handle(line: c.data))
         let object = try #require(try JSONSerialization.jsonObject(with: response) as? [String: Any])
         let error = try #require(object["error"] as? [String: Any], "no error for \(c.line)")
         #expect(error["code"] as? Int == c.code, "\(error)")
@@ -195,6 +245,9 @@ struct MalformedRequestTests {
             #expect((error["data"] as? [String: Any])?["field"] as? String == field, "\(error)")
             let reason = (error["data"] as? [String: Any])?["reason"] as? String
             #expect(reason?.isEmpty == false)
+            if let says = c.says { #expect(reason?.contains(says) == true, "\(error)") }
+        } else if let says = c.says {
+            #expect(message?.contains(says) == true, "\(error)")
         }
         // The dispatcher keeps serving.
         let health = try await rpc.object(#"{"jsonrpc":"2.0","id":1,"method":"server.health"}"#)

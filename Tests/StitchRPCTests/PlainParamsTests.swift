@@ -13,7 +13,7 @@ struct PlainParamsTests {
     /// The params object of `params` as the dispatcher reads the line.
     static func fields(_ params: String) throws -> [String: JSONTree] {
         let line = Data(#"{"jsonrpc":"2.0","id":1,"method":"m","params":\#(params)}"#.utf8)
-        guard case .single(let request)? = RPCDispatcher.parse(line), case .object(let fields)? = request.tree["params"]
+        guard case .single(let request)? = try? RPCDispatcher.parse(line).get(), case .object(let fields)? = request.tree["params"]
         else {
             Issue.record("not an object: \(params)")
             return [:]

@@ -134,6 +134,15 @@ final class DaemonProcess {
         waitForOutputToClose()
     }
 
+    /// SIGTERM, with standard input still open: waits for the exit; returns the exit status.
+    func terminate() -> Int32 {
+        sendSignal(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        finishWriting()
+        waitForOutputToClose()
+        return process.terminationStatus
+    }
+
     /// Closes standard input and waits for a clean exit; returns the exit status.
     func stop() -> Int32 {
         finishWriting()

@@ -7,9 +7,10 @@ extension Serve {
     /// Serves `--socket PATH` or `--tcp HOST:PORT` until SIGTERM or SIGINT (see docs/daemon.md).
     ///
     /// Refuses, before serving anything, a socket path that holds another kind of file or a live
-    /// server, and a TCP address other than loopback without `--token`. On the signal it stops
-    /// accepting, answers what it has read, closes every connection and returns (exit status 0).
-    func serveNetwork(_ dispatcher: RPCDispatcher) async throws {
+    /// server, TCP without a token (on loopback, unless `--insecure-loopback`). On the signal it
+    /// stops accepting, answers what it has read within a bound, closes every connection and
+    /// returns (the caller then closes the store; exit status 0).
+    func serveNetwork(_ dispatcher: RPCDispatcher, isAuthenticated: Bool) async throws {
         let logger = Logger(label: "stitch.serve") { StreamLogHandler.standardError(label: $0) }
         var endpoint = LineServer.Endpoint.unixSocket(path: socket ?? "")
         if socket == nil {
@@ -22,7 +23,11 @@ extension Serve {
         let server: LineServer
         do {
             server = try await LineServer.bind(
-                endpoint, dispatcher: dispatcher, configuration: .init(isAuthenticated: token != nil), logger: logger)
+                endpoint, dispatcher: dispatcher, configuration: .init(
+                    isAuthenticated: isAuthenticated, allowsLoopbackWithoutToken: insecureLoopback,
+                    maximumConnections: maxConnections,
+                    idleTimeout: idleTimeout > 0 ? .milliseconds(Int64(idleTimeout * 1000)) : nil),
+                logger: logger)
         } catch let error as LineServerError {
             throw CLIError.usage(error.description)
         } catch {

@@ -4,7 +4,9 @@ import StitchApplication
 import StitchEngine
 import StitchModel
 import StitchRPC
+import StitchServer
 import StitchStore
+import Synchronization
 
 /// `stitch serve`: the daemon, answering JSON-RPC 2.0 one message per line.
 struct Serve: AsyncParsableCommand {
@@ -17,8 +19,11 @@ struct Serve: AsyncParsableCommand {
               echo '{"jsonrpc":"2.0","id":1,"method":"server.health"}' | stitch serve --stdio
               stitch serve --stdio --community data/lewisham.json
               stitch serve --socket /run/stitch/stitch.sock --db /var/lib/stitch/stitch.sqlite
-              stitch serve --tcp 127.0.0.1:7411
-              stitch serve --tcp 0.0.0.0:7411 --token "$STITCH_TOKEN"   (a non-loopback bind needs a token)
+              openssl rand -hex 32 > ~/.stitch-token && chmod 600 ~/.stitch-token
+              stitch serve --tcp 127.0.0.1:7411 --token-file ~/.stitch-token
+              STITCH_TOKEN="$(cat ~/.stitch-token)" stitch serve --tcp 0.0.0.0:7411
+
+            TCP needs a token of at least 32 bytes (every request then carries it in params.auth), from             --token-file PATH or the STITCH_TOKEN environment variable; never on the command line, where any             local user could read it. Loopback TCP without a token needs --insecure-loopback.
             """)
 
     @Flag(help: "Serve standard input and output.")
@@ -27,8 +32,16 @@ struct Serve: AsyncParsableCommand {
     var socket: String?
     @Option(help: ArgumentHelp("Serve TCP at host:port.", valueName: "host:port"))
     var tcp: String?
-    @Option(help: "Require this token in every request's params.auth.")
+    @Option(help: .hidden)
     var token: String?
+    @Option(
+        help: ArgumentHelp(
+            "Require the token in this file (at least 32 bytes; mode 0600) in every request's params.auth. "
+                + "Or set STITCH_TOKEN.",
+            valueName: "path"))
+    var tokenFile: String?
+    @Flag(help: "Serve loopback TCP without a token (any local user could then read and change all data).")
+    var insecureLoopback = false
     @Option(help: ArgumentHelp("Community file to serve (JSON).", valueName: "path"))
     var community: String?
     @Option(help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
@@ -57,6 +70,12 @@ struct Serve: AsyncParsableCommand {
     var loadPolicy: LoadPolicy {
         allowLoadPath.map { LoadPolicy.allowing(directory: $0, maximumBytes: maxLoadBytes) } ?? .denied
     }
+    @Option(help: "The most requests in one batch.")
+    var maxBatch = RPCDispatcher.defaultMaximumBatch
+    @Option(help: "The most connections open at once (--socket, --tcp); one more is refused.")
+    var maxConnections = LineServer.Configuration.defaultMaximumConnections
+    @Option(help: ArgumentHelp("Close a connection silent for this many seconds (0: never).", valueName: "seconds"))
+    var idleTimeout = 300.0
 
     func validate() throws {
         let transports = [stdio, socket != nil, tcp != nil].filter { $0 }.count
@@ -70,18 +89,82 @@ struct Serve: AsyncParsableCommand {
             }
         }
         guard maxLoadBytes > 0 else { throw ValidationError("--max-load-bytes must be above 0") }
+        guard maxBatch >= 1 else { throw ValidationError("--max-batch must be at least 1") }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard idleTimeout >= 0, idleTimeout.isFinite else { throw ValidationError("--idle-timeout must be 0 or more seconds") }
+        if token != nil {
+            throw ValidationError(
+                "--token is not accepted: any local user can read a command line. Put the token in a file readable "
+                    + "only by you and give --token-file PATH, or set the STITCH_TOKEN environment variable "
+                    + "(make one with `openssl rand -hex 32`)")
+        }
     }
 
+    /// The shortest token accepted, in bytes.
+    static let minimumTokenBytes = 32
+
     func run() async throws {
-        let service = try await makeService()
-        let dispatcher = RPCDispatcher(service: service, token: token, maximumLineBytes: maxLineBytes)
-        try await serve(dispatcher)
+        let token = try readToken()
+        let (service, store) = try await makeService()
+        let dispatcher = RPCDispatcher(
+            service: service, token: token, maximumLineBytes: maxLineBytes, maximumBatch: maxBatch)
+        do {
+            try await serve(dispatcher, token: token, store: store)
+        } catch {
+            closeStore(store)
+            throw error
+        }
+        closeStore(store)
+    }
+
+    /// The token from `--token-file` or `STITCH_TOKEN` (not both), at least 32 bytes; `nil` when
+    /// neither is given. A set but empty or short `STITCH_TOKEN` is refused, never taken as "no token".
+    func readToken() throws -> String? {
+        let environment = ProcessInfo.processInfo.environment["STITCH_TOKEN"]
+        let howTo = "make one with `openssl rand -hex 32`"
+        let token: String
+        let source: String
+        switch (tokenFile, environment) {
+        case (nil, nil):
+            return nil
+        case (.some, .some):
+            throw CLIError.usage("give the token one way: --token-file PATH or STITCH_TOKEN, not both")
+        case (let path?, nil):
+            var info = stat()
+            guard stat(path, &info) == 0, let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError.usage("cannot read the token file \(path)")
+            }
+            guard info.st_mode & 0o077 == 0 else {
+                throw CLIError.usage(
+                    "the token file \(path) can be read by other users: make it private with `chmod 600 \(path)`")
+            }
+            token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            source = "the token in \(path)"
+        case (nil, let value?):
+            token = value
+            source = "STITCH_TOKEN"
+        }
+        guard token.utf8.count >= Self.minimumTokenBytes else {
+            throw CLIError.usage(
+                "\(source) is too short (\(token.utf8.count) bytes): a token must be at least \(Self.minimumTokenBytes) bytes; \(howTo)")
+        }
+        return token
+    }
+
+    /// Closes the store so SQLite folds its write-ahead log into the database file.
+    func closeStore(_ store: SQLiteCommunityStore) {
+        do {
+            try store.closeAndCheckpoint()
+            log("database closed")
+        } catch {
+            log("could not close the database cleanly: \(error)")
+        }
     }
 
     /// The community to serve, kept in the database (`--db`, see docs/daemon.md): the stored one;
     /// or, when the database holds none yet, `--community` (default: the bundled one), imported
     /// into it once. The service stores every write there before answering it.
-    func makeService() async throws -> StitchService {
+    func makeService() async throws -> (StitchService, SQLiteCommunityStore) {
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
         let meaningSetup = meaning.setup()
         if let note = meaningSetup.note { log(note) }
@@ -105,7 +188,7 @@ struct Serve: AsyncParsableCommand {
                 log(
                     "serving \(stored.members.count) members and \(stored.activities.count) activities from \(dbPath) "
                         + "(read in \(seconds(read - start)), engine built in \(seconds(clock.now - read)))")
-                return service
+                return (service, store)
             } catch {
                 throw CLIError.invalidInput(file: dbPath, errors: error.errors)
             }
@@ -122,17 +205,20 @@ struct Serve: AsyncParsableCommand {
         try store.replaceAll(initial)
         log("imported \(path) into the empty database \(dbPath)")
         log("serving \(initial.members.count) members and \(initial.activities.count) activities from \(dbPath)")
-        return service
+        return (service, store)
     }
 
     /// Answers requests on the chosen transport until it closes.
-    func serve(_ dispatcher: RPCDispatcher) async throws {
+    func serve(_ dispatcher: RPCDispatcher, token: String?, store: SQLiteCommunityStore) async throws {
         if socket != nil || tcp != nil {
-            try await serveNetwork(dispatcher)
+            try await serveNetwork(dispatcher, isAuthenticated: token != nil)
             return
         }
+        let stop = StdioStop { self.closeStore(store) }
         var reader = LineReader(handle: .standardInput, maximumLineBytes: maxLineBytes)
         while let line = reader.next() {
+            guard stop.beginLine() else { stop.waitForExit() }
+            defer { stop.endLine() }
             let response: Data?
             switch line {
             case .line(let data):
@@ -145,6 +231,8 @@ struct Serve: AsyncParsableCommand {
                 FileHandle.standardOutput.write(response + Data([0x0A]))
             }
         }
+        // Unless a signal's stop is already under way, this stop is the one that closes the store.
+        guard stop.claim() else { stop.waitForExit() }
         log("standard input closed; stopping")
     }
 
@@ -153,13 +241,94 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
+/// Stops `stitch serve --stdio` cleanly on SIGTERM or SIGINT: once the line being answered (if
+/// any) is answered, `finish` runs (closing the store, which folds its log) and the process
+/// exits with status 0. Without this the signal would end the process with the log unfolded.
+final class StdioStop: Sendable {
+    private enum State: Int {
+        case waiting, answering, stopRequested
+    }
+
+    private let state = Atomic<Int>(State.waiting.rawValue)
+    private let finishing = Atomic<Bool>(false)
+    private let finish: @Sendable () -> Void
+    /// Kept for the process's life; set once, in `init`.
+    nonisolated(unsafe) private var sources: [any DispatchSourceSignal] = []
+
+    init(finish: @escaping @Sendable () -> Void) {
+        self.finish = finish
+        self.sources = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.signalled() }
+            source.resume()
+            return source
+        }
+    }
+
+    /// Before answering a line; `false` once a stop was asked for (the process is exiting).
+    func beginLine() -> Bool {
+        self.state.compareExchange(
+            expected: State.waiting.rawValue, desired: State.answering.rawValue, ordering: .sequentiallyConsistent
+        ).exchanged
+    }
+
+    /// After a line's answer is written: stops now if a signal came meanwhile.
+    func endLine() {
+        let back = self.state.compareExchange(
+            expected: State.answering.rawValue, desired: State.waiting.rawValue, ordering: .sequentiallyConsistent)
+        if !back.exchanged { self.stopNow() }
+    }
+
+    private func signalled() {
+        // Waiting for input: stop at once. Answering: stop after the answer. Retried when the
+        // line ends in between.
+        while true {
+            let waiting = self.state.compareExchange(
+                expected: State.waiting.rawValue, desired: State.stopRequested.rawValue, ordering: .sequentiallyConsistent)
+            if waiting.exchanged {
+                self.stopNow()
+                return
+            }
+            if waiting.original == State.stopRequested.rawValue { return }
+            let answering = self.state.compareExchange(
+                expected: State.answering.rawValue, desired: State.stopRequested.rawValue, ordering: .sequentiallyConsistent)
+            if answering.exchanged || answering.original == State.stopRequested.rawValue { return }
+        }
+    }
+
+    /// Takes the one right to finish; `false` when the other side (a signal, or the end of the
+    /// input) already has it.
+    func claim() -> Bool {
+        !self.finishing.exchange(true, ordering: .sequentiallyConsistent)
+    }
+
+    /// Blocks for good: the stop under way ends the process.
+    func waitForExit() -> Never {
+        while true { pause() }
+    }
+
+    private func stopNow() {
+        guard self.claim() else { return }
+        self.finish()
+        exit(0)
+    }
+}
+
 /// Splits a byte stream into lines, skipping (and reporting) lines longer than the limit.
+///
+/// Linear in the input: each byte is searched for a newline once (with `memchr`), and the bytes
+/// consumed are dropped only when the buffer is refilled.
 struct LineReader {
     enum Item { case line(Data), tooLong }
 
     let handle: FileHandle
     let maximumLineBytes: Int
     private var buffer = Data()
+    /// Where the unread bytes start in `buffer`.
+    private var start = 0
+    /// How many unread bytes have been searched for a newline already.
+    private var scanned = 0
     private var skipping = false
     private var finished = false
 
@@ -170,27 +339,55 @@ struct LineReader {
 
     mutating func next() -> Item? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
+            if let newline = firstNewline() {
+                let line = buffer[(buffer.startIndex + start)..<(buffer.startIndex + newline)]
+                start = newline + 1
+                scanned = 0
                 if skipping {
                     skipping = false
                     return .tooLong
                 }
                 return .line(Data(line))
             }
-            if buffer.count > maximumLineBytes {
+            scanned = buffer.count - start
+            if buffer.count - start > maximumLineBytes {
+                drop()
                 buffer.removeAll(keepingCapacity: true)
+                scanned = 0
                 skipping = true
             }
             if finished {
                 if skipping { skipping = false; return .tooLong }
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return .line(buffer)
+                guard buffer.count > start else { return nil }
+                defer { drop(); buffer.removeAll() }
+                return .line(Data(buffer[(buffer.startIndex + start)...]))
             }
             let chunk = handle.availableData
-            if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
+            if chunk.isEmpty {
+                finished = true
+            } else {
+                drop()
+                buffer.append(chunk)
+            }
+        }
+    }
+
+    /// Forgets the bytes already consumed.
+    private mutating func drop() {
+        guard start > 0 else { return }
+        buffer.removeSubrange(buffer.startIndex..<(buffer.startIndex + start))
+        start = 0
+    }
+
+    /// The offset in `buffer` of the first newline not yet searched for, if any.
+    private func firstNewline() -> Int? {
+        let from = start + scanned
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress,
+                let found = memchr(base + from, 0x0A, raw.count - from)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
         }
     }
 }

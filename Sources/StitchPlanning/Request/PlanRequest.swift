@@ -58,10 +58,10 @@ public struct PlanRequest: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.referrals = try c.decode([Referral].self, forKey: .referrals)
-        self.maxPerPerson = try c.decodeIfPresent(Int.self, forKey: .maxPerPerson) ?? 1
-        self.topK = try c.decodeIfPresent(Int.self, forKey: .topK) ?? 20
+        self.maxPerPerson = try c.decodeWholeNumber(forKey: .maxPerPerson) ?? 1
+        self.topK = try c.decodeWholeNumber(forKey: .topK) ?? 20
         self.withBuddies = try c.decodeIfPresent(Bool.self, forKey: .withBuddies) ?? true
-        self.buddyLimitPerWeek = try c.decodeIfPresent(Int.self, forKey: .buddyLimitPerWeek) ?? 2
+        self.buddyLimitPerWeek = try c.decodeWholeNumber(forKey: .buddyLimitPerWeek) ?? 2
         self.maxSharePerPractice = try c.decodeIfPresent(Double.self, forKey: .maxSharePerPractice)
         self.fairness = try Self.decodeChoice(Fairness.self, c, .fairness) ?? .total
         self.profile = try Self.decodeChoice(ScoringProfile.self, c, .profile) ?? .planning

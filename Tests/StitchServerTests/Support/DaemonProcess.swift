@@ -17,8 +17,12 @@ final class DaemonProcess: Sendable {
     private let errors: Pipe
     private let stderrText = LockedText()
 
-    /// Starts `stitch serve` with `arguments` plus `--community` and `--db` in a fresh folder.
-    init(_ arguments: [String], folder: String? = nil) throws {
+    /// Starts `stitch serve` with `arguments` plus `--community` and `--db` in a fresh folder;
+    /// `environment` is added to the test's own (for `STITCH_TOKEN`); `fileLimit` lowers the
+    /// daemon's file descriptor limit (`ulimit -n`, through `/bin/sh`, which then execs it).
+    init(
+        _ arguments: [String], folder: String? = nil, environment: [String: String] = [:], fileLimit: Int? = nil
+    ) throws {
         self.ownsFolder = folder == nil
         self.folder = try folder ?? Self.makeFolder()
         let errors = Pipe()
@@ -28,9 +32,16 @@ final class DaemonProcess: Sendable {
             try JSONEncoder().encode(ScenarioCast.community).write(to: URL(fileURLWithPath: community))
         }
         let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = ["serve"] + arguments + ["--community", community, "--db", self.folder + "/stitch.sqlite"]
+        let serve = ["serve"] + arguments + ["--community", community, "--db", self.folder + "/stitch.sqlite"]
+        if let fileLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\"", CommandRunner.executable.path] + serve
+        } else {
+            process.executableURL = CommandRunner.executable
+            process.arguments = serve
+        }
         process.currentDirectoryURL = Fixtures.root
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
@@ -89,6 +100,15 @@ final class DaemonProcess: Sendable {
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// The daemon's resident memory now, in bytes (`VmRSS` in `/proc/PID/status`); `nil` elsewhere.
+    var residentBytes: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes * 1024
     }
 
     /// Sends a signal to the daemon (only to this process, by its id).

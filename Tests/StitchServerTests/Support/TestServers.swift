@@ -36,7 +36,7 @@ enum TestServers {
     static func withServer<T: Sendable>(
         _ endpoint: LineServer.Endpoint,
         dispatcher: RPCDispatcher,
-        configuration: LineServer.Configuration = LineServer.Configuration(),
+        configuration: LineServer.Configuration = LineServer.Configuration(allowsLoopbackWithoutToken: true),
         gracefulShutdownTimeout: Duration? = nil,
         _ body: (LineServer, ClientTarget, ServiceGroup) async throws -> T
     ) async throws -> T {
