@@ -126,7 +126,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "StitchMeaningTests",
-            dependencies: ["StitchApplication", "StitchEngine", "StitchModel", "StitchText", "StitchGenerator", "StitchTestSupport"],
+            dependencies: [
+                "StitchApplication", "StitchEngine", "StitchModel", "StitchRPC", "StitchText", "StitchGenerator", "StitchTestSupport",
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "StitchRPCTests", dependencies: ["StitchRPC", "StitchApplication", "StitchJSON", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
@@ -167,7 +169,7 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
             name: "StitchBenchmarks",
             dependencies: [
                 "StitchEngine", "StitchModel", "StitchGenerator", "StitchNetwork", "StitchPlanning", "StitchServer", "StitchApplication",
-                "StitchRPC", "StitchStore", "StitchDaemonLoad",
+                "StitchRPC", "StitchStore", "StitchDaemonLoad", "StitchText",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/StitchBenchmarks",

@@ -10,6 +10,7 @@ import Benchmark
 /// - ``NetworkBenchmarks``: the network analysis (`network.analyse`) at 10k and 100k members.
 /// - ``ImportBenchmarks``: importing the 100k-member community file (read, check, store).
 /// - ``DaemonBenchmarks``: the daemon's round trip over its Unix socket at 1, 8 and 32 clients.
+/// - ``MeaningBenchmarks``: one request's words embedded; who-can-help at 100k by id and in words.
 let benchmarks: @Sendable () -> Void = {
     QueryBenchmarks.register()
     ExplainBenchmarks.register()
@@ -18,4 +19,5 @@ let benchmarks: @Sendable () -> Void = {
     NetworkBenchmarks.register()
     DaemonBenchmarks.register()
     ImportBenchmarks.register()
+    MeaningBenchmarks.register()
 }

@@ -1,8 +1,19 @@
+import CLAPACK
+
 /// Internal plumbing shared by the LAPACK and BLAS wrappers: checked integer conversions,
 /// `info` checks, workspace sizes, and non-nil pointers into Swift arrays.
 enum LAPACKSupport {
+    /// OpenBLAS runs on one thread in Stitch, set once before the first routine: Stitch spreads
+    /// its work over the cores itself, and a thread count that never changes keeps every
+    /// result the same from one run to the next (OpenBLAS splits its sums by thread).
+    static let singleThreaded: Void = openblas_set_num_threads(1)
+
     /// Converts a Swift `Int` to LAPACK's 32-bit `INTEGER`, throwing instead of trapping on overflow.
+    ///
+    /// Every wrapper converts its sizes here before calling a routine, so this also makes sure
+    /// OpenBLAS is on one thread (``singleThreaded``).
     static func int32(_ value: Int, routine: String) throws(LAPACKError) -> Int32 {
+        _ = singleThreaded
         guard let converted = Int32(exactly: value) else {
             throw .invalidDimensions(routine: routine, reason: "\(value) does not fit in a 32-bit LAPACK integer")
         }

@@ -18,6 +18,17 @@ import Testing
         return graph.related(toWords: text).filter { graph.vocabulary.isTaxonomy($0.index) }.map { graph.vocabulary.key($0.index) }
     }
 
+    /// A referral reason's entries as a referral reads them: clause by clause, each entry at
+    /// its best level over the clauses.
+    static func rankedReason(_ text: String, engine: Engine) -> [String] {
+        let graph = engine.index.skills
+        var best: [Int32: Double] = [:]
+        for clause in ReasonPrototypes.clauses(text) {
+            for r in graph.related(toWords: clause) where graph.vocabulary.isTaxonomy(r.index) { best[r.index] = max(best[r.index] ?? 0, r.level) }
+        }
+        return best.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { graph.vocabulary.key($0.key) }
+    }
+
     /// Every (cosine, relevant) pair of the tuning half: each item against each taxonomy entry.
     static func tuningSamples(engine: Engine) throws -> [(cosine: Double, match: Bool)] {
         let graph = engine.index.skills
@@ -52,7 +63,8 @@ import Testing
             var byKind: [String: RankingMetrics] = [:]
             for item in try LabelledText.load(set) where item.split == "report" {
                 let words = [item.text, item.description].compactMap { $0 }.joined(separator: ". ")
-                let ranked = Self.ranked(set == "openactive.jsonl" ? item.text : words, engine: engine)
+                let ranked = item.kind == "reason"
+                    ? Self.rankedReason(item.text, engine: engine) : Self.ranked(set == "openactive.jsonl" ? item.text : words, engine: engine)
                 byKind[item.kind, default: RankingMetrics()].add(ranked: ranked, relevant: Set(item.skills))
                 byKind["all", default: RankingMetrics()].add(ranked: ranked, relevant: Set(item.skills))
             }
@@ -72,5 +84,29 @@ import Testing
         let freeText = try #require(figures["free-text"]?["all"]), openActive = try #require(figures["openactive"]?["all"])
         #expect(freeText.p1 > 0.4)
         #expect(openActive.p1 > 0.4)
+    }
+
+    /// Needs and goals read from the report half's reasons against their labels: precision and
+    /// recall, printed (docs/scoring.md quotes them) and held above chance.
+    @Test func reasonsReadIntoTheLabelledNeeds() throws {
+        let engine = try MeaningFixtures.lewisham
+        var needHits = 0, needFound = 0, needLabelled = 0, wayHits = 0, wayFound = 0, wayLabelled = 0
+        for item in try LabelledText.load("free-text.jsonl") where item.kind == "reason" && item.split == "report" {
+            let reading = try #require(engine.index.skills.read(reason: item.text, goalsGiven: false)).reading
+            let found = Set(reading.needs.map(\.need.rawValue)), labelled = Set(item.needs ?? [])
+            needHits += found.intersection(labelled).count
+            needFound += found.count
+            needLabelled += labelled.count
+            let ways = Set(WellbeingWay.allCases.filter { (reading.goals?[$0] ?? 0) > 0 }.map(\.rawValue)), wanted = Set(item.ways ?? [])
+            wayHits += ways.intersection(wanted).count
+            wayFound += ways.count
+            wayLabelled += wanted.count
+        }
+        let needPrecision = Double(needHits) / Double(max(1, needFound)), needRecall = Double(needHits) / Double(max(1, needLabelled))
+        let wayPrecision = Double(wayHits) / Double(max(1, wayFound)), wayRecall = Double(wayHits) / Double(max(1, wayLabelled))
+        print(String(format: "reasons, report half: needs precision %.3f recall %.3f; ways precision %.3f recall %.3f", needPrecision, needRecall, wayPrecision, wayRecall))
+        #expect(needPrecision > 0.5)
+        #expect(needRecall > 0.3)
+        #expect(wayPrecision > 0.5)
     }
 }

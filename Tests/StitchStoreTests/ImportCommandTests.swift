@@ -91,3 +91,58 @@ struct ImportCommandTests {
         #expect(unknown.stderr.contains("member: unknown member id 'm-nowhere'"), "\(unknown.stderr)")
     }
 }
+
+/// `community.load {"path"}` through the real daemon: off by default, then one folder only,
+/// never a file's content in an answer, never a non-community read as empty.
+@Suite("community.load from a file, run as a client would")
+struct LoadPathCommandTests {
+    private func answers(_ lines: [String], extra: [String], db: String) throws -> [[String: Any]] {
+        let input = Data(lines.map { $0 + "\n" }.joined().utf8)
+        let r = try CommandRunner().run(["serve", "--stdio", "--db", db, "--no-meaning"] + extra, input: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        return try r.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    private func reason(_ answer: [String: Any]) -> String? {
+        ((answer["error"] as? [String: Any])?["data"] as? [String: Any])?["reason"] as? String
+    }
+
+    private func load(_ path: String, id: Int) -> String {
+        #"{"jsonrpc":"2.0","id":\#(id),"method":"community.load","params":{"path":"\#(path)"}}"#
+    }
+
+    @Test func loadingFromAFileIsOffUnlessAFolderIsAllowed() throws {
+        let file = try TemporaryStore()
+        let lewisham = Fixtures.dataURL("lewisham.json").path
+        let health = #"{"jsonrpc":"2.0","id":9,"method":"server.health"}"#
+        let off = try answers([load(lewisham, id: 1), health], extra: [], db: file.path)
+        #expect(reason(off[0])?.contains("--allow-load-path") == true, "\(off[0])")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-allowed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-secret-\(UUID().uuidString).json")
+        try Data(#"{"members":[{"id":"m-1","availability":[{"day":"AKIA-SECRET","start":"10:00","end":"11:00"}]}]}"#.utf8).write(to: secret)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        try Data(#"{"members":[{"id":"m-1","availability":[{"day":"AKIA-SECRET","start":"10:00","end":"11:00"}]}]}"#.utf8)
+            .write(to: folder.appendingPathComponent("bad.json"))
+        try FileManager.default.copyItem(atPath: Fixtures.dataURL("taxonomy.json").path, toPath: folder.appendingPathComponent("taxonomy.json").path)
+        try FileManager.default.copyItem(atPath: lewisham, toPath: folder.appendingPathComponent("community.json").path)
+
+        let allowed = ["--allow-load-path", folder.path]
+        let out = try answers(
+            [load(secret.path, id: 1), load("bad.json", id: 2), load("taxonomy.json", id: 3), load("../x.json", id: 4), health],
+            extra: allowed, db: file.path)
+        #expect(reason(out[0])?.contains("only files under the folder") == true, "\(out[0])")
+        #expect(!String(describing: out[1]).contains("AKIA"), "a file's content never comes back: \(out[1])")
+        #expect(reason(out[2])?.contains("not a community") == true, "\(out[2])")
+        #expect(reason(out[3]) == reason(out[0]))
+        let members = (out[4]["result"] as? [String: Any])?["members"] as? Int
+        #expect(members == 319, "nothing refused changed the community")
+
+        let loaded = try answers([load("community.json", id: 1)], extra: allowed, db: file.path)
+        #expect((loaded[0]["result"] as? [String: Any])?["members"] as? Int == 319, "\(loaded[0])")
+    }
+}

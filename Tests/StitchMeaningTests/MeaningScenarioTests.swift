@@ -1,0 +1,80 @@
+import Foundation
+import StitchApplication
+import StitchEngine
+import StitchModel
+import StitchRPC
+import StitchTestSupport
+import Testing
+
+/// People's own words reach the right people and activities on the bundled community, through
+/// the application layer every interface calls, with the real text model.
+@Suite(.serialized) struct MeaningScenarioTests {
+    static func service() throws -> StitchService {
+        try StitchService(community: try Fixtures.lewisham, taxonomy: try Fixtures.taxonomy, meaning: .on(try MeaningFixtures.meaning))
+    }
+
+    @Test func aBrokersWordsFindGardeners() async throws {
+        let service = try Self.service()
+        let ranking = try await service.whoCanHelp(.init(request: HelpRequest(requester: "m-arthur", skill: "help with my garden"), limit: 5))
+        #expect(ranking.matches.count == 5)
+        let first = try #require(ranking.matches.first)
+        #expect(first.reasons.first?.contains("close in meaning to 'help with my garden'") == true, "\(first.reasons)")
+        #expect(first.reasons.first?.contains("garden") == true)
+        #expect(ranking.notes.isEmpty, "\(ranking.notes)")
+    }
+
+    @Test func offersWrittenAsSentencesAreFound() async throws {
+        let service = try Self.service()
+        let arthur = try #require((try Fixtures.lewisham).members.first { $0.id == "m-arthur" })
+        let newcomer = Member(
+            id: "m-sentences", name: "Glenda", offers: ["I can mow lawns and do a bit of weeding"], location: arthur.location,
+            travelKm: 3)
+        _ = try await service.upsert(member: newcomer)
+        let ranking = try await service.whoCanHelp(.init(request: HelpRequest(requester: "m-arthur", skill: "gardening"), limit: 50))
+        let found = try #require(ranking.matches.first { $0.id == "m-sentences" }, "a sentence offer reaches a taxonomy request")
+        #expect(found.reasons.first == "Offers 'i can mow lawns and do a bit of weeding', close in meaning to 'gardening'", "\(found.reasons)")
+        let byWords = try await service.whoCanHelp(.init(request: HelpRequest(requester: "m-arthur", skill: "someone to cut my grass"), limit: 50))
+        #expect(byWords.matches.contains { $0.id == "m-sentences" }, "and a request in words reaches it too")
+    }
+
+    @Test func aGPsReasonFindsTheMensShedAndSaysHowItWasRead() async throws {
+        let service = try Self.service()
+        let referral = Referral(person: .id("m-arthur"), reason: "lonely since his wife died, low mood, used to enjoy woodwork")
+        let ranking = try await service.refer(.init(referral: referral, limit: 5))
+        let first = try #require(ranking.matches.first)
+        #expect(first.name?.contains("Men's Shed") == true, "\(ranking.matches.map(\.name))")
+        #expect(first.reasons.first == "About 'woodwork', close in meaning to 'used to enjoy woodwork'")
+        let reading = try #require(ranking.reading)
+        let needs = Set(reading.needs.map(\.need))
+        #expect(needs.contains(.lonelinessIsolation))
+        #expect(needs.contains(.bereavement))
+        #expect(needs.contains(.lowMoodAnxietyStress))
+        #expect((reading.goals?.connect ?? 0) == 1, "loneliness reads as Connect")
+        #expect(reading.interests.contains { $0.term == "woodwork" })
+        // Goals given always win.
+        let withGoals = Referral(person: .id("m-arthur"), goals: FiveWays(beActive: 1), reason: referral.reason)
+        #expect(try await service.refer(.init(referral: withGoals, limit: 5)).reading?.goals == nil)
+    }
+
+    @Test func theReadingTravelsOverJSONRPC() async throws {
+        let dispatcher = RPCDispatcher(service: try Self.service())
+        let line = #"{"jsonrpc":"2.0","id":1,"method":"refer.activities","params":{"referral":{"person":"m-arthur","reason":"used to enjoy woodwork"},"limit":3}}"#
+        let answer = String(decoding: try #require(await dispatcher.handle(line: Data(line.utf8))), as: UTF8.self)
+        #expect(answer.contains(#""reading":{"#), answer)
+        #expect(answer.contains("close in meaning to 'used to enjoy woodwork'"), answer)
+    }
+
+    @Test func withoutTheModelAnswersSayMeaningIsOff() async throws {
+        let service = try StitchService(
+            community: try Fixtures.lewisham, taxonomy: try Fixtures.taxonomy, meaning: .off(because: "the text model is not installed"))
+        let ranking = try await service.whoCanHelp(.init(request: HelpRequest(requester: "m-arthur", skill: "gardenning"), limit: 5))
+        #expect(ranking.matches.isEmpty)
+        #expect(ranking.notes.contains { $0.hasSuffix("did you mean 'gardening'?") }, "\(ranking.notes)")
+        #expect(ranking.notes.contains { $0.hasPrefix("Meaning-based matching is off") }, "\(ranking.notes)")
+        let health = await service.health()
+        #expect(health.meaning == "off")
+        #expect(health.notes.first?.contains("not installed") == true)
+        let referral = try await service.refer(.init(referral: Referral(person: .id("m-arthur"), reason: "used to enjoy woodwork"), limit: 3))
+        #expect(referral.reading == nil)
+    }
+}
