@@ -6,6 +6,10 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var name: String
     public var organisation: String?
+    /// What the activity is about, in the publisher's own words ("A gentle walk round the park,
+    /// then tea at the café"): free text, at most ``RecordBounds/maximumTextBytes`` bytes of UTF-8;
+    /// `nil` when none is given. Importers fill it from the source's description.
+    public var description: String?
     /// What it is about: taxonomy ids, synonyms or free text.
     public var topics: [String]
     /// The Five Ways to Wellbeing it serves.
@@ -29,14 +33,15 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
     public var attribution: String?
 
     public init(
-        id: String, name: String, organisation: String? = nil, topics: [String] = [], wellbeing: [WellbeingWay] = [],
-        schedule: [Slot] = [], location: Location? = nil, online: Bool = false, capacity: Int? = nil, enrolled: Int = 0,
-        access: [AccessTerm] = [], cost: Double? = nil, ageMin: Int? = nil, ageMax: Int? = nil, buddyWelcome: Bool = true,
-        groups: [String] = [], attribution: String? = nil
+        id: String, name: String, organisation: String? = nil, description: String? = nil, topics: [String] = [],
+        wellbeing: [WellbeingWay] = [], schedule: [Slot] = [], location: Location? = nil, online: Bool = false,
+        capacity: Int? = nil, enrolled: Int = 0, access: [AccessTerm] = [], cost: Double? = nil, ageMin: Int? = nil,
+        ageMax: Int? = nil, buddyWelcome: Bool = true, groups: [String] = [], attribution: String? = nil
     ) {
         self.id = id
         self.name = name
         self.organisation = organisation
+        self.description = description
         self.topics = topics
         self.wellbeing = wellbeing
         self.schedule = schedule
@@ -57,7 +62,7 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
     public var remainingPlaces: Int? { capacity.map { max(0, $0 - enrolled) } }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, organisation, topics, wellbeing, schedule, location, online, capacity, enrolled, access, cost
+        case id, name, organisation, description, topics, wellbeing, schedule, location, online, capacity, enrolled, access, cost
         case ageMin, ageMax, buddyWelcome, groups, attribution
     }
 
@@ -66,6 +71,7 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         id = try c.decodeIdentifier(forKey: .id)
         name = try c.decode(String.self, forKey: .name)
         organisation = try c.decodeIfPresent(String.self, forKey: .organisation)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
         topics = try c.decode([String].self, forKey: .topics, default: [])
         wellbeing = try c.decode([WellbeingWay].self, forKey: .wellbeing, default: [])
         schedule = try c.decode([Slot].self, forKey: .schedule, default: [])

@@ -34,6 +34,7 @@ extension Activity {
         RecordBounds.checkID(id, field: "id", into: &errors)
         RecordBounds.checkText(name, field: "name", into: &errors)
         RecordBounds.checkText(organisation, field: "organisation", into: &errors)
+        RecordBounds.checkText(description, field: "description", into: &errors)
         RecordBounds.checkTexts(topics, field: "topics", into: &errors)
         RecordBounds.checkCount(wellbeing.count, maximum: RecordBounds.maximumListLength, field: "wellbeing", into: &errors)
         RecordBounds.checkCount(schedule.count, maximum: RecordBounds.maximumSlots, field: "schedule", into: &errors)

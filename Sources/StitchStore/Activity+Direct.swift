@@ -14,6 +14,9 @@ extension Activity: DirectDecodable {
             } else if key.is("organisation") {
                 guard seen.insert(2), let organisation = json.nullable({ $0.string() }) else { return false }
                 activity.organisation = organisation
+            } else if key.is("description") {
+                guard seen.insert(17), let description = json.nullable({ $0.string() }) else { return false }
+                activity.description = description
             } else if key.is("topics") {
                 guard seen.insert(3), let list = json.stringList() else { return false }
                 activity.topics = list

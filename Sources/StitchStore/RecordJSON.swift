@@ -80,6 +80,7 @@ extension Activity: RecordJSON {
             json.field("id", id)
             json.field("name", name)
             json.field("organisation", organisation)
+            json.field("description", description)
             json.field("topics", topics)
             json.field("wellbeing", wellbeing.map(\.rawValue))
             json.field("schedule", schedule)

@@ -29,6 +29,11 @@ struct ActivityGenerationTests {
         #expect(activities.contains { $0.ageMin == 55 } || activities.contains { $0.ageMin == 60 })
         #expect(activities.contains { $0.ageMin == 18 })
         #expect(Set(activities.map { $0.name.split(separator: " ").suffix(2).joined() }).count > 30, "many kinds")
+        // A few kinds carry a directory's description; each is within the model's bounds.
+        let walk = try #require(activities.first { $0.name.contains("Health Walk") })
+        #expect(walk.description?.hasPrefix("A free, gentle walk") == true)
+        #expect(activities.contains { $0.description == nil })
+        #expect(activities.allSatisfy { $0.boundErrors().isEmpty })
     }
 
     @Test func smallCommunitiesStillGetEveryKind() throws {

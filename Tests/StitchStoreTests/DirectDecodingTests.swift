@@ -25,7 +25,10 @@ struct DirectDecodingTests {
     }
 
     @Test func membersOfARandomCommunityAreReadDirectly() throws {
-        let community = RandomCommunity.make(seed: 11, members: 300, activities: 60, skills: ["gardening", "cooking"])
+        var community = RandomCommunity.make(seed: 11, members: 300, activities: 60, skills: ["gardening", "cooking"])
+        for i in stride(from: 0, to: community.activities.count, by: 3) {
+            community.activities[i].description = Self.descriptions[i / 3 % Self.descriptions.count]
+        }
         let encoder = JSONEncoder()
         for member in community.members {
             #expect(Self.check(Member.self, String(decoding: try encoder.encode(member), as: UTF8.self)))
@@ -82,6 +85,44 @@ struct DirectDecodingTests {
     ])
     func membersAtTheEdges(text: String) {
         Self.check(Member.self, text)
+    }
+
+    /// Descriptions with what a free text may hold: quotes, backslashes, slashes, control
+    /// characters, accents, emoji (one of several scalars), HTML left in by a feed.
+    static let descriptions = [
+        "A gentle walk round the park, then tea at the café.", "A \"quoted\" / \\ text\twith\nlines \u{1} and \u{7f}",
+        "Zoë Ødegård 🧶👍🏽 knit & natter <b>bold</b> 日本語", "", " ", "\u{2028}\u{2029}\u{feff}\u{200b}",
+    ]
+
+    /// A description is read directly to exactly JSONDecoder's value, escaped or not.
+    @Test func descriptionsAreReadDirectly() throws {
+        for text in Self.descriptions {
+            let activity = Activity(id: "a-1", name: "Walk", description: text)
+            let encoded = String(decoding: try JSONEncoder().encode(activity), as: UTF8.self)
+            #expect(Self.check(Activity.self, encoded), "\(encoded)")
+        }
+        for text in [
+            #"{"id": "a-1", "name": "Walk", "description": "A \"quoted\" \\ text \/ with \u00e9 and \ud83d\ude00"}"#,
+            #"{"id": "a-1", "name": "Walk", "description": "tab\there\r\nand \u0001 \b\f"}"#,
+            #"{"id": "a-1", "name": "Walk", "description": null, "organisation": "Lee Ramblers"}"#,
+            #"{"description": "Round the park", "name": "Walk", "id": "a-1"}"#,
+        ] {
+            #expect(Self.check(Activity.self, text), "\(text)")
+        }
+        let atTheBound = String(repeating: "é", count: RecordBounds.maximumTextBytes / 2)
+        #expect(Self.check(Activity.self, #"{"id": "a-1", "name": "Walk", "description": "\#(atTheBound)"}"#))
+    }
+
+    @Test(arguments: [
+        #"{"id": "a-1", "name": "Walk", "description": 3}"#, #"{"id": "a-1", "name": "Walk", "description": ["a"]}"#,
+        #"{"id": "a-1", "name": "Walk", "description": "\ud83d"}"#, #"{"id": "a-1", "name": "Walk", "description": "\x"}"#,
+        #"{"id": "a-1", "name": "Walk", "description": "a\u0000b"}"#,
+        #"{"id": "a-1", "name": "Walk", "description": "a", "description": "b"}"#,
+        #"{"id": "a-1", "name": "Walk", "descr\u0069ption": "a"}"#,
+        "{\"id\": \"a-1\", \"name\": \"Walk\", \"description\": \"\(String(repeating: "é", count: 2049))\"}",
+    ])
+    func descriptionsAtTheEdges(text: String) {
+        Self.check(Activity.self, text)
     }
 
     @Test(arguments: [

@@ -75,6 +75,35 @@ struct ImportSourcesCommandTests {
         #expect(stored.activities[1].name == "Choir again")
     }
 
+    /// Each importer's descriptions are stored and come back from the database as read.
+    @Test func importedDescriptionsAreStored() throws {
+        let file = try TemporaryStore()
+        let csv = try CommandRunner.temporaryFile(
+            Data(
+                """
+                id,name,description
+                a-walk,Health walk,"A gentle walk round the park,
+                  then tea at the café 🫖 (\\ ""quoted"" / slashed)."
+
+                """.utf8), name: "activities.csv")
+        let r = try CommandRunner().run(["import", csv, "--db", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let service = Fixtures.dataURL("openreferral/service_full.json").path
+        #expect(try CommandRunner().run(["import", service, "--db", file.path]).status == 0)
+        let newham = Fixtures.dataURL("openactive/newham_20200102.json").path
+        #expect(try CommandRunner().run(["import", newham, "--db", file.path, "--source", "Active Newham"]).status == 0)
+        let stored = try file.open().load().activities
+        let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0.description) })
+        #expect(byID["a-walk"] == #"A gentle walk round the park, then tea at the café 🫖 (\ "quoted" / slashed)."#)
+        #expect(
+            byID["oruk-ac148810-d857-441c-9679-408f346de14b"]??.hasPrefix(
+                "Counselling Services provided by trained professionals. Suitable") == true)
+        #expect(
+            byID["oa-active-newham-new-crossfit-open-box"]
+                == "CrossFit is a training program that builds strength and conditioning through varied and "
+                + "challenging workouts.")
+    }
+
     @Test func theOpenReferralExampleServiceIsAddedAsAnActivity() throws {
         let file = try storeWithCommunity()
         let service = Fixtures.dataURL("openreferral/service_full.json").path

@@ -27,6 +27,9 @@ struct RecordJSONTests {
         community.members[2].birthYear = 1950
         community.members[2].travelKm = 2.5
         community.activities[0].attribution = "Open data / CC BY 4.0"
+        for i in stride(from: 0, to: community.activities.count, by: 2) {
+            community.activities[i].description = DirectDecodingTests.descriptions[i / 2 % DirectDecodingTests.descriptions.count]
+        }
         let encoder = JSONEncoder()
         for member in community.members {
             let json = Self.text(member)
@@ -50,6 +53,19 @@ struct RecordJSONTests {
         #expect(written.string.contains("\"name\":\(expected[0])"), "\(written.string)")
         #expect(written.string.contains("\"id\":\(expected[1])"), "\(written.string)")
         #expect(written.string.contains(#"m-1\/2"#))
+    }
+
+    /// A description is written byte for byte as `JSONEncoder` writes the string, after
+    /// `organisation` and before `topics` (the order the record declares), and left out when `nil`.
+    @Test func descriptionsAreWrittenAsTheEncoderWritesThem() throws {
+        for text in DirectDecodingTests.descriptions {
+            let activity = Activity(id: "a-1", name: "Walk", organisation: "Lee", description: text, topics: ["walking"])
+            let written = Self.text(activity).string
+            let encoded = String(decoding: try JSONEncoder().encode([text]).dropFirst().dropLast(), as: UTF8.self)
+            #expect(written.contains(#""organisation":"Lee","description":\#(encoded),"topics":"#), "\(written)")
+            #expect(try JSONDecoder().decode(Activity.self, from: Data(written.utf8)) == activity)
+        }
+        #expect(!Self.text(Activity(id: "a-1", name: "Walk")).string.contains("description"))
     }
 
     @Test func aNumberJSONCannotHoldIsRefused() {

@@ -24,6 +24,32 @@ struct StoreBasicsTests {
         #expect(reopened.integrityCheck())
     }
 
+    /// Activities' descriptions (escapes, unicode, the longest a text may be) come back equal
+    /// however they were stored: all at once, one activity at a time, into a new file, or read
+    /// from a community file.
+    @Test func activityDescriptionsRoundTrip() throws {
+        var community = Community(
+            activities: DirectDecodingTests.descriptions.enumerated().map { i, text in
+                Activity(id: "a-\(i)", name: "Activity \(i)", description: text)
+            })
+        community.activities.append(Activity(id: "a-none", name: "No description"))
+        community.activities.append(
+            Activity(id: "a-long", name: "Long", description: String(repeating: "🧶", count: RecordBounds.maximumTextBytes / 4)))
+        let all = try TemporaryStore()
+        try all.open().replaceAll(community)
+        #expect(try all.open().load() == community)
+        let newFile = try TemporaryStore()
+        try newFile.open().replaceAllInNewFile(community)
+        #expect(try newFile.open().load() == community)
+        let oneByOne = try TemporaryStore()
+        let store = try oneByOne.open()
+        try store.replaceAll(Community())
+        for activity in community.activities { try store.upsert(activity: activity) }
+        #expect(try oneByOne.open().load().activities == community.activities)
+        let read = try CommunityImport.read(JSONEncoder().encode(community))
+        #expect(read.problems.isEmpty && read.community == community)
+    }
+
     @Test func anEmptyStoreHoldsNoCommunityUntilOneIsStored() throws {
         let file = try TemporaryStore()
         let store = try file.open()

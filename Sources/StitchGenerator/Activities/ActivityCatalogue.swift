@@ -16,24 +16,32 @@ enum ActivityCatalogue {
             organisers: ["gp-rushey-green", "gp-lee", "gp-downham", "gp-sydenham", "parks-volunteers"],
             topics: ["walking"], ways: [.beActive, .connect, .takeNotice], days: weekdays, starts: [10, 10.5, 11],
             minutes: 90,
-            capacity: 12...25, venue: .outdoor, weight: 2),
+            capacity: 12...25, venue: .outdoor, weight: 2,
+            description: "A free, gentle walk of about an hour on paths and through parks, led by trained volunteers "
+                + "at a pace everyone can manage, with time to chat on the way."),
         T(
             name: "Allotment Session", organisers: ["sydenham-garden", "rgtb", "ha-phoenix"],
             topics: ["gardening", "food-growing"],
             ways: [.beActive, .takeNotice, .give, .connect], days: [.tue, .wed, .thu, .sat], starts: [10, 13],
             minutes: 180,
-            capacity: 8...15, venue: .outdoor, weight: 1.5),
+            capacity: 8...15, venue: .outdoor, weight: 1.5,
+            description: "Grow fruit and vegetables together on a shared plot: digging, sowing, weeding and "
+                + "harvesting, with tools provided and no experience needed."),
         T(
             name: "Gentle Gardening Group", organisers: ["sydenham-garden", "slam-ward", "sh-ravensbourne-court"],
             topics: ["gentle-gardening", "gardening"], ways: [.takeNotice, .connect, .beActive],
             days: [.mon, .wed, .fri],
-            starts: [10.5, 13.5], minutes: 120, capacity: 8...12, venue: .garden, seated: true),
+            starts: [10.5, 13.5], minutes: 120, capacity: 8...12, venue: .garden, seated: true,
+            description: "Unhurried gardening at raised beds you can work sitting down: potting, planting and "
+                + "tending the garden in good company, at your own pace."),
         T(
             name: "Knit and Natter",
             organisers: ["rgtb", "faith-st-laurence", "sh-kirkdale-lodge", "age-uk-lewisham", "lewisham-libraries"],
             topics: ["knitting", "crochet"], ways: [.connect, .keepLearning, .give], days: weekdays,
             starts: [10, 13.5, 14],
-            minutes: 120, capacity: 10...16, venue: .hall, seated: true, weight: 1.5),
+            minutes: 120, capacity: 10...16, venue: .hall, seated: true, weight: 1.5,
+            description: "Bring your knitting or crochet, or learn from scratch with yarn and needles provided; "
+                + "tea, biscuits and conversation."),
         T(
             name: "Community Choir", organisers: ["faith-st-pauls-deptford", "rgtb", "lewisham-libraries"],
             topics: ["choir", "singing"],

@@ -51,7 +51,8 @@ struct ActivityFactory: Sendable {
         let enrolled = random.chance(0.1) ? capacity : Int(Double(capacity) * random.uniform(0.3, 0.95))
         let limited = random.chance(template.ageLimitChance)
         return Activity(
-            id: id, name: name, organisation: group.name, topics: template.topics.map(palette.canonical),
+            id: id, name: name, organisation: group.name, description: template.description,
+            topics: template.topics.map(palette.canonical),
             wellbeing: template.ways, schedule: schedule(template, random: &random), location: location, online: online,
             capacity: capacity, enrolled: enrolled, access: online ? [] : access(template, random: &random),
             cost: random.pick(template.costs), ageMin: limited ? template.ageMin : nil,

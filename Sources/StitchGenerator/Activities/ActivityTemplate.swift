@@ -39,6 +39,8 @@ struct ActivityTemplate: Sendable {
     var weight = 1.0
     /// Probability that newcomers may bring a buddy.
     var buddyWelcome = 0.92
+    /// What every instance is about, in a directory's words; `nil` for the kinds that have none yet.
+    var description: String?
 
     static let weekdays: [Weekday] = [.mon, .tue, .wed, .thu, .fri]
     static let weekend: [Weekday] = [.sat, .sun]

@@ -4,9 +4,11 @@ import StitchModel
 /// The part the member and activity readers share: each row assembled into a record object,
 /// decoded by the model, and kept unless it is bad or repeats an earlier row's id.
 enum CSVRecords {
+    /// Reads the rows; `assemble` builds each row's record object, and may add notes (a field
+    /// changed but kept), reported when the row is kept.
     static func read<T: Decodable & Identifiable & Sendable & Hashable>(
         _ data: Data, as type: T.Type, columns: [String], aliases: [String: String], required: [String],
-        assemble: (CSVTable.Row) throws(CellError) -> [String: JSONValue]
+        assemble: (CSVTable.Row, inout [CellError]) throws(CellError) -> [String: JSONValue]
     ) -> (records: [ImportedRecord<T>], issues: [ImportIssue], rowCount: Int) where T.ID == String {
         let table = CSVTable(data, columns: columns, aliases: aliases, required: required)
         var issues = table.issues
@@ -18,8 +20,9 @@ enum CSVRecords {
                 issues.append(ImportIssue(list: "rows", index: row.number, id: id, field: field, reason: reason))
             }
             let object: [String: JSONValue]
+            var notes: [CellError] = []
             do {
-                object = try assemble(row)
+                object = try assemble(row, &notes)
             } catch {
                 problem(error.field, error.reason)
                 continue
@@ -34,6 +37,12 @@ enum CSVRecords {
                 }
                 firstRow[record.id] = row.number
                 records.append(ImportedRecord(record, index: row.number))
+                for note in notes {
+                    issues.append(
+                        ImportIssue(
+                            list: "rows", index: row.number, id: id, field: note.field, reason: note.reason,
+                            recordSkipped: false))
+                }
             }
         }
         issues.sort { ($0.index ?? 0) < ($1.index ?? 0) }
@@ -75,7 +84,7 @@ public struct CSVMemberReader: Sendable {
     public func read(_ data: Data) -> SourceImport {
         let (records, issues, count) = CSVRecords.read(
             data, as: Member.self, columns: Self.columns, aliases: Self.aliases, required: ["id"]
-        ) { row throws(CellError) in
+        ) { row, _ throws(CellError) in
             var object: [String: JSONValue] = [:]
             for column in ["id", "name"] { if let text = row[column] { object[column] = .string(text) } }
             for column in ["offers", "interests", "needs", "experiences", "languages", "groups", "avoid"] {
@@ -102,7 +111,9 @@ public struct CSVMemberReader: Sendable {
 /// Reads a CSV file of activities, one per row, for `stitch import --format csv-activities`.
 ///
 /// The header row names the columns, in any order and case; `id` and `name` are required.
-/// `topics`, `groups` and `access` are `;`-separated lists; `wellbeing` lists ways
+/// `description` (or `about`, `summary`) is free text: white space collapsed, and cut with a note
+/// when longer than ``StitchModel/RecordBounds/maximumTextBytes`` (HTML is not removed: a
+/// spreadsheet's text is taken as written). `topics`, `groups` and `access` are `;`-separated lists; `wellbeing` lists ways
 /// (`connect; beActive`); `schedule` is slots such as `Tue 10:00-11:30; Thu 10:00-11:30`;
 /// `cost` is pounds per session (`3.50` or `£3.50`). Every row is checked by the model's own
 /// decoder, as an activity in a community file is; bad rows are reported and skipped, good ones kept.
@@ -114,13 +125,13 @@ public struct CSVMemberReader: Sendable {
 public struct CSVActivityReader: Sendable {
     /// The columns, by their canonical names (the model's field names, and `lat`/`lon`).
     public static let columns = [
-        "id", "name", "organisation", "topics", "wellbeing", "schedule", "lat", "lon", "online", "capacity",
-        "enrolled", "access", "cost", "ageMin", "ageMax", "buddyWelcome", "groups", "attribution",
+        "id", "name", "organisation", "description", "topics", "wellbeing", "schedule", "lat", "lon", "online",
+        "capacity", "enrolled", "access", "cost", "ageMin", "ageMax", "buddyWelcome", "groups", "attribution",
     ]
     /// Other header names accepted for a column.
     public static let aliases = [
         "organization": "organisation", "latitude": "lat", "longitude": "lon", "lng": "lon", "minAge": "ageMin",
-        "maxAge": "ageMax", "places": "capacity",
+        "maxAge": "ageMax", "places": "capacity", "about": "description", "summary": "description",
     ]
 
     public init() {}
@@ -129,10 +140,15 @@ public struct CSVActivityReader: Sendable {
     public func read(_ data: Data) -> SourceImport {
         let (records, issues, count) = CSVRecords.read(
             data, as: Activity.self, columns: Self.columns, aliases: Self.aliases, required: ["id", "name"]
-        ) { row throws(CellError) in
+        ) { row, notes throws(CellError) in
             var object: [String: JSONValue] = [:]
             for column in ["id", "name", "organisation", "attribution"] {
                 if let text = row[column] { object[column] = .string(text) }
+            }
+            if let text = row["description"] {
+                let (description, note) = DescriptionText.clean(text, html: false)
+                if let description { object["description"] = .string(description) }
+                if let note { notes.append(CellError(field: "description", reason: note)) }
             }
             for column in ["topics", "groups"] { if let text = row[column] { object[column] = CSVCells.strings(text) } }
             if let text = row["wellbeing"] { object["wellbeing"] = CSVCells.ways(text) }

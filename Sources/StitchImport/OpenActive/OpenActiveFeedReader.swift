@@ -13,8 +13,9 @@ import StitchModel
 /// Activity names become `topics` normalised with ``StitchModel/SkillTaxonomy/normalise(_:)``
 /// (the taxonomy maps them to skill ids); `wellbeing` is Be Active, plus Connect for group
 /// sessions; `capacity` comes from `maximumAttendeeCapacity`, `cost` from the lowest offer,
-/// `ageMin`/`ageMax` from `ageRange`, `organisation` from the organiser (else `source`), and
-/// `attribution` names the publisher and licence ("Active Newham via OpenActive, CC BY 4.0").
+/// `ageMin`/`ageMax` from `ageRange`, `organisation` from the organiser (else `source`),
+/// `description` from the record's `description` (HTML removed, white space collapsed; else its
+/// `superEvent`'s), and `attribution` names the publisher and licence ("Active Newham via OpenActive, CC BY 4.0").
 ///
 /// Reading never throws and never traps: a page that is not JSON, or not an RPDE page, gives a
 /// single page-level issue; a bad record gives an issue and is skipped; good records are kept.

@@ -4,9 +4,10 @@ import StitchModel
 ///
 /// OpenActive publishes each dated session (or each weekly time) as its own record, while a
 /// person is referred to "Crossfit Open Box at Newham Leisure Centre", whenever it runs. So the
-/// series' schedule is the union of its sessions' weekly slots; its capacity is the largest
-/// stated, its cost the lowest price, its age limits the widest. The activity model has no venue
-/// field, so the venue goes into the name: "Crossfit Open Box at Newham Leisure Centre".
+/// series' schedule is the union of its sessions' weekly slots; its description is the first
+/// session's that has one; its capacity is the largest stated, its cost the lowest price, its age
+/// limits the widest. The activity model has no venue field, so the venue goes into the name:
+/// "Crossfit Open Box at Newham Leisure Centre".
 struct OpenActiveSeries: Sendable {
     var sessions: [OpenActiveSession]
 
@@ -25,7 +26,7 @@ struct OpenActiveSeries: Sendable {
         let publisher = sessions.lazy.compactMap(\.organiser).first ?? source
         return Activity(
             id: id, name: first.venueName.map { "\(first.name) at \($0)" } ?? first.name, organisation: publisher,
-            topics: topics, wellbeing: merged.wellbeing,
+            description: sessions.lazy.compactMap(\.description).first, topics: topics, wellbeing: merged.wellbeing,
             schedule: OpenActiveScheduleReader.sortedUnique(sessions.flatMap(\.slots)), location: first.location,
             online: false, capacity: capacity, enrolled: capacity == nil ? 0 : enrolled, access: [],
             cost: costs.min(),

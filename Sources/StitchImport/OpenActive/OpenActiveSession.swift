@@ -17,6 +17,8 @@ struct OpenActiveSession: Sendable, Hashable {
     var location: Location
     /// The organiser's name, when the record gives one.
     var organiser: String?
+    /// What the session is about, cleaned by ``DescriptionText`` (HTML removed), when the record says.
+    var description: String?
     /// Activity names, normalised with ``StitchModel/SkillTaxonomy/normalise(_:)``.
     var topics: [String]
     /// Weekly slots of every dated occurrence (or of the weekly schedule).

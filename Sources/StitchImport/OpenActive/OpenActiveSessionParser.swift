@@ -79,6 +79,12 @@ struct OpenActiveSessionParser: Sendable {
         }
 
         let organiser = data["organizer"]?.elements.first?["name"]?.text
+        // The series' (or facility use's) own description; a session that gives none may carry
+        // its series as `superEvent`.
+        let description =
+            DescriptionText.read(data["description"], html: true, field: "data.description", note: note)
+            ?? DescriptionText.read(
+                data["superEvent"]?["description"], html: true, field: "data.superEvent.description", note: note)
         let lesson = ([name] + topics).contains { text in
             let lower = text.lowercased()
             return lower.contains("lesson") || lower.contains("course") || lower.contains("coaching")
@@ -86,6 +92,7 @@ struct OpenActiveSessionParser: Sendable {
         let session = OpenActiveSession(
             index: index, itemID: id, name: name, venueKey: venueKey,
             venueName: venueName?.isEmpty == false ? venueName : nil, location: location, organiser: organiser,
+            description: description,
             topics: topics, slots: schedule.slots, capacity: schedule.capacity, enrolled: schedule.enrolled,
             cost: cost, ageMin: ageMin, ageMax: ageMax, isLesson: lesson)
         return (session, issues)

@@ -12,6 +12,8 @@ public import StitchModel
 /// Each active service at each of its locations becomes one ``StitchModel/Activity``:
 /// - `id` is `oruk-` and the service id (and the location id when the service runs at several);
 ///   `name` is the service name (`at` the location name when there are several);
+/// - `description`: the service's `description`, with any HTML removed and white space collapsed
+///   (cut, with a note, when longer than ``StitchModel/RecordBounds/maximumTextBytes``);
 /// - `schedule`: the weekly slots of the service-at-location's `schedules`, else the service's
 ///   (see ``OpenReferralSchedule``; ended schedules are left out when ``asOf`` is set);
 /// - `location` from the location's `latitude`/`longitude` (a postcode alone is not geocoded);
@@ -19,7 +21,8 @@ public import StitchModel
 /// - `access` from the location's `accessibility` texts and accessibility attributes, by the
 ///   fixed phrase rules of ``OpenReferralVocabulary`` (the text itself is not kept);
 /// - `topics` from the service's `attributes[].taxonomy_term.name`, normalised as skills are;
-/// - `wellbeing`: the Five Ways named by the service's name or taxonomy terms;
+/// - `wellbeing`: the Five Ways named by the service's name or taxonomy terms (not by its
+///   description, which too often says what a service is not);
 /// - `cost`: the lowest current `cost_options[].amount` in pounds; `ageMin`/`ageMax` from
 ///   `minimum_age`/`maximum_age`; `organisation` and `groups` from `organization.name`;
 /// - `attribution`: the publisher and the licence (the file's `license`, else ``defaultLicence``).

@@ -38,6 +38,9 @@ struct OpenReferralService {
         var base: [String: JSONValue] = [
             "name": .string(name), "attribution": .string("\(publisher) via Open Referral UK, \(licence)"),
         ]
+        if let description = DescriptionText.read(service["description"], html: true, field: "description", note: note) {
+            base["description"] = .string(description)
+        }
         if let organisation {
             base["organisation"] = .string(organisation)
             base["groups"] = .array([.string(Slug.make(organisation))])
