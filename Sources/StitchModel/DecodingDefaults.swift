@@ -27,7 +27,13 @@ extension KeyedDecodingContainer {
     /// ("must be a whole number") or a value beyond ±10^15 ("is out of range"), rather than the
     /// decoder's generic "not valid JSON" without a field.
     public func decodeWholeNumber(forKey key: Key) throws -> Int? {
-        guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
+        let read: Double?
+        do {
+            read = try decodeIfPresent(Double.self, forKey: key)
+        } catch DecodingError.typeMismatch {
+            throw DecodingError.typeMismatch(Int.self, .init(codingPath: codingPath + [key], debugDescription: "expected a whole number"))
+        }
+        guard let value = read else { return nil }
         guard value.isFinite, abs(value) < 1e15 else {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "is out of range")
         }

@@ -27,7 +27,7 @@ struct LoadTests {
         let target = try await withDeadline(60) { try await daemon.waitUntilListening() }
         let clock = ContinuousClock()
         let start = clock.now
-        let reports = try await withDeadline(120) {
+        let reports = try await withDeadline(300) {
             try await withThrowingTaskGroup(of: ClientReport.self) { group in
                 for client in 0..<Self.clients {
                     group.addTask { try await Self.run(client: client, mix: mix, target: target) }

@@ -129,6 +129,7 @@ extension CommunityIndex {
         // Learned skill similarity from what members hold together.
         let sets = (0..<members.count).map { m in Array(Set(members.offers[m] + members.interests[m])).map { Int($0) } }
         skills = SkillGraph(vocabulary: vocabulary, memberSkillSets: sets, learnedRank: configuration.learnedRank, meaning: meaning)
+        skills.describe(activities: community.activities)
     }
 
     /// The weight an exchange adds to the tie of giver and receiver: its hours (at least a

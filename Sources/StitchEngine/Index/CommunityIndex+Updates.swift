@@ -147,6 +147,7 @@ extension CommunityIndex {
             let rank = Self.insertRank(of: activity.id, into: &sortedActivityIDs, ranks: &activityIDRank)
             activityIDRank.append(rank)
         }
+        skills.describe(activity: activity, slot: Int(slot))
         list(activity: slot)
     }
 

@@ -21,6 +21,11 @@ struct ReferralJob: ScoringJob {
     /// The wellbeing factor for each mask of ways an activity can serve (32 masks): worked out
     /// once per referral rather than once per activity.
     let wellbeingByTags: [Double]
+    /// Words of the referral that are no term (its reason's clauses, interests in words), and
+    /// how close each activity's name and description are to them (by slot; empty without).
+    let words: [String]
+    let about: [Double]
+    let aboutVia: [Int32]
 
     /// - Parameter reading: the referral's reason as read (``SkillGraph/read(reason:goalsGiven:)``):
     ///   its goals stand in when the referral gives none, and its clauses' words are wanted.
@@ -43,6 +48,11 @@ struct ReferralJob: ScoringJob {
         for clause in reading?.clauses ?? [] { table.add(words: clause, graph: index.skills) }
         table.add(wanted: person.offers, graph: index.skills, weight: 0.7)
         self.table = table
+        let words = (reading?.clauses ?? []) + referral.interests.filter { index.vocabulary.index(of: $0) == nil }
+        self.words = words
+        let about = index.skills.activityLevels(words: words, count: index.activities.count)
+        self.about = about?.levels ?? []
+        aboutVia = about?.via ?? []
         bridging = BridgingFactor(index: index, subject: person)
         age = index.age(birthYear: person.birthYear)
         avoided = index.safeguardingSet(for: person)
@@ -61,7 +71,7 @@ struct ReferralJob: ScoringJob {
     func roughFactors(_ c: Int32) -> FactorScores {
         let a = Int(c)
         var f = FactorScores.ones
-        f.skill = table.best(index.activities.topics[a]).level
+        f.skill = skill(a)
         if !index.activities.online[a] {
             f.locality = isPlaced(a)
                 ? Formulas.localityBound(chordSquared: person.position.chordSquared(to: index.activities.position[a]))
@@ -90,6 +100,14 @@ struct ReferralJob: ScoringJob {
     @inline(__always)
     private func isPlaced(_ a: Int) -> Bool {
         !index.activities.online[a] && index.activities.location[a] != nil && person.has(.hasLocation)
+    }
+
+    /// The skill factor: the best of the activity's topics, or how close its name and
+    /// description are to the referral's words.
+    @inline(__always)
+    private func skill(_ a: Int) -> Double {
+        let topic = table.best(index.activities.topics[a]).level
+        return a < about.count ? max(topic, about[a]) : topic
     }
 
     /// The share of the person's goals the activity serves (``wellbeingByTags``).
@@ -135,7 +153,7 @@ struct ReferralJob: ScoringJob {
     private func factors(_ c: Int32, bridging withBridging: Bool) -> FactorScores {
         let a = Int(c)
         var f = FactorScores()
-        f.skill = table.best(index.activities.topics[a]).level
+        f.skill = skill(a)
         f.availability = availability(a)
         f.locality = index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral
         f.wellbeing = wellbeing(a)
@@ -148,7 +166,11 @@ struct ReferralJob: ScoringJob {
         let a = Int(c)
         var reasons: [String] = []
         let best = table.best(index.activities.topics[a])
-        if best.term >= 0 { reasons.append(table.reason(term: best.term, vocabulary: index.vocabulary, verb: "About")) }
+        if a < about.count, about[a] > best.level, aboutVia[a] >= 0 {
+            reasons.append("Matches '\(words[Int(aboutVia[a])])': what \(index.activities.names[a]) says it is about is close in meaning")
+        } else if best.term >= 0 {
+            reasons.append(table.reason(term: best.term, vocabulary: index.vocabulary, verb: "About"))
+        }
         let served = Formulas.ways(index.activities.wellbeing[a], among: hasGoals ? goals : nil)
         if !served.isEmpty { reasons.append("Serves \(Formulas.list(served))") }
         let sessions = index.activities.sessionSlots[a]

@@ -127,7 +127,7 @@ extension SkillGraph {
         if !goalsGiven {
             var g = FiveWays()
             for (need, _) in ordered {
-                for (rank, way) in need.ways.enumerated() { g[way] = max(g[way], rank == 0 ? 1 : 0.6) }
+                if let way = need.ways.first { g[way] = 1 }
             }
             for (way, _) in ways { g[way] = 1 }
             if g.total > 0 { goals = g }

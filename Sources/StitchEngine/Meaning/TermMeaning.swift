@@ -1,3 +1,4 @@
+import StitchModel
 import StitchNumerics
 
 /// The meaning of every term of a vocabulary: one vector per text (a taxonomy entry's label and
@@ -17,6 +18,10 @@ struct TermMeaning: Sendable {
     let taxonomyColumns: Int
     /// The sentences a referral's reason is read against (``ReasonReading``).
     let prototypes: ReasonPrototypes?
+    /// One column per activity's text (its name and description).
+    private(set) var activityColumns: UnitColumns
+    /// The column of each activity slot (`-1`: none yet).
+    private(set) var activityColumn: [Int32] = []
 
     /// Which terms a search looks among.
     enum Scope {
@@ -45,6 +50,7 @@ struct TermMeaning: Sendable {
             terms.append(Int32(t))
         }
         columns = UnitColumns(dimension: model.embedder.dimension)
+        activityColumns = UnitColumns(dimension: model.embedder.dimension)
         columnTerm = []
         firstColumn = Array(repeating: -1, count: vocabulary.count)
         let vectors = try model.embedder.embed(texts)
@@ -65,6 +71,47 @@ struct TermMeaning: Sendable {
     mutating func add(term: Int32, text: String) {
         guard let vector = vector(for: text) else { return }
         try? append(vector, term: term)
+    }
+
+    /// What an activity is about, in words: its name, and its description when it has one.
+    static func aboutText(_ activity: Activity) -> String {
+        activity.description.map { "\(activity.name). \($0)" } ?? activity.name
+    }
+
+    /// Gives activities (by slot, from 0) the vectors of their texts, in one batch.
+    mutating func describe(activities texts: [String]) {
+        guard !texts.isEmpty, let vectors = try? model.embedder.embed(texts), vectors.count == texts.count else { return }
+        for (slot, vector) in vectors.enumerated() { setActivity(slot, vector) }
+    }
+
+    /// Gives one activity the vector of its text (a write added or changed it).
+    mutating func describe(activity slot: Int, text: String) {
+        guard let vector = vector(for: text) else { return }
+        setActivity(slot, vector)
+    }
+
+    private mutating func setActivity(_ slot: Int, _ vector: [Float]) {
+        while activityColumn.count <= slot { activityColumn.append(-1) }
+        let column = Int32(activityColumns.count)
+        guard (try? activityColumns.append(vector)) != nil else { return }
+        activityColumn[slot] = column
+    }
+
+    /// For each activity slot below `count`, the best level any of `vectors` gives its text, and
+    /// which vector gave it (`-1`: none reached the floor).
+    func activityLevels(for vectors: [[Float]], count: Int) -> (levels: [Double], via: [Int32]) {
+        var levels = [Double](repeating: 0, count: count), via = [Int32](repeating: -1, count: count)
+        for (k, vector) in vectors.enumerated() {
+            guard let cosines = try? activityColumns.dotProducts(with: vector) else { continue }
+            for slot in 0..<min(count, activityColumn.count) where activityColumn[slot] >= 0 {
+                let level = model.curve.level(cosine: Double(cosines[Int(activityColumn[slot])]))
+                if level >= SkillLevels.floor, level > levels[slot] {
+                    levels[slot] = level
+                    via[slot] = Int32(k)
+                }
+            }
+        }
+        return (levels, via)
     }
 
     /// The vector of some words, or `nil` when the embedder fails on them.

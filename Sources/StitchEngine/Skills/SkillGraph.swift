@@ -88,6 +88,25 @@ struct SkillGraph: Sendable {
         return meaning.neighbours(of: vector, among: .all)
     }
 
+    /// Activities' texts (name and description) as vectors, by slot from 0 (a build).
+    mutating func describe(activities: [Activity]) {
+        meaning?.describe(activities: activities.map(TermMeaning.aboutText))
+    }
+
+    /// One activity's text as a vector (a write added or changed it).
+    mutating func describe(activity: Activity, slot: Int) {
+        meaning?.describe(activity: slot, text: TermMeaning.aboutText(activity))
+    }
+
+    /// For each activity slot below `count`, how close in meaning its name and description
+    /// are to any of `words` (a level, 0 below the floor), and which words (`-1`: none).
+    func activityLevels(words: [String], count: Int) -> (levels: [Double], via: [Int32])? {
+        guard let meaning, !words.isEmpty, let vectors = try? meaning.model.embedder.embed(words), vectors.count == words.count else {
+            return nil
+        }
+        return meaning.activityLevels(for: vectors, count: count)
+    }
+
     /// The taxonomy entry nearest in meaning to some words, when there is a model.
     func nearestEntry(toWords words: String) -> Int32? {
         guard let meaning, let vector = meaning.vector(for: words) else { return nil }
