@@ -15,9 +15,6 @@ import Synchronization
 public final class TextModelEmbedder: TextEmbedder {
     /// The model.
     public let model: TextModel
-    /// Which model this is (``TextModelIdentity``), the key its vectors are kept under; `nil`
-    /// when the model's files could not be read again to tell, and then vectors are not kept.
-    public let identity: String?
     /// The most texts kept; past it new texts are embedded but not kept.
     public let capacity: Int
 
@@ -28,11 +25,24 @@ public final class TextModelEmbedder: TextEmbedder {
     }
 
     private let cache = Mutex(Cache())
+    /// ``identity``, once computed.
+    private let computedIdentity = Mutex<String??>(nil)
 
     public init(model: TextModel, capacity: Int = 200_000) {
         self.model = model
         self.capacity = capacity
-        self.identity = try? TextModelIdentity.of(directory: model.directory)
+    }
+
+    /// Which model this is (``TextModelIdentity``), the key its vectors are kept under; `nil`
+    /// when the model's files could not be read again to tell, and then vectors are not kept.
+    /// Computed from the files at the first use (a fraction of a second), then remembered.
+    public var identity: String? {
+        computedIdentity.withLock { computed in
+            if let computed { return computed }
+            let identity = try? TextModelIdentity.of(directory: model.directory)
+            computed = .some(identity)
+            return identity
+        }
     }
 
     public var dimension: Int { model.dimension }
