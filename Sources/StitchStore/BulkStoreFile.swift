@@ -18,10 +18,12 @@ import StitchModel
 /// record by record.
 enum BulkStoreFile {
     /// The rows of the store being replaced that `replaceAll` keeps: every weight, and the
-    /// outcomes (those that no longer resolve are pruned in the new file).
+    /// outcomes (those that no longer resolve are pruned in the new file), and the text model's vectors.
     struct Kept {
         var weights: [Row]
         var outcomes: [Row]
+        /// The text model's vectors (`text_vectors`): model, text (read by its length) and bytes.
+        var vectors: [(model: String, text: String, vector: [UInt8])]
 
         static let weightColumns = "profile, skill, availability, locality, wellbeing, bridging, reciprocity"
         static let outcomeColumns = "seq, subject, candidate, accepted, completed, wellbeing_before, wellbeing_after"
@@ -30,6 +32,15 @@ enum BulkStoreFile {
         init(_ db: Database) throws {
             weights = try Row.fetchAll(db, sql: "SELECT \(Self.weightColumns) FROM weights")
             outcomes = try Row.fetchAll(db, sql: "SELECT \(Self.outcomeColumns) FROM outcomes ORDER BY seq")
+            vectors = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT model, CAST(text AS BLOB), vector FROM text_vectors")
+            while let row = try rows.next() {
+                guard let model = String.fromDatabaseValue(row[0] as DatabaseValue),
+                    let text = String(validating: Data.fromDatabaseValue(row[1] as DatabaseValue) ?? Data(), as: UTF8.self),
+                    let vector = Data.fromDatabaseValue(row[2] as DatabaseValue)
+                else { continue }
+                vectors.append((model, text, Array(vector)))
+            }
         }
     }
 
@@ -78,6 +89,13 @@ enum BulkStoreFile {
                     sql: "INSERT INTO outcomes (\(Kept.outcomeColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for row in kept.outcomes { try insertOutcome.execute(arguments: StatementArguments(row.databaseValues)) }
                 try SQLiteCommunityStore.pruneOutcomes(db)
+                let insertVector = try RawStatement(db, sql: "INSERT OR IGNORE INTO text_vectors (model, text, vector) VALUES (?, ?, ?)")
+                for (model, text, vector) in kept.vectors {
+                    insertVector.bind(1, model)
+                    insertVector.bind(2, text)
+                    insertVector.bind(3, blob: vector)
+                    try insertVector.step()
+                }
                 try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('community', 'stored')")
             }
             try queue.close()

@@ -19,10 +19,12 @@ import GRDB
 /// - `v2`: outcomes (`outcome.record`), the input of `weights.calibrate`.
 /// - `v3`: quarantine: the stored rows the last start-up set aside because they cannot be read
 ///   or break a bound (`StoreQuarantine`), listed and dropped with `stitch admin quarantine`.
+/// - `v4`: text vectors: the text model's vector of each text it has embedded, by model identity,
+///   so a restart does not embed the community's terms again (`SQLiteCommunityStore+Vectors`).
 enum StoreSchema {
     /// The schema version this build writes, also kept in `meta.schemaVersion` and
     /// `PRAGMA user_version`.
-    static let currentVersion = 3
+    static let currentVersion = 4
 
     /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
     static let applicationID: Int32 = 0x5354_4348
@@ -130,6 +132,23 @@ enum StoreSchema {
 
                     UPDATE meta SET value = '3' WHERE key = 'schemaVersion';
                     PRAGMA user_version = 3;
+                    """)
+        }
+        migrator.registerMigration("v4: text vectors") { db in
+            // One row per text the model has embedded: the model's identity (its name and a hash
+            // of its files), the text as given, and the vector as little-endian Float32 bytes. A
+            // cache: rows may be dropped at any time and are embedded again when needed.
+            try db.execute(
+                sql: """
+                    CREATE TABLE text_vectors (
+                        model TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        vector BLOB NOT NULL,
+                        PRIMARY KEY (model, text)
+                    ) WITHOUT ROWID;
+
+                    UPDATE meta SET value = '4' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 4;
                     """)
         }
         return migrator

@@ -105,16 +105,17 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let token = try readToken()
-        let (service, store) = try await makeService()
+        let (service, store, vectors) = try await makeService()
+        vectors?.start()
         let dispatcher = RPCDispatcher(
             service: service, token: token, maximumLineBytes: maxLineBytes, maximumBatch: maxBatch)
         do {
-            try await serve(dispatcher, token: token, store: store)
+            try await serve(dispatcher, token: token, store: store, vectors: vectors)
         } catch {
-            closeStore(store)
+            closeStore(store, vectors: vectors)
             throw error
         }
-        closeStore(store)
+        closeStore(store, vectors: vectors)
     }
 
     /// The token from `--token-file` or `STITCH_TOKEN` (not both), at least 32 bytes; `nil` when
@@ -151,8 +152,10 @@ struct Serve: AsyncParsableCommand {
         return token
     }
 
-    /// Closes the store so SQLite folds its write-ahead log into the database file.
-    func closeStore(_ store: SQLiteCommunityStore) {
+    /// Closes the store so SQLite folds its write-ahead log into the database file, once the
+    /// text vectors embedded since the last save are kept.
+    func closeStore(_ store: SQLiteCommunityStore, vectors: TextVectorKeeper?) {
+        vectors?.stop()
         do {
             try store.closeAndCheckpoint()
             log("database closed")
@@ -163,13 +166,18 @@ struct Serve: AsyncParsableCommand {
 
     /// The community to serve, kept in the database (`--db`, see docs/daemon.md): the stored one;
     /// or, when the database holds none yet, `--community` (default: the bundled one), imported
-    /// into it once. The service stores every write there before answering it.
-    func makeService() async throws -> (StitchService, SQLiteCommunityStore) {
+    /// into it once. The service stores every write there before answering it. The text vectors
+    /// kept in the database for the model are loaded first, so only new texts are embedded.
+    func makeService() async throws -> (StitchService, SQLiteCommunityStore, TextVectorKeeper?) {
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
         let meaningSetup = meaning.setup()
         if let note = meaningSetup.note { log(note) }
         let dbPath = db ?? StoreLocation.defaultPath()
         let store = try SQLiteCommunityStore(path: dbPath, exclusive: true)
+        let vectors = (meaningSetup.model?.embedder as? TextModelEmbedder).flatMap { embedder in
+            TextVectorKeeper(store: store, embedder: embedder) { log($0) }
+        }
+        vectors?.preload()
         let configuration = try store.configuration()
         if try store.hasCommunity() {
             if community != nil {
@@ -188,7 +196,7 @@ struct Serve: AsyncParsableCommand {
                 log(
                     "serving \(stored.members.count) members and \(stored.activities.count) activities from \(dbPath) "
                         + "(read in \(seconds(read - start)), engine built in \(seconds(clock.now - read)))")
-                return (service, store)
+                return (service, store, vectors)
             } catch {
                 throw CLIError.invalidInput(file: dbPath, errors: error.errors)
             }
@@ -205,16 +213,16 @@ struct Serve: AsyncParsableCommand {
         try store.replaceAll(initial)
         log("imported \(path) into the empty database \(dbPath)")
         log("serving \(initial.members.count) members and \(initial.activities.count) activities from \(dbPath)")
-        return (service, store)
+        return (service, store, vectors)
     }
 
     /// Answers requests on the chosen transport until it closes.
-    func serve(_ dispatcher: RPCDispatcher, token: String?, store: SQLiteCommunityStore) async throws {
+    func serve(_ dispatcher: RPCDispatcher, token: String?, store: SQLiteCommunityStore, vectors: TextVectorKeeper?) async throws {
         if socket != nil || tcp != nil {
             try await serveNetwork(dispatcher, isAuthenticated: token != nil)
             return
         }
-        let stop = StdioStop { self.closeStore(store) }
+        let stop = StdioStop { self.closeStore(store, vectors: vectors) }
         var reader = LineReader(handle: .standardInput, maximumLineBytes: maxLineBytes)
         while let line = reader.next() {
             guard stop.beginLine() else { stop.waitForExit() }

@@ -41,9 +41,14 @@ struct CommunityOptions: ParsableArguments {
             let store = try SQLiteCommunityStore(path: db)
             let community = try store.load()
             let configuration = try store.configuration(), outcomes = try store.loadOutcomes()
+            let meaningSetup = meaning.setup()
+            // The vectors kept by `stitch serve`: read, never written, here.
+            if let embedder = meaningSetup.model?.embedder as? TextModelEmbedder, let model = embedder.identity {
+                embedder.preload((try? store.loadVectors(model: model, dimension: embedder.dimension))?.entries ?? [])
+            }
             do {
                 return try StitchService(
-                    community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes, meaning: meaning.setup())
+                    community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes, meaning: meaningSetup)
             } catch {
                 throw CLIError.invalidInput(file: db, errors: error.errors)
             }
