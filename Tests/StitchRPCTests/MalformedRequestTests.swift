@@ -57,7 +57,7 @@ struct MalformedRequestTests {
         .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"topK":1950.5}"#), code: -32602, field: "params.topK", says: "must be a whole number"),
         .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"maxPerPerson":1e19}"#), code: -32602, field: "params.maxPerPerson", says: "is out of range"),
         .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"buddyLimitPerWeek":-1e300}"#), code: -32602, field: "params.buddyLimitPerWeek", says: "is out of range"),
-        .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"topK":"20"}"#), code: -32602, field: "params.topK", says: "a number"),
+        .init(line: request("plan.allocate", #"{"referrals":[{"id":"r-1","person":"m-bee"}],"topK":"20"}"#), code: -32602, field: "params.topK", says: "expected a whole number"),
         .init(line: request("member.upsert", #"{"member":{"id":"m-z","birthYear":1950.5}}"#), code: -32602, field: "params.member.birthYear", says: "must be a whole number"),
         .init(line: request("member.upsert", #"{"member":{"id":"m-z","birthYear":1e19}}"#), code: -32602, field: "params.member.birthYear", says: "is out of range"),
         .init(line: request("activity.upsert", #"{"activity":{"id":"a-z","name":"Z","ageMax":1950.5}}"#), code: -32602, field: "params.activity.ageMax", says: "must be a whole number"),
