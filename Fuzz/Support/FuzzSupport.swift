@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 public import StitchApplication
-public import StitchEngine
 public import StitchModel
 public import StitchRPC
 import StitchGenerator
@@ -125,4 +124,49 @@ public struct FuzzBytes {
 
     /// True or false.
     public mutating func flag() -> Bool { byte() & 1 == 1 }
+}
+
+/// A dispatcher over an in-memory service (``FuzzSupport/memoryService()``) shared by the
+/// inputs of a run, put back to the seeded community now and then.
+///
+/// Building a service costs far more than answering a line (the engine learns its skill
+/// similarity and network model), so writes accumulate between resets; a reset comes after
+/// ``resetEvery`` inputs, or as soon as the community has grown past a few times its seeded size.
+public final class FuzzDaemon: Sendable {
+    /// Inputs between resets.
+    public static let resetEvery = 2_000
+
+    private struct State: Sendable {
+        var service: StitchService
+        var dispatcher: RPCDispatcher
+        var inputs = 0
+    }
+
+    private let state: Mutex<State>
+    private let maximumLineBytes: Int
+
+    /// A daemon whose dispatcher answers lines over `maximumLineBytes` as too large.
+    public init(maximumLineBytes: Int = 1 << 20) {
+        self.maximumLineBytes = maximumLineBytes
+        let service = FuzzSupport.memoryService()
+        state = Mutex(State(service: service, dispatcher: RPCDispatcher(service: service, maximumLineBytes: maximumLineBytes)))
+    }
+
+    /// The dispatcher in force.
+    public var dispatcher: RPCDispatcher { state.withLock { $0.dispatcher } }
+
+    /// Counts an input; puts back the seeded community when due.
+    public func afterInput() {
+        let (service, inputs) = state.withLock { state -> (StitchService, Int) in
+            state.inputs += 1
+            return (state.service, state.inputs)
+        }
+        let health = FuzzSupport.wait { await service.snapshot().health }
+        let seeded = FuzzSupport.community
+        let grown = health.members > 4 * seeded.members.count + 20 || health.activities > 4 * seeded.activities.count + 20
+        guard grown || inputs >= Self.resetEvery else { return }
+        let fresh = FuzzSupport.memoryService()
+        let dispatcher = RPCDispatcher(service: fresh, maximumLineBytes: maximumLineBytes)
+        state.withLock { $0 = State(service: fresh, dispatcher: dispatcher) }
+    }
 }

@@ -21,8 +21,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         lines.append(Data(WriteGenerator.request(&bytes, id: lines.count + 1).utf8))
     }
     RestartFixture.shared.reset()
-    let path = RestartFixture.shared.workPath
-    FuzzSupport.wait { await RestartFixture.check(writes: lines, path: path) }
+    let path = RestartFixture.shared.workPath, writes = lines
+    FuzzSupport.wait { await RestartFixture.check(writes: writes, path: path) }
     return 0
 }
 
