@@ -26,7 +26,7 @@ TARGETS=("$@")
 
 max_len() {
     case "$1" in
-        restart) echo 64 ;;
+        restart) echo 128 ;;
         open-referral) echo 24576 ;;
         community-file | open-active) echo 8192 ;;
         *) echo 4096 ;;

@@ -95,7 +95,11 @@ final class RestartFixture: Sendable {
         do {
             let (service, dispatcher) = daemon(path: path)
             for line in writes {
-                FuzzSupport.checkAnswer(await dispatcher.handle(line: line))
+                let answer = await dispatcher.handle(line: line)
+                FuzzSupport.checkAnswer(answer)
+                if verbose, let answer {
+                    FileHandle.standardError.write(line + Data("\n  -> ".utf8) + answer.prefix(300) + Data("\n".utf8))
+                }
             }
             let deadline = ContinuousClock.now + .seconds(60)
             while await service.awaitsRebuild {
@@ -113,6 +117,9 @@ final class RestartFixture: Sendable {
             }
         }
     }
+
+    /// `STITCH_FUZZ_VERBOSE` set: each write and the start of its answer go to standard error.
+    static let verbose = ProcessInfo.processInfo.environment["STITCH_FUZZ_VERBOSE"] != nil
 
     /// An answer with its keys sorted.
     static func canonical(_ answer: Data) -> Data {
