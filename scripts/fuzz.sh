@@ -63,7 +63,7 @@ for target in "${TARGETS[@]}"; do
     status=0
     # The Swift runtime's backtracer would catch the crash before libFuzzer could save the input.
     SWIFT_BACKTRACE=enable=no "$BIN/fuzz-$target" "$corpus" \
-        -max_total_time="$seconds" -runs="$runs" -max_len="$(max_len "$target")" -timeout=20 -rss_limit_mb=4096 \
+        -max_total_time="$seconds" -runs="$runs" -max_len="$(max_len "$target")" -timeout=60 -rss_limit_mb=4096 \
         -print_final_stats=1 -artifact_prefix="$SCRATCH/artifacts/$target-" >"$log" 2>&1 || status=$?
     executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
