@@ -1,7 +1,7 @@
 # Stitch: build, test and demo on a fresh Debian machine.
 SWIFT ?= swift
 
-.PHONY: deps models build test demo clean data benchmark baselines plot
+.PHONY: deps models build test demo clean data benchmark baselines plot fuzz fuzz-smoke
 
 ## deps: install the system libraries Stitch links, the Python reference tools its tests use (.venv) and the text model, when missing.
 deps:
@@ -18,6 +18,7 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) fuzz-smoke
 
 ## demo: a scripted tour of the three jobs on the bundled Lewisham community.
 demo: build
@@ -41,3 +42,11 @@ baselines: deps
 ## plot: docs/images/latency-vs-members.png from Benchmarks/plots/latency-vs-members.dat and the baselines' results.
 plot: deps
 	gnuplot Benchmarks/plots/latency-vs-members.gp
+
+## fuzz-smoke: every libFuzzer target for a few seconds (part of `make test`; fails on a crash).
+fuzz-smoke: deps
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
+
+## fuzz: the long libFuzzer campaign, 15 minutes a target (over ten million inputs in all); figures in docs/daemon.md.
+fuzz: deps
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$${FUZZ_SECONDS:-900} bash scripts/fuzz.sh

@@ -206,3 +206,30 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
             swiftSettings: strictSettings
         ))
 }
+
+// libFuzzer targets (Fuzz/) are kept out of the default build as well: each is built on its own
+// with the fuzzer sanitizer, which supplies `main` (`make fuzz`, `make fuzz-smoke`, scripts/fuzz.sh).
+if ProcessInfo.processInfo.environment["STITCH_FUZZ"] != nil {
+    package.targets.append(
+        .target(
+            name: "StitchFuzzSupport",
+            dependencies: ["StitchApplication", "StitchRPC", "StitchModel", "StitchEngine", "StitchGenerator"],
+            path: "Fuzz/Support",
+            swiftSettings: strictSettings
+        ))
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("json-line", ["StitchRPC", "StitchApplication"]),
+        ("params", ["StitchRPC", "StitchApplication"]),
+        ("community-file", ["StitchStore", "StitchModel"]),
+        ("csv", ["StitchImport", "StitchModel"]),
+        ("open-referral", ["StitchImport", "StitchModel"]),
+        ("open-active", ["StitchImport", "StitchModel"]),
+        ("restart", ["StitchRPC", "StitchApplication", "StitchStore", "StitchModel", "StitchGenerator"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: "fuzz-\(target.name)", dependencies: ["StitchFuzzSupport"] + target.dependencies, path: "Fuzz/\(target.name)",
+                swiftSettings: strictSettings))
+    }
+}

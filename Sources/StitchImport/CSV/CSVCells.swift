@@ -57,7 +57,8 @@ enum CSVCells {
         var goals: [String: JSONValue] = [:]
         for item in list(text) {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let name = way(parts[0])
+            guard let first = parts.first else { throw CellError(field: field, reason: "'\(item)' names no way") }
+            let name = way(first)
             if parts.count == 1 {
                 goals[name] = .number(1)
             } else {
