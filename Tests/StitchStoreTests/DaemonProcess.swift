@@ -30,8 +30,9 @@ final class DaemonProcess {
         let written = Mutex(0)
     }
 
-    /// Starts `stitch serve --stdio` with these extra arguments.
-    init(_ arguments: [String]) throws {
+    /// Starts `stitch serve --stdio` with these extra arguments; without the text model unless
+    /// `meaning` (see `CommandRunner.environment`).
+    init(_ arguments: [String], meaning: Bool = false) throws {
         // A write to the pipe of a killed daemon must fail with EPIPE, not kill the tests.
         signal(SIGPIPE, SIG_IGN)
         var fds: [Int32] = [0, 0]
@@ -42,6 +43,7 @@ final class DaemonProcess {
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve", "--stdio"] + arguments
         process.currentDirectoryURL = Fixtures.root
+        if !meaning { process.environment = ProcessInfo.processInfo.environment.merging(CommandRunner.environment) { $1 } }
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardInput = FileHandle(fileDescriptor: fds[0], closeOnDealloc: false)

@@ -21,6 +21,12 @@ public struct CommandRunner: Sendable {
 
     public init() {}
 
+    /// What every command a test runs gets in its environment unless the test says otherwise:
+    /// words matched by exact terms only (`STITCH_MEANING=off`), so that answers compare with
+    /// engines built in the test process and no start pays for embedding the vocabulary. The
+    /// tests of matching by meaning set `STITCH_MEANING` to `on`.
+    public static let environment = ["STITCH_MEANING": "off"]
+
     public func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
@@ -32,6 +38,7 @@ public struct CommandRunner: Sendable {
         let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dataHome) }
         env["XDG_DATA_HOME"] = dataHome.path
+        for (k, v) in Self.environment { env[k] = v }
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -83,12 +83,14 @@ struct MeaningOptions: ParsableArguments {
             valueName: "dir"))
     var directory: String?
 
-    @Flag(name: .customLong("no-meaning"), help: "Match exact terms, synonyms and related skills only, without the text model.")
+    @Flag(
+        name: .customLong("no-meaning"),
+        help: "Match exact terms, synonyms and related skills only, without the text model (also STITCH_MEANING=off).")
     var off = false
 
     /// The model loaded, or no model with the note every answer then carries.
     func setup() -> MeaningSetup {
-        if off { return .none }
+        if off || ProcessInfo.processInfo.environment["STITCH_MEANING"] == "off" { return .none }
         guard let directory = directory ?? DataLocator.modelDirectory() else {
             return .off(because: "the text model is not installed: run `make models`, or give --model DIR")
         }

@@ -41,7 +41,7 @@ final class DaemonProcess: Sendable {
             process.arguments = serve
         }
         process.currentDirectoryURL = Fixtures.root
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(CommandRunner.environment) { $1 }.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
