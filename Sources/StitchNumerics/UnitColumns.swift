@@ -41,8 +41,19 @@ public struct UnitColumns: Sendable {
     ///
     /// - Throws: as ``append(_:)`` for a bad query.
     public func dotProducts(with vector: [Float]) throws(LAPACKError) -> [Float] {
+        try dotProducts(with: vector, columns: 0..<count)
+    }
+
+    /// The dot product of each column in `range` with `vector`, in column order.
+    ///
+    /// - Throws: as ``append(_:)`` for a bad query; ``LAPACKError/invalidArgument(routine:reason:)``
+    ///   for a range outside the columns.
+    public func dotProducts(with vector: [Float], columns range: Range<Int>) throws(LAPACKError) -> [Float] {
         try Self.check(vector, dimension: dimension)
-        let n = count
+        guard range.lowerBound >= 0, range.upperBound <= count else {
+            throw .invalidArgument(routine: "cblas_sgemv", reason: "columns \(range) outside 0..<\(count)")
+        }
+        let n = range.count
         guard n > 0 else { return [] }
         let routine = "cblas_sgemv"
         let rows = try LAPACKSupport.int32(dimension, routine: routine)
@@ -52,7 +63,9 @@ public struct UnitColumns: Sendable {
             vector.withUnsafeBufferPointer { x in
                 out.withUnsafeMutableBufferPointer { y in
                     // y = Aᵀ·x, A being dimension × n column-major.
-                    cblas_sgemv(CblasColMajor, CblasTrans, rows, columns, 1, a.baseAddress, rows, x.baseAddress, 1, 0, y.baseAddress, 1)
+                    cblas_sgemv(
+                        CblasColMajor, CblasTrans, rows, columns, 1, a.baseAddress! + range.lowerBound * dimension, rows, x.baseAddress, 1,
+                        0, y.baseAddress, 1)
                 }
             }
         }

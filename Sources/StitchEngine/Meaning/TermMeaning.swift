@@ -134,14 +134,14 @@ struct TermMeaning: Sendable {
 
     /// The terms close in meaning to `vector`, each once at its best level, best first.
     func neighbours(of vector: [Float], among scope: Scope, excluding excluded: Int32 = -1) -> [RelatedSkill] {
-        guard let cosines = try? columns.dotProducts(with: vector) else { return [] }
         let start = scope == .freeText ? taxonomyColumns : 0
+        guard start < columns.count, let cosines = try? columns.dotProducts(with: vector, columns: start..<columns.count) else { return [] }
         let threshold = model.curve.cosine(atLevel: SkillLevels.floor)
         var best: [Int32: Double] = [:]
-        for j in start..<cosines.count where Double(cosines[j]) >= threshold {
-            let term = columnTerm[j]
+        for (i, cosine) in cosines.enumerated() where Double(cosine) >= threshold {
+            let term = columnTerm[start + i]
             if term == excluded { continue }
-            best[term] = max(best[term] ?? -1, Double(cosines[j]))
+            best[term] = max(best[term] ?? -1, Double(cosine))
         }
         return best.map { RelatedSkill(index: $0.key, level: model.curve.level(cosine: $0.value), relation: .meaning) }
             .filter { $0.level >= SkillLevels.floor }
