@@ -43,9 +43,10 @@ baselines: deps
 plot: deps
 	gnuplot Benchmarks/plots/latency-vs-members.gp
 
-## fuzz-smoke: every libFuzzer target for a few seconds (part of `make test`; fails on a crash).
+## fuzz-smoke: every libFuzzer target on a fixed seed and number of inputs (part of `make test`; fails on a crash).
 fuzz-smoke: deps
-	SWIFT=$(SWIFT) FUZZ_SECONDS=$${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
+	SWIFT=$(SWIFT) FUZZ_SEED=$${FUZZ_SEED:-1} FUZZ_SECONDS=$${FUZZ_SECONDS:-120} FUZZ_RUNS=$${FUZZ_RUNS:-20000} \
+	  FUZZ_RUNS_json_line=3000 FUZZ_RUNS_params=5000 FUZZ_RUNS_restart=60 bash scripts/fuzz.sh
 
 ## fuzz: the long libFuzzer campaign, 15 minutes a target (over ten million inputs in all); figures in docs/daemon.md.
 fuzz: deps

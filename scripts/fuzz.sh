@@ -8,6 +8,8 @@
 #   FUZZ_SECONDS=15          how long each target runs (FUZZ_SECONDS_<target>, dashes as
 #                            underscores, overrides it for one target: FUZZ_SECONDS_json_line=60)
 #   FUZZ_RUNS=N              stop each target after N inputs instead (FUZZ_RUNS_<target> likewise)
+#   FUZZ_SEED=N              libFuzzer's random seed (0: a new one each run); with FUZZ_RUNS the
+#                            same inputs every time, as `make fuzz-smoke` runs them
 #   FUZZ_BUILD=0             run what is built, without building
 #   SWIFT=swift              the toolchain's driver
 #
@@ -58,12 +60,13 @@ for target in "${TARGETS[@]}"; do
     if [ "$target" = open-referral ]; then cp data/openreferral/service_full.json "$corpus"/; fi
     seconds=$(setting FUZZ_SECONDS "$target" 15)
     runs=$(setting FUZZ_RUNS "$target" -1)
+    seed=$(setting FUZZ_SEED "$target" 0)
     log="$SCRATCH/logs/$target.log"
-    echo "== fuzz-$target: ${seconds}s, -max_len=$(max_len "$target")"
+    echo "== fuzz-$target: ${seconds}s, runs $runs, seed $seed, -max_len=$(max_len "$target")"
     status=0
     # The Swift runtime's backtracer would catch the crash before libFuzzer could save the input.
     SWIFT_BACKTRACE=enable=no "$BIN/fuzz-$target" "$corpus" \
-        -max_total_time="$seconds" -runs="$runs" -max_len="$(max_len "$target")" -timeout=60 -rss_limit_mb=4096 \
+        -max_total_time="$seconds" -runs="$runs" -seed="$seed" -max_len="$(max_len "$target")" -timeout=60 -rss_limit_mb=4096 \
         -print_final_stats=1 -artifact_prefix="$SCRATCH/artifacts/$target-" >"$log" 2>&1 || status=$?
     executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
