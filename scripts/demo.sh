@@ -22,6 +22,14 @@ say "4. A referral with a short travel radius and access needs: Maud, 76, who ha
     "Anything beyond her radius is excluded and counted; a neighbour who goes is suggested as buddy."
 "$stitch" refer --person m-maud --limit 4
 
+say "4b. A broker types in her own words" \
+    "No taxonomy term: the words reach the skills close to them in meaning (a local model; nothing leaves the machine)."
+"$stitch" who-can-help --requester m-arthur --skill "help with my garden" --limit 3
+
+say "4c. A GP's reason in words, no goals given" \
+    "The reason is read into needs, goals and interests, and the answer says how."
+"$stitch" refer --person m-arthur --reason "lonely since his wife died, low mood, used to enjoy woodwork" --limit 3
+
 say "5. Where can Kathy give?" \
     "People are assets: Kathy paints and could teach."
 "$stitch" give m-kathy --limit 4
