@@ -42,9 +42,9 @@ struct CommunityOptions: ParsableArguments {
             let community = try store.load()
             let configuration = try store.configuration(), outcomes = try store.loadOutcomes()
             let meaningSetup = meaning.setup()
-            // The vectors kept by `stitch serve`: read, never written, here.
-            if let embedder = meaningSetup.model?.embedder as? TextModelEmbedder, let model = embedder.identity {
-                embedder.preload((try? store.loadVectors(model: model, dimension: embedder.dimension))?.entries ?? [])
+            // The vectors kept by `stitch serve`: loaded, never saved, here (the keeper is not started).
+            if let embedder = meaningSetup.model?.embedder as? TextModelEmbedder {
+                TextVectorKeeper(store: store, embedder: embedder) { _ in }?.preload()
             }
             do {
                 return try StitchService(

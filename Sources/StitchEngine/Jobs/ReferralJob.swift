@@ -31,7 +31,7 @@ struct ReferralJob: ScoringJob {
     ///   its goals stand in when the referral gives none, and its clauses' words are wanted.
     init(
         index: CommunityIndex, person: PersonFeatures, referral: Referral, weights: FactorWeights,
-        reading: (reading: ReasonReading, clauses: [String])? = nil
+        reading: ReadReason? = nil
     ) {
         self.index = index
         self.weights = weights
@@ -42,15 +42,20 @@ struct ReferralJob: ScoringJob {
         var table = SkillMatchTable(vocabularySize: index.vocabulary.count)
         let extra = referral.interests.compactMap { index.vocabulary.index(of: $0) }
         table.add(wanted: person.interests + extra, graph: index.skills)
-        for words in referral.interests where index.vocabulary.index(of: words) == nil {
-            table.add(words: words, graph: index.skills)
+        // Words that are no term (interests in words, the reason's clauses), each embedded once:
+        // their vectors reach the terms close to them and the activities' own words.
+        let interestWords = referral.interests.filter { index.vocabulary.index(of: $0) == nil }
+        let interestVectors = index.skills.vectors(for: interestWords) ?? []
+        var words: [String] = [], vectors: [[Float]] = []
+        for (w, v) in Array(zip(interestWords, interestVectors)) + Array(zip(reading?.clauses ?? [], reading?.vectors ?? [])) {
+            table.add(words: w, vector: v, graph: index.skills)
+            words.append(w)
+            vectors.append(v)
         }
-        for clause in reading?.clauses ?? [] { table.add(words: clause, graph: index.skills) }
         table.add(wanted: person.offers, graph: index.skills, weight: 0.7)
         self.table = table
-        let words = (reading?.clauses ?? []) + referral.interests.filter { index.vocabulary.index(of: $0) == nil }
         self.words = words
-        let about = index.skills.activityLevels(words: words, count: index.activities.count)
+        let about = index.skills.activityLevels(vectors: vectors, count: index.activities.count)
         self.about = about?.levels ?? []
         aboutVia = about?.via ?? []
         bridging = BridgingFactor(index: index, subject: person)

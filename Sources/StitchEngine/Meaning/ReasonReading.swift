@@ -96,14 +96,22 @@ struct ReasonPrototypes: Sendable {
     }
 }
 
+/// A reason as read, with the clauses it was cut into and their vectors (in the same order).
+struct ReadReason {
+    var reading: ReasonReading
+    var clauses: [String]
+    var vectors: [[Float]]
+}
+
 extension SkillGraph {
-    /// Reads a reason: its clauses, the needs and ways their words are close to, and the
-    /// terms close to them. `nil` without a model.
-    func read(reason: String, goalsGiven: Bool) -> (reading: ReasonReading, clauses: [String])? {
+    /// Reads a reason: its clauses (with their vectors, for the referral to reuse), the needs
+    /// and ways their words are close to, and the terms close to them. `nil` without a model;
+    /// no clauses when the embedder fails on them.
+    func read(reason: String, goalsGiven: Bool) -> ReadReason? {
         guard let meaning, let prototypes = meaning.prototypes else { return nil }
         let clauses = ReasonPrototypes.clauses(reason)
-        guard !clauses.isEmpty, let vectors = try? meaning.model.embedder.embed(clauses), vectors.count == clauses.count else {
-            return (ReasonReading(needs: [], goals: nil, interests: []), clauses)
+        guard let vectors = vectors(for: clauses) else {
+            return ReadReason(reading: ReasonReading(needs: [], goals: nil, interests: []), clauses: [], vectors: [])
         }
         var needs: [ReferralNeed: (Float, String)] = [:]
         var ways: [WellbeingWay: Float] = [:]
@@ -133,6 +141,6 @@ extension SkillGraph {
             if g.total > 0 { goals = g }
         }
         let reading = ReasonReading(needs: ordered.map { .init(need: $0.key, words: $0.value.1) }, goals: goals, interests: interests)
-        return (reading, clauses)
+        return ReadReason(reading: reading, clauses: clauses, vectors: vectors)
     }
 }

@@ -126,11 +126,6 @@ struct TermMeaning: Sendable {
         return Array(columns.column(Int(firstColumn[Int(term)])))
     }
 
-    /// The cosine of two terms' first texts (0 when either has none).
-    func cosine(_ a: Int32, _ b: Int32) -> Double {
-        guard let u = vector(ofTerm: a), let v = vector(ofTerm: b) else { return 0 }
-        return Double(zip(u, v).reduce(Float(0)) { $0 + $1.0 * $1.1 })
-    }
 
     /// The terms close in meaning to `vector`, each once at its best level, best first.
     func neighbours(of vector: [Float], among scope: Scope, excluding excluded: Int32 = -1) -> [RelatedSkill] {

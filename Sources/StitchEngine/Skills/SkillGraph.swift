@@ -84,8 +84,21 @@ struct SkillGraph: Sendable {
     /// The terms close in meaning to words that are no term of the vocabulary (a request's own
     /// words); empty without a model.
     func related(toWords words: String) -> [RelatedSkill] {
-        guard let meaning, let vector = meaning.vector(for: words) else { return [] }
-        return meaning.neighbours(of: vector, among: .all)
+        vectors(for: [words])?.first.map(related(toVector:)) ?? []
+    }
+
+    /// The terms close in meaning to the vector of some words.
+    func related(toVector vector: [Float]) -> [RelatedSkill] {
+        meaning?.neighbours(of: vector, among: .all) ?? []
+    }
+
+    /// The vectors of some words, embedded in one batch; `nil` without a model or words, or
+    /// when the embedder fails on them.
+    func vectors(for words: [String]) -> [[Float]]? {
+        guard let meaning, !words.isEmpty, let vectors = try? meaning.model.embedder.embed(words), vectors.count == words.count else {
+            return nil
+        }
+        return vectors
     }
 
     /// Activities' texts (name and description) as vectors, by slot from 0 (a build).
@@ -99,11 +112,9 @@ struct SkillGraph: Sendable {
     }
 
     /// For each activity slot below `count`, how close in meaning its name and description
-    /// are to any of `words` (a level, 0 below the floor), and which words (`-1`: none).
-    func activityLevels(words: [String], count: Int) -> (levels: [Double], via: [Int32])? {
-        guard let meaning, !words.isEmpty, let vectors = try? meaning.model.embedder.embed(words), vectors.count == words.count else {
-            return nil
-        }
+    /// are to any of `vectors` (a level, 0 below the floor), and which vector (`-1`: none).
+    func activityLevels(vectors: [[Float]], count: Int) -> (levels: [Double], via: [Int32])? {
+        guard let meaning, !vectors.isEmpty else { return nil }
         return meaning.activityLevels(for: vectors, count: count)
     }
 

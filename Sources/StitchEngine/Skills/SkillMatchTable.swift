@@ -38,7 +38,15 @@ struct SkillMatchTable {
 
     /// Terms close in meaning to words that are no term of the vocabulary (``SkillGraph/related(toWords:)``).
     mutating func add(words text: String, graph: SkillGraph, weight: Double = 1) {
-        let related = graph.related(toWords: text)
+        add(words: text, related: graph.related(toWords: text), weight: weight)
+    }
+
+    /// The same, for words whose vector is already known.
+    mutating func add(words text: String, vector: [Float], graph: SkillGraph, weight: Double = 1) {
+        add(words: text, related: graph.related(toVector: vector), weight: weight)
+    }
+
+    private mutating func add(words text: String, related: [RelatedSkill], weight: Double) {
         guard !related.isEmpty else { return }
         let source = Int32(-2 - words.count)
         words.append(text)
