@@ -69,8 +69,8 @@ public struct LoadPolicy: Sendable, Hashable {
         guard let top = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
             throw ServiceError(.invalidParams, "The community file is not JSON", field: field, reason: "the file is not valid JSON")
         }
-        guard let object = top as? [String: Any], !Self.communityKeys.isDisjoint(with: object.keys) else {
-            let keys = Self.communityKeys.sorted().joined(separator: ", ")
+        guard let object = top as? [String: Any], !Community.fileKeys.isDisjoint(with: object.keys) else {
+            let keys = Community.fileKeys.sorted().joined(separator: ", ")
             throw ServiceError(
                 .invalidParams, "The file is not a community", field: field,
                 reason: "the file is not a community: a community is a JSON object with at least one of \(keys)")
@@ -99,9 +99,6 @@ public struct LoadPolicy: Sendable, Hashable {
         }
         return out
     }
-
-    /// The keys of a community file (docs/protocol.md, Community).
-    static let communityKeys: Set<String> = ["members", "activities", "exchanges", "attendance"]
 
     private static func isInside(_ path: String, _ directory: String) -> Bool {
         path.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/")

@@ -15,7 +15,11 @@ public struct Community: Sendable, Hashable, Codable {
         self.attendance = attendance
     }
 
-    private enum CodingKeys: String, CodingKey { case members, activities, exchanges, attendance }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case members, activities, exchanges, attendance }
+
+    /// The keys of a community file's top-level object: a JSON object with none of them is not
+    /// a community (it is never read as an empty one).
+    public static let fileKeys: Set<String> = Set(CodingKeys.allCases.map(\.stringValue))
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -1,4 +1,5 @@
 import Foundation
+import StitchModel
 
 /// Where each record of a community file's four lists lies, found by one pass over the bytes
 /// without decoding anything, so that the records can then be decoded in parallel.
@@ -15,7 +16,7 @@ struct CommunityFileLayout {
     /// The byte ranges of the values of the other keys (not scanned as records).
     var otherValues: [Range<Int>] = []
 
-    static let lists: Set<String> = ["members", "activities", "exchanges", "attendance"]
+    static let lists = Community.fileKeys
 
     /// Scans a file; `nil` when it is not the plain shape (see the type's notes).
     static func scan(_ data: Data) -> CommunityFileLayout? {

@@ -71,7 +71,7 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
     static func format(keys names: Set<String>) -> ImportFormat? {
         if names.contains("items") { return .openactive }
         if names.contains("contents") { return .openreferral }
-        if !names.isDisjoint(with: ["members", "activities", "exchanges", "attendance"]) { return .json }
+        if !names.isDisjoint(with: Community.fileKeys) { return .json }
         if !names.isDisjoint(with: ["service_at_locations", "status"]) { return .openreferral }
         return nil
     }
