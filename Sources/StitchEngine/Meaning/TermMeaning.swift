@@ -127,6 +127,14 @@ struct TermMeaning: Sendable {
     }
 
 
+    /// The terms close in meaning to a term's first text, itself left out; nothing to search
+    /// (no columns in `scope`, as for a taxonomy term in a community without free text) costs
+    /// nothing.
+    func neighbours(ofTerm term: Int32, among scope: Scope) -> [RelatedSkill] {
+        guard (scope == .freeText ? taxonomyColumns : 0) < columns.count, let vector = vector(ofTerm: term) else { return [] }
+        return neighbours(of: vector, among: scope, excluding: term)
+    }
+
     /// The terms close in meaning to `vector`, each once at its best level, best first.
     func neighbours(of vector: [Float], among scope: Scope, excluding excluded: Int32 = -1) -> [RelatedSkill] {
         let start = scope == .freeText ? taxonomyColumns : 0

@@ -75,8 +75,8 @@ struct SkillGraph: Sendable {
     func related(to index: Int32) -> [RelatedSkill] {
         var related = vocabulary.isTaxonomy(index)
             ? relatedByIndex[Int(index)] : [RelatedSkill(index: index, level: SkillLevels.exact, relation: .exact)]
-        if let meaning, let vector = meaning.vector(ofTerm: index) {
-            related += meaning.neighbours(of: vector, among: vocabulary.isTaxonomy(index) ? .freeText : .all, excluding: index)
+        if let meaning {
+            related += meaning.neighbours(ofTerm: index, among: vocabulary.isTaxonomy(index) ? .freeText : .all)
         }
         return related
     }
