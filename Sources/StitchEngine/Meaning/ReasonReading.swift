@@ -38,7 +38,7 @@ struct ReasonPrototypes: Sendable {
     }
 
     /// A need or way counts when one of its sentences is at least this close to a clause
-    /// (tuned on the labelled reasons, docs/scoring.md).
+    /// (set at 0.5, not fitted; its precision and recall on the labelled reasons are in docs/scoring.md).
     static let threshold: Float = 0.5
     /// An interest is reported when its level by meaning reaches this.
     static let interestLevel = 0.5
