@@ -4,7 +4,9 @@ set -euo pipefail
 stitch="$1"
 cd "$(dirname "$0")/.."
 
-say() { printf '\n\033[1m== %s\033[0m\n%s\n\n' "$1" "$2"; }
+# Headings in bold on a terminal; plain text through a pipe or into a file.
+if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
+say() { printf '\n%s== %s%s\n%s\n\n' "$bold" "$1" "$plain" "$2"; }
 
 say "1. A broker: who can help Arthur get to hospital on Tuesday morning?" \
     "Arthur (81) needs someone to go with him to an appointment, Tue 10:00-12:00."

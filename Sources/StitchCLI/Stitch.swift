@@ -1,4 +1,5 @@
 import ArgumentParser
+import StitchApplication
 
 /// The `stitch` command: matching and referral recommendations for time banks and social prescribing.
 @main
@@ -17,6 +18,7 @@ struct Stitch: AsyncParsableCommand {
               stitch explain --subject m-kathy --candidate a-art-upstairs
               stitch generate --members 100000 --activities 10000 --seed 7 --output big.json
             """,
+        version: StitchVersion.current,
         subcommands: [
             WhoCanHelp.self, Give.self, Refer.self, Explain.self, Generate.self, Plan.self, Network.self, Serve.self, Import.self,
             Admin.self,

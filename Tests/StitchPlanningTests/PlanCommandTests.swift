@@ -33,7 +33,7 @@ struct PlanCommandTests {
         #expect(r.stdout.contains("m-ada (Ada)"))
         #expect(r.stdout.contains("Not placed (1)"))
         #expect(
-            r.stdout.contains("r-3           p-17            no feasible activity: Every activity excluded: distance"))
+            r.stdout.contains("r-3           p-17\n    no feasible activity: Every activity excluded: distance"), "\(r.stdout)")
         #expect(r.stdout.contains("Practices"))
         #expect(r.stdout.contains("gp-downham") && r.stdout.contains("(no referrer)"))
     }

@@ -58,7 +58,7 @@ struct Generate: ParsableCommand {
         let data = try encoder.encode(community)
         if let output {
             try data.write(to: URL(fileURLWithPath: output))
-            FileHandle.standardError.write(Data("Wrote \(community.members.count) members, \(community.activities.count) activities, \(community.exchanges.count) exchanges to \(output)\n".utf8))
+            FileHandle.standardError.write(Data("Wrote \(Wording.count(community.members.count, "member")), \(Wording.count(community.activities.count, "activity")), \(Wording.count(community.exchanges.count, "exchange")) to \(output)\n".utf8))
         } else {
             FileHandle.standardOutput.write(data)
         }

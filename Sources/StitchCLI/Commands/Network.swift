@@ -69,9 +69,9 @@ extension Network {
     /// The readable summary: communities with descriptions, top brokers, isolated members, reciprocity.
     static func summary(_ analysis: NetworkAnalysis, network: CommunityNetwork) -> String {
         let graph = network.graph
-        var out = ["The network of \(graph.nodeCount) members", ""]
+        var out = ["The network of " + Wording.count(graph.nodeCount, "member"), ""]
         out.append(
-            "  \(graph.tieCount) ties from exchanges and shared activities"
+            "  " + Wording.count(graph.tieCount, "tie") + " from exchanges and shared activities"
                 + (graph.referenceDate.map { ", as of \($0)" } ?? ""))
         out.append(
             "  Reciprocity index: \(RankingPrinter.number(analysis.reciprocityIndex)) "
@@ -87,7 +87,7 @@ extension Network {
         out.append(
             "  Communities: \(analysis.k) found by spectral clustering (eigenvalues \(eigen))"
                 + (small.isEmpty
-                    ? "" : ", and \(small.count) small circle\(small.count == 1 ? "" : "s") apart from everyone else"))
+                    ? "" : ", and \(Wording.count(small.count, "small circle")) apart from everyone else"))
         for c in analysis.communities.prefix(max(analysis.k, 12)) {
             out.append("    \(RankingPrinter.pad(String(c.id), 3)) \(c.description)")
             out.append("        e.g. " + c.members.prefix(6).joined(separator: ", ") + (c.size > 6 ? ", …" : ""))
@@ -101,7 +101,7 @@ extension Network {
         for b in analysis.bridging.prefix(10) {
             let i = graph.index(of: b.id)
             let home = i.flatMap { network.communities.label(of: $0) }.map { "community \($0)" } ?? ""
-            let ties = i.map { "\(graph.tieCount(of: $0)) ties" } ?? ""
+            let ties = i.map { Wording.count(graph.tieCount(of: $0), "tie") } ?? ""
             out.append("    \(RankingPrinter.pad(b.id, 24)) \(RankingPrinter.number(b.score))  \(ties), in \(home)")
         }
         out.append("")

@@ -36,32 +36,33 @@ struct Plan: AsyncParsableCommand {
         print(input.json ? try RankingPrinter.json(plan) : Self.table(plan, referrals: request.referrals.count))
     }
 
-    static func table(_ plan: PlanResult, referrals: Int) -> String {
-        let pad = RankingPrinter.pad
+    static func table(_ plan: PlanResult, referrals: Int, terminal: Terminal = .current()) -> String {
+        let pad = Terminal.cell
+        // referral 14, person 16, score 8 and at least 8 for the buddy: the activity gets the rest, up to 40.
+        let activityWidth = max(min(terminal.columns - 2 - 14 - 16 - 8 - 8, 40), 12)
         let number = RankingPrinter.number
         var out = [
-            "Plan: \(plan.placed) placement\(plan.placed == 1 ? "" : "s") for \(referrals) referral\(referrals == 1 ? "" : "s"), "
+            "Plan: \(Wording.count(plan.placed, "placement")) for \(Wording.count(referrals, "referral")), "
                 + "total score \(number(plan.totalScore))",
             "  Greedy, one at a time: \(plan.greedyPlaced) placed, total score \(number(plan.greedyTotalScore))",
         ]
         if let lowest = plan.lowestScore { out.append("  Lowest score: \(number(lowest))") }
         out += [
-            "", "Placements", "  " + pad("referral", 14) + pad("person", 16) + pad("activity", 40) + "score  buddy",
+            "", "Placements", "  " + pad("referral", 14) + pad("person", 16) + pad("activity", activityWidth) + "score   buddy",
         ]
         if plan.assignments.isEmpty { out.append("  Nobody could be placed.") }
         for a in plan.assignments {
             let activity = a.activity + (a.activityName.map { " (\($0))" } ?? "")
             let buddy = a.buddy.map { $0 + (a.buddyName.map { " (\($0))" } ?? "") } ?? "-"
-            out.append(
-                "  " + pad(a.referral, 13) + " " + pad(a.person, 15) + " " + pad(activity, 39) + " " + number(a.score)
-                    + "   " + buddy)
-            if !a.reasons.isEmpty { out.append("      - " + a.reasons.joined(separator: "; ")) }
+            let row = "  " + pad(a.referral, 13) + " " + pad(a.person, 15) + " " + pad(activity, activityWidth - 1) + " " + number(a.score) + "    "
+            out.append(row + Terminal.fit(buddy, max(terminal.columns - row.count, 1)))
+            if !a.reasons.isEmpty { out += RankingPrinter.bullet(a.reasons.joined(separator: "; "), terminal: terminal, indent: "    ") }
         }
         out += ["", "Not placed (\(plan.unassigned.count))"]
         if plan.unassigned.isEmpty { out.append("  Everyone was placed.") }
         for u in plan.unassigned {
-            out.append(
-                "  " + pad(u.referral, 13) + " " + pad(u.person, 15) + " " + Self.label(u.reason) + ": " + u.detail)
+            out.append("  " + pad(u.referral, 13) + " " + pad(u.person, 15))
+            out += terminal.wrap(Self.label(u.reason) + ": " + u.detail, indent: "    ")
         }
         out += [
             "", "Practices",

@@ -21,7 +21,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .invalidInput(let file, let errors):
             let shown = errors.prefix(20).map { "  \($0.field): \($0.reason)" }.joined(separator: "\n")
             let more = errors.count > 20 ? "\n  … and \(errors.count - 20) more" : ""
-            return "\(file) is not valid (\(errors.count) problem\(errors.count == 1 ? "" : "s")):\n\(shown)\(more)"
+            return "\(file) is not valid (\(Wording.count(errors.count, "problem"))):\n\(shown)\(more)"
         case .query(let error):
             return "\(error.field): \(error.reason)"
         case .service(let error):

@@ -127,7 +127,7 @@ struct ReferralJob: ScoringJob {
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let a = Int(c)
         let left = index.activities.remaining[a]
-        guard r.check(.capacity, left != 0, left < 0 ? "No limit on places" : (left == 0 ? "No places left" : "\(left) places left")) else { return }
+        guard r.check(.capacity, left != 0, left < 0 ? "No limit on places" : (left == 0 ? "No places left" : Wording.count(left, "place") + " left")) else { return }
         let online = index.activities.online[a]
         let unmet = online ? 0 : person.accessNeeds & ~index.activities.access[a]
         guard r.check(.access, unmet == 0, unmet == 0 ? (person.accessNeeds == 0 ? "No access needs" : "Meets every access need") : "Does not meet: \(Self.terms(unmet))") else { return }
@@ -198,7 +198,7 @@ struct ReferralJob: ScoringJob {
         if attends(a) { reasons.append("Already goes here") }
         if index.activities.serves(a, .give) { reasons.append("A way to give as well as get") }
         if let b = bridging.reason(value: f.bridging) { reasons.append(b) }
-        if index.activities.remaining[a] > 0, index.activities.remaining[a] <= 2 { reasons.append("Only \(index.activities.remaining[a]) place\(index.activities.remaining[a] == 1 ? "" : "s") left") }
+        if index.activities.remaining[a] > 0, index.activities.remaining[a] <= 2 { reasons.append("Only " + Wording.count(index.activities.remaining[a], "place") + " left") }
         return Match(id: index.activities.ids[a], kind: .activity, name: index.activities.names[a], score: score, factors: f, reasons: reasons, distanceKm: distanceKm(a))
     }
 

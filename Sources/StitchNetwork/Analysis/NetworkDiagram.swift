@@ -1,4 +1,5 @@
 import Foundation
+import StitchModel
 
 /// A picture of the network for a connector, as Graphviz DOT text (render it with `sfdp` or `dot`).
 ///
@@ -118,7 +119,7 @@ public struct NetworkDiagram: Sendable {
         let graph = self.network.graph
         var rows = ["<tr><td colspan=\"2\" align=\"left\"><b>\(Self.html(self.options.title))</b></td></tr>"]
         var subtitle =
-            "\(graph.nodeCount) members, \(graph.tieCount) ties; reciprocity index "
+            Wording.count(graph.nodeCount, "member") + ", " + Wording.count(graph.tieCount, "tie") + "; reciprocity index "
             + String(format: "%.2f", self.network.reciprocityIndex)
         if drawn < graph.nodeCount { subtitle += "; showing the \(drawn) most connected members" }
         rows.append("<tr><td colspan=\"2\" align=\"left\">\(Self.html(subtitle))</td></tr>")

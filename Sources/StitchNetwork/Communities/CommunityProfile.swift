@@ -45,7 +45,7 @@ public struct CommunityProfile: Sendable, Hashable {
                     ?? String(format: "around %.3f, %.3f", centre.lat, centre.lon)
             }
         }
-        var sentence = "\(n) member\(n == 1 ? "" : "s")"
+        var sentence = Wording.count(n, "member")
         if let area { sentence += " \(area)" }
         if !groups.isEmpty {
             let parts = groups.map { "\($0.value) (\(Int((100 * Double($0.count) / Double(n)).rounded()))%)" }
