@@ -61,7 +61,7 @@ struct Plan: AsyncParsableCommand {
         out += ["", "Not placed (\(plan.unassigned.count))"]
         if plan.unassigned.isEmpty { out.append("  Everyone was placed.") }
         for u in plan.unassigned {
-            out.append("  " + pad(u.referral, 13) + " " + pad(u.person, 15))
+            out.append("  " + pad(u.referral, 13) + " " + Terminal.fit(u.person, 15))
             out += terminal.wrap(Self.label(u.reason) + ": " + u.detail, indent: "    ")
         }
         out += [
