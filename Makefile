@@ -1,7 +1,7 @@
 # Stitch: build, test and demo on a fresh Debian machine.
 SWIFT ?= swift
 
-.PHONY: deps models build test demo clean data benchmark baselines plot fuzz fuzz-smoke
+.PHONY: deps models build test demo clean data benchmark baselines plot fuzz fuzz-smoke install man
 
 ## deps: install the system libraries Stitch links, the Python reference tools its tests use (.venv) and the text model, when missing.
 deps:
@@ -23,6 +23,22 @@ test: deps
 ## demo: a scripted tour of the three jobs on the bundled Lewisham community.
 demo: build
 	@bash scripts/demo.sh "$$($(SWIFT) build -c release --show-bin-path)/stitch"
+
+## install: stitch, its data, the text model, the man page and shell completions under PREFIX (default /usr/local; DESTDIR for packaging).
+PREFIX ?= /usr/local
+install: build
+	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/stitch" "$(DESTDIR)$(PREFIX)/bin/stitch"
+	install -D -m 0644 -t "$(DESTDIR)$(PREFIX)/share/stitch/data" data/taxonomy.json data/lewisham.json
+	install -D -m 0644 -t "$(DESTDIR)$(PREFIX)/share/stitch/models/all-MiniLM-L6-v2" models/all-MiniLM-L6-v2/*
+	install -D -m 0644 deploy/man/stitch.1 "$(DESTDIR)$(PREFIX)/share/man/man1/stitch.1"
+	"$(DESTDIR)$(PREFIX)/bin/stitch" --generate-completion-script bash | install -D -m 0644 /dev/stdin "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/stitch"
+	"$(DESTDIR)$(PREFIX)/bin/stitch" --generate-completion-script zsh | install -D -m 0644 /dev/stdin "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_stitch"
+	"$(DESTDIR)$(PREFIX)/bin/stitch" --generate-completion-script fish | install -D -m 0644 /dev/stdin "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/stitch.fish"
+
+## man: regenerate deploy/man/stitch.1 from the command's own help (swift-argument-parser's generate-manual).
+man: deps
+	mkdir -p deploy/man
+	$(SWIFT) package plugin --allow-writing-to-directory deploy/man generate-manual --output-directory deploy/man --authors Stitch
 
 clean:
 	rm -rf .build
