@@ -47,7 +47,8 @@ let package = Package(
 
         // The application layer: the use cases every interface calls.
         .target(
-            name: "StitchApplication", dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork", "StitchText"],
+            name: "StitchApplication",
+            dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork", "StitchText", "StitchJSON"],
             swiftSettings: strictSettings),
 
         // Adapters around the application layer.

@@ -62,32 +62,46 @@ public struct LoadPolicy: Sendable, Hashable {
         return try Self.decodeCommunity(data, field: field)
     }
 
-    /// A community file's bytes as a community: an object with at least one community key.
+    /// A community file's bytes as a community: strict JSON (``JSONDocument``), an object with
+    /// at least one community key, and no key a record does not have.
     ///
-    /// Reasons name the bad field and what is wrong, with any quoted value left out.
+    /// Reasons name the bad field and what is wrong, with any quoted value left out; a file that
+    /// is not JSON is told by line and column only (the reason could quote it).
     static func decodeCommunity(_ data: Data, field: String) throws(ServiceError) -> Community {
-        guard let top = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-            throw ServiceError(.invalidParams, "The community file is not JSON", field: field, reason: "the file is not valid JSON")
-        }
-        guard let object = top as? [String: Any], !Community.fileKeys.isDisjoint(with: object.keys) else {
-            let keys = Community.fileKeys.sorted().joined(separator: ", ")
-            throw ServiceError(
-                .invalidParams, "The file is not a community", field: field,
-                reason: "the file is not a community: a community is a JSON object with at least one of \(keys)")
-        }
         do {
-            return try JSONDecoder().decode(Community.self, from: data)
-        } catch let error as DecodingError {
-            let v = ValidationError(error)
-            throw ServiceError(
-                .invalidParams, "The community file is not valid", field: field, reason: "\(v.field): \(withoutQuotes(v.reason))")
+            return try JSONDocument.decode(Community.self, from: data)
         } catch {
-            throw ServiceError(.invalidParams, "The community file is not valid", field: field, reason: "it could not be read as a community")
+            switch error {
+            case .notJSON(let problem):
+                throw ServiceError(
+                    .invalidParams, "The community file is not JSON", field: field,
+                    reason: "the file is not valid JSON (line \(problem.line), column \(problem.column))")
+            case .invalid(let v) where v.field == "$" && v.reason.hasPrefix("not a community"):
+                throw ServiceError(.invalidParams, "The file is not a community", field: field, reason: "the file is \(v.reason)")
+            case .invalid(let v):
+                throw ServiceError(
+                    .invalidParams, "The community file is not valid", field: field,
+                    reason: "\(Self.placeOfUnknownField(v)): \(withoutQuotes(v.reason))")
+            }
         }
+    }
+
+    /// The path of a bad field as the answer shows it: an unknown field is named by the object
+    /// holding it (its own name is the file's content), or `$` when that cannot be told.
+    static func placeOfUnknownField(_ v: ValidationError) -> String {
+        guard v.reason.hasPrefix("unknown field '") else { return v.field }
+        guard let tail = v.reason.range(of: "'; ", options: .backwards) else { return "$" }
+        let key = v.reason[v.reason.index(v.reason.startIndex, offsetBy: "unknown field '".count)..<tail.lowerBound]
+        guard v.field.hasSuffix("." + key) else { return "$" }
+        return String(v.field.dropLast(key.count + 1))
     }
 
     /// `reason` with every 'quoted' value replaced, so a file's content never comes back.
     static func withoutQuotes(_ reason: String) -> String {
+        if reason.hasPrefix("unknown field '"), let tail = reason.range(of: "'; ", options: .backwards) {
+            // The known keys after it are Stitch's own words, not the file's.
+            return "unknown field" + reason[tail.lowerBound...].dropFirst()
+        }
         var out = "", quoted = false
         for c in reason {
             if c == "'" {

@@ -15,36 +15,91 @@ public enum MethodParams {
             self.path = path
             self.community = community
         }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case path, community }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            path = try c.decodeIfPresent(String.self, forKey: .path)
+            community = try c.decodeIfPresent(Community.self, forKey: .community)
+        }
     }
 
     /// `member.upsert`.
     public struct UpsertMember: Decodable, Sendable {
         public var member: Member
         public init(member: Member) { self.member = member }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case member }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            member = try c.decode(Member.self, forKey: .member)
+        }
     }
 
     /// `activity.upsert`.
     public struct UpsertActivity: Decodable, Sendable {
         public var activity: Activity
         public init(activity: Activity) { self.activity = activity }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case activity }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            activity = try c.decode(Activity.self, forKey: .activity)
+        }
     }
 
     /// `member.remove`, `activity.remove`.
     public struct RemoveByID: Decodable, Sendable {
         public var id: String
         public init(id: String) { self.id = id }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case id }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            id = try c.decode(String.self, forKey: .id)
+        }
     }
 
     /// `exchange.record`.
     public struct RecordExchange: Decodable, Sendable {
         public var exchange: Exchange
         public init(exchange: Exchange) { self.exchange = exchange }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case exchange }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            exchange = try c.decode(Exchange.self, forKey: .exchange)
+        }
     }
 
     /// `attendance.record`.
     public struct RecordAttendance: Decodable, Sendable {
         public var attendance: Attendance
         public init(attendance: Attendance) { self.attendance = attendance }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case attendance }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            attendance = try c.decode(Attendance.self, forKey: .attendance)
+        }
     }
 
     /// `match.helpers`: who can help with a request.
@@ -59,9 +114,12 @@ public enum MethodParams {
             self.profile = profile
         }
 
-        private enum CodingKeys: String, CodingKey { case request, limit, profile }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case request, limit, profile }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
             request = try c.decode(HelpRequest.self, forKey: .request)
             limit = try c.decodeWholeNumber(forKey: .limit)
             profile = try c.decodeIfPresent(ScoringProfile.self, forKey: .profile)
@@ -80,9 +138,12 @@ public enum MethodParams {
             self.profile = profile
         }
 
-        private enum CodingKeys: String, CodingKey { case member, limit, profile }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case member, limit, profile }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
             member = try c.decode(String.self, forKey: .member)
             limit = try c.decodeWholeNumber(forKey: .limit)
             profile = try c.decodeIfPresent(ScoringProfile.self, forKey: .profile)
@@ -103,9 +164,12 @@ public enum MethodParams {
             self.profile = profile
         }
 
-        private enum CodingKeys: String, CodingKey { case referral, limit, withBuddy, profile }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case referral, limit, withBuddy, profile }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
             referral = try c.decode(Referral.self, forKey: .referral)
             limit = try c.decodeWholeNumber(forKey: .limit)
             withBuddy = try c.decodeIfPresent(Bool.self, forKey: .withBuddy)
@@ -119,9 +183,12 @@ public enum MethodParams {
 
         public init(k: Int? = nil) { self.k = k }
 
-        private enum CodingKeys: String, CodingKey { case k }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case k }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
             k = try c.decodeWholeNumber(forKey: .k)
             if let k, !(1...50).contains(k) {
                 throw DecodingError.dataCorruptedError(forKey: .k, in: c, debugDescription: "must be between 1 and 50")
@@ -138,12 +205,31 @@ public enum MethodParams {
             self.profile = profile
             self.weights = weights
         }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case profile, weights }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            profile = try c.decodeIfPresent(ScoringProfile.self, forKey: .profile)
+            weights = try c.decodeIfPresent(FactorWeights.self, forKey: .weights)
+        }
     }
 
     /// `weights.calibrate`.
     public struct Calibrate: Decodable, Sendable {
         public var profile: ScoringProfile?
         public init(profile: ScoringProfile? = nil) { self.profile = profile }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case profile }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            profile = try c.decodeIfPresent(ScoringProfile.self, forKey: .profile)
+        }
     }
 }
 

@@ -69,16 +69,18 @@ public struct ServiceError: Error, Sendable, Hashable, Encodable {
         return error
     }
 
-    /// An engine query error, mapped to the protocol's codes.
-    public static func query(_ error: QueryError) -> ServiceError {
+    /// An engine query error, mapped to the protocol's codes; with the engine it was asked of,
+    /// an unknown id's reason names the nearest known id (`did you mean 'm-arthur'?`).
+    public static func query(_ error: QueryError, engine: Engine? = nil) -> ServiceError {
         let field = "params." + error.field
+        let reason = engine?.reasonWithSuggestion(error) ?? error.reason
         switch error {
         case .unknownMember:
-            return ServiceError(.unknownMember, "Unknown member id", field: field, reason: error.reason)
+            return ServiceError(.unknownMember, "Unknown member id", field: field, reason: reason)
         case .unknownActivity:
-            return ServiceError(.unknownActivity, "Unknown activity id", field: field, reason: error.reason)
+            return ServiceError(.unknownActivity, "Unknown activity id", field: field, reason: reason)
         case .invalid:
-            return ServiceError(.invalidParams, "Invalid params: \(field): \(error.reason)", field: field, reason: error.reason)
+            return ServiceError(.invalidParams, "Invalid params: \(field): \(reason)", field: field, reason: reason)
         }
     }
 

@@ -22,7 +22,7 @@ extension StitchService {
                 throw ServiceError(
                     .invalidParams, "Invalid params: params.candidate: \(reason)", field: "params.candidate", reason: reason)
             }
-            throw ServiceError.query(error)
+            throw ServiceError.query(error, engine: engine)
         }
         try store(("outcome.record", { try $0.record(outcome: outcome) }))
         outcomes.append(outcome)

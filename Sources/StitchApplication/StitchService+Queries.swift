@@ -14,7 +14,7 @@ extension StitchService {
     public nonisolated func whoCanHelp(_ params: MethodParams.Helpers) async throws(ServiceError) -> Ranking {
         let engine = await snapshot().engine
         return noted(
-            try Self.run { () throws(QueryError) in
+            try Self.run(engine) { () throws(QueryError) in
                 try engine.whoCanHelp(params.request, limit: params.limit ?? Self.defaultLimit, profile: params.profile ?? .broker)
             })
     }
@@ -23,7 +23,7 @@ extension StitchService {
     public nonisolated func opportunities(_ params: MethodParams.Opportunities) async throws(ServiceError) -> Ranking {
         let engine = await snapshot().engine
         return noted(
-            try Self.run { () throws(QueryError) in
+            try Self.run(engine) { () throws(QueryError) in
                 try engine.opportunities(for: params.member, limit: params.limit ?? Self.defaultLimit, profile: params.profile ?? .broker)
             })
     }
@@ -32,7 +32,7 @@ extension StitchService {
     public nonisolated func refer(_ params: MethodParams.Refer) async throws(ServiceError) -> Ranking {
         let engine = await snapshot().engine
         return noted(
-            try Self.run { () throws(QueryError) in
+            try Self.run(engine) { () throws(QueryError) in
                 try engine.refer(
                     params.referral, limit: params.limit ?? Self.defaultLimit, withBuddy: params.withBuddy ?? true,
                     profile: params.profile ?? .referral)
@@ -50,17 +50,18 @@ extension StitchService {
     /// `match.explain`: one pair's score, factors, constraints and reasons.
     public nonisolated func explain(_ query: ExplainQuery) async throws(ServiceError) -> Match {
         let engine = await snapshot().engine
-        return try Self.run { () throws(QueryError) in try engine.explain(query) }
+        return try Self.run(engine) { () throws(QueryError) in try engine.explain(query) }
     }
 
     /// `plan.allocate`: places a planning session's referrals in sessions and with buddies.
     public nonisolated func plan(_ request: PlanRequest) async throws(ServiceError) -> PlanResult {
         let engine = await snapshot().engine
-        return try Self.run { () throws(QueryError) in try Allocator(engine: engine).allocate(request) }
+        return try Self.run(engine) { () throws(QueryError) in try Allocator(engine: engine).allocate(request) }
     }
 
-    /// Runs an engine query, mapping its errors to the protocol's.
-    private static func run<T>(_ body: () throws(QueryError) -> T) throws(ServiceError) -> T {
-        do { return try body() } catch { throw ServiceError.query(error) }
+    /// Runs a query of `engine`, mapping its errors to the protocol's (an unknown id with the
+    /// nearest known one).
+    private static func run<T>(_ engine: Engine, _ body: () throws(QueryError) -> T) throws(ServiceError) -> T {
+        do { return try body() } catch { throw ServiceError.query(error, engine: engine) }
     }
 }

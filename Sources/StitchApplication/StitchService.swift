@@ -237,12 +237,12 @@ public actor StitchService {
 
     /// -32001 at `params.<field>` unless `id` names a member (the same answer as a query's).
     private func requireMember(_ id: String, at field: String) throws(ServiceError) {
-        guard engine.contains(member: id) else { throw .query(.unknownMember(field: field, id: id)) }
+        guard engine.contains(member: id) else { throw .query(.unknownMember(field: field, id: id), engine: engine) }
     }
 
     /// -32002 at `params.<field>` unless `id` names an activity.
     private func requireActivity(_ id: String, at field: String) throws(ServiceError) {
-        guard engine.contains(activity: id) else { throw .query(.unknownActivity(field: field, id: id)) }
+        guard engine.contains(activity: id) else { throw .query(.unknownActivity(field: field, id: id), engine: engine) }
     }
 
     /// `member.upsert`: adds a member or replaces the one with the same id.

@@ -61,13 +61,17 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
     /// Places still free; `nil` when unlimited.
     public var remainingPlaces: Int? { capacity.map { max(0, $0 - enrolled) } }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, organisation, description, topics, wellbeing, schedule, location, online, capacity, enrolled, access, cost
         case ageMin, ageMax, buddyWelcome, groups, attribution
     }
 
+    /// The keys of its JSON object, by its coding keys: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         id = try c.decodeIdentifier(forKey: .id)
         name = try c.decode(String.self, forKey: .name)
         organisation = try c.decodeIfPresent(String.self, forKey: .organisation)

@@ -21,8 +21,41 @@ public struct Community: Sendable, Hashable, Codable {
     /// a community (it is never read as an empty one).
     public static let fileKeys: Set<String> = Set(CodingKeys.allCases.map(\.stringValue))
 
+    /// The same keys in their order, for the check of unknown keys and its messages.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
+
+    /// Why a JSON value whose top-level object has `keys` is not a community (`nil` keys: the
+    /// value is not an object); `nil` when it may be one.
+    ///
+    /// An object with none of the community keys is not a community (an empty one included:
+    /// an empty community is `{"members": []}`), unless one of its keys is a misspelt community
+    /// key (`member`), which the check of unknown keys then names. A skills taxonomy
+    /// (`{"skills": …}`) is said to be one. The reason never quotes the value's own keys or
+    /// contents.
+    public static func notACommunityReason(keys: [String]?) -> String? {
+        let shape = "a community is a JSON object with the keys \(fieldKeys.names.joined(separator: ", ")) (each optional)"
+        guard let keys else { return "not a community: \(shape), and this is not an object" }
+        guard !keys.contains(where: fileKeys.contains) else { return nil }
+        if keys.contains(where: { NearestWord.nearest(to: $0, among: fieldKeys.names) != nil }) { return nil }
+        if keys.contains(SkillTaxonomy.fieldKeys.names[0]) {
+            return "not a community: this is a skills taxonomy (it has skills), which is given with --taxonomy; \(shape)"
+        }
+        return "not a community: \(shape), and this one has none of them"
+    }
+
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c: KeyedDecodingContainer<CodingKeys>
+        do {
+            c = try decoder.container(keyedBy: CodingKeys.self)
+        } catch DecodingError.typeMismatch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: Self.notACommunityReason(keys: nil) ?? ""))
+        }
+        let keys = try decoder.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue)
+        if let reason = Self.notACommunityReason(keys: keys) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: reason))
+        }
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         members = try c.decode([Member].self, forKey: .members, default: [])
         activities = try c.decode([Activity].self, forKey: .activities, default: [])
         exchanges = try c.decode([Exchange].self, forKey: .exchanges, default: [])
@@ -44,8 +77,19 @@ public struct Community: Sendable, Hashable, Codable {
         for (i, activity) in activities.enumerated() where !activityIDs.insert(activity.id).inserted {
             errors.append(.init(field: "activities[\(i)].id", reason: "duplicate activity id '\(activity.id)'"))
         }
+        // "Did you mean" for the first unknown ids only: each is a search of every id.
+        var suggestionsLeft = Self.maximumSuggestions
+        func nearest(_ ids: Set<String>) -> (String) -> String? {
+            { id in
+                guard suggestionsLeft > 0 else { return nil }
+                suggestionsLeft -= 1
+                return NearestWord.nearest(to: id, among: ids)
+            }
+        }
+        let nearestMember = nearest(memberIDs), nearestActivity = nearest(activityIDs)
         for (i, member) in members.enumerated() {
-            errors += member.referenceErrors(isMember: memberIDs.contains).map { $0.inside("members[\(i)]") }
+            errors += member.referenceErrors(isMember: memberIDs.contains, nearestMember: nearestMember)
+                .map { $0.inside("members[\(i)]") }
         }
         for (i, activity) in activities.enumerated() {
             errors += activity.placeErrors().map { $0.inside("activities[\(i)]") }
@@ -55,14 +99,21 @@ public struct Community: Sendable, Hashable, Codable {
             if let id = exchange.id, !exchangeIDs.insert(id).inserted {
                 errors.append(Exchange.duplicateIDError(id).inside("exchanges[\(i)]"))
             }
-            errors += exchange.referenceErrors(isMember: memberIDs.contains).map { $0.inside("exchanges[\(i)]") }
+            errors += exchange.referenceErrors(isMember: memberIDs.contains, nearestMember: nearestMember)
+                .map { $0.inside("exchanges[\(i)]") }
         }
         for (i, record) in attendance.enumerated() {
-            errors += record.referenceErrors(isMember: memberIDs.contains, isActivity: activityIDs.contains)
+            errors += record.referenceErrors(
+                isMember: memberIDs.contains, isActivity: activityIDs.contains, nearestMember: nearestMember,
+                nearestActivity: nearestActivity)
                 .map { $0.inside("attendance[\(i)]") }
         }
         return errors
     }
+
+    /// How many unknown ids one ``validationErrors()`` suggests a known id for (each suggestion
+    /// looks at every id; a file of thousands of bad references still answers at once).
+    public static let maximumSuggestions = 20
 
     /// Every record's fields outside ``RecordBounds``, each at its path (`activities[2].ageMax`).
     public func boundErrors() -> [ValidationError] {

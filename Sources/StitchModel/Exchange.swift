@@ -16,10 +16,14 @@ public struct Exchange: Sendable, Hashable, Codable {
         self.date = date
     }
 
-    private enum CodingKeys: String, CodingKey { case id, giver, receiver, hours, skill, date }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case id, giver, receiver, hours, skill, date }
+
+    /// The keys of its JSON object, by its coding keys: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         id = try c.decodeIfPresent(String.self, forKey: .id)
         giver = try c.decodeIdentifier(forKey: .giver)
         receiver = try c.decodeIdentifier(forKey: .receiver)
@@ -46,10 +50,14 @@ public struct Attendance: Sendable, Hashable, Codable {
         self.date = date
     }
 
-    private enum CodingKeys: String, CodingKey { case member, activity, date }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case member, activity, date }
+
+    /// The keys of its JSON object, by its coding keys: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         member = try c.decodeIdentifier(forKey: .member)
         activity = try c.decodeIdentifier(forKey: .activity)
         date = try c.decodeIfPresent(CalendarDate.self, forKey: .date)

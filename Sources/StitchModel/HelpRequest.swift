@@ -25,10 +25,14 @@ public struct HelpRequest: Sendable, Hashable, Codable {
         self.location = location
     }
 
-    private enum CodingKeys: String, CodingKey { case requester, skill, when, atHome, requiresDBS, location }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case requester, skill, when, atHome, requiresDBS, location }
+
+    /// The keys of its JSON object, by its coding keys: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         requester = try c.decodeIfPresent(String.self, forKey: .requester)
         skill = try c.decode(String.self, forKey: .skill)
         guard !skill.trimmingSpaces.isEmpty else {

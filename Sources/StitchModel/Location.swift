@@ -10,10 +10,14 @@ public struct Location: Sendable, Hashable, Codable {
         self.lon = lon
     }
 
-    private enum CodingKeys: String, CodingKey { case lat, lon }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case lat, lon }
+
+    /// The keys of its JSON object, by its coding keys: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         lat = try c.decode(Double.self, forKey: .lat)
         lon = try c.decode(Double.self, forKey: .lon)
         guard lat.isFinite, (-90...90).contains(lat) else {

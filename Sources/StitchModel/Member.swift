@@ -63,13 +63,17 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         self.active = active
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, offers, interests, needs, experiences, availability, location, travelKm, homeVisits, housebound
         case accessNeeds, languages, dbsChecked, birthYear, groups, wellbeing, avoid, active
     }
 
+    /// The keys of its JSON object, by its coding keys: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         id = try c.decodeIdentifier(forKey: .id)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         offers = try c.decode([String].self, forKey: .offers, default: [])

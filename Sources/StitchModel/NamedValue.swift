@@ -1,6 +1,7 @@
 /// Decoding of the named values read from outside (a day, a wellbeing way, an access term, a
 /// scoring profile…), with an error in plain English that lists what is allowed:
-/// `unknown profile 'admin'; expected one of broker, referral, planning`.
+/// `unknown profile 'admin'; expected one of broker, referral, planning`, with the nearest name
+/// when one is near (`unknown day 'wod'; expected one of mon, …, sun; did you mean 'wed'?`).
 ///
 /// Each such enum implements `init(from:)` with ``decodeNamed(from:kind:ignoringCase:)``, so no
 /// reader ever shows Swift's "Cannot initialize … from invalid String value".
@@ -20,11 +21,11 @@ extension RawRepresentable where Self: CaseIterable, RawValue == String {
         throw DecodingError.dataCorruptedError(in: container, debugDescription: unknownNameReason(raw, kind: kind))
     }
 
-    /// "unknown profile 'admin'; expected one of broker, referral, planning". The name given is
-    /// shown cut to 40 characters, with control characters replaced.
+    /// "unknown profile 'admin'; expected one of broker, referral, planning", and, when a name is
+    /// near the one given, "; did you mean 'broker'?" after it (``NearestWord``). The name given
+    /// is shown cut to 40 characters, with control characters replaced.
     public static func unknownNameReason(_ raw: String, kind: String) -> String {
-        var shown = String(String.UnicodeScalarView(raw.unicodeScalars.prefix(40).map { RecordBounds.isControl($0) ? "?" : $0 }))
-        if raw.unicodeScalars.count > 40 { shown += "…" }
-        return "unknown \(kind) '\(shown)'; expected one of \(allowedNames)"
+        let near = NearestWord.nearest(to: raw, among: allCases.map(\.rawValue))
+        return "unknown \(kind) '\(NearestWord.shown(raw))'; expected one of \(allowedNames)\(NearestWord.didYouMean(near))"
     }
 }

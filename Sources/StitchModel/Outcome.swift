@@ -37,12 +37,16 @@ public struct Outcome: Sendable, Hashable, Codable {
         self.wellbeingAfter = wellbeingAfter
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case subject, candidate, accepted, completed, wellbeingBefore, wellbeingAfter
     }
 
+    /// The keys of its JSON object, by its coding keys: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         subject = try c.decodeIdentifier(forKey: .subject)
         candidate = try c.decodeIdentifier(forKey: .candidate)
         accepted = try c.decode(Bool.self, forKey: .accepted)

@@ -7,14 +7,16 @@
 extension Member {
     /// Problems with the members this one names: unknown ids and the member itself in `avoid`.
     ///
-    /// - Parameter isMember: whether an id names a member of the community.
-    public func referenceErrors(isMember: (String) -> Bool) -> [ValidationError] {
+    /// - Parameters:
+    ///   - isMember: whether an id names a member of the community.
+    ///   - nearestMember: the member id nearest to an unknown one, for "did you mean".
+    public func referenceErrors(isMember: (String) -> Bool, nearestMember: (String) -> String? = { _ in nil }) -> [ValidationError] {
         var errors: [ValidationError] = []
         for (j, other) in avoid.enumerated() {
             if other == id {
                 errors.append(.init(field: "avoid[\(j)]", reason: "a member cannot avoid themself"))
             } else if !isMember(other) {
-                errors.append(.init(field: "avoid[\(j)]", reason: "unknown member id '\(other)'"))
+                errors.append(.unknownID("member", other, field: "avoid[\(j)]", nearest: nearestMember))
             }
         }
         return errors
@@ -30,11 +32,11 @@ extension Activity {
 }
 
 extension Exchange {
-    /// Problems with the members the exchange names.
-    public func referenceErrors(isMember: (String) -> Bool) -> [ValidationError] {
+    /// Problems with the members the exchange names (`nearestMember`: for "did you mean").
+    public func referenceErrors(isMember: (String) -> Bool, nearestMember: (String) -> String? = { _ in nil }) -> [ValidationError] {
         var errors: [ValidationError] = []
-        if !isMember(giver) { errors.append(.init(field: "giver", reason: "unknown member id '\(giver)'")) }
-        if !isMember(receiver) { errors.append(.init(field: "receiver", reason: "unknown member id '\(receiver)'")) }
+        if !isMember(giver) { errors.append(.unknownID("member", giver, field: "giver", nearest: nearestMember)) }
+        if !isMember(receiver) { errors.append(.unknownID("member", receiver, field: "receiver", nearest: nearestMember)) }
         return errors
     }
 
@@ -45,16 +47,27 @@ extension Exchange {
 }
 
 extension Attendance {
-    /// Problems with the member and activity the record names.
-    public func referenceErrors(isMember: (String) -> Bool, isActivity: (String) -> Bool) -> [ValidationError] {
+    /// Problems with the member and activity the record names (`nearestMember`,
+    /// `nearestActivity`: for "did you mean").
+    public func referenceErrors(
+        isMember: (String) -> Bool, isActivity: (String) -> Bool, nearestMember: (String) -> String? = { _ in nil },
+        nearestActivity: (String) -> String? = { _ in nil }
+    ) -> [ValidationError] {
         var errors: [ValidationError] = []
-        if !isMember(member) { errors.append(.init(field: "member", reason: "unknown member id '\(member)'")) }
-        if !isActivity(activity) { errors.append(.init(field: "activity", reason: "unknown activity id '\(activity)'")) }
+        if !isMember(member) { errors.append(.unknownID("member", member, field: "member", nearest: nearestMember)) }
+        if !isActivity(activity) { errors.append(.unknownID("activity", activity, field: "activity", nearest: nearestActivity)) }
         return errors
     }
 }
 
 extension ValidationError {
+    /// `unknown member id 'm-artur'; did you mean 'm-arthur'?` at `field`.
+    ///
+    /// - Parameter nearest: the known id nearest to `id`, if one is near.
+    public static func unknownID(_ kind: String, _ id: String, field: String, nearest: (String) -> String?) -> ValidationError {
+        .init(field: field, reason: NearestWord.unknownID(kind, id, nearest: nearest(id)))
+    }
+
     /// The same problem seen from a containing value: `avoid[0]` inside `members[3]` is
     /// `members[3].avoid[0]`.
     public func inside(_ path: String) -> ValidationError {

@@ -59,10 +59,14 @@ public struct Referral: Sendable, Hashable, Codable {
         self.reason = reason
     }
 
-    private enum CodingKeys: String, CodingKey { case id, person, goals, interests, referrer, reason }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case id, person, goals, interests, referrer, reason }
+
+    /// The keys of its JSON object, by its coding keys: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         id = try c.decodeIfPresent(String.self, forKey: .id)
         person = try c.decode(PersonReference.self, forKey: .person)
         goals = try c.decodeIfPresent(FiveWays.self, forKey: .goals)

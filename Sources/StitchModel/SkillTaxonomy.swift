@@ -28,10 +28,14 @@ public struct SkillTaxonomy: Sendable, Hashable, Codable {
             self.experience = experience
         }
 
-        private enum CodingKeys: String, CodingKey { case id, label, parent, synonyms, experience }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case id, label, parent, synonyms, experience }
+
+        /// The keys of its JSON object, by its coding keys: any other key is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
             id = try c.decodeIdentifier(forKey: .id)
             label = try c.decodeIfPresent(String.self, forKey: .label) ?? id
             parent = try c.decodeIfPresent(String.self, forKey: .parent)
@@ -43,6 +47,17 @@ public struct SkillTaxonomy: Sendable, Hashable, Codable {
     public var skills: [Entry]
 
     public init(skills: [Entry]) { self.skills = skills }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case skills }
+
+    /// The keys of a taxonomy file's object: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
+        skills = try c.decode([Entry].self, forKey: .skills)
+    }
 
     /// Lower-cases, trims and folds spaces, underscores and hyphens to single hyphens, so that
     /// "Lift to Hospital", "lift_to_hospital" and "lift-to-hospital" are one term.

@@ -27,10 +27,14 @@ public struct Slot: Sendable, Hashable, Codable, CustomStringConvertible {
     /// "Wed 13:00-17:00", for reasons shown to people.
     public var description: String { "\(day.displayName) \(start)-\(end)" }
 
-    private enum CodingKeys: String, CodingKey { case day, start, end }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case day, start, end }
+
+    /// The keys of its JSON object, by its coding keys: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         day = try c.decode(Weekday.self, forKey: .day)
         start = try c.decode(TimeOfDay.self, forKey: .start)
         end = try c.decode(TimeOfDay.self, forKey: .end)

@@ -3,15 +3,17 @@ import StitchEngine
 import StitchModel
 
 // The params of the most frequent queries, read straight from the request's tree when they take
-// their plain form: ids and names as strings, no times or place given. Anything else (a missing
-// or mistyped field, times, a location, an inline person) gives `nil`, and the params are then
-// decoded by `JSONDecoder` as before, which also reports any problem with its field path. So the
-// values read here are exactly those `JSONDecoder` would give, and errors do not change.
+// their plain form: ids and names as strings, no times or place given, no key but their own.
+// Anything else (a missing or mistyped field, times, a location, an inline person, an unknown
+// key) gives `nil`, and the params are then decoded by `JSONDecoder` as before, which also
+// reports any problem with its field path. So the values read here are exactly those
+// `JSONDecoder` would give, and errors do not change.
 
 extension MethodParams.Helpers {
     /// `match.helpers` params of the form `{"request":{"requester":…,"skill":…},"limit":…,"profile":…}`.
     init?(plain fields: [String: JSONTree]) {
-        guard case .object(let request)? = fields["request"],
+        guard MethodParams.hasOnly(Self.fieldKeys, fields, atTop: true), case .object(let request)? = fields["request"],
+            MethodParams.hasOnly(HelpRequest.fieldKeys, request, atTop: false),
             case .string(let requester)? = request["requester"],
             case .string(let skill)? = request["skill"],
             skill.contains(where: { !$0.isWhitespace }),
@@ -33,12 +35,19 @@ extension MethodParams.Helpers {
 extension MethodParams {
     /// `match.explain` params of the form `{"subject":"<id>","candidate":…,"skill":…,"profile":…}`.
     static func plainExplain(_ fields: [String: JSONTree]) -> ExplainQuery? {
-        guard case .string(let subject)? = fields["subject"], !subject.isEmpty,
+        guard hasOnly(ExplainQuery.fieldKeys, fields, atTop: true), case .string(let subject)? = fields["subject"],
+            !subject.isEmpty,
             case .string(let candidate)? = fields["candidate"],
             let skill = optionalString(fields["skill"]),
             let profile = profile(fields["profile"])
         else { return nil }
         return ExplainQuery(subject: .id(subject), candidate: candidate, skill: skill, profile: profile)
+    }
+
+    /// Whether every key of an object is one of `keys` (or, at the top of the params, `auth`):
+    /// a few string comparisons, no allocation.
+    static func hasOnly(_ keys: RecordKeys, _ fields: [String: JSONTree], atTop: Bool) -> Bool {
+        fields.keys.allSatisfy { keys.contains($0) || (atTop && $0 == RPCDispatcher.authKey) }
     }
 
     /// Absent, or `null` (both read as absent).

@@ -11,8 +11,16 @@ extension RPCDispatcher {
         var source: Data?
     }
 
-    /// Reads typed params. Shared: `JSONDecoder` keeps no state between calls.
-    static let decoder = JSONDecoder()
+    /// Reads typed params. Shared: `JSONDecoder` keeps no state between calls. Every method's
+    /// params may carry `auth` (the token) besides their own keys, which are checked strictly.
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.userInfo[RecordKeys.alsoAllowedAtTop] = [authKey]
+        return decoder
+    }()
+
+    /// The params key that carries the token.
+    static let authKey = "auth"
 
     /// Decodes params into a typed value, naming the first bad field under `params`.
     ///
@@ -21,13 +29,21 @@ extension RPCDispatcher {
     func decode<T: Decodable>(_ type: T.Type, _ params: MethodInput) throws(ServiceError) -> T {
         do {
             if let source = params.source { return try Self.decoder.decode(type, from: source) }
-            let data = try JSONEncoder().encode(params.fields.filter { $0.key != "auth" })
+            let data = try JSONEncoder().encode(params.fields.filter { $0.key != Self.authKey })
             return try Self.decoder.decode(type, from: data)
         } catch let error as DecodingError {
             throw ServiceError.invalidParams(ValidationError(error))
         } catch {
             throw ServiceError(.invalidParams, "Invalid params", field: "params", reason: "could not be read")
         }
+    }
+
+    /// Refuses params (other than `auth`) given to a method that takes none.
+    static func takesNoParams(_ method: String, _ params: MethodInput) throws(ServiceError) {
+        guard let key = params.fields.keys.filter({ $0 != authKey }).min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        else { return }
+        throw ServiceError.invalidParams(
+            ValidationError(field: key, reason: "unknown field '\(NearestWord.shown(key))'; \(method) takes no params"))
     }
 
     /// `read` when the params were read from their plain form, else the params decoded (see
@@ -58,13 +74,19 @@ extension RPCDispatcher {
             case "weights.set": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: true))
             case "weights.calibrate": return .success(try await service.calibrate(decode(MethodParams.Calibrate.self, params)))
             case "outcome.record": return .success(try await service.record(outcome: decode(Outcome.self, params)))
-            case "server.health": return .success(await service.snapshot().health)
-            case "server.stats": return .success(statisticsSnapshot())
+            case "server.health":
+                try Self.takesNoParams(method, params)
+                return .success(await service.snapshot().health)
+            case "server.stats":
+                try Self.takesNoParams(method, params)
+                return .success(statisticsSnapshot())
             case "plan.allocate": return .success(try await service.plan(decode(PlanRequest.self, params)))
             case "network.analyse":
                 return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))
             default:
-                throw ServiceError(.methodNotFound, "Method not found: \(method)", field: "method", reason: "unknown method")
+                throw ServiceError(
+                    .methodNotFound, "Method not found: \(NearestWord.shown(method))", field: "method",
+                    reason: NearestWord.unknown("method", method, among: Self.methodNames))
             }
         } catch {
             return .failure(error)

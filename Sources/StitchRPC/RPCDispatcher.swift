@@ -274,12 +274,15 @@ public final class RPCDispatcher: Sendable {
         }
     }
 
-    /// Every method of the protocol.
-    static let methods: Set<String> = [
+    /// Every method of the protocol, in the order the protocol lists them.
+    static let methodNames = [
         "community.load", "member.upsert", "member.remove", "activity.upsert", "activity.remove", "exchange.record",
         "attendance.record", "match.helpers", "match.opportunities", "refer.activities", "plan.allocate", "match.explain",
         "network.analyse", "outcome.record", "weights.get", "weights.set", "weights.calibrate", "server.health", "server.stats",
     ]
+
+    /// Every method of the protocol.
+    static let methods = Set(methodNames)
 
     /// The answer to a batch's request left unrun once the batch's answers passed `limit` bytes
     /// (`nil` for a notification).

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import StitchJSON
 import StitchModel
 import Synchronization
 
@@ -30,8 +31,10 @@ public struct CommunityImport: Sendable {
 
     /// Reads a community file.
     ///
-    /// - Throws: a `ValidationError` when the file as a whole cannot be read (not
-    ///   JSON, not an object, a list that is not an array).
+    /// - Throws: a `ValidationError` when the file as a whole cannot be read: not JSON by
+    ///   RFC 8259 (`$`, with the line and column), not a community (`$`), a top-level key a
+    ///   community file does not have (at that key, with the nearest known one), a list that is
+    ///   not an array.
     public static func read(_ data: Data) throws(ValidationError) -> CommunityImport {
         try read(data, parallel: true)
     }
@@ -40,20 +43,40 @@ public struct CommunityImport: Sendable {
     /// is plain enough to cut up; see ``CommunityFileLayout``), else in one pass.
     static func read(_ data: Data, parallel: Bool) throws(ValidationError) -> CommunityImport {
         let file: LenientFile
-        if parallel, let layout = CommunityFileLayout.scan(data), let records = LenientFile(layout, in: data) {
-            file = records
+        if parallel, let layout = CommunityFileLayout.scan(data) {
+            if let problem = topLevelProblem(keys: layout.keys) { throw problem }
+            if let records = LenientFile(layout, in: data) {
+                file = records
+            } else {
+                file = try wholeFile(data)
+            }
         } else {
             file = try wholeFile(data)
         }
         return finish(file)
     }
 
-    /// Decodes the file in one go: the way to the exact error of a file that is not sound JSON.
+    /// What is wrong with a file whose top-level object has these keys: not a community at all
+    /// (`Community.notACommunityReason`), or a key a community file does not have (the first
+    /// in order, as the model's decoder reports it); `nil` when they are a community's.
+    static func topLevelProblem(keys: [String]) -> ValidationError? {
+        if let reason = Community.notACommunityReason(keys: keys) { return ValidationError(field: "$", reason: reason) }
+        let unknown = keys.filter { !Community.fieldKeys.contains($0) }.min { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return unknown.map { ValidationError(field: $0, reason: Community.fieldKeys.unknownReason($0)) }
+    }
+
+    /// Decodes the file in one go: the way to the exact error of a file that is not sound JSON
+    /// (`not valid JSON at line 12, column 5: a trailing comma…`, by ``JSONSyntax``, which also
+    /// refuses what `JSONDecoder` would let through).
     private static func wholeFile(_ data: Data) throws(ValidationError) -> LenientFile {
+        if let problem = data.withUnsafeBytes({ JSONSyntax.problem(in: $0) }) {
+            throw ValidationError(
+                field: "$", reason: "not valid JSON at line \(problem.line), column \(problem.column): \(problem.reason)")
+        }
         do {
             return try JSONDecoder().decode(LenientFile.self, from: data)
         } catch let error as DecodingError {
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, context.underlyingError != nil {
                 throw ValidationError(field: "$", reason: "not valid JSON")
             }
             throw ValidationError(error)
@@ -177,12 +200,30 @@ private struct LenientFile: Decodable {
     }
 
     init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c: KeyedDecodingContainer<CodingKeys>
+        do {
+            c = try decoder.container(keyedBy: CodingKeys.self)
+        } catch DecodingError.typeMismatch {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: Community.notACommunityReason(keys: nil) ?? ""))
+        }
+        let keys = try decoder.container(keyedBy: TopLevelKey.self).allKeys.map(\.stringValue)
+        if let problem = CommunityImport.topLevelProblem(keys: keys) {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: problem.field == "$" ? [] : [TopLevelKey(stringValue: problem.field)], debugDescription: problem.reason))
+        }
         members = try c.decodeIfPresent([Lenient<Member>].self, forKey: .members) ?? []
         activities = try c.decodeIfPresent([Lenient<Activity>].self, forKey: .activities) ?? []
         exchanges = try c.decodeIfPresent([Lenient<Exchange>].self, forKey: .exchanges) ?? []
         attendance = try c.decodeIfPresent([Lenient<Attendance>].self, forKey: .attendance) ?? []
     }
+}
+
+/// Any key of the file's top-level object.
+private struct TopLevelKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 /// One record, or why it could not be read (with its path from the top of the file).
@@ -243,8 +284,10 @@ private enum ParallelRecords<T: DirectDecodable> {
         }
     }
 
-    /// One record by `JSONDecoder`, as element `index` of `list`; `nil` when it is not sound JSON.
+    /// One record by `JSONDecoder`, as element `index` of `list`; `nil` when it is not sound
+    /// JSON by ``JSONSyntax`` (the whole file is then read again, to say where).
     static func decodeOne(_ bytes: UnsafeRawBufferPointer, list: String, index: Int) -> Lenient<T>? {
+        guard JSONSyntax.problem(in: bytes) == nil else { return nil }
         var array = Data([UInt8(ascii: "[")])
         array.append(contentsOf: bytes)
         array.append(UInt8(ascii: "]"))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StitchApplication
 import StitchEngine
 import StitchModel
 import StitchStore
@@ -96,6 +97,8 @@ struct Import: ParsableCommand {
         do {
             result = try CommunityImport.read(data)
         } catch {
+            // Not JSON: where, by line and column.
+            if error.field == "$", let problem = JSONDocument.syntaxProblem(in: data) { throw CLIError.notJSON(file: file, problem) }
             // A file told by its keys alone that is not sound JSON: said as when told by decoding.
             if self.format == nil, error.field == "$" { _ = try ImportFormat.detectDecoding(path: file, data: data) }
             throw CLIError.invalidInput(file: file, errors: [error])

@@ -29,7 +29,9 @@ struct WhoCanHelp: AsyncParsableCommand {
     var atHome = false
     @Flag(name: .customLong("dbs"), help: "Only helpers with an enhanced DBS check.")
     var requiresDBS = false
-    @Option(name: .customLong("at"), help: ArgumentHelp("Where help is wanted, as lat,lon.", valueName: "lat,lon"))
+    @Option(
+        name: .customLong("at"), help: ArgumentHelp("Where help is wanted, as lat,lon.", valueName: "lat,lon"),
+        transform: LocationArgument.parse)
     var location: LocationArgument?
     @Option(help: ArgumentHelp("The whole request as protocol JSON (instead of the options above).", valueName: "json"))
     var request: String?

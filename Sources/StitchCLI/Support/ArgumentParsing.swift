@@ -17,31 +17,71 @@ struct SlotArgument: ExpressibleByArgument {
     static var defaultCompletionKind: CompletionKind { .default }
 }
 
-/// `--goals connect=1,takeNotice=0.5`.
-struct GoalsArgument: ExpressibleByArgument {
+/// `--goals connect=1,takeNotice=0.5`: a goal for each way named, from 0 to 1 (a way without a
+/// value is 1). A refusal says which part is wrong and what is accepted.
+struct GoalsArgument {
     let goals: FiveWays
 
-    init?(argument: String) {
+    /// The form, for refusals.
+    static let form = "give --goals WAY=GOAL,… with each goal from 0 to 1, e.g. --goals connect=1,takeNotice=0.5"
+
+    /// Reads the option's text (``Refer``'s `transform`), or throws why not.
+    static func parse(_ argument: String) throws -> GoalsArgument {
         var goals = FiveWays()
-        for pair in argument.split(separator: ",") {
-            let kv = pair.split(separator: "=")
-            guard let key = kv.first, let way = WellbeingWay(rawValue: String(key).trimmed(" ")) else { return nil }
-            let value = kv.count > 1 ? Double(kv[1]) : 1
-            guard let value, value.isFinite, (0...1).contains(value) else { return nil }
+        let pairs = argument.split(separator: ",")
+        guard !pairs.isEmpty else { throw ValidationError("no goal given; \(form)") }
+        for pair in pairs {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0]).trimmed(" ")
+            guard let way = WellbeingWay(rawValue: name) else {
+                throw ValidationError(WellbeingWay.unknownNameReason(name, kind: "wellbeing way"))
+            }
+            guard parts.count > 1 else {
+                goals[way] = 1
+                continue
+            }
+            let text = String(parts[1]).trimmed(" ")
+            guard let value = Double(text), value.isFinite else {
+                throw ValidationError("the goal for \(name), '\(text)', is not a number; \(form)")
+            }
+            guard (0...1).contains(value) else {
+                throw ValidationError("the goal for \(name), \(text), is out of range: a goal is from 0 to 1")
+            }
             goals[way] = value
         }
-        self.goals = goals
+        return GoalsArgument(goals: goals)
     }
 }
 
-/// `--at 51.4452,-0.0209`.
-struct LocationArgument: ExpressibleByArgument {
+/// `--at 51.4452,-0.0209`: a latitude and a longitude in decimal degrees. A refusal says which
+/// part is wrong and what is accepted.
+struct LocationArgument {
     let location: Location
 
-    init?(argument: String) {
-        let parts = argument.split(separator: ",").compactMap { Double($0.description.trimmed(" ")) }
-        guard parts.count == 2, let location = Location(lat: parts[0], lon: parts[1]) else { return nil }
-        self.location = location
+    /// The form, for refusals.
+    static let form = "give --at LAT,LON in decimal degrees, e.g. --at 51.4452,-0.0209"
+
+    /// Reads the option's text (``WhoCanHelp``'s `transform`), or throws why not.
+    static func parse(_ argument: String) throws -> LocationArgument {
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed(" ") }
+        guard parts.count == 2 else {
+            throw ValidationError("expected two numbers, a latitude and a longitude, separated by a comma; \(form)")
+        }
+        var values: [Double] = []
+        for (part, name) in zip(parts, ["latitude", "longitude"]) {
+            guard let value = Double(part), value.isFinite else {
+                throw ValidationError("the \(name), '\(part)', is not a number; \(form)")
+            }
+            values.append(value)
+        }
+        guard (-90...90).contains(values[0]) else {
+            throw ValidationError("the latitude \(parts[0]) is outside -90 to 90; \(form)")
+        }
+        guard (-180...180).contains(values[1]) else {
+            throw ValidationError("the longitude \(parts[1]) is outside -180 to 180; \(form)")
+        }
+        guard let location = Location(lat: values[0], lon: values[1]) else { throw ValidationError(form) }
+        return LocationArgument(location: location)
     }
 }
 

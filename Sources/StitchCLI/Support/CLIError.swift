@@ -8,6 +8,8 @@ enum CLIError: Error, CustomStringConvertible {
     case missingData(file: String)
     case unreadable(file: String, reason: String)
     case invalidInput(file: String, errors: [ValidationError])
+    /// A file or an option's text that is not JSON: `plan.json:12:5: not valid JSON: …`.
+    case notJSON(file: String, JSONDocument.SyntaxProblem)
     case query(QueryError)
     case service(ServiceError)
     case usage(String)
@@ -18,10 +20,15 @@ enum CLIError: Error, CustomStringConvertible {
             return "cannot find data/\(file): run from the Stitch folder, set STITCH_DATA, or pass the path"
         case .unreadable(let file, let reason):
             return "cannot read \(file): \(reason)"
+        case .invalidInput(let file, let errors) where errors.count == 1 && errors[0].field == "$":
+            // The file as a whole: not a community, not the kind of JSON expected.
+            return "\(file): \(errors[0].reason)"
         case .invalidInput(let file, let errors):
             let shown = errors.prefix(20).map { "  \($0.field): \($0.reason)" }.joined(separator: "\n")
             let more = errors.count > 20 ? "\n  … and \(errors.count - 20) more" : ""
             return "\(file) is not valid (\(Wording.count(errors.count, "problem"))):\n\(shown)\(more)"
+        case .notJSON(let file, let problem):
+            return "\(file):\(problem.line):\(problem.column): not valid JSON: \(problem.reason)"
         case .query(let error):
             return "\(error.field): \(error.reason)"
         case .service(let error):

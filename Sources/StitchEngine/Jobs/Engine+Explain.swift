@@ -16,6 +16,20 @@ public struct ExplainQuery: Sendable, Hashable, Codable {
         self.skill = skill
         self.profile = profile
     }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case subject, candidate, skill, profile }
+
+    /// The keys of `match.explain`'s params: any other is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
+        subject = try c.decode(PersonReference.self, forKey: .subject)
+        candidate = try c.decode(String.self, forKey: .candidate)
+        skill = try c.decodeIfPresent(String.self, forKey: .skill)
+        profile = try c.decodeIfPresent(ScoringProfile.self, forKey: .profile)
+    }
 }
 
 extension Engine {
@@ -33,7 +47,7 @@ extension Engine {
             return Pipeline.explain(job, candidate: a)
         }
         guard let m = index.memberIndex[query.candidate] else {
-            throw .unknownMember(field: "candidate", id: query.candidate)
+            throw unknownCandidate(query.candidate, field: "candidate")
         }
         let skill: String
         if let asked = query.skill {

@@ -1,3 +1,5 @@
+import StitchModel
+
 /// Why a query could not be answered: an unknown id or a bad field, with its path.
 ///
 /// Adapters map these to the protocol's errors: `unknownMember` → -32001, `unknownActivity` →
@@ -14,11 +16,11 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Why it is bad.
+    /// Why it is bad (an engine at hand adds the nearest known id: ``Engine/reasonWithSuggestion(_:)``).
     public var reason: String {
         switch self {
-        case .unknownMember(_, let id): "unknown member id '\(id)'"
-        case .unknownActivity(_, let id): "unknown activity id '\(id)'"
+        case .unknownMember(_, let id): NearestWord.unknownID("member", id, nearest: nil)
+        case .unknownActivity(_, let id): NearestWord.unknownID("activity", id, nearest: nil)
         case .invalid(_, let reason): reason
         }
     }

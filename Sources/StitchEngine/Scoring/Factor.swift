@@ -1,4 +1,4 @@
-import StitchModel
+public import StitchModel
 
 /// The six factors every match is scored on, each in [0, 1].
 public enum Factor: String, CaseIterable, Sendable, Hashable, Codable {
@@ -25,6 +25,22 @@ public struct FactorScores: Sendable, Hashable, Codable {
         self.wellbeing = wellbeing
         self.bridging = bridging
         self.reciprocity = reciprocity
+    }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case skill, availability, locality, wellbeing, bridging, reciprocity }
+
+    /// The keys of its JSON object, one per factor: any other is refused (`weights.set`).
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
+        skill = try c.decode(Double.self, forKey: .skill)
+        availability = try c.decode(Double.self, forKey: .availability)
+        locality = try c.decode(Double.self, forKey: .locality)
+        wellbeing = try c.decode(Double.self, forKey: .wellbeing)
+        bridging = try c.decode(Double.self, forKey: .bridging)
+        reciprocity = try c.decode(Double.self, forKey: .reciprocity)
     }
 
     public subscript(factor: Factor) -> Double {

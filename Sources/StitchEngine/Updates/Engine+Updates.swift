@@ -120,21 +120,27 @@ public struct LiveCommunity: Sendable {
     /// What is wrong with a change in this community; empty when it can be applied.
     func problems(with change: CommunityChange) -> [ValidationError] {
         let isMember = { (id: String) in index.memberIndex[id] != nil }
+        let nearestMember = { (id: String) in engine.nearestMemberID(to: id) }
+        let nearestActivity = { (id: String) in engine.nearestActivityID(to: id) }
         switch change {
         case .upsertMember(let member):
-            return member.boundErrors() + member.referenceErrors(isMember: { isMember($0) || $0 == member.id })
+            return member.boundErrors()
+                + member.referenceErrors(isMember: { isMember($0) || $0 == member.id }, nearestMember: nearestMember)
         case .removeMember(let id):
-            return isMember(id) ? [] : [.init(field: "id", reason: "unknown member id '\(id)'")]
+            return isMember(id) ? [] : [.unknownID("member", id, field: "id", nearest: nearestMember)]
         case .upsertActivity(let activity):
             return activity.boundErrors() + activity.placeErrors()
         case .removeActivity(let id):
-            return index.activityIndex[id] != nil ? [] : [.init(field: "id", reason: "unknown activity id '\(id)'")]
+            return index.activityIndex[id] != nil ? [] : [.unknownID("activity", id, field: "id", nearest: nearestActivity)]
         case .recordExchange(let exchange):
             var errors = exchange.boundErrors()
             if let id = exchange.id, records.exchangeIDs.contains(id) { errors.append(Exchange.duplicateIDError(id)) }
-            return errors + exchange.referenceErrors(isMember: isMember)
+            return errors + exchange.referenceErrors(isMember: isMember, nearestMember: nearestMember)
         case .recordAttendance(let attendance):
-            return attendance.boundErrors() + attendance.referenceErrors(isMember: isMember, isActivity: { index.activityIndex[$0] != nil })
+            return attendance.boundErrors()
+                + attendance.referenceErrors(
+                    isMember: isMember, isActivity: { index.activityIndex[$0] != nil }, nearestMember: nearestMember,
+                    nearestActivity: nearestActivity)
         }
     }
 

@@ -51,12 +51,16 @@ public struct PlanRequest: Sendable, Hashable, Codable {
         self.profile = profile
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case referrals, maxPerPerson, topK, withBuddies, buddyLimitPerWeek, fairness, maxSharePerPractice, profile
     }
 
+    /// The keys of a request's object: any other is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
         self.referrals = try c.decode([Referral].self, forKey: .referrals)
         self.maxPerPerson = try c.decodeWholeNumber(forKey: .maxPerPerson) ?? 1
         self.topK = try c.decodeWholeNumber(forKey: .topK) ?? 20
@@ -73,9 +77,7 @@ public struct PlanRequest: Sendable, Hashable, Codable {
     ) throws -> T? where T.RawValue == String {
         guard let raw = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
         guard let value = T(rawValue: raw) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: c, debugDescription: "unknown value '\(raw)'; expected one of \(allowed)")
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: T.unknownNameReason(raw, kind: "value"))
         }
         return value
     }
