@@ -4,8 +4,9 @@
 ///
 /// Words are compared by edit distance (insertions, deletions, substitutions and swaps of two
 /// neighbouring characters each count one), ignoring ASCII letter case, and a word is near when
-/// at most ``allowedEdits(forLength:)`` edits away: one for words of up to four characters, two
-/// up to twelve, then a sixth of the length. Among words equally near, the one that sorts first
+/// at most ``allowedEdits(forLength:)`` edits away (one for words of up to four characters, two
+/// up to twelve, then a sixth of the length) and the edits do not replace the whole of its end
+/// after the start they share (`m-2` is not suggested for `m-1`). Among words equally near, the one that sorts first
 /// (by its bytes) wins, so the answer never depends on the order candidates come in.
 ///
 /// ```swift
@@ -46,11 +47,25 @@ public enum NearestWord {
             guard abs(count - target.count) <= allowed, count > 0 else { continue }
             let limit = min(allowed, best?.distance ?? allowed)
             let d = rows.distance(target, other, limit: limit)
-            guard d <= limit else { continue }
+            guard d <= limit, Self.keepsSomethingOfItsEnd(target, other, distance: d) else { continue }
             if let b = best, d == b.distance, !other.utf8.lexicographicallyPrecedes(b.text.utf8) { continue }
             best = (d, other, candidate)
         }
         return best?.element
+    }
+
+    /// Whether the edits leave something of the word after the start the two share: a word
+    /// whose whole end is replaced (`m-x` for `m-a`, `m-12` for `m-13`) is another word, not a
+    /// typing slip, while one whose end is only cut or extended (`giv` for `give`) is.
+    static func keepsSomethingOfItsEnd(_ a: [UInt8], _ b: String, distance: Int) -> Bool {
+        guard distance > 0 else { return true }
+        var shared = 0
+        for (x, y) in zip(a, b.utf8) {
+            guard x == Self.folded(y) else { break }
+            shared += 1
+        }
+        let endA = a.count - shared, endB = b.utf8.count - shared
+        return min(endA, endB) == 0 || distance < max(endA, endB)
     }
 
     /// Edit distance between two words (see the type's notes), or any value above `limit` once it

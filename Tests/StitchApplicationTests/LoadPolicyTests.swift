@@ -83,7 +83,7 @@ import Testing
         }
         let notJSON = try folder.write("AKIA-SECRET-KEY", to: "key.txt")
         let error = try #require(refusal(policy, notJSON))
-        #expect(error.data?.reason == "the file is not valid JSON")
+        #expect(error.data?.reason == "the file is not valid JSON (line 1, column 1)")
     }
 
     @Test func reasonsNeverQuoteTheFilesContent() throws {

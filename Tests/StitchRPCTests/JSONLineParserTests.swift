@@ -1,4 +1,5 @@
 @testable import StitchApplication
+import StitchJSON
 import Foundation
 import Testing
 
@@ -103,5 +104,40 @@ struct JSONLineParserTests {
         #expect(Self.fast(deep) == nil)
         let shallow = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(Self.fast(shallow) == Self.foundation(shallow))
+    }
+}
+
+/// The daemon's line reader and the file check (`JSONSyntax`, for community files, plan files and
+/// `--request`) are one judge of JSON: they take and refuse the same texts, at the same place.
+@Suite("JSON files and request lines are judged alike")
+struct JSONFileAndLineAgreementTests {
+    @Test(arguments: JSONLineParserTests.accepted)
+    func bothAccept(_ text: String) {
+        #expect(JSONSyntax.problem(in: Array(text.utf8)) == nil)
+    }
+
+    @Test(arguments: JSONLineParserTests.refused + ["\u{FEFF}{}", "{\"a\":1} // note", "[1] [2]", "{\"a\":[1,2}"])
+    func bothRefuseAtTheSamePlace(_ text: String) throws {
+        let problem = try #require(JSONSyntax.problem(in: Array(text.utf8)), "\(text)")
+        guard case .notJSON(_, let offset)? = JSONLineParserTests.refusal(text) else {
+            Issue.record("the line reader takes \(text)")
+            return
+        }
+        #expect(problem.offset == offset || text.isEmpty || text.hasSuffix("unterminated"), "\(text): \(problem)")
+    }
+
+    @Test func problemsSayTheLineAndColumnAndWhatToDo() throws {
+        let text = "{\n  \"members\": [\n    {\"id\": \"m-1\"},\n  ]\n}"
+        let problem = try #require(JSONSyntax.problem(in: Array(text.utf8)))
+        #expect(problem.line == 3 && problem.column == 18, "\(problem)")
+        #expect(problem.reason == "a trailing comma before ']': remove the comma")
+        let accented = try #require(JSONSyntax.problem(in: Array("{\"é\": 1,}".utf8)))
+        #expect(accented.column == 8, "columns count characters, not bytes")
+        let cut = try #require(JSONSyntax.problem(in: Array("{\"a\": [1, 2".utf8)))
+        #expect(cut.reason.hasPrefix("the input ends inside an array (opened at line 1, column 7)"), "\(cut)")
+        #expect(JSONSyntax.problem(in: Array("{\"a\": \"x\ny\"}".utf8))?.reason.contains("not closed on its line") == true)
+        #expect(JSONSyntax.problem(in: Array("[\"\\ud800\"]".utf8))?.reason.contains("lone surrogate") == true)
+        #expect(JSONSyntax.problem(in: [0x22, 0xFF, 0x22])?.reason.contains("invalid UTF-8") == true)
+        #expect(JSONSyntax.problem(in: Array(String(repeating: "[", count: 600).utf8))?.reason.contains("nested deeper") == true)
     }
 }

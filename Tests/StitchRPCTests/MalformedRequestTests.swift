@@ -165,7 +165,7 @@ struct MalformedRequestTests {
             .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-knit-natter","accepted":true,"wellbeingAfter":{"score":4}}"#), code: -32602, field: "params.wellbeingAfter"),
             .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-knit-natter","accepted":true,"wellbeingAfter":1e400}"#), code: -32700, field: nil),
             .init(line: request("outcome.record", #"{"subject":"m-ghost","candidate":"a-knit-natter","accepted":true}"#), code: -32001, field: "params.subject"),
-            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-ghost","accepted":true}"#), code: -32001, field: "params.candidate"),
+            .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"a-ghost","accepted":true}"#), code: -32002, field: "params.candidate"),
             .init(line: request("outcome.record", #"{"subject":"m-maud","candidate":"m-june","accepted":true}"#), code: -32602, field: "params.candidate"),
             .init(line: request("weights.calibrate", #"{"profile":"boss"}"#), code: -32602, field: "params.profile"),
             .init(line: request("weights.calibrate", #"{"profile":"referral"}"#), code: -32602, field: "params.profile"),

@@ -68,7 +68,12 @@ struct CommunityImportTests {
     }
 
     @Test func aFileThatIsNotACommunityIsRefusedWhole() {
-        #expect(throws: ValidationError(field: "$", reason: "not valid JSON")) {
+        #expect(
+            throws: ValidationError(
+                field: "$",
+                reason: "not valid JSON at line 1, column 2: the input ends inside an object (opened at line 1, column 1): "
+                    + "is it cut short? It needs its closing '}'")
+        ) {
             try CommunityImport.read(Data("{".utf8))
         }
         #expect(throws: ValidationError.self) { try CommunityImport.read(Data(#"{"members": 5}"#.utf8)) }
