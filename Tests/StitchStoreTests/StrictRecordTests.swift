@@ -40,6 +40,13 @@ struct StrictRecordTests {
         #expect(r.status != 0, "Foundation's reader takes the trailing comma")
         #expect(r.stderr.contains("\(input):2:39: not valid JSON: a trailing comma before ']': remove the comma"), "\(r.stderr)")
         #expect(throws: ValidationError.self) { try CommunityImport.read(Data(text.utf8)) }
+
+        let cut = try Self.input("{\"members\": [\n  {\"id\": \"m-a\"}")
+        let r2 = try CommandRunner().run(["import", cut, "--db", file.path])
+        #expect(r2.status != 0)
+        #expect(
+            r2.stderr.contains("\(cut):2:16: not valid JSON: the input ends inside an array (opened at line 1, column 13)"),
+            "\(r2.stderr)")
     }
 
     @Test func aTaxonomyImportedAsACommunityIsRefusedAsSuch() throws {

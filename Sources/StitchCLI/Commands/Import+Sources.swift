@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StitchApplication
 import StitchEngine
 import StitchImport
 import StitchModel
@@ -61,7 +62,14 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
 
     /// Tells a JSON file's format from its top-level keys, found by decoding the whole file.
     static func detectDecoding(path: String, data: Data) throws(CLIError) -> ImportFormat {
-        guard let keys = try? JSONDecoder().decode(TopLevelKeys.self, from: data) else { throw unknown(path) }
+        guard let keys = try? JSONDecoder().decode(TopLevelKeys.self, from: data) else {
+            // Meant as JSON (it opens an object or an array) but not JSON: where, by line and column.
+            let start = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
+            if start == UInt8(ascii: "{") || start == UInt8(ascii: "["), let problem = JSONDocument.syntaxProblem(in: data) {
+                throw .notJSON(file: path, problem)
+            }
+            throw unknown(path)
+        }
         guard let names = keys.names else { return .openreferral }
         guard let format = format(keys: names) else { throw unknown(path) }
         return format
