@@ -22,7 +22,7 @@ struct Refer: AsyncParsableCommand {
     @Option(help: "The referred member's id.")
     var person: String?
     @Option(
-        help: ArgumentHelp("Five Ways goals, each from 0 to 1, e.g. connect=1,takeNotice=0.5.", valueName: "goals"),
+        help: ArgumentHelp("Five Ways goals, e.g. connect=1,takeNotice=0.5.", valueName: "goals"),
         transform: GoalsArgument.parse)
     var goals: GoalsArgument?
     @Option(help: "An interest for this referral (repeatable).")
