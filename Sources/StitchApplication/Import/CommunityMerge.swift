@@ -53,7 +53,7 @@ public enum CommunityMerge {
                         skipped.append(
                             SkippedRecord(
                                 kind: .exchanges, path: record.path, id: id, field: "id",
-                                reason: "an exchange with id '\(id)' is already stored with other details; "
+                                reason: "an exchange with this id is already stored with other details; "
                                     + "a recorded exchange is not rewritten"))
                     }
                     return false

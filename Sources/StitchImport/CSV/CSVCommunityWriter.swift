@@ -139,9 +139,10 @@ public enum CSVCommunityWriter {
                 let x = (try? JSONSerialization.jsonObject(with: a)) as? [String: Any],
                 let y = (try? JSONSerialization.jsonObject(with: b)) as? [String: Any]
             else { continue }
-            let fields = Set(x.keys).union(y.keys).sorted().filter { key in
-                !NSDictionary(dictionary: [key: x[key] ?? NSNull()]).isEqual(to: [key: y[key] ?? NSNull()])
+            func text(_ value: Any?) -> Data? {
+                try? JSONSerialization.data(withJSONObject: [value ?? NSNull()], options: [.sortedKeys])
             }
+            let fields = Set(x.keys).union(y.keys).sorted().filter { text(x[$0]) != text(y[$0]) }
             if !fields.isEmpty {
                 problems.append("\(list)[\(i)] (\(record.id)): \(fields.joined(separator: ", ")) would change in CSV")
             }
