@@ -22,7 +22,7 @@ struct TextVectorRestartTests {
     private func run(_ path: String) throws -> (seconds: Double, result: String, log: String) {
         let clock = ContinuousClock()
         let start = clock.now
-        let daemon = try DaemonProcess(["--db", path, "--demo"], meaning: true)
+        let daemon = try DaemonProcess(["--db", path], meaning: true)
         daemon.send(Self.health)
         let first = daemon.waitForResponses(1, timeout: .seconds(300))
         let ready = clock.now - start
