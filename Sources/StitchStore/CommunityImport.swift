@@ -81,11 +81,11 @@ public struct CommunityImport: Sendable {
             var kept: [IncomingRecord<T>] = []
             kept.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                let path = "\(kind.rawValue)[\(i)]"
                 switch item.value {
                 case .success(let value):
-                    kept.append(IncomingRecord(value, path: path))
+                    kept.append(IncomingRecord(value, list: kind.rawValue, index: i))
                 case .failure(let problem):
+                    let path = "\(kind.rawValue)[\(i)]"
                     var field = problem.field.hasPrefix(path) ? String(problem.field.dropFirst(path.count)) : problem.field
                     if field.hasPrefix(".") { field.removeFirst() }
                     incoming.skipped.append(

@@ -16,7 +16,7 @@ struct CommunityMergeTests {
         attendance: [Attendance(member: "m-b", activity: "a-1")])
 
     func rows<T>(_ values: [T], from first: Int = 2) -> [IncomingRecord<T>] {
-        values.enumerated().map { IncomingRecord($1, path: "rows[\(first + $0)]") }
+        values.enumerated().map { IncomingRecord($1, list: "rows", index: first + $0) }
     }
 
     @Test func replacesByIdInPlaceAddsNewOnesLastAndKeepsTheRest() {
@@ -65,10 +65,10 @@ struct CommunityMergeTests {
     @Test func exchangesAloneJoinTheStoredMembers() {
         let incoming = IncomingCommunity(
             exchanges: [
-                IncomingRecord(Exchange(giver: "m-b", receiver: "m-a", hours: 3), path: "exchanges[0]"),
-                IncomingRecord(Exchange(giver: "m-nobody", receiver: "m-a", hours: 1), path: "exchanges[1]"),
+                IncomingRecord(Exchange(giver: "m-b", receiver: "m-a", hours: 3), list: "exchanges", index: 0),
+                IncomingRecord(Exchange(giver: "m-nobody", receiver: "m-a", hours: 1), list: "exchanges", index: 1),
             ],
-            attendance: [IncomingRecord(Attendance(member: "m-a", activity: "a-2"), path: "attendance[0]")])
+            attendance: [IncomingRecord(Attendance(member: "m-a", activity: "a-2"), list: "attendance", index: 0)])
         let changes = CommunityMerge.merge(incoming, into: base, mode: .add)
         #expect(changes[.exchanges] == KindCounts(added: 1) && changes[.attendance] == KindCounts(added: 1))
         #expect(changes.exchanges == [Exchange(giver: "m-b", receiver: "m-a", hours: 3)])
@@ -85,7 +85,7 @@ struct CommunityMergeTests {
                 Exchange(id: "x-1", giver: "m-b", receiver: "m-a", hours: 1),  // the same id again in the file
                 Exchange(giver: "m-a", receiver: "m-b", hours: 2),  // stored once...
                 Exchange(giver: "m-a", receiver: "m-b", hours: 2),  // ...so this second one is new
-            ]) + [IncomingRecord(Exchange(id: "x-2", giver: "m-a", receiver: "m-b", hours: 5), path: "rows[6]")],
+            ]) + [IncomingRecord(Exchange(id: "x-2", giver: "m-a", receiver: "m-b", hours: 5), list: "rows", index: 6)],
             attendance: rows([Attendance(member: "m-b", activity: "a-1")], from: 7))
         var stored = base
         stored.exchanges.append(Exchange(id: "x-2", giver: "m-a", receiver: "m-b", hours: 4))
@@ -108,9 +108,9 @@ struct CommunityMergeTests {
     /// Replacing: the file's records alone, counted against what is stored, with what is removed.
     @Test func replacingCountsWhatItRemoves() {
         let incoming = IncomingCommunity(
-            members: [IncomingRecord(Member(id: "m-a", offers: ["gardening"]), path: "members[0]")],
-            activities: [IncomingRecord(Activity(id: "a-3", name: "Yoga"), path: "activities[0]")],
-            exchanges: [IncomingRecord(Exchange(giver: "m-a", receiver: "m-b", hours: 2), path: "exchanges[0]")])
+            members: [IncomingRecord(Member(id: "m-a", offers: ["gardening"]), list: "members", index: 0)],
+            activities: [IncomingRecord(Activity(id: "a-3", name: "Yoga"), list: "activities", index: 0)],
+            exchanges: [IncomingRecord(Exchange(giver: "m-a", receiver: "m-b", hours: 2), list: "exchanges", index: 0)])
         let changes = CommunityMerge.merge(incoming, into: base, mode: .replace)
         #expect(changes.community.members.map(\.id) == ["m-a"])
         #expect(changes[.members] == KindCounts(unchanged: 1, removed: 1))

@@ -115,20 +115,20 @@ public enum CommunityMerge {
     private static func unique<T>(
         _ records: [IncomingRecord<T>], kind: RecordKind, skipped: inout [SkippedRecord], id: (T) -> String?
     ) -> [IncomingRecord<T>] {
-        var first: [String: String?] = [:]
-        return records.filter { record in
+        var first: [String: Int] = [:]
+        return records.enumerated().filter { n, record in
             guard let key = id(record.value) else { return true }
             if let earlier = first[key] {
-                let at = earlier.map { " (first at \($0))" } ?? ""
+                let at = records[earlier].path.map { " (first at \($0))" } ?? ""
                 skipped.append(
                     SkippedRecord(
                         kind: kind, path: record.path, id: key, field: "id",
                         reason: "duplicate \(kind.singular) id '\(key)'\(at)"))
                 return false
             }
-            first[key] = record.path
+            first[key] = n
             return true
-        }
+        }.map(\.element)
     }
 
     /// Added, updated and unchanged among the records kept, against the stored ones by id.
@@ -153,6 +153,7 @@ public enum CommunityMerge {
             return counts
         }
         func byValue<T: Hashable>(_ new: [T], _ old: [T]) -> KindCounts {
+            if old.isEmpty { return KindCounts(added: new.count) }
             var remaining = Multiset(old)
             var counts = KindCounts()
             for record in new {

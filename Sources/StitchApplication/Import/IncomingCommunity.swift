@@ -20,13 +20,19 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
 public struct IncomingRecord<Value: Sendable & Hashable>: Sendable, Hashable {
     /// The record.
     public var value: Value
-    /// Where it was in its file (`members[3]`, `rows[12]`, `items[4]`), when known.
-    public var path: String?
+    /// The name of its list in the file: `members`, `exchanges`, `rows`, `items`.
+    public var list: String
+    /// Its position in that list (in a CSV file, the row number a spreadsheet shows), when known.
+    public var index: Int?
 
-    public init(_ value: Value, path: String?) {
+    public init(_ value: Value, list: String, index: Int?) {
         self.value = value
-        self.path = path
+        self.list = list
+        self.index = index
     }
+
+    /// Where it was in its file (`members[3]`, `rows[12]`), when known.
+    public var path: String? { index.map { "\(list)[\($0)]" } }
 }
 
 /// A record that was not stored, and why: the reader could not use it, or it repeats an id, or
@@ -84,7 +90,7 @@ public struct SkippedRecord: Sendable, Hashable {
 ///
 /// ```swift
 /// var incoming = IncomingCommunity()
-/// incoming.exchanges = [IncomingRecord(Exchange(giver: "m-ada", receiver: "m-bert", hours: 2), path: "exchanges[0]")]
+/// incoming.exchanges = [IncomingRecord(Exchange(giver: "m-ada", receiver: "m-bert", hours: 2), list: "exchanges", index: 0)]
 /// let changes = CommunityMerge.merge(incoming, into: stored, mode: .add)
 /// ```
 public struct IncomingCommunity: Sendable, Hashable {
