@@ -34,14 +34,17 @@ extension SQLiteCommunityStore: CommunityImportStore {
 
     /// Upserts and appends, each statement prepared once.
     private func add(_ changes: CommunityChanges, progress: ((_ done: Int, _ total: Int) -> Void)?) throws(StoreError) {
-        let total = changes.members.count + changes.activities.count + changes.exchanges.count + changes.attendance.count
+        let total =
+            changes.members.count + changes.activities.count + changes.exchanges.count + changes.attendance.count
         var done = 0
         func tick() {
             done += 1
             if done % 2048 == 0 || done == total { progress?(done, total) }
         }
         guard let memberJSON = RecordEncoding.encode(changes.members) else { throw .unencodable(table: "members") }
-        guard let activityJSON = RecordEncoding.encode(changes.activities) else { throw .unencodable(table: "activities") }
+        guard let activityJSON = RecordEncoding.encode(changes.activities) else {
+            throw .unencodable(table: "activities")
+        }
         try write { db in
             let upsertMember = try RawStatement(db, sql: Self.upsertRecordSQL(table: "members"))
             let release = try RawStatement(db, sql: "DELETE FROM quarantine WHERE source = ? AND key = ?")

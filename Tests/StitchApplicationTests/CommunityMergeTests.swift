@@ -11,7 +11,8 @@ struct CommunityMergeTests {
         members: [Member(id: "m-a", offers: ["gardening"]), Member(id: "m-b")],
         activities: [Activity(id: "a-1", name: "Walk", capacity: 10, enrolled: 8), Activity(id: "a-2", name: "Choir")],
         exchanges: [
-            Exchange(id: "x-1", giver: "m-a", receiver: "m-b", hours: 1), Exchange(giver: "m-a", receiver: "m-b", hours: 2),
+            Exchange(id: "x-1", giver: "m-a", receiver: "m-b", hours: 1),
+            Exchange(giver: "m-a", receiver: "m-b", hours: 2),
         ],
         attendance: [Attendance(member: "m-b", activity: "a-1")])
 
@@ -21,7 +22,9 @@ struct CommunityMergeTests {
 
     @Test func replacesByIdInPlaceAddsNewOnesLastAndKeepsTheRest() {
         let incoming = IncomingCommunity(
-            members: rows([Member(id: "m-c", avoid: ["m-a"]), Member(id: "m-a", offers: ["cooking"]), Member(id: "m-b")]),
+            members: rows([
+                Member(id: "m-c", avoid: ["m-a"]), Member(id: "m-a", offers: ["cooking"]), Member(id: "m-b"),
+            ]),
             activities: rows([Activity(id: "a-1", name: "Long walk", capacity: 12, enrolled: 8)], from: 5))
         let changes = CommunityMerge.merge(incoming, into: base, mode: .add)
         #expect(changes.skipped.isEmpty)
@@ -93,7 +96,10 @@ struct CommunityMergeTests {
         #expect(changes[.exchanges] == KindCounts(added: 1, unchanged: 2))
         #expect(changes[.attendance] == KindCounts(unchanged: 1))
         #expect(changes.exchanges == [Exchange(giver: "m-a", receiver: "m-b", hours: 2)])
-        #expect(changes.skipped.map(\.group) == ["duplicate exchange id", "an exchange with this id is already stored with other details"])
+        #expect(
+            changes.skipped.map(\.group) == [
+                "duplicate exchange id", "an exchange with this id is already stored with other details",
+            ])
         let again = CommunityMerge.merge(incoming, into: changes.community, mode: .add)
         #expect(!again.changesStore, "a second import of the same file changes nothing")
     }
@@ -117,7 +123,8 @@ struct CommunityMergeTests {
         #expect(changes[.activities] == KindCounts(added: 1, removed: 2))
         #expect(changes[.exchanges] == KindCounts(removed: 2), "its exchange names m-b, who is not in the file")
         #expect(changes[.attendance] == KindCounts(removed: 1))
-        #expect(changes.removes && changes.removed == RecordCounts(members: 1, activities: 2, exchanges: 2, attendance: 1))
+        #expect(
+            changes.removes && changes.removed == RecordCounts(members: 1, activities: 2, exchanges: 2, attendance: 1))
         #expect(changes.skipped.map(\.fullPath) == ["exchanges[0].receiver"])
     }
 

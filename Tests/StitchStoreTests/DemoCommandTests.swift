@@ -68,7 +68,10 @@ struct DemoCommandTests {
         #expect(demo.stdout.contains("Stored the demo community"), "\(demo.stdout)")
         #expect(demo.stdout.contains("stitch who-can-help --db \(file.path) --requester m-arthur"), "\(demo.stdout)")
         let query = try CommandRunner().run(
-            ["who-can-help", "--db", file.path, "--requester", "m-arthur", "--skill", "accompany to hospital", "--json"])
+            [
+                "who-can-help", "--db", file.path, "--requester", "m-arthur", "--skill", "accompany to hospital",
+                "--json",
+            ])
         #expect(query.status == 0 && query.stdout.contains("m-june"), "\(query.stderr)")
         #expect(try CommandRunner().run(["demo", "--db", file.path]).stdout.contains("already holds the demo"))
 
@@ -105,7 +108,8 @@ struct DemoCommandTests {
             ["explain", "--subject", "m-kathy", "--candidate", "a-art-upstairs"], ["network"],
         ] {
             let r = try CommandRunner().run(command, environment: home.environment)
-            #expect(r.status != 0 && r.stderr.contains("--demo"), "\(command[0]) reads no demo by accident: \(r.stdout)")
+            #expect(
+                r.status != 0 && r.stderr.contains("--demo"), "\(command[0]) reads no demo by accident: \(r.stdout)")
         }
 
         let small = try CommandRunner.temporaryFile(

@@ -19,7 +19,8 @@ struct ExportCommandTests {
     /// A database holding the demo with a few writes made through the daemon.
     static func storedCommunity() throws -> TemporaryStore {
         let file = try TemporaryStore()
-        #expect(try CommandRunner().run(["import", Fixtures.dataURL("lewisham.json").path, "--db", file.path]).status == 0)
+        #expect(
+            try CommandRunner().run(["import", Fixtures.dataURL("lewisham.json").path, "--db", file.path]).status == 0)
         let writes = [
             #"{"jsonrpc":"2.0","id":1,"method":"member.upsert","params":{"member":{"id":"m-new","offers":["accompanying"],"location":{"lat":51.445,"lon":-0.02},"availability":[{"day":"tue","start":"09:00","end":"13:00"}]}}}"#,
             #"{"jsonrpc":"2.0","id":2,"method":"exchange.record","params":{"exchange":{"giver":"m-new","receiver":"m-arthur","hours":2,"date":"2026-09-01"}}}"#,
@@ -92,7 +93,9 @@ struct ExportCommandTests {
         let odd = try CommandRunner.temporaryFile(
             Data(#"{"members": [{"id": "m-odd", "offers": ["tea; cake", "chat"]}, {"id": "m-fine"}]}"#.utf8))
         #expect(try CommandRunner().run(["import", odd, "--db", file.path]).status == 0)
-        let r = try CommandRunner().run(["export", "--db", file.path, "--format", "csv", "--output", file.folder.path + "/csv"])
+        let r = try CommandRunner().run([
+            "export", "--db", file.path, "--format", "csv", "--output", file.folder.path + "/csv",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("members[0] (m-odd): offers would change in CSV"), "\(r.stderr)")
         #expect(r.stderr.contains("1 record would not import back exactly"), "\(r.stderr)")

@@ -29,7 +29,8 @@ struct ImportModesCommandTests {
         let exchanges = try CommandRunner.temporaryFile(
             Data(
                 #"""
-                {"exchanges": [{"giver": "m-b", "receiver": "m-a", "hours": 2}, {"id": "x-1", "giver": "m-a", "receiver": "m-b", "hours": 1},
+                {"exchanges": [{"giver": "m-b", "receiver": "m-a", "hours": 2},
+                               {"id": "x-1", "giver": "m-a", "receiver": "m-b", "hours": 1},
                                {"giver": "m-nobody", "receiver": "m-a", "hours": 1}],
                  "attendance": [{"member": "m-b", "activity": "a-1", "date": "2026-03-01"}]}
                 """#.utf8))
@@ -106,7 +107,8 @@ struct ImportModesCommandTests {
         #expect(try file.open().load() == before)
         let replace = try CommandRunner().run(["import", csv, "--db", file.path, "--dry-run", "--replace"])
         #expect(replace.status == 0, "\(replace.stderr)")
-        #expect(replace.stdout.contains("removes 0 members, 1 activities, 1 exchanges, 0 attendance"), "\(replace.stdout)")
+        #expect(
+            replace.stdout.contains("removes 0 members, 1 activities, 1 exchanges, 0 attendance"), "\(replace.stdout)")
         #expect(try file.open().load() == before)
     }
 }

@@ -28,7 +28,9 @@ public import StitchModel
 /// ```
 public enum CommunityMerge {
     /// Merges `incoming` into `stored`.
-    public static func merge(_ incoming: IncomingCommunity, into stored: Community, mode: ImportMode) -> CommunityChanges {
+    public static func merge(_ incoming: IncomingCommunity, into stored: Community, mode: ImportMode)
+        -> CommunityChanges
+    {
         var skipped = incoming.skipped
         let members = unique(incoming.members, kind: .members, skipped: &skipped) { $0.id }
         let activities = unique(incoming.activities, kind: .activities, skipped: &skipped) { $0.id }
@@ -78,10 +80,12 @@ public enum CommunityMerge {
             let flagged = candidates.flagged(by: merged.validationErrors(), base: base)
             if flagged.isEmpty { break }
             for (kind, index, field, reason) in flagged.problems {
-                let path: String?, id: String?
+                let path: String?
+                let id: String?
                 switch kind {
                 case .members: (path, id) = (candidates.members[index].path, candidates.members[index].value.id)
-                case .activities: (path, id) = (candidates.activities[index].path, candidates.activities[index].value.id)
+                case .activities:
+                    (path, id) = (candidates.activities[index].path, candidates.activities[index].value.id)
                 case .exchanges: (path, id) = (candidates.exchanges[index].path, candidates.exchanges[index].value.id)
                 case .attendance: (path, id) = (candidates.attendance[index].path, nil)
                 }
@@ -164,7 +168,8 @@ public enum CommunityMerge {
         }
         return [
             .members: byID(new.members, stored.members), .activities: byID(new.activities, stored.activities),
-            .exchanges: byValue(new.exchanges, stored.exchanges), .attendance: byValue(new.attendance, stored.attendance),
+            .exchanges: byValue(new.exchanges, stored.exchanges),
+            .attendance: byValue(new.attendance, stored.attendance),
         ]
     }
 }

@@ -90,7 +90,8 @@ public struct SkippedRecord: Sendable, Hashable {
 ///
 /// ```swift
 /// var incoming = IncomingCommunity()
-/// incoming.exchanges = [IncomingRecord(Exchange(giver: "m-ada", receiver: "m-bert", hours: 2), list: "exchanges", index: 0)]
+/// let exchange = Exchange(giver: "m-ada", receiver: "m-bert", hours: 2)
+/// incoming.exchanges = [IncomingRecord(exchange, list: "exchanges", index: 0)]
 /// let changes = CommunityMerge.merge(incoming, into: stored, mode: .add)
 /// ```
 public struct IncomingCommunity: Sendable, Hashable {

@@ -69,7 +69,10 @@ struct Demo: ParsableCommand {
             }
         }
         try store.replaceAll(demo, progress: nil, demo: true)
-        print("Stored the demo community (fictional people around Lewisham) in \(dbPath): \(Import.describe(try store.counts()))")
+        print(
+            "Stored the demo community (fictional people around Lewisham) in \(dbPath): "
+                + Import.describe(try store.counts())
+        )
         printNext(dbPath)
     }
 

@@ -35,14 +35,16 @@ struct Export: ParsableCommand {
     var db: String?
     @Option(
         name: .shortAndLong,
-        help: ArgumentHelp("Write here (JSON: a file, default standard output; CSV: a folder, required).", valueName: "path"))
+        help: ArgumentHelp(
+            "Write here (JSON: a file, default standard output; CSV: a folder, required).", valueName: "path"))
     var output: String?
     @Option(help: ArgumentHelp("json or csv (default: json).", valueName: "format"))
     var format: Format = .json
 
     func validate() throws {
         if format == .csv, output == nil {
-            throw ValidationError("--format csv writes one file per kind of record: name their folder with --output DIR")
+            throw ValidationError(
+                "--format csv writes one file per kind of record: name their folder with --output DIR")
         }
     }
 
@@ -50,7 +52,9 @@ struct Export: ParsableCommand {
         let path = db ?? StoreLocation.defaultPath()
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIError.usage(
-                "no Stitch database at \(path): import a community first with `stitch import FILE\(db.map { " --db \($0)" } ?? "")`")
+                "no Stitch database at \(path): import a community first with "
+                    + "`stitch import FILE\(db.map { " --db \($0)" } ?? "")`"
+            )
         }
         let community = try SQLiteCommunityStore(path: path).load()
         switch format {
@@ -69,7 +73,7 @@ struct Export: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                    throw CLIError.usage("cannot create the folder \(folder): \((error as NSError).localizedDescription)")
+                throw CLIError.usage("cannot create the folder \(folder): \((error as NSError).localizedDescription)")
             }
             let files: [(String, String)] = [
                 ("members.csv", CSVCommunityWriter.members(community.members)),
@@ -85,7 +89,8 @@ struct Export: ParsableCommand {
             note(
                 "Wrote \(Import.describe(counts(community))) to \(files.map(\.0).joined(separator: ", ")) in \(folder)"
                     + (changed.isEmpty
-                        ? "" : "; \(changed.count) record\(changed.count == 1 ? "" : "s") would not import back exactly "
+                        ? ""
+                        : "; \(changed.count) record\(changed.count == 1 ? "" : "s") would not import back exactly "
                             + "(listed above): export --format json to keep them whole"))
         }
     }
@@ -98,7 +103,8 @@ struct Export: ParsableCommand {
 
     /// Writes a file readable by its owner only (it holds personal data).
     private func write(_ data: Data, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+        else {
             throw CLIError.usage("cannot write \(path): check the folder exists and you may write there")
         }
     }

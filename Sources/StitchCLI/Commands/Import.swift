@@ -188,7 +188,9 @@ struct Import: ParsableCommand {
     }
 
     static func describe(_ c: RecordCounts) -> String {
-        describe(StoredCounts(members: c.members, activities: c.activities, exchanges: c.exchanges, attendance: c.attendance))
+        describe(
+            StoredCounts(members: c.members, activities: c.activities, exchanges: c.exchanges, attendance: c.attendance)
+        )
     }
 }
 

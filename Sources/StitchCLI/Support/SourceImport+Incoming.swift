@@ -11,7 +11,8 @@ extension SourceImport {
             members: members.map { IncomingRecord($0.value, list: list, index: $0.index) },
             activities: activities.map { IncomingRecord($0.value, list: list, index: $0.index) },
             skipped: issues.filter { $0.recordSkipped && $0.index != nil }.map { issue in
-                SkippedRecord(kind: nil, path: place(issue.index), id: issue.id, field: issue.field, reason: issue.reason)
+                SkippedRecord(
+                    kind: nil, path: place(issue.index), id: issue.id, field: issue.field, reason: issue.reason)
             })
     }
 }
