@@ -16,12 +16,13 @@ public struct ImportedRecord<Value: Sendable & Hashable>: Sendable, Hashable {
 /// What one source (a CSV file, an Open Referral file, an OpenActive page) turned into: members
 /// and activities to add or update, and the problems met on the way.
 ///
-/// Every reader of `stitch import` gives this shape, so that the same upsert
-/// (``CommunityUpsert``) puts any of them into a stored community.
+/// Every reader of `stitch import` gives this shape, so that the same merge (the application
+/// layer's `CommunityMerge`, which `stitch import` hands these records to) puts any of them into
+/// a stored community.
 ///
 /// ```swift
 /// let result = CSVActivityReader().read(data)
-/// let merged = CommunityUpsert.merge(result, into: stored)
+/// for record in result.activities { print(record.index ?? 0, record.value.id) }
 /// ```
 public struct SourceImport: Sendable, Hashable {
     /// The name of the source's list of records: `rows`, `services`, `items`.

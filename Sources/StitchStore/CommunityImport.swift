@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import StitchApplication
 import StitchJSON
 import StitchModel
 import Synchronization
@@ -83,6 +84,47 @@ public struct CommunityImport: Sendable {
         } catch {
             throw ValidationError(field: "$", reason: "could not be read")
         }
+    }
+
+    /// Reads a community file's records for merging into a stored community: each record
+    /// decoded on its own (a bad one reported with its path and left out), and no check across
+    /// records, since those are made against the stored community they join (``CommunityMerge``).
+    ///
+    /// - Returns: the records with their paths (`members[3]`), and how many each list held.
+    /// - Throws: a `ValidationError` when the file as a whole cannot be read.
+    public static func incoming(_ data: Data) throws(ValidationError) -> (records: IncomingCommunity, read: StoredCounts) {
+        let file: LenientFile
+        if let layout = CommunityFileLayout.scan(data), let records = LenientFile(layout, in: data) {
+            file = records
+        } else {
+            file = try wholeFile(data)
+        }
+        var incoming = IncomingCommunity()
+        func keep<T>(_ items: [Lenient<T>], _ kind: RecordKind) -> [IncomingRecord<T>] {
+            var kept: [IncomingRecord<T>] = []
+            kept.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                switch item.value {
+                case .success(let value):
+                    kept.append(IncomingRecord(value, list: kind.rawValue, index: i))
+                case .failure(let problem):
+                    let path = "\(kind.rawValue)[\(i)]"
+                    var field = problem.field.hasPrefix(path) ? String(problem.field.dropFirst(path.count)) : problem.field
+                    if field.hasPrefix(".") { field.removeFirst() }
+                    incoming.skipped.append(
+                        SkippedRecord(kind: kind, path: path, field: field.isEmpty ? "$" : field, reason: problem.reason))
+                }
+            }
+            return kept
+        }
+        incoming.members = keep(file.members, .members)
+        incoming.activities = keep(file.activities, .activities)
+        incoming.exchanges = keep(file.exchanges, .exchanges)
+        incoming.attendance = keep(file.attendance, .attendance)
+        let read = StoredCounts(
+            members: file.members.count, activities: file.activities.count, exchanges: file.exchanges.count,
+            attendance: file.attendance.count)
+        return (incoming, read)
     }
 
     private static func finish(_ file: LenientFile) -> CommunityImport {

@@ -12,7 +12,7 @@ import StitchModel
 /// bulk path of `stitch import`, several times faster than `replaceAll`'s one transaction
 /// through the write-ahead log.
 extension SQLiteCommunityStore {
-    /// Replaces everything stored with `community`, as ``replaceAll(_:progress:)`` does (the
+    /// Replaces everything stored with `community`, as ``replaceAll(_:progress:demo:)`` does (the
     /// weights kept, and the outcomes that still resolve), by writing a new database file beside
     /// this one (`PATH-import`) and renaming it over this one once it is complete and synced.
     ///
@@ -24,7 +24,7 @@ extension SQLiteCommunityStore {
     /// (or the one held since opening with `exclusive`), and reads and writes through this
     /// store must not run meanwhile. When another connection still has the database open (the
     /// write-ahead log outlives closing this store's), renaming over it would be unsafe, and the
-    /// community is written by ``replaceAll(_:progress:)`` instead.
+    /// community is written by ``replaceAll(_:progress:demo:)`` instead.
     ///
     /// - Parameter progress: called now and then with the records written so far and the total.
     public func replaceAllInNewFile(_ community: Community, progress: ((_ done: Int, _ total: Int) -> Void)? = nil)

@@ -18,9 +18,15 @@ extension SQLiteCommunityStore {
     /// `weights.set` are kept (as the daemon keeps them over `community.load`), and so are the
     /// recorded outcomes whose subject and candidate are in the new community.
     ///
-    /// - Parameter progress: called now and then with the records written so far and the total.
-    public func replaceAll(_ community: Community, progress: ((_ done: Int, _ total: Int) -> Void)?) throws(StoreError)
-    {
+    /// The database is then no longer marked as holding the bundled demo (``holdsDemo()``),
+    /// unless `demo` says this is the demo.
+    ///
+    /// - Parameters:
+    ///   - progress: called now and then with the records written so far and the total.
+    ///   - demo: marks the database as holding the bundled demo community (`stitch demo`).
+    public func replaceAll(
+        _ community: Community, progress: ((_ done: Int, _ total: Int) -> Void)?, demo: Bool = false
+    ) throws(StoreError) {
         let total =
             community.members.count + community.activities.count + community.exchanges.count
             + community.attendance.count
@@ -62,6 +68,8 @@ extension SQLiteCommunityStore {
             }
             try Self.pruneOutcomes(db)
             try db.execute(sql: "DELETE FROM quarantine WHERE source IN ('members', 'activities', 'exchanges', 'attendance')")
+            try db.execute(sql: "DELETE FROM meta WHERE key = '\(Self.demoKey)'")
+            if demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('\(Self.demoKey)', 'bundled')") }
         }
     }
 

@@ -24,8 +24,7 @@ import Synchronization
 ///
 /// ```swift
 /// let store = try SQLiteCommunityStore(path: StoreLocation.defaultPath())
-/// if try !store.hasCommunity() { try store.replaceAll(bundledCommunity) }
-/// let community = try store.load()
+/// let community = try store.load()   // empty until something is imported
 /// ```
 ///
 /// ## Topics
@@ -44,7 +43,9 @@ import Synchronization
 /// - ``integrityCheck()``
 ///
 /// ### Writing
-/// - ``replaceAll(_:progress:)``
+/// - ``replaceAll(_:progress:demo:)``
+/// - ``apply(_:progress:)``
+/// - ``holdsDemo()``
 /// - ``CommunityPersistence``
 public final class SQLiteCommunityStore: CommunityPersistence {
     /// The database file.

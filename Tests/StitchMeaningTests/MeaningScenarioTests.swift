@@ -83,17 +83,17 @@ import Testing
 
     @Test func theCommandLineTakesWordsAndAReason() throws {
         let on = ["STITCH_MEANING": "on"]
-        let helpers = try CommandRunner().run(["who-can-help", "--requester", "m-arthur", "--skill", "help with my garden", "-l", "3"], environment: on)
+        let helpers = try CommandRunner().run(["who-can-help", "--demo", "--requester", "m-arthur", "--skill", "help with my garden", "-l", "3"], environment: on)
         #expect(helpers.status == 0, "\(helpers.stderr)")
         #expect(helpers.stdout.contains("close in meaning to 'help with my garden'"), "\(helpers.stdout)")
         let refer = try CommandRunner().run(
-            ["refer", "--person", "m-arthur", "--reason", "lonely since his wife died, low mood, used to enjoy woodwork", "-l", "3"],
+            ["refer", "--demo", "--person", "m-arthur", "--reason", "lonely since his wife died, low mood, used to enjoy woodwork", "-l", "3"],
             environment: on)
         #expect(refer.status == 0, "\(refer.stderr)")
         #expect(refer.stdout.contains("The reason reads as: "), "\(refer.stdout)")
         #expect(refer.stdout.contains("Men's Shed"))
         let missing = try CommandRunner().run(
-            ["who-can-help", "--requester", "m-arthur", "--skill", "help with my garden", "--model", "/nonexistent"], environment: on)
+            ["who-can-help", "--demo", "--requester", "m-arthur", "--skill", "help with my garden", "--model", "/nonexistent"], environment: on)
         #expect(missing.status == 0, "without the model it still answers: \(missing.stderr)")
         #expect(missing.stdout.contains("Meaning-based matching is off"), "\(missing.stdout)")
         #expect(missing.stdout.contains("make models"), "the note says what to run")

@@ -52,12 +52,12 @@ struct PlanCommandTests {
         }
     }
 
-    @Test func theBundledCommunityByDefault() throws {
+    @Test func theBundledDemoWithDemo() throws {
         let referrals = ScenarioSeven.practices.enumerated().map { i, practice in
             #"{"id": "r-\#(i)", "person": "\#(["m-leon", "m-ruth", "g-m-0005"][i])", "referrer": "\#(practice)"}"#
         }
         let r = try runner.run([
-            "plan", try Self.requestFile(#"{"referrals": [\#(referrals.joined(separator: ","))]}"#),
+            "plan", try Self.requestFile(#"{"referrals": [\#(referrals.joined(separator: ","))]}"#), "--demo",
         ])
         #expect(r.status == 0, "\(r.stderr)")
         for practice in ScenarioSeven.practices { #expect(r.stdout.contains(practice)) }
@@ -77,11 +77,11 @@ struct PlanCommandTests {
         #expect(r2.stderr.contains("maxPerPerson: expected a whole number"))
 
         let r3 = try runner.run([
-            "plan", try Self.requestFile(#"{"referrals": [{"id": "r-1", "person": "m-maud"}], "topK": 0}"#),
+            "plan", try Self.requestFile(#"{"referrals": [{"id": "r-1", "person": "m-maud"}], "topK": 0}"#), "--demo",
         ])
         #expect(r3.stderr.contains("topK: must be between 1 and 1000"))
 
-        let r4 = try runner.run(["plan", try Self.requestFile(#"{"referrals": []}"#)])
+        let r4 = try runner.run(["plan", try Self.requestFile(#"{"referrals": []}"#), "--community", Self.castFile])
         #expect(r4.stderr.contains("referrals: must not be empty"))
 
         let r5 = try runner.run(["plan", "/nonexistent/plan.json"])

@@ -16,7 +16,7 @@ struct StdioDaemonTests {
         ]
         for i in 6..<200 { lines.append(#"{"jsonrpc":"2.0","id":\#(i),"method":"match.opportunities","params":{"member":"m-bee","limit":2}}"#) }
         let input = Data((lines.joined(separator: "\n") + "\n").utf8)
-        let r = try CommandRunner().run(["serve", "--stdio", "--max-line-bytes", "4096"], input: input)
+        let r = try CommandRunner().run(["serve", "--stdio", "--demo", "--max-line-bytes", "4096"], input: input)
         #expect(r.status == 0, "\(r.stderr)")
         let out = r.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) }
         #expect(out.count == 199, "one line per request that is not a notification")

@@ -22,7 +22,7 @@ struct CrashTests {
         var exchanges = Set<String>()
         var generator = SystemRandomNumberGenerator()
         for (round, killAfter) in Self.rounds.enumerated() {
-            let daemon = try DaemonProcess(["--db", file.path])
+            let daemon = try DaemonProcess(["--db", file.path, "--demo"])
             var requests: [String] = []
             var records: [String] = []  // the id of the member or exchange written by request i (its JSON-RPC id)
             for i in 0..<(killAfter + 2_000) {
@@ -74,7 +74,7 @@ struct CrashTests {
 
         // A last restart of the real daemon serves everything that was stored.
         let stored = try SQLiteCommunityStore(path: file.path).counts()
-        let daemon = try DaemonProcess(["--db", file.path])
+        let daemon = try DaemonProcess(["--db", file.path, "--demo"])
         #expect(daemon.send(#"{"jsonrpc":"2.0","id":1,"method":"server.health"}"#))
         let health = try #require(daemon.waitForResponses(1).first)
         #expect(health.contains(#""members":\#(stored.members)"#), "\(health)")

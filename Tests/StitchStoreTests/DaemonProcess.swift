@@ -43,7 +43,9 @@ final class DaemonProcess {
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve", "--stdio"] + arguments
         process.currentDirectoryURL = Fixtures.root
-        if !meaning { process.environment = ProcessInfo.processInfo.environment.merging(CommandRunner.environment) { $1 } }
+        var environment = ProcessInfo.processInfo.environment.merging(CommandRunner.environment) { $1 }
+        if meaning { environment["STITCH_MEANING"] = ProcessInfo.processInfo.environment["STITCH_MEANING"] }
+        process.environment = environment
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardInput = FileHandle(fileDescriptor: fds[0], closeOnDealloc: false)

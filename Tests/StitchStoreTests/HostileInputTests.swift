@@ -12,10 +12,13 @@ import Testing
 /// at start-up, and `stitch admin quarantine` lists and drops it.
 @Suite("Hostile inputs are refused and never stop a restart")
 struct HostileInputTests {
-    /// One run of `stitch serve --stdio --db PATH` answering `requests`, then stopping.
-    static func serve(_ path: String, _ requests: [String]) throws -> (status: Int32, answers: [[String: Any]], stderr: String) {
+    /// One run of `stitch serve --stdio --db PATH` answering `requests`, then stopping; on the
+    /// bundled demo (stored at the first run) unless `demo` is false.
+    static func serve(_ path: String, _ requests: [String], demo: Bool = true) throws
+        -> (status: Int32, answers: [[String: Any]], stderr: String)
+    {
         let input = Data(requests.map { $0 + "\n" }.joined().utf8)
-        let r = try CommandRunner().run(["serve", "--stdio", "--db", path], input: input)
+        let r = try CommandRunner().run(["serve", "--stdio", "--db", path] + (demo ? ["--demo"] : []), input: input)
         let answers = r.stdout.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
@@ -131,7 +134,8 @@ struct HostileInputTests {
                 try db.execute(sql: "UPDATE exchanges SET date = '2026-02-30' WHERE seq = (SELECT min(seq) FROM exchanges)")
             }
         }
-        let started = try Self.serve(file.path, [Self.health, Self.referWithBuddy, Self.request(2, "weights.get", #"{"profile":"referral"}"#)])
+        let started = try Self.serve(
+            file.path, [Self.health, Self.referWithBuddy, Self.request(2, "weights.get", #"{"profile":"referral"}"#)], demo: false)
         #expect(started.status == 0, "\(started.stderr)")
         #expect(started.answers.count == 3 && started.answers.allSatisfy { $0["result"] != nil }, "\(started.answers)")
         #expect(started.stderr.contains("set aside 1 stored record that cannot be served (weights 1)"))

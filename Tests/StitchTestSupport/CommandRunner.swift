@@ -23,9 +23,16 @@ public struct CommandRunner: Sendable {
 
     /// What every command a test runs gets in its environment unless the test says otherwise:
     /// words matched by exact terms only (`STITCH_MEANING=off`), so that answers compare with
-    /// engines built in the test process and no start pays for embedding the vocabulary. The
-    /// tests of matching by meaning set `STITCH_MEANING` to `on`.
-    public static let environment = ["STITCH_MEANING": "off"]
+    /// engines built in the test process and no start pays for embedding the vocabulary (the
+    /// tests of matching by meaning set `STITCH_MEANING` to `on`); and a data folder of the test
+    /// run's own (`XDG_DATA_HOME`), so that a daemon started without `--db` never opens the
+    /// user's own database (``run(_:environment:input:)`` gives each command a fresh one).
+    public static let environment = [
+        "STITCH_MEANING": "off",
+        "XDG_DATA_HOME": FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stitch-test-data-\(ProcessInfo.processInfo.processIdentifier)"
+        ).path,
+    ]
 
     public func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> Result {
         let process = Process()
@@ -33,12 +40,12 @@ public struct CommandRunner: Sendable {
         process.arguments = arguments
         process.currentDirectoryURL = Fixtures.root
         var env = ProcessInfo.processInfo.environment
-        // Keep `stitch serve` and `stitch import` away from the user's own database: unless a
-        // test says otherwise, the default database lives in a fresh folder of its own.
+        for (k, v) in Self.environment { env[k] = v }
+        // Keep every command away from the user's own database: unless a test says otherwise,
+        // the default database lives in a fresh folder of its own, removed afterwards.
         let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dataHome) }
         env["XDG_DATA_HOME"] = dataHome.path
-        for (k, v) in Self.environment { env[k] = v }
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -9,7 +9,7 @@ struct Explain: AsyncParsableCommand {
         abstract: "Explain one pair: every constraint, every factor, the reasons.",
         discussion: """
             Examples:
-              stitch explain --subject m-kathy --candidate a-art-upstairs
+              stitch explain --demo --subject m-kathy --candidate a-art-upstairs
               stitch explain --subject m-arthur --candidate m-colin --skill accompanying
             """)
 

@@ -8,8 +8,8 @@ struct Give: AsyncParsableCommand {
         abstract: "Chances for a member to give: others' needs and activities that want their skills.",
         discussion: """
             Examples:
-              stitch give m-bee
-              stitch give m-kathy --limit 5 --json
+              stitch give m-bee --demo
+              stitch give m-kathy --limit 5 --db stitch.sqlite --json
             """)
 
     @OptionGroup var input: CommunityOptions

@@ -25,9 +25,6 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
     /// Open Referral UK 3.0 services.
     case openreferral
 
-    /// Whether the file replaces the stored community (a community file) or adds to it.
-    var isWholeCommunity: Bool { self == .json }
-
     /// Tells the format from the file's name and content.
     ///
     /// A `.csv` file holds members or activities by its header: activities when it names a
@@ -117,10 +114,9 @@ private struct TopLevelKeys: Decodable {
 }
 
 extension Import {
-    /// Adds or updates the file's members or activities in the stored community, by id.
-    func upsert(_ data: Data, format: ImportFormat, into store: SQLiteCommunityStore, dbPath: String) throws {
-        let clock = ContinuousClock()
-        let start = clock.now
+    /// The records of a CSV, Open Referral or OpenActive file, each checked on its own; fields
+    /// that could not be used (the record kept) are listed on standard error.
+    func sourceRecords(_ data: Data, format: ImportFormat) throws -> IncomingCommunity {
         let source = try read(data, format: format)
         let fatal = source.issues.filter { $0.index == nil && $0.recordSkipped }
         if !fatal.isEmpty {
@@ -131,42 +127,15 @@ extension Import {
         let read = format == .csvMembers ? source.members.count : source.activities.count
         let records = Self.count(source.recordCount, source.list == "rows" ? "row" : "record")
         print("Read \(file) (\(format.rawValue)): \(records), \(Self.count(read, kind)) read")
-
-        let stored = try store.hasCommunity() ? try store.load() : Community()
-        let merged = CommunityUpsert.merge(source, into: stored)
-        let problems = source.issues + merged.issues
-        let skipped = Set(problems.filter(\.recordSkipped).compactMap(\.index)).count
-        let ignored = problems.filter { !$0.recordSkipped }.count
-        if skipped > 0 {
-            print("Skipped \(Self.count(skipped, "record")) with problems (listed on standard error)")
+        let notes = source.issues.filter { !$0.recordSkipped }
+        if !notes.isEmpty {
+            print("Ignored \(Self.count(notes.count, "field")) that could not be used (listed on standard error)")
         }
-        if ignored > 0 {
-            print("Ignored \(Self.count(ignored, "field")) that could not be used (listed on standard error)")
+        for note in notes {
+            let kept = note.index == nil ? "" : " (record kept)"
+            FileHandle.standardError.write(Data("  \(note.path): \(note.reason)\(kept)\n".utf8))
         }
-        for problem in problems {
-            let note = problem.recordSkipped || problem.index == nil ? "" : " (record kept)"
-            FileHandle.standardError.write(Data("  \(problem.path): \(problem.reason)\(note)\n".utf8))
-        }
-
-        // The same check as the daemon's, so that what is stored can be served.
-        let taxonomy = try JSONInput.decode(
-            SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
-        do {
-            try Engine.validate(community: merged.community, taxonomy: taxonomy)
-        } catch {
-            throw CLIError.invalidInput(file: file, errors: error.errors)
-        }
-        let checked = clock.now
-        let total = merged.members.count + merged.activities.count
-        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && total >= 20_000)
-        try store.upsert(members: merged.members, activities: merged.activities) { done, total in
-            bar.show(done, of: total)
-        }
-        bar.finish()
-        let written = clock.now
-        print("Added \(merged.added), updated \(merged.updated) \(kind == "member" ? "members" : "activities")")
-        print("Stored in \(dbPath): \(Self.describe(try store.counts()))")
-        print("Checked in \(Self.seconds(checked - start)), stored in \(Self.seconds(written - checked))")
+        return source.incoming
     }
 
     private func read(_ data: Data, format: ImportFormat) throws -> SourceImport {
@@ -196,7 +165,7 @@ extension Import {
                 source: source, defaultLicence: licence ?? OpenReferralReader.openReferralLicence, asOf: asOf
             ).read(data)
         case .json:
-            throw CLIError.usage("a community file replaces the stored community: it is not added record by record")
+            throw CLIError.usage("a community file is read by `communityRecords`")
         }
     }
 

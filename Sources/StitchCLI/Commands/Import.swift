@@ -11,30 +11,37 @@ import StitchStore
     import Darwin
 #endif
 
-/// `stitch import FILE`: checks a community file and stores it in the daemon's database.
+/// `stitch import FILE`: adds a file's records to the daemon's database (or, with `--replace`,
+/// replaces what it holds), after checking them.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Check a community file and store it in the daemon's database.",
+        abstract: "Check a file's records and add them to the daemon's database.",
         discussion: """
+            The file's records are added to what the database holds: a member or activity replaces
+            the stored one with its id (or is added), exchanges and attendance are appended (one
+            already stored is not stored twice), and nothing stored is removed. --replace makes
+            the database hold the file's records alone: it says what it would remove, and removes
+            nothing without --yes. --dry-run says what would change and writes nothing.
+
             Each record is read on its own: a bad record is reported with its path in the file and
             skipped, and the good ones are kept. Then records that name unknown members or
             activities, repeat an id, or overfill an activity are skipped too, so what is stored is
-            a community the daemon can serve. Counts go to standard output, problems to standard
-            error. Stop `stitch serve` on the same database first (or use `community.load`).
+            a community the daemon can serve. The summary counts what was added, updated, left
+            unchanged and skipped (by reason); problems go to standard error. The exit status is 1
+            when nothing of the file is in the database. Stop `stitch serve` on the same database
+            first (or use `community.load`).
 
-            CSV files of members or activities, Open Referral UK services and OpenActive pages
-            are added to the stored community instead: each record replaces the one with its id,
-            or is added; everything else stored stays. --format names the kind of file; without
-            it, a .csv file's header tells members from activities, and a JSON file's top-level
-            keys tell a community file (members, activities…), an OpenActive page (items) and
-            Open Referral services (an array, contents, service_at_locations or status) apart.
-            Columns and mappings: docs/import.md.
+            --format names the kind of file; without it, a .csv file's header tells members from
+            activities, and a JSON file's top-level keys tell a community file (members,
+            activities…), an OpenActive page (items) and Open Referral services (an array,
+            contents, service_at_locations or status) apart. Columns and mappings: docs/import.md.
 
             Examples:
-              stitch import data/lewisham.json --db /var/lib/stitch/stitch.sqlite
-              stitch import big.json --replace
-              stitch import members.csv
+              stitch import my-community.json
+              stitch import members.csv --db /var/lib/stitch/stitch.sqlite --dry-run
+              stitch import exchanges.json
+              stitch import my-community.json --replace --yes
               stitch import services.json --format openreferral --source "Lewisham Local"
               stitch import newham.json --format openactive --source "Active Newham"
             """)
@@ -64,13 +71,21 @@ struct Import: ParsableCommand {
     var db: String?
     @Option(help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
     var taxonomy: String?
-    @Flag(help: "Replace the community the database already holds.")
+    @Flag(help: "Make the database hold this file's records alone, removing the others (needs --yes to remove any).")
     var replace = false
+    @Flag(help: "Confirm that --replace may remove stored records.")
+    var yes = false
+    @Flag(name: .customLong("dry-run"), help: "Say what the import would change, and write nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if yes, !replace { throw ValidationError("--yes confirms --replace; without --replace nothing is removed") }
+    }
 
     func run() throws {
-        // First the database: a locked one stops the import before any work.
-        let dbPath = db ?? StoreLocation.defaultPath()
-        let store = try SQLiteCommunityStore(path: dbPath, exclusive: true)
+        let clock = ContinuousClock()
+        let start = clock.now
+        // The file first: nothing is opened, created or locked before it is known to be readable.
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -78,24 +93,61 @@ struct Import: ParsableCommand {
             throw CLIError.unreadable(file: file, reason: (error as NSError).localizedDescription)
         }
         let format = try self.format ?? ImportFormat.detect(path: file, data: data)
-        if !format.isWholeCommunity {
-            if replace {
-                throw CLIError.usage(
-                    "--replace is for a community file; a \(format.rawValue) file is added record by record")
-            }
-            return try upsert(data, format: format, into: store, dbPath: dbPath)
-        }
-        if try store.hasCommunity(), !replace {
-            throw CLIError.usage(
-                "\(dbPath) already holds a community (\(Self.describe(try store.counts()))); pass --replace to replace it"
-            )
-        }
-        let clock = ContinuousClock()
-        let start = clock.now
+        let incoming = format == .json ? try communityRecords(data) : try sourceRecords(data, format: format)
+        let taxonomy = try JSONInput.decode(
+            SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
 
-        let result: CommunityImport
+        // Then the database: an existing one is locked (a running daemon stops the import here,
+        // before any work is written); a new one is created only when there is something to store.
+        let dbPath = db ?? StoreLocation.defaultPath()
+        let existing =
+            FileManager.default.fileExists(atPath: dbPath)
+            ? try SQLiteCommunityStore(path: dbPath, exclusive: !dryRun) : nil
+        let importer = CommunityImporter(taxonomy: taxonomy)
+        let mode: ImportMode = replace ? .replace : .add
+        let changes: CommunityChanges
         do {
-            result = try CommunityImport.read(data)
+            changes = try importer.plan(incoming, mode: mode, into: existing ?? NoStore() as any CommunityImportStore)
+        } catch let refusal as ImportRefusal {
+            throw refused(refusal, dbPath: dbPath)
+        }
+        let checked = clock.now
+        ImportSummary(changes: changes).print(to: dbPath, dryRun: dryRun)
+
+        let storesNothing = changes.total.kept == 0
+        if dryRun {
+            print("Dry run: nothing was written to \(dbPath)")
+        } else if changes.changesStore, !storesNothing {
+            let store = try existing ?? SQLiteCommunityStore(path: dbPath, exclusive: true)
+            let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && Self.total(changes) >= 20_000)
+            do {
+                try importer.commit(changes, to: store, confirmedRemoval: yes) { done, total in
+                    bar.show(done, of: total)
+                }
+            } catch let refusal as ImportRefusal {
+                throw refused(refusal, dbPath: dbPath)
+            }
+            bar.finish()
+            print("Stored in \(dbPath): \(Self.describe(try store.counts()))")
+            print("Checked in \(Self.seconds(checked - start)), stored in \(Self.seconds(clock.now - checked))")
+        } else if let existing, !storesNothing {
+            print("Nothing to change: \(dbPath) holds \(Self.describe(try existing.counts()))")
+        }
+        if storesNothing {
+            // Also when replacing: a replacement that would keep nothing of the file removes nothing.
+            throw CLIError.usage(
+                "nothing from \(file) \(dryRun ? "would be" : "was") stored, and \(dbPath) was not changed: "
+                    + (incoming.recordCount + incoming.skipped.count == 0
+                        ? "the file holds no records" : "every record was skipped (the reasons are above)"))
+        }
+    }
+
+    /// A community file's records, each checked on its own (the checks across records are made
+    /// against the stored community they join).
+    func communityRecords(_ data: Data) throws -> IncomingCommunity {
+        let result: (records: IncomingCommunity, read: StoredCounts)
+        do {
+            result = try CommunityImport.incoming(data)
         } catch {
             // Not JSON: where, by line and column.
             if error.field == "$", let problem = JSONDocument.syntaxProblem(in: data) { throw CLIError.notJSON(file: file, problem) }
@@ -103,41 +155,54 @@ struct Import: ParsableCommand {
             if self.format == nil, error.field == "$" { _ = try ImportFormat.detectDecoding(path: file, data: data) }
             throw CLIError.invalidInput(file: file, errors: [error])
         }
-        print("Read \(file): \(Self.describe(result.read))")
-        if !result.problems.isEmpty {
-            let skipped = Set(result.problems.map { $0.field.prefix { $0 != "]" } }).count
-            print("Skipped \(skipped) record\(skipped == 1 ? "" : "s") with problems (listed on standard error)")
-            for problem in result.problems {
-                FileHandle.standardError.write(Data("  \(problem.field): \(problem.reason)\n".utf8))
-            }
-        }
+        print("Read \(file) (json): \(Self.describe(result.read))")
+        return result.records
+    }
 
-        // The same check as the daemon's, so that what is stored can be served.
-        let taxonomy = try JSONInput.decode(
-            SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
-        do {
-            try Engine.validate(community: result.community, taxonomy: taxonomy)
-        } catch {
-            throw CLIError.invalidInput(file: file, errors: error.errors)
+    /// The message for an import refused before anything was written.
+    func refused(_ refusal: ImportRefusal, dbPath: String) -> CLIError {
+        switch refusal {
+        case .demoStored:
+            return .usage(
+                "\(dbPath) holds the bundled demo community (fictional people): your records would be mixed with "
+                    + "them. Import into another database with --db PATH, or replace the demo with "
+                    + "`stitch import \(file)\(db.map { " --db \($0)" } ?? "") --replace --yes`")
+        case .removalNotConfirmed(let removed):
+            return .usage(
+                "--replace would remove \(Self.describe(removed)) from \(dbPath); nothing was written. "
+                    + "Add --yes to replace them, or leave out --replace to add the file's records to what is stored")
+        case .invalid(let errors):
+            return .invalidInput(file: file, errors: errors)
         }
-        let checked = clock.now
-
-        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && Self.total(result.community) >= 20_000)
-        try store.replaceAllInNewFile(result.community) { done, total in bar.show(done, of: total) }
-        bar.finish()
-        let stored = clock.now
-        print("Stored in \(dbPath): \(Self.describe(try store.counts()))")
-        print("Checked in \(Self.seconds(checked - start)), stored in \(Self.seconds(stored - checked))")
     }
 
     static func seconds(_ d: Duration) -> String { String(format: "%.1f s", Double(d / .milliseconds(1)) / 1000) }
 
-    static func total(_ c: Community) -> Int {
-        c.members.count + c.activities.count + c.exchanges.count + c.attendance.count
+    static func total(_ changes: CommunityChanges) -> Int {
+        changes.mode == .replace
+            ? changes.community.members.count + changes.community.activities.count + changes.community.exchanges.count
+                + changes.community.attendance.count
+            : changes.members.count + changes.activities.count + changes.exchanges.count + changes.attendance.count
     }
 
     static func describe(_ c: StoredCounts) -> String {
-        "\(c.members) members, \(c.activities) activities, \(c.exchanges) exchanges, \(c.attendance) attendance"
+        [Wording.count(c.members, "member"), Wording.count(c.activities, "activity"), Wording.count(c.exchanges, "exchange"), "\(c.attendance) attendance"].joined(separator: ", ")
+    }
+
+    static func describe(_ c: RecordCounts) -> String {
+        describe(
+            StoredCounts(members: c.members, activities: c.activities, exchanges: c.exchanges, attendance: c.attendance)
+        )
+    }
+}
+
+/// A database that does not exist yet, for planning an import into it: empty, and never written
+/// (the real file is created only when there is something to store).
+private final class NoStore: CommunityImportStore {
+    func loadCommunity() throws -> Community { Community() }
+    func holdsDemo() throws -> Bool { false }
+    func apply(_ changes: CommunityChanges, progress: ((Int, Int) -> Void)?) throws {
+        preconditionFailure("an import is never stored into a database that is not open")
     }
 }
 

@@ -13,14 +13,13 @@ struct Network: ParsableCommand {
             The picture is Graphviz DOT, rendered with sfdp when Graphviz is installed (make deps installs it).
 
             Examples:
-              stitch network
-              stitch network --k 6 --json
-              stitch network --dot network.dot --png network.png
+              stitch network --db stitch.sqlite
+              stitch network --demo --k 6 --json
+              stitch network --demo --dot network.dot --png network.png
               stitch network --community big.json --svg big.svg
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Community file (JSON).", valueName: "path"))
-    var community: String?
+    @OptionGroup var source: CommunitySource
 
     @Option(name: .long, help: "Number of communities (default: chosen by the largest eigengap, up to 12).")
     var k: Int?
@@ -42,8 +41,7 @@ struct Network: ParsableCommand {
     }
 
     func run() throws {
-        let path = try community ?? DataLocator.path(of: "lewisham.json")
-        let input = try JSONInput.decode(Community.self, fromFile: path)
+        let (input, path) = try source.load()
         do {
             try input.validate()
         } catch {

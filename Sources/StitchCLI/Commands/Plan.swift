@@ -20,7 +20,7 @@ struct Plan: AsyncParsableCommand {
             practice's share.
 
             Examples:
-              stitch plan referrals.json
+              stitch plan referrals.json --db stitch.sqlite
               stitch plan referrals.json --community big.json --json
             """)
 

@@ -10,7 +10,7 @@ struct Refer: AsyncParsableCommand {
         abstract: "Activities for a referred person, best first, each with a member to go along the first time.",
         discussion: """
             Examples:
-              stitch refer --person m-bee --goals connect=1,takeNotice=1,give=1
+              stitch refer --demo --person m-bee --goals connect=1,takeNotice=1,give=1
               stitch refer --person m-maud --interest knitting
               stitch refer --person m-arthur --reason "lonely since his wife died, low mood, used to enjoy woodwork"
               stitch refer --referral '{"person":{"id":"p-1","location":{"lat":51.44,"lon":-0.02},"interests":["walking"]}}'

@@ -17,7 +17,7 @@ struct Serve: AsyncParsableCommand {
 
             Examples:
               echo '{"jsonrpc":"2.0","id":1,"method":"server.health"}' | stitch serve --stdio
-              stitch serve --stdio --community data/lewisham.json
+              stitch serve --stdio --demo --db demo.sqlite
               stitch serve --socket /run/stitch/stitch.sock --db /var/lib/stitch/stitch.sqlite
               openssl rand -hex 32 > ~/.stitch-token && chmod 600 ~/.stitch-token
               stitch serve --tcp 127.0.0.1:7411 --token-file ~/.stitch-token
@@ -42,16 +42,22 @@ struct Serve: AsyncParsableCommand {
     var tokenFile: String?
     @Flag(help: "Serve loopback TCP without a token (any local user could then read and change all data).")
     var insecureLoopback = false
-    @Option(help: ArgumentHelp("Community file to serve (JSON).", valueName: "path"))
+    @Option(help: ArgumentHelp("Community file to store in the database when it holds none (JSON).", valueName: "path"))
     var community: String?
+    @Flag(
+        help: """
+            Serve the bundled demo community (fictional people): stored into the database when it is new or empty, \
+            served again when it holds the demo; a database holding other records is refused.
+            """)
+    var demo = false
     @Option(help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
     var taxonomy: String?
     @Option(
         help: ArgumentHelp(
             """
-            The database that keeps the community: every write is stored there before it is answered. When it is \
-            empty, the --community file is imported into it first. (default: $XDG_DATA_HOME/stitch/stitch.sqlite, \
-            else ~/.local/share/stitch/stitch.sqlite)
+            The database that keeps the community: every write is stored there before it is answered. A new \
+            database starts empty (or with the --community file, or the demo with --demo). \
+            (default: $XDG_DATA_HOME/stitch/stitch.sqlite, else ~/.local/share/stitch/stitch.sqlite)
             """,
             valueName: "path"))
     var db: String?
@@ -81,6 +87,7 @@ struct Serve: AsyncParsableCommand {
         let transports = [stdio, socket != nil, tcp != nil].filter { $0 }.count
         guard transports > 0 else { throw ValidationError("choose --stdio, --socket PATH or --tcp HOST:PORT") }
         guard transports == 1 else { throw ValidationError("choose one of --stdio, --socket PATH and --tcp HOST:PORT") }
+        if demo, community != nil { throw ValidationError("give --community FILE or --demo, not both") }
         guard maxLineBytes >= 1024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
         if let allowLoadPath {
             var isDirectory: ObjCBool = false
@@ -165,24 +172,42 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// The community to serve, kept in the database (`--db`, see docs/daemon.md): the stored one;
-    /// or, when the database holds none yet, `--community` (default: the bundled one), imported
-    /// into it once. The service stores every write there before answering it. The text vectors
-    /// kept in the database for the model are loaded first, so only new texts are embedded.
+    /// or, when the database holds none yet, the `--community` file or (`--demo`) the bundled
+    /// demo, stored into it once; or nothing, for a new database, which starts empty. The
+    /// service stores every write there before answering it. The text vectors kept in the
+    /// database for the model are loaded first, so only new texts are embedded.
     func makeService() async throws -> (StitchService, SQLiteCommunityStore, TextVectorKeeper?) {
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
         let meaningSetup = meaning.setup()
         if let note = meaningSetup.note { log(note) }
         let dbPath = db ?? StoreLocation.defaultPath()
         let store = try SQLiteCommunityStore(path: dbPath, exclusive: true)
+        if demo, try !store.holdsDemo() {
+            let counts = try store.counts()
+            if counts.members + counts.activities + counts.exchanges + counts.attendance > 0 {
+                throw CLIError.usage(
+                    "\(dbPath) holds \(Import.describe(counts)), not the demo: --demo stores the demo only into a new "
+                        + "or empty database. Serve this one without --demo, or give the demo a database of its own "
+                        + "with --db PATH")
+            }
+        }
         let vectors = (meaningSetup.model?.embedder as? TextModelEmbedder).flatMap { embedder in
             TextVectorKeeper(store: store, embedder: embedder) { log($0) }
         }
         vectors?.preload()
         let configuration = try store.configuration()
-        if try store.hasCommunity() {
+        let initialPath: String?
+        if demo {
+            initialPath = try store.holdsDemo() ? nil : try DataLocator.path(of: "lewisham.json")
+        } else if try store.hasCommunity() {
             if community != nil {
                 log("the database already holds a community, so --community is ignored (see `stitch import --replace`)")
             }
+            initialPath = nil
+        } else {
+            initialPath = community
+        }
+        guard let path = initialPath else {
             let clock = ContinuousClock()
             let start = clock.now
             let stored = try store.load()
@@ -194,14 +219,18 @@ struct Serve: AsyncParsableCommand {
                     persistence: store, loadPolicy: loadPolicy, meaning: meaningSetup)
                 func seconds(_ d: Duration) -> String { String(format: "%.2f s", Double(d / .milliseconds(1)) / 1000) }
                 log(
-                    "serving \(stored.members.count) members and \(stored.activities.count) activities from \(dbPath) "
+                    "serving \(Wording.count(stored.members.count, "member")) and \(Wording.count(stored.activities.count, "activity")) from \(dbPath) "
                         + "(read in \(seconds(read - start)), engine built in \(seconds(clock.now - read)))")
+                if stored.members.isEmpty, stored.activities.isEmpty {
+                    log(
+                        "the database is empty: stop the daemon and import your community with `stitch import FILE "
+                            + "--db \(dbPath)` (or send community.load), or start with --demo to try the bundled demo")
+                }
                 return (service, store, vectors)
             } catch {
                 throw CLIError.invalidInput(file: dbPath, errors: error.errors)
             }
         }
-        let path = try community ?? DataLocator.path(of: "lewisham.json")
         let initial = try JSONInput.decode(Community.self, fromFile: path)
         let service: StitchService
         do {
@@ -210,9 +239,9 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw CLIError.invalidInput(file: path, errors: error.errors)
         }
-        try store.replaceAll(initial)
-        log("imported \(path) into the empty database \(dbPath)")
-        log("serving \(initial.members.count) members and \(initial.activities.count) activities from \(dbPath)")
+        try store.replaceAll(initial, progress: nil, demo: demo)
+        log(demo ? "stored the demo community (fictional people) in the empty database \(dbPath)" : "imported \(path) into the empty database \(dbPath)")
+        log("serving \(Wording.count(initial.members.count, "member")) and \(Wording.count(initial.activities.count, "activity")) from \(dbPath)")
         return (service, store, vectors)
     }
 

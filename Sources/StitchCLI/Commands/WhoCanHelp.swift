@@ -11,9 +11,9 @@ struct WhoCanHelp: AsyncParsableCommand {
         abstract: "Members who can help with a request, best first, with reasons.",
         discussion: """
             Examples:
-              stitch who-can-help --requester m-arthur --skill "accompany to hospital" --when "tue 10:00-12:00"
+              stitch who-can-help --demo --requester m-arthur --skill "accompany to hospital" --when "tue 10:00-12:00"
               stitch who-can-help --skill shopping --at 51.4452,-0.0209 --dbs --json
-              stitch who-can-help --request '{"requester":"m-nikhil","skill":"diabetes peer support"}'
+              stitch who-can-help --db stitch.sqlite --request '{"requester":"m-nikhil","skill":"diabetes peer support"}'
             """)
 
     @OptionGroup var input: CommunityOptions

@@ -7,15 +7,7 @@ import StitchStore
 
 /// Options shared by every command that reads a community.
 struct CommunityOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Community file (JSON).", valueName: "path"))
-    var community: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Read the community from this Stitch database (as `stitch serve --db` and `stitch import` keep it) instead of a file.",
-            valueName: "path"))
-    var db: String?
+    @OptionGroup var source: CommunitySource
 
     @Option(name: .long, help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
     var taxonomy: String?
@@ -25,20 +17,14 @@ struct CommunityOptions: ParsableArguments {
 
     @OptionGroup var meaning: MeaningOptions
 
-    func validate() throws {
-        if db != nil, community != nil { throw ValidationError("give --community FILE or --db PATH, not both") }
-    }
-
-    /// The use cases over the community (``StitchService``), read from `--db` or the community
-    /// file, or exits with a clear error naming the bad field. Nothing is written.
+    /// The use cases over the community (``StitchService``), read from the database or file
+    /// ``CommunitySource`` names, or exits with a clear error naming the bad field. Nothing is written.
     func service() throws -> StitchService {
         let taxonomyPath = try taxonomy ?? DataLocator.path(of: "taxonomy.json")
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: taxonomyPath)
-        if let db {
-            guard FileManager.default.fileExists(atPath: db) else {
-                throw CLIError.usage("no Stitch database at \(db): create one with `stitch import FILE --db \(db)` or `stitch serve --db \(db)`")
-            }
-            let store = try SQLiteCommunityStore(path: db)
+        switch try source.location() {
+        case .database(let db):
+            let store = try source.open(db)
             let community = try store.load()
             let configuration = try store.configuration(), outcomes = try store.loadOutcomes()
             let meaningSetup = meaning.setup()
@@ -52,13 +38,13 @@ struct CommunityOptions: ParsableArguments {
             } catch {
                 throw CLIError.invalidInput(file: db, errors: error.errors)
             }
-        }
-        let communityPath = try community ?? DataLocator.path(of: "lewisham.json")
-        let community = try JSONInput.decode(Community.self, fromFile: communityPath)
-        do {
-            return try StitchService(community: community, taxonomy: taxonomy, meaning: meaning.setup())
-        } catch {
-            throw CLIError.invalidInput(file: communityPath, errors: error.errors)
+        case .file(let communityPath):
+            let community = try JSONInput.decode(Community.self, fromFile: communityPath)
+            do {
+                return try StitchService(community: community, taxonomy: taxonomy, meaning: meaning.setup())
+            } catch {
+                throw CLIError.invalidInput(file: communityPath, errors: error.errors)
+            }
         }
     }
 }
