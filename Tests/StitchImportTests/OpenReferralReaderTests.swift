@@ -102,6 +102,16 @@ struct OpenReferralReaderTests {
         #expect(result.issues.allSatisfy { !$0.recordSkipped })
     }
 
+    /// A taxonomy term in the plural names the Five Ways its singular does: "Lunch Clubs" connects.
+    @Test func pluralTermsNameTheirWays() throws {
+        let extra =
+            #","attributes":[{"id":"at-1","taxonomy_term":{"id":"t-1","name":"Lunch Clubs","description":"d"}},"#
+            + #"{"id":"at-2","taxonomy_term":{"id":"t-2","name":"Coffee Mornings","description":"d"}}]"#
+        let activity = try #require(read(service(name: "Wednesday lunch", extra: extra)).activities.first?.value)
+        #expect(activity.topics == ["lunch-clubs", "coffee-mornings"])
+        #expect(activity.wellbeing == [.connect])
+    }
+
     @Test func aVirtualLocationIsOnlineAndSeveralLocationsAreSeveralActivities() {
         let places =
             #"[{"id":"sal-a","location":{"id":"loc-a","location_type":"virtual","name":"Zoom"}},"#
