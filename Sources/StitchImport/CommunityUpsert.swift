@@ -1,10 +1,10 @@
 public import StitchModel
 
-/// Adds or updates a source's members and activities in a community, by id, keeping the
-/// community sound.
+/// Adds or updates a source's members, activities and exchanges in a community, by id, keeping
+/// the community sound.
 ///
 /// A record whose id is already in the community replaces it in place; a new one goes last
-/// (as `member.upsert` and `activity.upsert` do). Members, activities, exchanges and attendance
+/// (as `member.upsert` and `activity.upsert` do); an exchange without an id is added. Members, activities, exchanges and attendance
 /// the source does not name stay as they are. Then the model's community-level checks
 /// (`Community.validationErrors()`) run on the result, and each incoming record they flag is
 /// left out, with the stored version (if any) kept: a member whose `avoid` names someone the
@@ -28,62 +28,89 @@ public struct CommunityUpsert: Sendable, Hashable {
     public var members: [Member]
     /// The source's activities that went in, in source order.
     public var activities: [Activity]
+    /// The source's exchanges that went in, in source order.
+    public var exchanges: [Exchange]
+    /// Exchanges the source added, and those it replaced (ids already there).
+    public var exchangesAdded = 0
+    public var exchangesUpdated = 0
 
     /// Merges `source` into `base`.
     public static func merge(_ source: SourceImport, into base: Community) -> CommunityUpsert {
         var members = source.members
         var activities = source.activities
+        var exchanges = source.exchanges
         var issues: [ImportIssue] = []
         while true {
-            let (community, memberAt, activityAt) = apply(members: members, activities: activities, to: base)
+            var community = base
+            let memberAt = upsert(members, into: &community.members)
+            let activityAt = upsert(activities, into: &community.activities)
+            let exchangeAt = upsert(exchanges, into: &community.exchanges)
             var dropMembers = Set<Int>()
             var dropActivities = Set<Int>()
+            var dropExchanges = Set<Int>()
             for error in community.validationErrors() {
                 guard let (list, index, rest) = split(error.field) else { continue }
-                let incoming: Int?
-                let record: (id: String, index: Int?)?
+                let record: (id: String?, index: Int?, list: String?)?
                 switch list {
                 case "members":
-                    incoming = memberAt[index]
-                    record = incoming.map { (members[$0].value.id, members[$0].index) }
+                    let incoming = memberAt[index]
+                    record = incoming.map { (members[$0].value.id, members[$0].index, members[$0].list) }
                     if let incoming { dropMembers.insert(incoming) }
                 case "activities":
-                    incoming = activityAt[index]
-                    record = incoming.map { (activities[$0].value.id, activities[$0].index) }
+                    let incoming = activityAt[index]
+                    record = incoming.map { (activities[$0].value.id, activities[$0].index, activities[$0].list) }
                     if let incoming { dropActivities.insert(incoming) }
+                case "exchanges":
+                    let incoming = exchangeAt[index]
+                    record = incoming.map { (exchanges[$0].value.id, exchanges[$0].index, exchanges[$0].list) }
+                    if let incoming { dropExchanges.insert(incoming) }
                 default:
                     record = nil
                 }
                 guard let record else { continue }
                 issues.append(
                     ImportIssue(
-                        list: source.list, index: record.index, id: record.id, field: rest.isEmpty ? "$" : String(rest),
-                        reason: error.reason))
+                        list: record.list ?? source.list, index: record.index, id: record.id,
+                        field: rest.isEmpty ? "$" : String(rest), reason: error.reason))
             }
-            if dropMembers.isEmpty, dropActivities.isEmpty {
+            if dropMembers.isEmpty, dropActivities.isEmpty, dropExchanges.isEmpty {
                 let known = Set(base.members.map(\.id))
                 let knownActivities = Set(base.activities.map(\.id))
+                let knownExchanges = Set(base.exchanges.compactMap(\.id))
                 let updated =
                     members.count { known.contains($0.value.id) }
                     + activities.count { knownActivities.contains($0.value.id) }
-                return CommunityUpsert(
+                var merged = CommunityUpsert(
                     community: community, added: members.count + activities.count - updated, updated: updated,
-                    issues: issues, members: members.map(\.value), activities: activities.map(\.value))
+                    issues: issues, members: members.map(\.value), activities: activities.map(\.value),
+                    exchanges: exchanges.map(\.value))
+                merged.exchangesUpdated = exchanges.count { $0.value.id.map(knownExchanges.contains) ?? false }
+                merged.exchangesAdded = exchanges.count - merged.exchangesUpdated
+                return merged
             }
             members = members.enumerated().filter { !dropMembers.contains($0.offset) }.map(\.element)
             activities = activities.enumerated().filter { !dropActivities.contains($0.offset) }.map(\.element)
+            exchanges = exchanges.enumerated().filter { !dropExchanges.contains($0.offset) }.map(\.element)
         }
     }
 
-    /// The base with the records upserted; for each position in the result, which incoming
-    /// record (if any) is there.
-    private static func apply(
-        members: [ImportedRecord<Member>], activities: [ImportedRecord<Activity>], to base: Community
-    ) -> (Community, [Int: Int], [Int: Int]) {
-        var community = base
-        let memberAt = upsert(members, into: &community.members)
-        let activityAt = upsert(activities, into: &community.activities)
-        return (community, memberAt, activityAt)
+    /// Replaces each exchange with the same id where it stands, or appends it (always, without
+    /// an id); returns, for each position written, which incoming exchange went there.
+    private static func upsert(_ records: [ImportedRecord<Exchange>], into list: inout [Exchange]) -> [Int: Int] {
+        var written: [Int: Int] = [:]
+        var position: [String: Int] = [:]
+        for (i, exchange) in list.enumerated() { if let id = exchange.id, position[id] == nil { position[id] = i } }
+        for (n, record) in records.enumerated() {
+            if let id = record.value.id, let i = position[id] {
+                list[i] = record.value
+                written[i] = n
+            } else {
+                if let id = record.value.id { position[id] = list.count }
+                written[list.count] = n
+                list.append(record.value)
+            }
+        }
+        return written
     }
 
     /// Replaces each record with the same id where it stands, or appends it; returns, for each
