@@ -23,13 +23,17 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
     case openactive
     /// Open Referral UK 3.0 services.
     case openreferral
+    /// A TimeOverflow export: its users, offers, inquiries and transfers CSV reports (a folder,
+    /// or one report).
+    case timeoverflow
 
     /// Whether the file replaces the stored community (a community file) or adds to it.
     var isWholeCommunity: Bool { self == .json }
 
     /// Tells the format from the file's name and content.
     ///
-    /// A `.csv` file holds members or activities by its header: activities when it names a
+    /// A `.csv` file is a TimeOverflow report when its header is one of theirs, else it holds
+    /// members or activities by its header: activities when it names a
     /// column only activities have (`schedule`, `topics`, `capacity`…), members when it names one
     /// only members have (`availability`, `offers`, `needs`…). A JSON array is Open Referral
     /// services. A JSON object is an OpenActive page when it has `items`, an Open Referral page
@@ -39,24 +43,32 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
         if path.lowercased().hasSuffix(".csv") {
             let header =
                 String(decoding: data.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""
-            let keys = Set(header.split(separator: ",").map { Self.key(String($0)) })
-            let memberOnly = Set(CSVMemberReader.columns + CSVMemberReader.aliases.keys).subtracting(
-                CSVActivityReader.columns + CSVActivityReader.aliases.keys
-            ).map(Self.key)
-            let activityOnly = Set(CSVActivityReader.columns + CSVActivityReader.aliases.keys).subtracting(
-                CSVMemberReader.columns + CSVMemberReader.aliases.keys
-            ).map(Self.key)
-            let members = memberOnly.filter(keys.contains).count
-            let activities = activityOnly.filter(keys.contains).count
-            if members > activities { return .csvMembers }
-            if activities > members { return .csvActivities }
-            throw unknown(path)
+            let cells = header.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\u{FEFF} \r"))
+            }
+            if TimeOverflowReader.report(header: cells, fileName: path) != nil { return .timeoverflow }
+            return try csvKind(path: path, keys: Set(header.split(separator: ",").map { Self.key(String($0)) }))
         }
         // A community file is told by a quick scan of its top-level keys, not a decode of all
         // of it; its records are checked as they are read (`run` tells a file that turns out
         // not to be sound JSON as before, with `detectDecoding`).
         if let keys = CommunityImport.topLevelKeys(data), Self.format(keys: Set(keys)) == .json { return .json }
         return try detectDecoding(path: path, data: data)
+    }
+
+    /// Members or activities, by the CSV header's matching keys.
+    static func csvKind(path: String, keys: Set<String>) throws(CLIError) -> ImportFormat {
+        let memberOnly = Set(CSVMemberReader.columns + CSVMemberReader.aliases.keys).subtracting(
+            CSVActivityReader.columns + CSVActivityReader.aliases.keys
+        ).map(Self.key)
+        let activityOnly = Set(CSVActivityReader.columns + CSVActivityReader.aliases.keys).subtracting(
+            CSVMemberReader.columns + CSVMemberReader.aliases.keys
+        ).map(Self.key)
+        let members = memberOnly.filter(keys.contains).count
+        let activities = activityOnly.filter(keys.contains).count
+        if members > activities { return .csvMembers }
+        if activities > members { return .csvActivities }
+        throw unknown(path)
     }
 
     /// Tells a JSON file's format from its top-level keys, found by decoding the whole file.
@@ -109,25 +121,132 @@ private struct TopLevelKeys: Decodable {
 }
 
 extension Import {
-    /// Adds or updates the file's members or activities in the stored community, by id.
+    /// Reads what `run` does not read as one file of one kind: a folder (a TimeOverflow export)
+    /// and a CSV sheet read through `--map`; true when it did, and the import is done.
+    func importsOwnWay(into store: SQLiteCommunityStore, dbPath: String) throws -> Bool {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+            guard format == nil || format == .timeoverflow else {
+                throw CLIError.usage(
+                    "\(file) is a folder; a folder is read as a TimeOverflow export (--format timeoverflow), "
+                        + "any other kind of file is given by its path")
+            }
+            if replace { throw CLIError.usage("--replace is for a community file; a TimeOverflow export is added record by record") }
+            if map != nil { throw CLIError.usage("--map is for a CSV file, not a folder") }
+            try upsert(TimeOverflowReader().read(try Self.csvFiles(in: file)), format: .timeoverflow, into: store, dbPath: dbPath)
+            return true
+        }
+        guard let map else { return false }
+        let columnMap: CSVColumnMap
+        do {
+            columnMap = try CSVColumnMap.read(try Self.contents(of: map))
+        } catch let error as ValidationErrors {
+            throw CLIError.invalidInput(file: map, errors: error.errors)
+        }
+        let data = try Self.contents(of: file)
+        let format: ImportFormat
+        if let given = self.format {
+            format = given
+        } else if let kind = columnMap.kind {
+            format = kind == .members ? .csvMembers : .csvActivities
+        } else {
+            format = try ImportFormat.csvKind(path: file, keys: Self.mappedHeaderKeys(data, map: columnMap))
+        }
+        if let kind = columnMap.kind, format != (kind == .members ? .csvMembers : .csvActivities) {
+            throw CLIError.usage("--format \(format.rawValue) does not match the mapping file's kind '\(kind.rawValue)'")
+        }
+        if replace { throw CLIError.usage("--replace is for a community file; a CSV file is added record by record") }
+        switch format {
+        case .csvMembers: try upsert(CSVMemberReader(map: columnMap).read(data), format: format, into: store, dbPath: dbPath)
+        case .csvActivities:
+            try upsert(CSVActivityReader(map: columnMap).read(data), format: format, into: store, dbPath: dbPath)
+        default: throw CLIError.usage("--map is for CSV files of members or activities, not \(format.rawValue)")
+        }
+        return true
+    }
+
+    /// The matching keys of a CSV header as the mapping file renames it, to tell members from activities.
+    static func mappedHeaderKeys(_ data: Data, map: CSVColumnMap) -> Set<String> {
+        let header = String(decoding: data.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""
+        let key = ImportFormat.key
+        let renames = Dictionary(map.columns.map { (key($0.key), key($0.value)) }) { first, _ in first }
+        return Set(header.split(separator: ",").map { renames[key(String($0))] ?? key(String($0)) })
+    }
+
+    /// The `.csv` files of a folder, by name, with their bytes.
+    static func csvFiles(in folder: String) throws -> [(name: String, data: Data)] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw CLIError.unreadable(file: folder, reason: (error as NSError).localizedDescription)
+        }
+        let csv = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+        guard !csv.isEmpty else {
+            throw CLIError.usage(
+                "\(folder) holds no .csv file; unzip TimeOverflow's export (its users, offers, inquiries and "
+                    + "transfers reports) into it")
+        }
+        return try csv.map { ($0, try contents(of: (folder as NSString).appendingPathComponent($0))) }
+    }
+
+    /// A file's bytes, or a clear error.
+    static func contents(of path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError.unreadable(file: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Locates the members and activities of a community file that give a postcode and no
+    /// location, with `--postcodes`; the postcodes it cannot place, as notes with their paths.
+    func locatePostcodes(in community: inout Community) throws -> [StitchModel.ValidationError] {
+        guard let postcodes else { return [] }
+        let wanted = PostcodeDirectory.wanted(members: community.members, activities: community.activities)
+        return try readPostcodes(postcodes, wanted: wanted).locate(&community)
+    }
+
+    /// The postcode file, read for the postcodes wanted.
+    func readPostcodes(_ path: String, wanted: Set<Postcode>) throws -> PostcodeDirectory {
+        do {
+            return try PostcodeDirectory.read(URL(fileURLWithPath: path), wanted: wanted)
+        } catch {
+            throw CLIError.invalidInput(file: path, errors: [error])
+        }
+    }
+
+    /// Adds or updates the file's records in the stored community, by id.
     func upsert(_ data: Data, format: ImportFormat, into store: SQLiteCommunityStore, dbPath: String) throws {
+        try upsert(try read(data, format: format), format: format, into: store, dbPath: dbPath)
+    }
+
+    /// Adds or updates a source's members, activities and exchanges in the stored community, by id.
+    func upsert(_ read: SourceImport, format: ImportFormat, into store: SQLiteCommunityStore, dbPath: String) throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let source = try read(data, format: format)
+        var source = read
         let fatal = source.issues.filter { $0.index == nil && $0.recordSkipped }
         if !fatal.isEmpty {
             throw CLIError.invalidInput(
                 file: file, errors: fatal.map { ValidationError(field: $0.path, reason: $0.reason) })
         }
-        let kind = format == .csvMembers ? "member" : "activity"
-        let read = format == .csvMembers ? source.members.count : source.activities.count
-        let records = Self.count(source.recordCount, source.list == "rows" ? "row" : "record")
-        print("Read \(file) (\(format.rawValue)): \(records), \(Self.count(read, kind)) read")
+        if let postcodes {
+            let wanted = PostcodeDirectory.wanted(
+                members: source.members.map(\.value), activities: source.activities.map(\.value))
+            try readPostcodes(postcodes, wanted: wanted).locate(&source)
+        }
+        let members = format == .csvMembers || format == .timeoverflow
+        let kind = members ? "member" : "activity"
+        var counts = Self.count(members ? source.members.count : source.activities.count, kind)
+        if !source.exchanges.isEmpty { counts += ", \(Self.count(source.exchanges.count, "exchange"))" }
+        let records = Self.count(source.recordCount, ["rows", "users"].contains(source.list) ? "row" : "record")
+        print("Read \(file) (\(format.rawValue)): \(records), \(counts) read")
 
         let stored = try store.hasCommunity() ? try store.load() : Community()
         let merged = CommunityUpsert.merge(source, into: stored)
         let problems = source.issues + merged.issues
-        let skipped = Set(problems.filter(\.recordSkipped).compactMap(\.index)).count
+        let skipped = Set(problems.filter { $0.recordSkipped && $0.index != nil }.map { "\($0.list ?? "")[\($0.index!)]" }).count
         let ignored = problems.filter { !$0.recordSkipped }.count
         if skipped > 0 {
             print("Skipped \(Self.count(skipped, "record")) with problems (listed on standard error)")
@@ -149,14 +268,17 @@ extension Import {
             throw CLIError.invalidInput(file: file, errors: error.errors)
         }
         let checked = clock.now
-        let total = merged.members.count + merged.activities.count
+        let total = merged.members.count + merged.activities.count + merged.exchanges.count
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && total >= 20_000)
-        try store.upsert(members: merged.members, activities: merged.activities) { done, total in
-            bar.show(done, of: total)
+        try store.upsert(members: merged.members, activities: merged.activities, exchanges: merged.exchanges) {
+            done, total in bar.show(done, of: total)
         }
         bar.finish()
         let written = clock.now
         print("Added \(merged.added), updated \(merged.updated) \(kind == "member" ? "members" : "activities")")
+        if !merged.exchanges.isEmpty {
+            print("Added \(merged.exchangesAdded), updated \(merged.exchangesUpdated) exchanges")
+        }
         print("Stored in \(dbPath): \(Self.describe(try store.counts()))")
         print("Checked in \(Self.seconds(checked - start)), stored in \(Self.seconds(written - checked))")
     }
@@ -187,6 +309,8 @@ extension Import {
             return OpenReferralReader(
                 source: source, defaultLicence: licence ?? OpenReferralReader.openReferralLicence, asOf: asOf
             ).read(data)
+        case .timeoverflow:
+            return TimeOverflowReader().read([((file as NSString).lastPathComponent, data)])
         case .json:
             throw CLIError.usage("a community file replaces the stored community: it is not added record by record")
         }

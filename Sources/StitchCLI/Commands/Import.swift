@@ -28,6 +28,9 @@ struct Import: ParsableCommand {
             it, a .csv file's header tells members from activities, and a JSON file's top-level
             keys tell a community file (members, activities…), an OpenActive page (items) and
             Open Referral services (an array, contents, service_at_locations or status) apart.
+            A TimeOverflow export (a folder holding its users, offers, inquiries and transfers
+            CSV reports) adds members, their offers and needs, and exchanges. --map reads a CSV
+            sheet laid out its own way; --postcodes locates records that give a UK postcode.
             Columns and mappings: docs/import.md.
 
             Examples:
@@ -36,9 +39,14 @@ struct Import: ParsableCommand {
               stitch import members.csv
               stitch import services.json --format openreferral --source "Lewisham Local"
               stitch import newham.json --format openactive --source "Active Newham"
+              stitch import timeoverflow-export/ --format timeoverflow
+              stitch import volunteers.csv --map volunteers-map.json --postcodes ONSPD.csv
             """)
 
-    @Argument(help: ArgumentHelp("Community file (JSON), CSV, Open Referral or OpenActive file.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Community file (JSON), CSV, Open Referral or OpenActive file, or a folder of a TimeOverflow export.",
+            valueName: "file"))
     var file: String
     @Option(help: ArgumentHelp("What the file holds (default: told from its name and content).", valueName: "format"))
     var format: ImportFormat?
@@ -65,11 +73,22 @@ struct Import: ParsableCommand {
     var taxonomy: String?
     @Flag(help: "Replace the community the database already holds.")
     var replace = false
+    @Option(
+        help: ArgumentHelp(
+            "A column-mapping file (JSON) for a CSV sheet laid out its own way: its columns, yes/no words and day names.",
+            valueName: "path"))
+    var map: String?
+    @Option(
+        help: ArgumentHelp(
+            "A postcode file (the ONS Postcode Directory CSV, or any CSV of postcode, lat, long): records with a postcode and no lat/lon are located by it.",
+            valueName: "path"))
+    var postcodes: String?
 
     func run() throws {
         // First the database: a locked one stops the import before any work.
         let dbPath = db ?? StoreLocation.defaultPath()
         let store = try SQLiteCommunityStore(path: dbPath, exclusive: true)
+        if try importsOwnWay(into: store, dbPath: dbPath) { return }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -100,6 +119,8 @@ struct Import: ParsableCommand {
             if self.format == nil, error.field == "$" { _ = try ImportFormat.detectDecoding(path: file, data: data) }
             throw CLIError.invalidInput(file: file, errors: [error])
         }
+        var community = result.community
+        let located = try locatePostcodes(in: &community)
         print("Read \(file): \(Self.describe(result.read))")
         if !result.problems.isEmpty {
             let skipped = Set(result.problems.map { $0.field.prefix { $0 != "]" } }).count
@@ -108,19 +129,20 @@ struct Import: ParsableCommand {
                 FileHandle.standardError.write(Data("  \(problem.field): \(problem.reason)\n".utf8))
             }
         }
+        for note in located { FileHandle.standardError.write(Data("  \(note.field): \(note.reason) (record kept)\n".utf8)) }
 
         // The same check as the daemon's, so that what is stored can be served.
         let taxonomy = try JSONInput.decode(
             SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
         do {
-            try Engine.validate(community: result.community, taxonomy: taxonomy)
+            try Engine.validate(community: community, taxonomy: taxonomy)
         } catch {
             throw CLIError.invalidInput(file: file, errors: error.errors)
         }
         let checked = clock.now
 
-        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && Self.total(result.community) >= 20_000)
-        try store.replaceAllInNewFile(result.community) { done, total in bar.show(done, of: total) }
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && Self.total(community) >= 20_000)
+        try store.replaceAllInNewFile(community) { done, total in bar.show(done, of: total) }
         bar.finish()
         let stored = clock.now
         print("Stored in \(dbPath): \(Self.describe(try store.counts()))")

@@ -31,7 +31,8 @@ public struct CSVActivityReader: Sendable {
         "organization": "organisation", "latitude": "lat", "longitude": "lon", "lng": "lon", "minAge": "ageMin",
         "maxAge": "ageMax", "places": "capacity", "about": "description", "summary": "description",
         "postalCode": "postcode", "accessibility": "access", "price": "cost", "times": "schedule",
-        "when": "schedule",
+        "when": "schedule", "dayAndTime": "schedule", "daysAndTimes": "schedule", "activity": "name",
+        "details": "description",
     ]
     /// Fields whose problems skip the row: who the activity is, and who may go.
     static let guarded: Set<String> = ["id", "name", "ageMin", "ageMax"]
