@@ -4,7 +4,7 @@ import StitchImport
 import StitchModel
 
 /// libFuzzer entry point: the same bytes read as a CSV file of members, as one of activities,
-/// as a TimeOverflow report, and as the text of a slot cell.
+/// as a TimeOverflow export (its files separated by form feeds), and as the text of a slot cell.
 ///
 /// No reader may crash, and each keeps at most one record per id.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -14,7 +14,10 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     checkUnique(members.members.map(\.value.id))
     let activities = CSVActivityReader().read(data)
     checkUnique(activities.activities.map(\.value.id))
-    let export = TimeOverflowReader().read([(name: "fuzz.csv", data: data)])
+    let files = data.split(separator: 0x0C, omittingEmptySubsequences: false).prefix(5).enumerated().map {
+        (name: "report-\($0.offset).csv", data: Data($0.element))
+    }
+    let export = TimeOverflowReader().read(files)
     checkUnique(export.members.map(\.value.id))
     checkUnique(export.exchanges.compactMap(\.value.id))
     if let text = String(data: data.prefix(256), encoding: .utf8), let slots = try? WeeklyTimeText.slots(text) {
