@@ -106,7 +106,7 @@ struct TimeOverflowReaderTests {
         let result = read([("Members.csv", users), ("notes.csv", "a,b\n1,2\n"), ("Members copy.csv", users)])
         #expect(result.members.count == 2)
         let notes = result.issues.filter { $0.index == nil }
-        #expect(notes.map(\.path) == ["header", "$"])
+        #expect(notes.map(\.path) == ["notes.csv", "Members copy.csv"])
         #expect(notes[0].reason.hasPrefix("is not one of TimeOverflow's reports") && !notes[0].recordSkipped)
         #expect(notes[1].reason == "is a second users report (the first is Members.csv); give one export")
     }

@@ -62,22 +62,24 @@ public struct TimeOverflowReader: Sendable {
             guard let table = Self.rows(file.data) else {
                 issues.append(
                     ImportIssue(
-                        list: file.name, field: "$",
-                        reason: "is not UTF-8 CSV text; TimeOverflow's reports are, so this is not one of them"))
+                        list: file.name, field: file.name,
+                        reason: "is not UTF-8 CSV text, so not one of TimeOverflow's reports; ignored",
+                        recordSkipped: false))
                 continue
             }
             guard let header = table.first, let report = Self.report(header: header.cells, fileName: file.name) else {
                 issues.append(
                     ImportIssue(
-                        list: file.name, field: "header",
-                        reason: "is not one of TimeOverflow's reports (users, offers, inquiries, transfers); ignored",
+                        list: file.name, field: file.name,
+                        reason: "is not one of TimeOverflow's reports (users, offers, inquiries, transfers): its header "
+                            + "is none of theirs; ignored",
                         recordSkipped: false))
                 continue
             }
             if let earlier = reports[report] {
                 issues.append(
                     ImportIssue(
-                        list: file.name, field: "$",
+                        list: file.name, field: file.name,
                         reason: "is a second \(report.rawValue) report (the first is \(earlier.name)); give one export"))
                 continue
             }
