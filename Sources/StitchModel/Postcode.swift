@@ -32,7 +32,8 @@ public struct Postcode: Sendable, Hashable, Codable, Comparable, CustomStringCon
 
     /// "'SE13' is not a UK postcode; expected a UK postcode such as SE13 6LH…", the name cut to 40 characters.
     public static func problem(_ raw: String) -> String {
-        var shown = String(String.UnicodeScalarView(raw.unicodeScalars.prefix(40).map { RecordBounds.isControl($0) ? "?" : $0 }))
+        var shown = String(
+            String.UnicodeScalarView(raw.unicodeScalars.prefix(40).map { RecordBounds.isControl($0) ? "?" : $0 }))
         if raw.unicodeScalars.count > 40 { shown += "…" }
         return "'\(shown)' is not a UK postcode; expected \(expectedShape)"
     }

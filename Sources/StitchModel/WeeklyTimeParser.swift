@@ -83,12 +83,19 @@ struct WeeklyTimeParser {
     mutating func slots() throws(WeeklyTimeError) -> [Slot] {
         var out: [Slot] = []
         while position < tokens.count {
-            if case .comma = tokens[position] { position += 1; continue }
-            if case .semicolon = tokens[position] { position += 1; continue }
+            if case .comma = tokens[position] {
+                position += 1
+                continue
+            }
+            if case .semicolon = tokens[position] {
+                position += 1
+                continue
+            }
             let (days, dayText) = try dayList()
             let ranges = try rangeList(after: dayText)
             for day in days {
-                for (start, end) in ranges where !out.contains(where: { $0.day == day && $0.start == start && $0.end == end }) {
+                for (start, end) in ranges
+                where !out.contains(where: { $0.day == day && $0.start == start && $0.end == end }) {
                     if let slot = Slot(day: day, start: start, end: end) { out.append(slot) }
                 }
             }
@@ -176,7 +183,9 @@ struct WeeklyTimeParser {
             switch tokens[i] {
             case .time(let t): pieces.append(t.raw)
             case .dash: pieces.append("-")
-            default: i = tokens.count; continue
+            default:
+                i = tokens.count
+                continue
             }
             i += 1
         }
@@ -204,13 +213,17 @@ struct WeeklyTimeParser {
             (s, e) = (a, b)
         case (let a?, nil):
             var candidates: [Int?] = []
-            if case .meridiem(let pm) = start.clock { candidates.append(end.minutes(pm: pm, asEnd: true, inherited: true)) }
+            if case .meridiem(let pm) = start.clock {
+                candidates.append(end.minutes(pm: pm, asEnd: true, inherited: true))
+            }
             candidates.append(end.daytime)
             if start.clock != .twentyFour { candidates.append(end.otherHalf(asEnd: true)) }
             (s, e) = (a, candidates.compactMap { $0 }.first { $0 > a } ?? end.daytime)
         case (nil, let b?):
             var candidates: [Int?] = []
-            if case .meridiem(let pm) = end.clock { candidates.append(start.minutes(pm: pm, asEnd: false, inherited: true)) }
+            if case .meridiem(let pm) = end.clock {
+                candidates.append(start.minutes(pm: pm, asEnd: false, inherited: true))
+            }
             candidates.append(start.daytime)
             (s, e) = (candidates.compactMap { $0 }.first { $0 < b } ?? start.daytime, b)
         case (nil, nil):

@@ -60,7 +60,8 @@ public enum WeeklyTimeText {
         let all = try slots(text)
         guard all.count == 1 else {
             throw WeeklyTimeError(
-                text: text, piece: text, reason: "holds \(all.count) slots (\(all.map(\.description).joined(separator: ", "))); give one")
+                text: text, piece: text,
+                reason: "holds \(all.count) slots (\(all.map(\.description).joined(separator: ", "))); give one")
         }
         return all[0]
     }

@@ -41,12 +41,15 @@ struct CSVColumnMapTests {
     @Test func everyProblemOfAMappingFileIsReportedWithItsPath() {
         do {
             _ = try map(
-                #"{"kind": "people", "columns": {"A": 3}, "dayz": {}, "days": {"Lun": "moon"}, "listSeparator": ";;", "yes": "Y"}"#)
+                #"{"kind": "people", "columns": {"A": 3}, "dayz": {}, "days": {"Lun": "moon"}, "listSeparator": ";;", "yes": "Y"}"#
+            )
             Issue.record("a bad mapping file was read")
         } catch {
             #expect(
                 error.errors.map(\.field) == ["dayz", "kind", "columns.A", "yes", "days.Lun", "listSeparator"])
-            #expect(error.errors.first?.reason.hasPrefix("is not a key of a mapping file; known keys: kind, columns") == true)
+            #expect(
+                error.errors.first?.reason.hasPrefix("is not a key of a mapping file; known keys: kind, columns")
+                    == true)
         }
         #expect(throws: ValidationErrors.self) { try map("[1, 2]") }
         #expect(throws: ValidationErrors.self) { try map("{\"columns\": ") }

@@ -12,7 +12,9 @@ struct PostcodeDirectoryTests {
         return url
     }
 
-    let wanted: Set<Postcode> = [Postcode("SE13 6LH")!, Postcode("N1 9GU")!, Postcode("SE13 9ZX")!, Postcode("E1 6AN")!]
+    let wanted: Set<Postcode> = [
+        Postcode("SE13 6LH")!, Postcode("N1 9GU")!, Postcode("SE13 9ZX")!, Postcode("E1 6AN")!,
+    ]
 
     @Test func theONSPDsColumnsAreRead() throws {
         let url = try file(
@@ -57,7 +59,9 @@ struct PostcodeDirectoryTests {
         }
         #expect(try refusal("")?.reason.hasPrefix("is empty") == true)
         #expect(try refusal("code,lat,long\n")?.reason.hasPrefix("names no postcode column") == true)
-        #expect(try refusal("pcds,oseast1m,osnrth1m\n")?.reason.hasSuffix("(as Code-Point Open gives) are not converted") == true)
+        #expect(
+            try refusal("pcds,oseast1m,osnrth1m\n")?.reason.hasSuffix("(as Code-Point Open gives) are not converted")
+                == true)
         #expect(throws: ValidationError.self) {
             try PostcodeDirectory.read(URL(fileURLWithPath: "/nonexistent/postcodes.csv"), wanted: wanted)
         }

@@ -21,7 +21,12 @@ struct TimeOverflowReaderTests {
 
     @Test func reportsAreToldByTheirHeadersInAnyOfTimeOverflowsLanguages() {
         let report = TimeOverflowReader.report
-        #expect(report(["N", "Nombre", "Correo", "Teléfono", "Teléfono alternativo", "Creado", "Fecha último login", "Locale", "Balance"], "x.csv") == .users)
+        #expect(
+            report(
+                [
+                    "N", "Nombre", "Correo", "Teléfono", "Teléfono alternativo", "Creado", "Fecha último login",
+                    "Locale", "Balance",
+                ], "x.csv") == .users)
         #expect(report(["", "Oferta", "Etiquetas", "Usuario", "Creado"], "x.csv") == .offers)
         #expect(report(["", "Demanda", "Etiquetas", "Usuario", "Creado"], "x.csv") == .inquiries)
         #expect(report(["", "Request", "Tags", "User", "Created"], "x.csv") == .inquiries)
@@ -59,11 +64,13 @@ struct TimeOverflowReaderTests {
 
             """
         let result = read([
-            ("Usuarios.csv", users), ("Ofertas.csv", offers), ("Demandas.csv", inquiries), ("Transferencias.csv", transfers),
+            ("Usuarios.csv", users), ("Ofertas.csv", offers), ("Demandas.csv", inquiries),
+            ("Transferencias.csv", transfers),
         ])
         #expect(result.members.map(\.value.id) == ["to-1", "to-7"])
         #expect(result.members.map(\.list) == ["users", "users"])
-        let ana = result.members[0].value, bo = result.members[1].value
+        let ana = result.members[0].value
+        let bo = result.members[1].value
         #expect(ana.name == "Ana Ruiz" && bo.name == "Bo (the baker)")
         #expect(ana.offers == ["sewing", "mending clothes", "Arreglos de costura"])
         #expect(bo.offers == ["baking", "Pan casero"] && bo.needs == ["Sewing", "Coser un botón"])
@@ -87,8 +94,11 @@ struct TimeOverflowReaderTests {
         #expect(result.issues.allSatisfy { $0.recordSkipped })
         let reasons = Dictionary(uniqueKeysWithValues: result.issues.map { ($0.path, $0.reason) })
         #expect(reasons["users[5].N"] == "member number 7 is also on row 3; the first is kept")
-        #expect(reasons["offers[5].user"] == "'Someone Gone (99)' is not a user of the users report; the offer is left out")
-        #expect(reasons["transfers[5].quantity"]?.hasPrefix("'una hora' is not a time as TimeOverflow writes it (H:MM)") == true)
+        #expect(
+            reasons["offers[5].user"] == "'Someone Gone (99)' is not a user of the users report; the offer is left out")
+        #expect(
+            reasons["transfers[5].quantity"]?.hasPrefix("'una hora' is not a time as TimeOverflow writes it (H:MM)")
+                == true)
         #expect(reasons["transfers[6].receiver"] == "a member cannot give to themself; the transfer is left out")
         #expect(result.recordCount == 4 + 5 + 2 + 6)
     }
@@ -96,9 +106,10 @@ struct TimeOverflowReaderTests {
     @Test func anExportWithoutItsUsersReportIsRefused() {
         let result = read([("Offers.csv", ",Offer,Tags,User,Created\n,Home,,,\n")])
         #expect(result.members.isEmpty)
-        #expect(result.issues.map(\.reason) == [
-            "no users report was given (only offers); give the export's users (members) CSV too, in the same folder",
-        ])
+        #expect(
+            result.issues.map(\.reason) == [
+                "no users report was given (only offers); give the export's users (members) CSV too, in the same folder"
+            ])
         #expect(result.issues.first?.index == nil && result.issues.first?.recordSkipped == true)
     }
 

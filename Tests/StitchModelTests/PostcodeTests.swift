@@ -40,7 +40,9 @@ struct PostcodeTests {
         } catch let error as DecodingError {
             let problem = ValidationError(error)
             #expect(problem.field == "postcode")
-            #expect(problem.reason == "'SE13' is not a UK postcode; expected a UK postcode such as SE13 6LH (any case and spacing)")
+            #expect(
+                problem.reason
+                    == "'SE13' is not a UK postcode; expected a UK postcode such as SE13 6LH (any case and spacing)")
         }
     }
 }

@@ -7,7 +7,8 @@ struct SkillInflectionTests {
     @Test(arguments: [
         ("lunch-clubs", ["lunch-club"]), ("walking-groups", ["walking-group"]),
         ("book-clubs-and-classes", ["book-club-and-class", "book-clubs-and-class"]),
-        ("activities", ["activity"]), ("knitting-circles", ["knitting-circle"]), ("coffee-mornings", ["coffee-morning"]),
+        ("activities", ["activity"]), ("knitting-circles", ["knitting-circle"]),
+        ("coffee-mornings", ["coffee-morning"]),
         ("talk", ["talks"]), ("lunch-club", ["lunch-clubs"]), ("arts-and-crafts", ["art-and-craft", "arts-and-craft"]),
         ("class", ["classes"]), ("nursery", ["nurseries"]), ("bus", []),
     ])

@@ -20,7 +20,8 @@ struct RealExportImportTests {
         #expect(r.stdout.contains("Added 3, updated 0 exchanges"))
         #expect(
             r.stderr.contains(
-                "transfers[4].from: 'Lee Time Bank' is not a member (the time bank's own account, or a user no longer active)"))
+                "transfers[4].from: 'Lee Time Bank' is not a member (the time bank's own account, or a user no longer active)"
+            ))
 
         let stored = try store.open().load()
         #expect(stored.members.map(\.id) == ["to-1", "to-2", "to-3", "to-4", "to-5"])
@@ -28,12 +29,16 @@ struct RealExportImportTests {
         #expect(jean.name == "Jean Baptiste" && jean.needs == ["gardening", "Someone to tidy my back garden"])
         let maggie = try #require(stored.members.first { $0.id == "to-1" })
         #expect(maggie.offers == ["gardening", "weeding", "Help in your garden"])
-        #expect(stored.members.first { $0.id == "to-2" }?.needs == ["video calls", "Help setting up video calls with my grandchildren"])
+        #expect(
+            stored.members.first { $0.id == "to-2" }?.needs == [
+                "video calls", "Help setting up video calls with my grandchildren",
+            ])
         // From pays the time, To earned it: the giver is To.
         #expect(
             stored.exchanges.first
                 == Exchange(
-                    id: "to-x-20240403161209-2-1", giver: "to-1", receiver: "to-2", hours: 2, skill: "Help in your garden",
+                    id: "to-x-20240403161209-2-1", giver: "to-1", receiver: "to-2", hours: 2,
+                    skill: "Help in your garden",
                     date: CalendarDate(year: 2024, month: 4, day: 3)))
         #expect(stored.exchanges.map(\.hours) == [2, 1.5, 0.75])
 
@@ -138,14 +143,17 @@ struct RealExportImportTests {
     @Test func aBadMappingFileIsRefusedWithItsFields() throws {
         let store = try TemporaryStore()
         let map = try CommandRunner.temporaryFile(
-            Data(#"{"columns": {"Full name": "fullname"}, "dayz": {}, "days": {"Lun": "moon"}}"#.utf8), name: "map.json")
+            Data(#"{"columns": {"Full name": "fullname"}, "dayz": {}, "days": {"Lun": "moon"}}"#.utf8), name: "map.json"
+        )
         let r = try CommandRunner().run(["import", Self.example("volunteers.csv"), "--map", map, "--db", store.path])
         #expect(r.status != 0)
         #expect(r.stderr.contains("dayz: is not a key of a mapping file"), "\(r.stderr)")
         #expect(r.stderr.contains("days.Lun: 'moon' is not a day"))
         let unknownTarget = try CommandRunner.temporaryFile(
             Data(#"{"kind": "members", "columns": {"Full name": "fullname"}}"#.utf8), name: "map.json")
-        let t = try CommandRunner().run(["import", Self.example("volunteers.csv"), "--map", unknownTarget, "--db", store.path])
+        let t = try CommandRunner().run([
+            "import", Self.example("volunteers.csv"), "--map", unknownTarget, "--db", store.path,
+        ])
         #expect(t.status != 0)
         #expect(t.stderr.contains("'Full name' is mapped to 'fullname', which is not a column"), "\(t.stderr)")
         #expect(try store.open().load().members.isEmpty)
@@ -166,7 +174,10 @@ struct RealExportImportTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("members[1].postcode: 'SE1 7PB' is not in postcodes.csv"), "\(r.stderr)")
         let stored = try store.open().load()
-        #expect(stored.members.map(\.location) == [Location(lat: 51.46227, lon: -0.03547), nil, Location(lat: 51.5, lon: 0)])
+        #expect(
+            stored.members.map(\.location) == [
+                Location(lat: 51.46227, lon: -0.03547), nil, Location(lat: 51.5, lon: 0),
+            ])
         #expect(stored.members.map(\.postcode) == [Postcode("SE4 1UN"), Postcode("SE1 7PB"), Postcode("SE13 6LH")])
         #expect(stored.activities.first?.location == Location(lat: 51.43124, lon: 0.02018))
     }
@@ -187,7 +198,8 @@ struct RealExportImportTests {
     @Test func pluralSkillsInASheetMatchTheTaxonomysSingular() throws {
         let store = try TemporaryStore()
         let csv = try CommandRunner.temporaryFile(
-            Data("id,name,offers,needs\nm-a,Ada,Lunch Clubs; Knitting Circles,\nm-b,Bert,,company\n".utf8), name: "m.csv")
+            Data("id,name,offers,needs\nm-a,Ada,Lunch Clubs; Knitting Circles,\nm-b,Bert,,company\n".utf8),
+            name: "m.csv")
         let r = try CommandRunner().run(["import", csv, "--db", store.path])
         #expect(r.status == 0, "\(r.stderr)")
         for skill in ["lunch club", "knitting"] {
@@ -195,7 +207,8 @@ struct RealExportImportTests {
                 "who-can-help", "--db", store.path, "--requester", "m-b", "--skill", skill, "--json",
             ])
             #expect(answer.status == 0, "\(answer.stderr)")
-            let ranking = try #require(try JSONSerialization.jsonObject(with: Data(answer.stdout.utf8)) as? [String: Any])
+            let ranking = try #require(
+                try JSONSerialization.jsonObject(with: Data(answer.stdout.utf8)) as? [String: Any])
             let ids = (ranking["matches"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
             #expect(ids == ["m-a"], "\(skill): \(answer.stdout)")
         }

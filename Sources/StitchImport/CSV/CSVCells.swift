@@ -36,7 +36,9 @@ public struct CSVCellWords: Sendable, Hashable {
 enum CSVCells {
     /// `gardening; lifts ;  ` → `["gardening", "lifts"]`.
     static func list(_ text: String, separator: Character = ";") -> [String] {
-        text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// yes/no, true/false, y/n, 1/0, ✓/✗, in any case, and the sheet's own words.
@@ -116,7 +118,9 @@ enum CSVCells {
                 goals[name.rawValue] = .number(value)
             } else {
                 problems.append(
-                    CellError(field: "\(field).\(name.rawValue)", reason: "'\(parts[1])' is not a number; \(shape); left out"))
+                    CellError(
+                        field: "\(field).\(name.rawValue)", reason: "'\(parts[1])' is not a number; \(shape); left out")
+                )
             }
         }
         return (goals, problems)

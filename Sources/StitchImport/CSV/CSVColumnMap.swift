@@ -72,7 +72,9 @@ public struct CSVColumnMap: Sendable, Hashable {
         var map = CSVColumnMap()
         var errors: [ValidationError] = []
         for key in object.keys.sorted() where !keys.contains(key) {
-            errors.append(ValidationError(field: key, reason: "is not a key of a mapping file; known keys: \(keys.joined(separator: ", "))"))
+            errors.append(
+                ValidationError(
+                    field: key, reason: "is not a key of a mapping file; known keys: \(keys.joined(separator: ", "))"))
         }
         if let raw = object["kind"] {
             if let text = raw as? String, let kind = Kind(rawValue: text.lowercased()) {
@@ -101,7 +103,8 @@ public struct CSVColumnMap: Sendable, Hashable {
             do {
                 map.words.days[name.lowercased()] = try WeeklyTimeText.weekday(day)
             } catch {
-                errors.append(ValidationError(field: "days.\(name)", reason: "'\(day)' is not a day; expected mon … sun"))
+                errors.append(
+                    ValidationError(field: "days.\(name)", reason: "'\(day)' is not a day; expected mon … sun"))
             }
         }
         if let raw = object["values"] {
@@ -110,14 +113,16 @@ public struct CSVColumnMap: Sendable, Hashable {
                     map.values[column] = strings(entries, field: "values.\(column)", into: &errors)
                 }
             } else {
-                errors.append(ValidationError(field: "values", reason: "expected an object of columns, each {cell: value}"))
+                errors.append(
+                    ValidationError(field: "values", reason: "expected an object of columns, each {cell: value}"))
             }
         }
         if let raw = object["listSeparator"] {
             if let text = raw as? String, text.count == 1, let separator = text.first {
                 map.words.listSeparator = separator
             } else {
-                errors.append(ValidationError(field: "listSeparator", reason: "expected one character, as \";\" or \",\""))
+                errors.append(
+                    ValidationError(field: "listSeparator", reason: "expected one character, as \";\" or \",\""))
             }
         }
         if !errors.isEmpty { throw ValidationErrors(errors) }
@@ -128,12 +133,15 @@ public struct CSVColumnMap: Sendable, Hashable {
     private static func strings(_ raw: Any?, field: String, into errors: inout [ValidationError]) -> [String: String] {
         guard let raw else { return [:] }
         guard let object = raw as? [String: Any] else {
-            errors.append(ValidationError(field: field, reason: "expected an object of names, as {\"Full name\": \"name\"}"))
+            errors.append(
+                ValidationError(field: field, reason: "expected an object of names, as {\"Full name\": \"name\"}"))
             return [:]
         }
         var out: [String: String] = [:]
         for (key, value) in object {
-            if let text = value as? String { out[key] = text } else {
+            if let text = value as? String {
+                out[key] = text
+            } else {
                 errors.append(ValidationError(field: "\(field).\(key)", reason: "expected a string"))
             }
         }

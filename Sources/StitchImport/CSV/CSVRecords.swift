@@ -49,7 +49,8 @@ enum CSVRecords {
                     reason.removeLast("; the cell is left empty".count)
                 }
                 return ImportIssue(
-                    list: "rows", index: row.number, id: id, field: problem.field, reason: reason, recordSkipped: skipped)
+                    list: "rows", index: row.number, id: id, field: problem.field, reason: reason,
+                    recordSkipped: skipped)
             }
             guard !skip, let record else {
                 issues += problems.map { issue($0, skipped: true) }
@@ -83,7 +84,8 @@ enum CSVRecords {
         guard let value = object[top] else { return false }
         if case .array(var list) = value, path.dropFirst(top.count).first == "[",
             let close = path.firstIndex(of: "]"),
-            let index = Int(path[path.index(path.startIndex, offsetBy: top.count + 1)..<close]), list.indices.contains(index)
+            let index = Int(path[path.index(path.startIndex, offsetBy: top.count + 1)..<close]),
+            list.indices.contains(index)
         {
             list.remove(at: index)
             object[top] = list.isEmpty ? nil : .array(list)

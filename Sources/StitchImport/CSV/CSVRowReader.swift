@@ -38,7 +38,9 @@ struct CSVRowReader {
     }
 
     mutating func strings(_ column: String) {
-        if let text = row[column] { object[column] = .array(CSVCells.list(text, separator: words.listSeparator).map(JSONValue.string)) }
+        if let text = row[column] {
+            object[column] = .array(CSVCells.list(text, separator: words.listSeparator).map(JSONValue.string))
+        }
     }
 
     mutating func bool(_ column: String) {
@@ -143,7 +145,8 @@ struct CSVRowReader {
 
     /// `lat` and `lon` into `location`: both or neither.
     mutating func location() {
-        let lat = row["lat"], lon = row["lon"]
+        let lat = row["lat"]
+        let lon = row["lon"]
         do throws(CellError) {
             switch (lat, lon) {
             case (nil, nil): return

@@ -32,7 +32,9 @@ extension PostcodeDirectory {
     /// kept with its location unknown.
     public func locate(_ source: inout SourceImport) {
         for i in source.members.indices {
-            guard source.members[i].value.location == nil, let postcode = source.members[i].value.postcode else { continue }
+            guard source.members[i].value.location == nil, let postcode = source.members[i].value.postcode else {
+                continue
+            }
             switch locate(postcode) {
             case .success(let location): source.members[i].value.location = location
             case .failure(let problem): source.issues.append(issue(problem, of: source.members[i], in: source.list))
@@ -61,7 +63,9 @@ extension PostcodeDirectory {
             }
         }
         for i in community.activities.indices {
-            guard community.activities[i].location == nil, let postcode = community.activities[i].postcode else { continue }
+            guard community.activities[i].location == nil, let postcode = community.activities[i].postcode else {
+                continue
+            }
             switch locate(postcode) {
             case .success(let location): community.activities[i].location = location
             case .failure(let problem): notes.append(problem.inside("activities[\(i)]"))

@@ -59,7 +59,8 @@ public struct PostcodeDirectory: Sendable {
         let compact = Dictionary(wanted.map { (Array($0.text.utf8.filter { $0 != 0x20 }), $0) }) { first, _ in first }
         var lines = LineReader(handle: handle)
         guard let headerLine = lines.next() else {
-            throw ValidationError(field: "$", reason: "is empty; expected a header row naming the postcode, lat and long columns")
+            throw ValidationError(
+                field: "$", reason: "is empty; expected a header row naming the postcode, lat and long columns")
         }
         var headerBytes = headerLine
         if headerBytes.starts(with: [0xEF, 0xBB, 0xBF]) { headerBytes.removeFirst(3) }

@@ -42,7 +42,9 @@ extension TimeOverflowReader {
                 let cells = row.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
                 guard cells.count >= 4, !cells[0].isEmpty else { continue }
                 func problem(_ field: String, _ reason: String) {
-                    issues.append(ImportIssue(list: report.rawValue, index: row.number, id: cells[0], field: field, reason: reason))
+                    issues.append(
+                        ImportIssue(
+                            list: report.rawValue, index: row.number, id: cells[0], field: field, reason: reason))
                 }
                 guard let number = Self.numberInParentheses(cells[3]), let at = memberAt[number] else {
                     problem("user", "'\(cells[3])' is not a user of the users report; the \(noun) is left out")
@@ -94,7 +96,9 @@ extension TimeOverflowReader {
                 }
                 guard parties.count == 2 else { continue }
                 guard let hours = Self.hours(cells[4]) else {
-                    problem("quantity", "'\(cells[4])' is not a time as TimeOverflow writes it (H:MM); the transfer is left out")
+                    problem(
+                        "quantity",
+                        "'\(cells[4])' is not a time as TimeOverflow writes it (H:MM); the transfer is left out")
                     continue
                 }
                 let date = cells[0].count >= 10 ? CalendarDate(parsing: String(cells[0].prefix(10))) : nil
@@ -103,7 +107,8 @@ extension TimeOverflowReader {
                 ids[id, default: 0] += 1
                 if let n = ids[id], n > 1 { id += "-\(n)" }
                 let exchange = Exchange(
-                    id: id, giver: TimeOverflowReader.memberID(parties[1]), receiver: TimeOverflowReader.memberID(parties[0]),
+                    id: id, giver: TimeOverflowReader.memberID(parties[1]),
+                    receiver: TimeOverflowReader.memberID(parties[0]),
                     hours: hours, skill: cells[3].isEmpty ? nil : cells[3], date: date)
                 if let bad = exchange.boundErrors().first {
                     problem(bad.field, bad.reason + "; the transfer is left out")
@@ -128,7 +133,8 @@ extension TimeOverflowReader {
         static func hours(_ text: String) -> Double? {
             if text == "0" { return 0 }
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, let h = Int(parts[0]), h >= 0, parts[1].count == 2, let m = Int(parts[1]), (0..<60).contains(m)
+            guard parts.count == 2, let h = Int(parts[0]), h >= 0, parts[1].count == 2, let m = Int(parts[1]),
+                (0..<60).contains(m)
             else { return nil }
             return Double(h) + Double(m) / 60
         }

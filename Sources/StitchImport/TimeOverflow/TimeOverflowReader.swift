@@ -11,12 +11,15 @@ import StitchModel
 /// downloaded on its own. Each file is told by its header (``TimeOverflowLabels``), in any of
 /// TimeOverflow's languages, not by its name; the users report is required, the others optional.
 ///
-/// | TimeOverflow | Stitch |
-/// |---|---|
-/// | users: `N` (member number), name | a member `to-<N>` with that name; email, phones, dates, locale and balance are not kept |
-/// | offers: title, tags, user | the user's `offers`: each tag, and the title (free text, matched by meaning) |
-/// | inquiries: title, tags, user | the user's `needs`, the same way |
-/// | transfers: date, from, to, post, quantity | an exchange: `giver` the *to* member (who earned the time), `receiver` the *from* member, `hours` from `H:MM`, `skill` the post's title, `date` the day; id `to-x-<date and time>-<from>-<to>`, so the same export imported again updates rather than repeats |
+/// - users (`N`, name) → a member `to-<N>` with that name; email, phones, dates, locale and
+///   balance are not kept;
+/// - offers (title, tags, user) → the user's `offers`: each tag, and the title (free text,
+///   matched by meaning);
+/// - inquiries → the user's `needs`, the same way;
+/// - transfers (date, from, to, post, quantity) → an exchange: `giver` the *to* member (who
+///   earned the time), `receiver` the *from* member, `hours` from `H:MM`, `skill` the post's
+///   title, `date` the day; id `to-x-<date and time>-<from>-<to>`, so the same export imported
+///   again updates its exchanges rather than repeating them.
 ///
 /// A post or transfer naming a user who is not in the users report, a transfer to or from the
 /// time bank's own account or a user no longer active, and a row that cannot be read are
@@ -41,7 +44,9 @@ public struct TimeOverflowReader: Sendable {
     /// type header is in no known language); `nil` when it is none.
     public static func report(header: [String], fileName: String) -> Report? {
         let cells = header.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
-        if cells.count == TimeOverflowLabels.usersColumns, cells.first == TimeOverflowLabels.usersFirst { return .users }
+        if cells.count == TimeOverflowLabels.usersColumns, cells.first == TimeOverflowLabels.usersFirst {
+            return .users
+        }
         guard cells.count == TimeOverflowLabels.postsColumns else { return nil }
         if cells[0].isEmpty {
             if TimeOverflowLabels.offer.contains(cells[1]) { return .offers }
@@ -71,7 +76,8 @@ public struct TimeOverflowReader: Sendable {
                 issues.append(
                     ImportIssue(
                         list: file.name, field: file.name,
-                        reason: "is not one of TimeOverflow's reports (users, offers, inquiries, transfers): its header "
+                        reason:
+                            "is not one of TimeOverflow's reports (users, offers, inquiries, transfers): its header "
                             + "is none of theirs; ignored",
                         recordSkipped: false))
                 continue
@@ -80,7 +86,8 @@ public struct TimeOverflowReader: Sendable {
                 issues.append(
                     ImportIssue(
                         list: file.name, field: file.name,
-                        reason: "is a second \(report.rawValue) report (the first is \(earlier.name)); give one export"))
+                        reason: "is a second \(report.rawValue) report (the first is \(earlier.name)); give one export")
+                )
                 continue
             }
             reports[report] = (file.name, Array(table.dropFirst()))
@@ -108,7 +115,8 @@ public struct TimeOverflowReader: Sendable {
 
     /// The file's rows (header first), each with its row number; `nil` when it is not UTF-8 CSV.
     static func rows(_ data: Data) -> [(number: Int, cells: [String])]? {
-        guard let text = CSVTable.decodeText(data), let reader = try? CSVReader(string: text, hasHeaderRow: false) else {
+        guard let text = CSVTable.decodeText(data), let reader = try? CSVReader(string: text, hasHeaderRow: false)
+        else {
             return nil
         }
         var rows: [(Int, [String])] = []
