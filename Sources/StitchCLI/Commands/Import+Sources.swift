@@ -153,15 +153,17 @@ extension Import {
             format = try ImportFormat.csvKind(path: file, keys: Self.mappedHeaderKeys(data, map: columnMap))
         }
         if let kind = columnMap.kind, format != (kind == .members ? .csvMembers : .csvActivities) {
-            throw CLIError.usage("--format \(format.rawValue) does not match the mapping file's kind '\(kind.rawValue)'")
+            throw CLIError.usage(
+                "--format \(format.rawValue) does not match the mapping file's kind '\(kind.rawValue)'")
         }
         if replace { throw CLIError.usage("--replace is for a community file; a CSV file is added record by record") }
+        let source: SourceImport
         switch format {
-        case .csvMembers: try upsert(CSVMemberReader(map: columnMap).read(data), format: format, into: store, dbPath: dbPath)
-        case .csvActivities:
-            try upsert(CSVActivityReader(map: columnMap).read(data), format: format, into: store, dbPath: dbPath)
+        case .csvMembers: source = CSVMemberReader(map: columnMap).read(data)
+        case .csvActivities: source = CSVActivityReader(map: columnMap).read(data)
         default: throw CLIError.usage("--map is for CSV files of members or activities, not \(format.rawValue)")
         }
+        try upsert(source, format: format, into: store, dbPath: dbPath)
         return true
     }
 
@@ -246,7 +248,9 @@ extension Import {
         let stored = try store.hasCommunity() ? try store.load() : Community()
         let merged = CommunityUpsert.merge(source, into: stored)
         let problems = source.issues + merged.issues
-        let skipped = Set(problems.filter { $0.recordSkipped && $0.index != nil }.map { "\($0.list ?? "")[\($0.index!)]" }).count
+        let skipped = Set(problems.filter(\.recordSkipped).compactMap { problem in
+            problem.index.map { "\(problem.list ?? "")[\($0)]" }
+        }).count
         let ignored = problems.filter { !$0.recordSkipped }.count
         if skipped > 0 {
             print("Skipped \(Self.count(skipped, "record")) with problems (listed on standard error)")
