@@ -12,8 +12,9 @@ public import StitchModel
 /// are not a place on Earth (the ONSPD writes latitude 99.999999 for a postcode it cannot place)
 /// gives no location. Eastings and northings (Code-Point Open) are not converted.
 ///
-/// The file is read as a stream, one line at a time, and only the postcodes asked for are kept,
-/// so the whole ONSPD (2.7 million rows) can be given as it is downloaded.
+/// The file is read as a stream, one line at a time, and only the postcodes asked for are kept
+/// (the reading stops when all are found), so the whole ONSPD (2.7 million rows) can be given as
+/// it is downloaded.
 ///
 /// ```swift
 /// let directory = try PostcodeDirectory.read(url, wanted: [Postcode("SE13 6LH")!])
@@ -89,7 +90,8 @@ public struct PostcodeDirectory: Sendable {
                     + (grid ? "; eastings and northings (as Code-Point Open gives) are not converted" : ""))
         }
         let last = max(postcodeAt, latAt, lonAt)
-        while let line = lines.next() {
+        // Read on only while some postcode asked for is still to be found.
+        while directory.entries.count < compact.count, let line = lines.next() {
             let fields = CSVLine.fields(line, upTo: last)
             guard fields.count > last else { continue }
             let key = fields[postcodeAt].filter { $0 != 0x20 }.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }
