@@ -159,6 +159,8 @@ enum WriteGenerator {
     static let numbers = ["0", "0.5", "1", "2", "3", "12", "-1", "1000000", "1e308", "0.1"]
     static let fractions = ["0", "0.1", "0.25", "0.5", "1", "-0.5", "2"]
     static let places = [(51.4452, -0.0209), (51.4548, -0.0172), (51.435, 0.0028), (51.5, -0.1), (91.0, 0.0)]
+    /// Postcodes: two spellings of one and one that is only an outward code (refused).
+    static let postcodes = ["SE13 6LH", "se136lh", "SE13"]
     static let ways = ["connect", "beActive", "keepLearning", "takeNotice", "give", "nope"]
     static let access = ["step-free", "wheelchair", "ground-floor", "seated", "hearing-loop"]
     static let profiles = ["broker", "referral", "planning", "other"]
@@ -218,6 +220,7 @@ enum WriteGenerator {
         ]
         if b.flag() { fields.append(#""name":"Fuzz""#) }
         if b.below(4) != 0 { fields.append(#""location":\#(location(&b))"#) }
+        if b.below(4) == 0 { fields.append(#""postcode":"\#(b.pick(postcodes))""#) }
         if b.flag() { fields.append(#""travelKm":\#(b.pick(numbers))"#) }
         if b.flag() { fields.append(#""homeVisits":\#(b.flag())"#) }
         if b.flag() { fields.append(#""wellbeing":{"connect":\#(b.pick(fractions)),"give":\#(b.pick(fractions))}"#) }
@@ -234,6 +237,7 @@ enum WriteGenerator {
             #""schedule":\#(slots(&b, upTo: 2))"#,
         ]
         if b.below(4) != 0 { fields.append(#""location":\#(location(&b))"#) }
+        if b.below(4) == 0 { fields.append(#""postcode":"\#(b.pick(postcodes))""#) }
         if b.flag() { fields.append(#""capacity":\#(b.pick(numbers))"#) }
         if b.flag() { fields.append(#""enrolled":\#(b.pick(numbers))"#) }
         if b.flag() { fields.append(#""access":\#(list(&b, access, upTo: 2))"#) }

@@ -6,15 +6,19 @@ public struct ImportedRecord<Value: Sendable & Hashable>: Sendable, Hashable {
     public var value: Value
     /// Its position in the source's list (a CSV row number, an index in `services`), if known.
     public var index: Int?
+    /// The list it is in, when a source has several (a TimeOverflow export's `users` and
+    /// `transfers`); `nil` for the source's own ``SourceImport/list``.
+    public var list: String?
 
-    public init(_ value: Value, index: Int?) {
+    public init(_ value: Value, index: Int?, list: String? = nil) {
         self.value = value
         self.index = index
+        self.list = list
     }
 }
 
-/// What one source (a CSV file, an Open Referral file, an OpenActive page) turned into: members
-/// and activities to add or update, and the problems met on the way.
+/// What one source (a CSV file, an Open Referral file, an OpenActive page, a TimeOverflow export)
+/// turned into: members, activities and exchanges to add or update, and the problems met on the way.
 ///
 /// Every reader of `stitch import` gives this shape, so that the same merge (the application
 /// layer's `CommunityMerge`, which `stitch import` hands these records to) puts any of them into
@@ -31,6 +35,8 @@ public struct SourceImport: Sendable, Hashable {
     public var members: [ImportedRecord<Member>]
     /// Activities read, in source order, ids unique.
     public var activities: [ImportedRecord<Activity>]
+    /// Exchanges read, in source order (a TimeOverflow export's transfers).
+    public var exchanges: [ImportedRecord<Exchange>]
     /// Problems with the source or with single records, in source order.
     public var issues: [ImportIssue]
     /// Records the source held (rows, services, items), good or bad.
@@ -40,11 +46,13 @@ public struct SourceImport: Sendable, Hashable {
 
     public init(
         list: String, members: [ImportedRecord<Member>] = [], activities: [ImportedRecord<Activity>] = [],
-        issues: [ImportIssue] = [], recordCount: Int = 0, licence: String? = nil
+        exchanges: [ImportedRecord<Exchange>] = [], issues: [ImportIssue] = [], recordCount: Int = 0,
+        licence: String? = nil
     ) {
         self.list = list
         self.members = members
         self.activities = activities
+        self.exchanges = exchanges
         self.issues = issues
         self.recordCount = recordCount
         self.licence = licence

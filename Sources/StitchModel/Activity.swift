@@ -16,6 +16,9 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
     public var wellbeing: [WellbeingWay]
     public var schedule: [Slot]
     public var location: Location?
+    /// The venue's UK postcode, given instead of (or beside) `location`: `stitch import
+    /// --postcodes` finds the location of an activity that gives only this. Never read by scoring.
+    public var postcode: Postcode?
     public var online: Bool
     /// Number of places; `nil` means unlimited.
     public var capacity: Int?
@@ -36,7 +39,8 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         id: String, name: String, organisation: String? = nil, description: String? = nil, topics: [String] = [],
         wellbeing: [WellbeingWay] = [], schedule: [Slot] = [], location: Location? = nil, online: Bool = false,
         capacity: Int? = nil, enrolled: Int = 0, access: [AccessTerm] = [], cost: Double? = nil, ageMin: Int? = nil,
-        ageMax: Int? = nil, buddyWelcome: Bool = true, groups: [String] = [], attribution: String? = nil
+        ageMax: Int? = nil, buddyWelcome: Bool = true, groups: [String] = [], attribution: String? = nil,
+        postcode: Postcode? = nil
     ) {
         self.id = id
         self.name = name
@@ -46,6 +50,7 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         self.wellbeing = wellbeing
         self.schedule = schedule
         self.location = location
+        self.postcode = postcode
         self.online = online
         self.capacity = capacity
         self.enrolled = enrolled
@@ -62,8 +67,8 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
     public var remainingPlaces: Int? { capacity.map { max(0, $0 - enrolled) } }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, organisation, description, topics, wellbeing, schedule, location, online, capacity, enrolled, access, cost
-        case ageMin, ageMax, buddyWelcome, groups, attribution
+        case id, name, organisation, description, topics, wellbeing, schedule, location, postcode, online, capacity, enrolled
+        case access, cost, ageMin, ageMax, buddyWelcome, groups, attribution
     }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
@@ -80,6 +85,7 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         wellbeing = try c.decode([WellbeingWay].self, forKey: .wellbeing, default: [])
         schedule = try c.decode([Slot].self, forKey: .schedule, default: [])
         location = try c.decodeIfPresent(Location.self, forKey: .location)
+        postcode = try c.decodeIfPresent(Postcode.self, forKey: .postcode)
         online = try c.decode(Bool.self, forKey: .online, default: false)
         capacity = try c.decodeCount(forKey: .capacity)
         enrolled = try c.decodeCount(forKey: .enrolled) ?? 0

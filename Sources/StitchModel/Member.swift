@@ -16,6 +16,9 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
     public var experiences: [String]
     public var availability: [Slot]
     public var location: Location?
+    /// A UK postcode, given instead of (or beside) `location`: `stitch import --postcodes` finds
+    /// the location of a member who gives only this. Never read by scoring.
+    public var postcode: Postcode?
     /// How far they will travel, in km; `nil` means the community's default.
     public var travelKm: Double?
     /// Will visit people at home.
@@ -40,7 +43,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         experiences: [String] = [], availability: [Slot] = [], location: Location? = nil, travelKm: Double? = nil,
         homeVisits: Bool = false, housebound: Bool = false, accessNeeds: [AccessTerm] = [], languages: [String] = [],
         dbsChecked: Bool = false, birthYear: Int? = nil, groups: [String] = [], wellbeing: FiveWays? = nil,
-        avoid: [String] = [], active: Bool = true
+        avoid: [String] = [], active: Bool = true, postcode: Postcode? = nil
     ) {
         self.id = id
         self.name = name
@@ -50,6 +53,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         self.experiences = experiences
         self.availability = availability
         self.location = location
+        self.postcode = postcode
         self.travelKm = travelKm
         self.homeVisits = homeVisits
         self.housebound = housebound
@@ -64,7 +68,8 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, offers, interests, needs, experiences, availability, location, travelKm, homeVisits, housebound
+        case id, name, offers, interests, needs, experiences, availability, location, postcode, travelKm, homeVisits
+        case housebound
         case accessNeeds, languages, dbsChecked, birthYear, groups, wellbeing, avoid, active
     }
 
@@ -82,6 +87,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         experiences = try c.decode([String].self, forKey: .experiences, default: [])
         availability = try c.decode([Slot].self, forKey: .availability, default: [])
         location = try c.decodeIfPresent(Location.self, forKey: .location)
+        postcode = try c.decodeIfPresent(Postcode.self, forKey: .postcode)
         travelKm = try c.decodeNonNegative(forKey: .travelKm)
         homeVisits = try c.decode(Bool.self, forKey: .homeVisits, default: false)
         housebound = try c.decode(Bool.self, forKey: .housebound, default: false)

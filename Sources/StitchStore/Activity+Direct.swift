@@ -29,6 +29,9 @@ extension Activity: DirectDecodable {
             } else if key.is("location") {
                 guard seen.insert(6), let location = json.location() else { return false }
                 activity.location = location
+            } else if key.is("postcode") {
+                guard seen.insert(18), let postcode = json.postcode() else { return false }
+                activity.postcode = postcode
             } else if key.is("online") {
                 guard seen.insert(7), let flag = json.bool(default: false) else { return false }
                 activity.online = flag

@@ -139,6 +139,11 @@ extension JSONBytes {
         }
     }
 
+    /// An optional UK postcode in any case and spacing, in its standard form (`Postcode`).
+    mutating func postcode() -> Postcode?? {
+        nullable { json in json.string().flatMap(Postcode.init) }
+    }
+
     /// A list of access terms (any case), `null` as empty.
     mutating func accessTerms() -> [AccessTerm]? {
         if takeNull() { return [] }

@@ -29,6 +29,9 @@ extension Member: DirectDecodable {
             } else if key.is("location") {
                 guard seen.insert(7), let location = json.location() else { return false }
                 member.location = location
+            } else if key.is("postcode") {
+                guard seen.insert(19), let postcode = json.postcode() else { return false }
+                member.postcode = postcode
             } else if key.is("travelKm") {
                 guard seen.insert(8), let km = json.nonNegative() else { return false }
                 member.travelKm = km

@@ -2,18 +2,20 @@ import Foundation
 import GRDB
 import StitchModel
 
-/// Many members and activities added or replaced at once (`stitch import` of a CSV, Open
-/// Referral or OpenActive file).
+/// Many members, activities and exchanges added or replaced at once (`stitch import` of a CSV,
+/// Open Referral, OpenActive file or TimeOverflow export).
 extension SQLiteCommunityStore {
-    /// Adds or replaces members and activities by id, in one transaction: a replaced record keeps
-    /// its place, a new one goes last, exactly as `member.upsert` and `activity.upsert` do one by
-    /// one. Everything else stored (other records, exchanges, attendance, weights) is kept.
+    /// Adds or replaces members, activities and exchanges by id, in one transaction: a replaced
+    /// record keeps its place, a new one goes last, exactly as `member.upsert` and
+    /// `activity.upsert` do one by one; an exchange without an id is added. Everything else
+    /// stored (other records, attendance, weights) is kept.
     ///
     /// - Parameter progress: called now and then with the records written so far and the total.
     public func upsert(
-        members: [Member], activities: [Activity], progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+        members: [Member], activities: [Activity], exchanges: [Exchange] = [],
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(StoreError) {
-        let total = members.count + activities.count
+        let total = members.count + activities.count + exchanges.count
         var done = 0
         func tick() {
             done += 1
@@ -29,8 +31,20 @@ extension SQLiteCommunityStore {
                 try Self.store(activity, db, encoder: encoder)
                 tick()
             }
+            for exchange in exchanges {
+                try db.run(Self.upsertExchangeSQL, Self.values(exchange))
+                tick()
+            }
         }
     }
+
+    /// An exchange inserted, or, when its id is stored, written over where it stands.
+    static let upsertExchangeSQL =
+        insertExchangeSQL
+        + """
+         ON CONFLICT (id) DO UPDATE SET giver = excluded.giver, receiver = excluded.receiver, hours = excluded.hours,
+        skill = excluded.skill, date = excluded.date
+        """
 
     /// Inserts or replaces an activity in place.
     static func store(_ activity: Activity, _ db: Database, encoder: JSONEncoder) throws {

@@ -102,6 +102,43 @@ struct OpenReferralReaderTests {
         #expect(result.issues.allSatisfy { !$0.recordSkipped })
     }
 
+    /// A taxonomy term in the plural names the Five Ways its singular does: "Lunch Clubs" connects.
+    @Test func pluralTermsNameTheirWays() throws {
+        let extra =
+            #","attributes":[{"id":"at-1","taxonomy_term":{"id":"t-1","name":"Lunch Clubs","description":"d"}},"#
+            + #"{"id":"at-2","taxonomy_term":{"id":"t-2","name":"Coffee Mornings","description":"d"}}]"#
+        let activity = try #require(read(service(name: "Wednesday lunch", extra: extra)).activities.first?.value)
+        #expect(activity.topics == ["lunch-clubs", "coffee-mornings"])
+        #expect(activity.wellbeing == [.connect])
+    }
+
+    /// A location's UK postcode is kept, for `--postcodes` to locate an activity without coordinates.
+    @Test func aLocationsPostcodeIsKept() throws {
+        let located =
+            #"{"id":"loc-1","location_type":"physical","latitude":51.4,"longitude":0,"addresses":["#
+            + #"{"id":"ad-1","postal_code":"SE13 9ZZ","address_type":"postal"},"#
+            + #"{"id":"ad-2","postal_code":"se136lh","address_type":"physical","country":"GB"}]}"#
+        let first = try #require(read(service(location: located)).activities.first?.value)
+        #expect(first.postcode == Postcode("SE13 6LH") && first.location == Location(lat: 51.4, lon: 0))
+
+        let postcodeOnly =
+            #"{"id":"loc-1","location_type":"physical","addresses":[{"id":"ad-1","postal_code":"SE13 6L"},"#
+            + #"{"id":"ad-2","postal_code":"N1 9GU"}]}"#
+        let result = read(service(location: postcodeOnly))
+        let second = try #require(result.activities.first?.value)
+        #expect(second.postcode == Postcode("N1 9GU") && second.location == nil)
+        #expect(
+            result.issues.map(\.path) == [
+                "$[0].service_at_locations[0].location.addresses[0].postal_code", "$[0].service_at_locations[0].location",
+            ])
+        #expect(result.issues.last?.reason.hasPrefix("has no latitude and longitude; the activity has its postcode N1 9GU only") == true)
+
+        // Another country's postal code is not a UK postcode: nothing to note.
+        let abroad = #"{"id":"loc-1","latitude":40,"longitude":-70,"addresses":[{"id":"a","postal_code":"ABC 1234","country":"US"}]}"#
+        let third = read(service(location: abroad))
+        #expect(third.activities.first?.value.postcode == nil && third.issues.isEmpty)
+    }
+
     @Test func aVirtualLocationIsOnlineAndSeveralLocationsAreSeveralActivities() {
         let places =
             #"[{"id":"sal-a","location":{"id":"loc-a","location_type":"virtual","name":"Zoom"}},"#

@@ -94,6 +94,19 @@ struct DirectDecodingTests {
         "Zoë Ødegård 🧶👍🏽 knit & natter <b>bold</b> 日本語", "", " ", "\u{2028}\u{2029}\u{feff}\u{200b}",
     ]
 
+    /// A postcode is read directly, in its standard form, as `JSONDecoder` reads it.
+    @Test func postcodesAreReadDirectly() {
+        for text in [
+            #"{"id": "m-1", "postcode": "se136lh"}"#, #"{"id": "m-1", "postcode": " SE13  6LH ", "location": {"lat": 51.4, "lon": 0}}"#,
+            #"{"id": "m-1", "postcode": null}"#,
+        ] {
+            #expect(Self.check(Member.self, text), "\(text)")
+        }
+        for text in [#"{"id": "m-1", "postcode": "SE13"}"#, #"{"id": "m-1", "postcode": "SE13 6LH", "postcode": "N1 9GU"}"#] {
+            #expect(!Self.check(Member.self, text), "\(text)")
+        }
+    }
+
     /// A description is read directly to exactly JSONDecoder's value, escaped or not.
     @Test func descriptionsAreReadDirectly() throws {
         for text in Self.descriptions {
@@ -131,6 +144,8 @@ struct DirectDecodingTests {
         #"{"id": "a-1", "name": "Walk", "capacity": 2.5}"#, #"{"id": "a-1", "name": null}"#, #"{"id": "a-1"}"#,
         #"{"id": "a-1", "name": "Walk", "wellbeing": ["connect", "Give"]}"#, #"{"id": "a-1", "name": "Walk", "enrolled": null}"#,
         #"{"id": "a-1", "name": "Walk", "schedule": [{"day": "sun", "start": "10:00", "end": "12:00", "note": 1}]}"#,
+        #"{"id": "a-1", "name": "Walk", "postcode": "se13 6lh"}"#, #"{"id": "a-1", "name": "Walk", "postcode": "SE13"}"#,
+        #"{"id": "a-1", "name": "Walk", "postcode": null}"#, #"{"id": "a-1", "name": "Walk", "postcode": 136}"#,
     ])
     func activitiesAtTheEdges(text: String) {
         Self.check(Activity.self, text)

@@ -27,6 +27,8 @@ struct RecordJSONTests {
         community.members[2].birthYear = 1950
         community.members[2].travelKm = 2.5
         community.activities[0].attribution = "Open data / CC BY 4.0"
+        community.members[3].postcode = Postcode("se13 6lh")
+        community.activities[1].postcode = Postcode("N1 9GU")
         for i in stride(from: 0, to: community.activities.count, by: 2) {
             community.activities[i].description = DirectDecodingTests.descriptions[i / 2 % DirectDecodingTests.descriptions.count]
         }

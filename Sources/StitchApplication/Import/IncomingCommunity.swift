@@ -69,11 +69,17 @@ public struct SkippedRecord: Sendable, Hashable {
 
     /// The reason without the values in it: `unknown member id 'm-99'` and `unknown member id
     /// 'm-7'` are both `unknown member id`, `birthYear 1800 is out of range; expected…` is
-    /// `birthYear is out of range`. The text up to the first quote, `;` or `: `, less any word
-    /// with a digit in it.
+    /// `birthYear is out of range`, `'Lee Time Bank' is not a member (…)` is `is not a member`.
+    /// The text (after a quoted value it opens with) up to the first quote, `;`, `: ` or ` (`,
+    /// less any word with a digit in it.
     public var group: String {
         var cut = Substring(reason)
-        for stop in ["'", "\"", ";", ": "] {
+        // A reason that opens with the value it refuses (`'Lee Time Bank' is not a member`):
+        // the words after it.
+        if let quote = cut.first, quote == "'" || quote == "\"", let close = cut.dropFirst().firstIndex(of: quote) {
+            cut = cut[cut.index(after: close)...]
+        }
+        for stop in ["'", "\"", ";", ": ", " ("] {
             if let range = cut.range(of: stop) { cut = cut[..<range.lowerBound] }
         }
         let words = cut.split(separator: " ").filter { word in !word.contains { $0.isNumber } }

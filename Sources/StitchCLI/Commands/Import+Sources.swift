@@ -24,10 +24,14 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
     case openactive
     /// Open Referral UK 3.0 services.
     case openreferral
+    /// A TimeOverflow export: its users, offers, inquiries and transfers CSV reports (a folder,
+    /// or one report).
+    case timeoverflow
 
     /// Tells the format from the file's name and content.
     ///
-    /// A `.csv` file holds members or activities by its header: activities when it names a
+    /// A `.csv` file is a TimeOverflow report when its header is one of theirs, else it holds
+    /// members or activities by its header: activities when it names a
     /// column only activities have (`schedule`, `topics`, `capacity`…), members when it names one
     /// only members have (`availability`, `offers`, `needs`…). A JSON array is Open Referral
     /// services. A JSON object is an OpenActive page when it has `items`, an Open Referral page
@@ -37,24 +41,32 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
         if path.lowercased().hasSuffix(".csv") {
             let header =
                 String(decoding: data.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""
-            let keys = Set(header.split(separator: ",").map { Self.key(String($0)) })
-            let memberOnly = Set(CSVMemberReader.columns + CSVMemberReader.aliases.keys).subtracting(
-                CSVActivityReader.columns + CSVActivityReader.aliases.keys
-            ).map(Self.key)
-            let activityOnly = Set(CSVActivityReader.columns + CSVActivityReader.aliases.keys).subtracting(
-                CSVMemberReader.columns + CSVMemberReader.aliases.keys
-            ).map(Self.key)
-            let members = memberOnly.filter(keys.contains).count
-            let activities = activityOnly.filter(keys.contains).count
-            if members > activities { return .csvMembers }
-            if activities > members { return .csvActivities }
-            throw unknown(path)
+            let cells = header.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\u{FEFF} \r"))
+            }
+            if TimeOverflowReader.report(header: cells, fileName: path) != nil { return .timeoverflow }
+            return try csvKind(path: path, keys: Set(header.split(separator: ",").map { Self.key(String($0)) }))
         }
         // A community file is told by a quick scan of its top-level keys, not a decode of all
         // of it; its records are checked as they are read (`run` tells a file that turns out
         // not to be sound JSON as before, with `detectDecoding`).
         if let keys = CommunityImport.topLevelKeys(data), Self.format(keys: Set(keys)) == .json { return .json }
         return try detectDecoding(path: path, data: data)
+    }
+
+    /// Members or activities, by the CSV header's matching keys.
+    static func csvKind(path: String, keys: Set<String>) throws(CLIError) -> ImportFormat {
+        let memberOnly = Set(CSVMemberReader.columns + CSVMemberReader.aliases.keys).subtracting(
+            CSVActivityReader.columns + CSVActivityReader.aliases.keys
+        ).map(Self.key)
+        let activityOnly = Set(CSVActivityReader.columns + CSVActivityReader.aliases.keys).subtracting(
+            CSVMemberReader.columns + CSVMemberReader.aliases.keys
+        ).map(Self.key)
+        let members = memberOnly.filter(keys.contains).count
+        let activities = activityOnly.filter(keys.contains).count
+        if members > activities { return .csvMembers }
+        if activities > members { return .csvActivities }
+        throw unknown(path)
     }
 
     /// Tells a JSON file's format from its top-level keys, found by decoding the whole file.
@@ -114,28 +126,143 @@ private struct TopLevelKeys: Decodable {
 }
 
 extension Import {
-    /// The records of a CSV, Open Referral or OpenActive file, each checked on its own; fields
-    /// that could not be used (the record kept) are listed on standard error.
-    func sourceRecords(_ data: Data, format: ImportFormat) throws -> IncomingCommunity {
-        let source = try read(data, format: format)
+    /// The file's records as the import merges them, whatever its kind: a folder (a TimeOverflow
+    /// export), a CSV sheet read through `--map`, a community file, or a CSV, Open Referral or
+    /// OpenActive file. Nothing is opened for writing before this has read the whole input.
+    func incomingRecords() throws -> IncomingCommunity {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+            guard format == nil || format == .timeoverflow else {
+                throw CLIError.usage(
+                    "\(file) is a folder; a folder is read as a TimeOverflow export (--format timeoverflow), "
+                        + "any other kind of file is given by its path")
+            }
+            if map != nil { throw CLIError.usage("--map is for a CSV file, not a folder") }
+            return try sourceRecords(TimeOverflowReader().read(try Self.csvFiles(in: file)), format: .timeoverflow)
+        }
+        let data = try Self.contents(of: file)
+        if let map { return try mappedRecords(data, map: map) }
+        let format = try self.format ?? ImportFormat.detect(path: file, data: data)
+        return format == .json ? try communityRecords(data) : try sourceRecords(try read(data, format: format), format: format)
+    }
+
+    /// A CSV sheet of members or activities laid out its own way, read through the mapping file.
+    func mappedRecords(_ data: Data, map: String) throws -> IncomingCommunity {
+        let columnMap: CSVColumnMap
+        do {
+            columnMap = try CSVColumnMap.read(try Self.contents(of: map))
+        } catch let error as ValidationErrors {
+            throw CLIError.invalidInput(file: map, errors: error.errors)
+        }
+        let format: ImportFormat
+        if let given = self.format {
+            format = given
+        } else if let kind = columnMap.kind {
+            format = kind == .members ? .csvMembers : .csvActivities
+        } else {
+            format = try ImportFormat.csvKind(path: file, keys: Self.mappedHeaderKeys(data, map: columnMap))
+        }
+        if let kind = columnMap.kind, format != (kind == .members ? .csvMembers : .csvActivities) {
+            throw CLIError.usage("--format \(format.rawValue) does not match the mapping file's kind '\(kind.rawValue)'")
+        }
+        switch format {
+        case .csvMembers: return try sourceRecords(CSVMemberReader(map: columnMap).read(data), format: format)
+        case .csvActivities: return try sourceRecords(CSVActivityReader(map: columnMap).read(data), format: format)
+        default: throw CLIError.usage("--map is for CSV files of members or activities, not \(format.rawValue)")
+        }
+    }
+
+    /// The records of a CSV, Open Referral, OpenActive or TimeOverflow source, each checked on
+    /// its own; fields that could not be used (the record kept) are listed on standard error.
+    func sourceRecords(_ source: SourceImport, format: ImportFormat) throws -> IncomingCommunity {
         let fatal = source.issues.filter { $0.index == nil && $0.recordSkipped }
         if !fatal.isEmpty {
             throw CLIError.invalidInput(
                 file: file, errors: fatal.map { ValidationError(field: $0.path, reason: $0.reason) })
         }
-        let kind = format == .csvMembers ? "member" : "activity"
-        let read = format == .csvMembers ? source.members.count : source.activities.count
-        let records = Self.count(source.recordCount, source.list == "rows" ? "row" : "record")
-        print("Read \(file) (\(format.rawValue)): \(records), \(Self.count(read, kind)) read")
+        let members = format == .csvMembers || format == .timeoverflow
+        var counts = members ? Wording.count(source.members.count, "member") : Wording.count(source.activities.count, "activity")
+        if !source.exchanges.isEmpty { counts += ", " + Wording.count(source.exchanges.count, "exchange") }
+        let records = Wording.count(source.recordCount, ["rows", "users"].contains(source.list) ? "row" : "record")
+        print("Read \(file) (\(format.rawValue)): \(records), \(counts) read")
         let notes = source.issues.filter { !$0.recordSkipped }
         if !notes.isEmpty {
-            print("Ignored \(Self.count(notes.count, "field")) that could not be used (listed on standard error)")
+            print("Ignored \(Wording.count(notes.count, "field")) that could not be used (listed on standard error)")
         }
         for note in notes {
             let kept = note.index == nil ? "" : " (record kept)"
             FileHandle.standardError.write(Data("  \(note.path): \(note.reason)\(kept)\n".utf8))
         }
         return source.incoming
+    }
+
+    /// Locates, with `--postcodes`, the incoming members and activities that give a postcode and
+    /// no location; a postcode the file cannot place is listed on standard error, the record kept
+    /// with its location unknown.
+    func locatePostcodes(in incoming: IncomingCommunity) throws -> IncomingCommunity {
+        guard let postcodes else { return incoming }
+        var incoming = incoming
+        let wanted = PostcodeDirectory.wanted(
+            members: incoming.members.map(\.value), activities: incoming.activities.map(\.value))
+        let directory: PostcodeDirectory
+        do {
+            directory = try PostcodeDirectory.read(URL(fileURLWithPath: postcodes), wanted: wanted)
+        } catch {
+            throw CLIError.invalidInput(file: postcodes, errors: [error])
+        }
+        func note(_ problem: StitchModel.ValidationError, at path: String?) {
+            let place = path.map { "\($0)." } ?? ""
+            FileHandle.standardError.write(Data("  \(place)\(problem.field): \(problem.reason) (record kept)\n".utf8))
+        }
+        for i in incoming.members.indices {
+            guard incoming.members[i].value.location == nil, let postcode = incoming.members[i].value.postcode else { continue }
+            switch directory.locate(postcode) {
+            case .success(let location): incoming.members[i].value.location = location
+            case .failure(let problem): note(problem, at: incoming.members[i].path)
+            }
+        }
+        for i in incoming.activities.indices {
+            guard incoming.activities[i].value.location == nil, let postcode = incoming.activities[i].value.postcode else { continue }
+            switch directory.locate(postcode) {
+            case .success(let location): incoming.activities[i].value.location = location
+            case .failure(let problem): note(problem, at: incoming.activities[i].path)
+            }
+        }
+        return incoming
+    }
+
+    /// The matching keys of a CSV header as the mapping file renames it, to tell members from activities.
+    static func mappedHeaderKeys(_ data: Data, map: CSVColumnMap) -> Set<String> {
+        let header = String(decoding: data.prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""
+        let key = ImportFormat.key
+        let renames = Dictionary(map.columns.map { (key($0.key), key($0.value)) }) { first, _ in first }
+        return Set(header.split(separator: ",").map { renames[key(String($0))] ?? key(String($0)) })
+    }
+
+    /// The `.csv` files of a folder, by name, with their bytes.
+    static func csvFiles(in folder: String) throws -> [(name: String, data: Data)] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw CLIError.unreadable(file: folder, reason: (error as NSError).localizedDescription)
+        }
+        let csv = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+        guard !csv.isEmpty else {
+            throw CLIError.usage(
+                "\(folder) holds no .csv file; unzip TimeOverflow's export (its users, offers, inquiries and "
+                    + "transfers reports) into it")
+        }
+        return try csv.map { ($0, try contents(of: (folder as NSString).appendingPathComponent($0))) }
+    }
+
+    /// A file's bytes, or a clear error.
+    static func contents(of path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError.unreadable(file: path, reason: (error as NSError).localizedDescription)
+        }
     }
 
     private func read(_ data: Data, format: ImportFormat) throws -> SourceImport {
@@ -164,14 +291,11 @@ extension Import {
             return OpenReferralReader(
                 source: source, defaultLicence: licence ?? OpenReferralReader.openReferralLicence, asOf: asOf
             ).read(data)
+        case .timeoverflow:
+            return TimeOverflowReader().read([((file as NSString).lastPathComponent, data)])
         case .json:
             throw CLIError.usage("a community file is read by `communityRecords`")
         }
-    }
-
-    /// `1 row`, `3 rows`, `2 activities`.
-    static func count(_ n: Int, _ noun: String) -> String {
-        n == 1 ? "1 \(noun)" : noun.hasSuffix("y") ? "\(n) \(noun.dropLast())ies" : "\(n) \(noun)s"
     }
 
     /// Today in UTC.

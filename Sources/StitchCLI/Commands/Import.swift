@@ -33,9 +33,13 @@ struct Import: ParsableCommand {
             first (or use `community.load`).
 
             --format names the kind of file; without it, a .csv file's header tells members from
-            activities, and a JSON file's top-level keys tell a community file (members,
-            activities…), an OpenActive page (items) and Open Referral services (an array,
-            contents, service_at_locations or status) apart. Columns and mappings: docs/import.md.
+            activities (or a TimeOverflow report), and a JSON file's top-level keys tell a community
+            file (members, activities…), an OpenActive page (items) and Open Referral services (an
+            array, contents, service_at_locations or status) apart. A folder is read as a
+            TimeOverflow export (its users, offers, inquiries and transfers CSV reports): members,
+            their offers and needs, and exchanges. --map reads a CSV sheet laid out its own way;
+            --postcodes locates records that give a UK postcode and no lat/lon. Columns and
+            mappings: docs/import.md.
 
             Examples:
               stitch import my-community.json
@@ -44,9 +48,14 @@ struct Import: ParsableCommand {
               stitch import my-community.json --replace --yes
               stitch import services.json --format openreferral --source "Lewisham Local"
               stitch import newham.json --format openactive --source "Active Newham"
+              stitch import timeoverflow-export/ --format timeoverflow
+              stitch import volunteers.csv --map volunteers-map.json --postcodes ONSPD.csv
             """)
 
-    @Argument(help: ArgumentHelp("Community file (JSON), CSV, Open Referral or OpenActive file.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Community file (JSON), CSV, Open Referral or OpenActive file, or a folder of a TimeOverflow export.",
+            valueName: "file"))
     var file: String
     @Option(help: ArgumentHelp("What the file holds (default: told from its name and content).", valueName: "format"))
     var format: ImportFormat?
@@ -77,6 +86,16 @@ struct Import: ParsableCommand {
     var yes = false
     @Flag(name: .customLong("dry-run"), help: "Say what the import would change, and write nothing.")
     var dryRun = false
+    @Option(
+        help: ArgumentHelp(
+            "A column-mapping file (JSON) for a CSV sheet laid out its own way: its columns, yes/no words and day names.",
+            valueName: "path"))
+    var map: String?
+    @Option(
+        help: ArgumentHelp(
+            "A postcode file (the ONS Postcode Directory CSV, or any CSV of postcode, lat, long): records with a postcode and no lat/lon are located by it.",
+            valueName: "path"))
+    var postcodes: String?
 
     func validate() throws {
         if yes, !replace { throw ValidationError("--yes confirms --replace; without --replace nothing is removed") }
@@ -86,14 +105,7 @@ struct Import: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         // The file first: nothing is opened, created or locked before it is known to be readable.
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIError.unreadable(file: file, reason: (error as NSError).localizedDescription)
-        }
-        let format = try self.format ?? ImportFormat.detect(path: file, data: data)
-        let incoming = format == .json ? try communityRecords(data) : try sourceRecords(data, format: format)
+        let incoming = try locatePostcodes(in: try incomingRecords())
         let taxonomy = try JSONInput.decode(
             SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
 

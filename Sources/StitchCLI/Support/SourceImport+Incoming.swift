@@ -6,13 +6,15 @@ extension SourceImport {
     /// (`rows[12]`), and the records the reader skipped (problems with the whole file are not
     /// records: the import stops on them before).
     var incoming: IncomingCommunity {
-        func place(_ index: Int?) -> String? { index.map { "\(list)[\($0)]" } }
+        // A record's or problem's own list (`transfers` in a TimeOverflow export), else the source's.
+        func place(_ issue: ImportIssue) -> String? { issue.index.map { "\(issue.list ?? list)[\($0)]" } }
         return IncomingCommunity(
-            members: members.map { IncomingRecord($0.value, list: list, index: $0.index) },
-            activities: activities.map { IncomingRecord($0.value, list: list, index: $0.index) },
+            members: members.map { IncomingRecord($0.value, list: $0.list ?? list, index: $0.index) },
+            activities: activities.map { IncomingRecord($0.value, list: $0.list ?? list, index: $0.index) },
+            exchanges: exchanges.map { IncomingRecord($0.value, list: $0.list ?? list, index: $0.index) },
             skipped: issues.filter { $0.recordSkipped && $0.index != nil }.map { issue in
                 SkippedRecord(
-                    kind: nil, path: place(issue.index), id: issue.id, field: issue.field, reason: issue.reason)
+                    kind: nil, path: place(issue), id: issue.id, field: issue.field, reason: issue.reason)
             })
     }
 }

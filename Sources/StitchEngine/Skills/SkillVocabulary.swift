@@ -47,14 +47,30 @@ public struct SkillVocabulary: Sendable {
     /// Number of terms.
     public var count: Int { labels.count }
 
-    /// The index of a term, if known.
-    public func index(of term: String) -> Int32? { lookup[SkillTaxonomy.normalise(term)] }
+    /// The index of a term, if known: its own, else the taxonomy entry a plural or singular of it
+    /// names (``SkillTaxonomy/inflections(of:)``: "Lunch Clubs" is `lunch-club`).
+    public func index(of term: String) -> Int32? {
+        let key = SkillTaxonomy.normalise(term)
+        return lookup[key] ?? taxonomyIndex(inflecting: key)
+    }
 
-    /// The index of a term, adding it as free text when new.
+    /// The taxonomy entry an inflection of a normalised term names, if any.
+    private func taxonomyIndex(inflecting key: String) -> Int32? {
+        for variant in SkillTaxonomy.inflections(of: key) {
+            if let index = lookup[variant], isTaxonomy(index) { return index }
+        }
+        return nil
+    }
+
+    /// The index of a term, adding it as free text when new (a plural of a taxonomy term is that term).
     @discardableResult
     mutating func intern(_ term: String) -> Int32 {
         let key = SkillTaxonomy.normalise(term)
         if let index = lookup[key] { return index }
+        if let index = taxonomyIndex(inflecting: key) {
+            lookup[key] = index
+            return index
+        }
         let index = Int32(labels.count)
         lookup[key] = index
         labels.append(key.replacingHyphens())

@@ -1,119 +1,160 @@
 import Foundation
 import StitchModel
 
-/// A cell that could not be read: the field path inside the row and why.
+/// A cell that could not be read (or was read with a change): the field path inside the row and why.
 struct CellError: Error {
     var field: String
     var reason: String
 }
 
+/// The words a sheet uses beyond Stitch's own: more ways to write yes and no, other names of
+/// days, and the list separator. A column-mapping file (``CSVColumnMap``) sets them; a plain
+/// CSV file uses the defaults.
+public struct CSVCellWords: Sendable, Hashable {
+    /// Words read as yes, lower case (besides `yes`, `y`, `true`, `t`, `1`, `✓`, `✔`).
+    public var yes: Set<String> = []
+    /// Words read as no, lower case (besides `no`, `n`, `false`, `f`, `0`, `✗`, `✘`).
+    public var no: Set<String> = []
+    /// Other names of days, lower case (`lun` → Monday), replaced before a slot cell is read.
+    public var days: [String: Weekday] = [:]
+    /// What separates the items of a list cell (default `;`).
+    public var listSeparator: Character = ";"
+
+    public init() {}
+
+    static let standardYes: [String] = ["yes", "y", "true", "t", "1", "✓", "✔"]
+    static let standardNo: [String] = ["no", "n", "false", "f", "0", "✗", "✘"]
+}
+
 /// Turns CSV cells into the JSON values of a community file's record, so the model's own decoder
 /// checks them exactly as it checks a JSON record.
 ///
-/// Only the CSV-specific syntax is read here (numbers, yes/no, `;`-separated lists, slots such as
-/// `Mon 10:00-12:00`); what the values mean (a known day, a time between 00:00 and 24:00, an end
-/// after its start, a plausible birth year, a known access term) is left to the model.
+/// Cells are read as people fill in a sheet: days and times by ``StitchModel/WeeklyTimeText``
+/// (`Tuesdays 2pm-4pm`, `Mon, Wed 10-12`), costs such as `Free` or `£2 donation`
+/// (``CSVCost``), access phrases such as `step free` or `wheelchair accessible`. Each reader
+/// throws a ``CellError`` that says what the cell holds, why it cannot be used and what is accepted.
 enum CSVCells {
     /// `gardening; lifts ;  ` → `["gardening", "lifts"]`.
-    static func list(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-    }
-
-    static func strings(_ text: String) -> JSONValue { .array(list(text).map(JSONValue.string)) }
-
-    /// yes/no, true/false, y/n, 1/0, in any case.
-    static func bool(_ text: String, field: String) throws(CellError) -> JSONValue {
-        switch text.lowercased() {
-        case "yes", "y", "true", "t", "1": return .bool(true)
-        case "no", "n", "false", "f", "0": return .bool(false)
-        default: throw CellError(field: field, reason: "'\(text)' is not yes or no")
+    static func list(_ text: String, separator: Character = ";") -> [String] {
+        text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+            !$0.isEmpty
         }
     }
 
-    /// A finite number (`3`, `-0.02`, `7.50`; a leading `£` is allowed for costs).
-    static func number(_ text: String, field: String, currency: Bool = false) throws(CellError) -> JSONValue {
-        var digits = Substring(text)
-        if currency, digits.first == "£" { digits = digits.dropFirst() }
-        guard let value = Double(digits.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-            throw CellError(field: field, reason: "'\(text)' is not a number")
-        }
-        return .number(value)
+    /// yes/no, true/false, y/n, 1/0, ✓/✗, in any case, and the sheet's own words.
+    static func bool(_ text: String, field: String, words: CSVCellWords = CSVCellWords()) throws(CellError) -> Bool {
+        let key = text.lowercased()
+        if CSVCellWords.standardYes.contains(key) || words.yes.contains(key) { return true }
+        if CSVCellWords.standardNo.contains(key) || words.no.contains(key) { return false }
+        let yes = (CSVCellWords.standardYes + words.yes.sorted()).joined(separator: ", ")
+        let no = (CSVCellWords.standardNo + words.no.sorted()).joined(separator: ", ")
+        throw CellError(field: field, reason: "'\(text)' is not yes or no; accepted: \(yes) for yes, \(no) for no")
     }
 
-    /// Lowercase terms, for the model's vocabulary check (`Step-free` is `step-free`).
-    static func terms(_ text: String) -> JSONValue { .array(list(text).map { .string($0.lowercased()) }) }
+    /// A finite number (`3`, `-0.02`, `7.50`).
+    static func number(_ text: String, field: String) throws(CellError) -> Double {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            throw CellError(field: field, reason: "'\(text)' is not a number; expected a number, as 3 or 2.5")
+        }
+        return value
+    }
 
-    /// Way names in any case and spacing (`Be Active`, `beActive`, `be-active`); unknown names are
-    /// passed on for the model to reject.
-    static func way(_ text: String) -> String {
+    /// A whole number; an age may be written `18+` (from 18).
+    static func wholeNumber(_ text: String, field: String, plus: Bool = false) throws(CellError) -> Double {
+        var digits = text.trimmingCharacters(in: .whitespaces)
+        if plus, digits.hasSuffix("+") { digits.removeLast() }
+        guard let value = Double(digits), value.isFinite, value == value.rounded() else {
+            throw CellError(
+                field: field,
+                reason: "'\(text)' is not a whole number; expected a whole number, as 12\(plus ? " (or 18+)" : "")")
+        }
+        return value
+    }
+
+    /// Access terms: Stitch's own (`step-free`, any case and spacing) or the phrases Open
+    /// Referral texts use (`step free`, `wheelchair accessible`, `hearing loop`).
+    static func accessTerms(_ item: String, field: String) throws(CellError) -> [AccessTerm] {
+        let key = SkillTaxonomy.normalise(item)
+        if let term = AccessTerm(rawValue: key) { return [term] }
+        let found = OpenReferralVocabulary.access(in: [item])
+        guard found.isEmpty else { return found }
+        throw CellError(
+            field: field,
+            reason: "'\(item)' is not an access term; accepted: \(AccessTerm.vocabulary), or phrases such as "
+                + "'step free', 'wheelchair accessible', 'hearing loop', 'accessible toilet'")
+    }
+
+    /// A way in any case and spacing (`Be Active`, `beActive`, `be-active`).
+    static func way(_ text: String, field: String) throws(CellError) -> WellbeingWay {
         let key = CSVTable.key(text)
-        return WellbeingWay.allCases.first { $0.rawValue.lowercased() == key }?.rawValue ?? text
+        guard let way = WellbeingWay.allCases.first(where: { $0.rawValue.lowercased() == key }) else {
+            throw CellError(
+                field: field, reason: "'\(text)' is not one of the Five Ways; accepted: \(WellbeingWay.allowedNames)")
+        }
+        return way
     }
 
-    static func ways(_ text: String) -> JSONValue { .array(list(text).map { .string(way($0)) }) }
-
-    /// Goals: `connect=1; beActive=0.5`; a way without a value is 1.
-    static func goals(_ text: String, field: String) throws(CellError) -> JSONValue {
+    /// Goals: `connect=1; beActive=0.5`; a way without a value is 1. Each bad item is one problem.
+    static func goals(_ text: String, field: String, separator: Character) -> ([String: JSONValue], [CellError]) {
         var goals: [String: JSONValue] = [:]
-        for item in list(text) {
+        var problems: [CellError] = []
+        for item in list(text, separator: separator) {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let first = parts.first else { throw CellError(field: field, reason: "'\(item)' names no way") }
-            let name = way(first)
+            let shape = "expected way=value with a value from 0 to 1, as connect=1; beActive=0.5"
+            guard let first = parts.first, !first.isEmpty else {
+                problems.append(CellError(field: field, reason: "'\(item)' names no way; \(shape); left out"))
+                continue
+            }
+            let name: WellbeingWay
+            do {
+                name = try way(first, field: field)
+            } catch {
+                problems.append(CellError(field: field, reason: error.reason + "; left out"))
+                continue
+            }
             if parts.count == 1 {
-                goals[name] = .number(1)
+                goals[name.rawValue] = .number(1)
+            } else if let value = Double(parts[1]), value.isFinite {
+                goals[name.rawValue] = .number(value)
             } else {
-                guard let value = Double(parts[1]), value.isFinite else {
-                    throw CellError(field: "\(field).\(name)", reason: "'\(parts[1])' is not a number")
-                }
-                goals[name] = .number(value)
+                problems.append(
+                    CellError(
+                        field: "\(field).\(name.rawValue)", reason: "'\(parts[1])' is not a number; \(shape); left out")
+                )
             }
         }
-        return .object(goals)
+        return (goals, problems)
     }
 
-    /// Slots: `Mon 10:00-12:00; Wed 14:00-16:00` → `[{"day":"mon","start":"10:00","end":"12:00"}, …]`.
-    /// Days may be written in full (`Monday`) or cut to three or more letters (`Tues`).
-    static func slots(_ text: String, field: String) throws(CellError) -> JSONValue {
-        var slots: [JSONValue] = []
-        for (i, item) in list(text).enumerated() {
-            let words = item.split(whereSeparator: \.isWhitespace)
-            guard let dayWord = words.first, words.count >= 2 else {
-                throw CellError(
-                    field: "\(field)[\(i)]",
-                    reason: "'\(item)' is not a slot; expected a day and times, as 'Mon 10:00-12:00'")
-            }
-            let times = words.dropFirst().joined().split(whereSeparator: { $0 == "-" || $0 == "–" })
-            guard times.count == 2 else {
-                throw CellError(
-                    field: "\(field)[\(i)]",
-                    reason: "'\(item)' is not a slot; expected a day and times, as 'Mon 10:00-12:00'")
-            }
-            slots.append(
-                .object([
-                    "day": .string(day(String(dayWord))), "start": .string(String(times[0])),
-                    "end": .string(String(times[1])),
-                ]))
+    /// Slots as ``StitchModel/WeeklyTimeText`` reads them, after the sheet's own day names are
+    /// replaced by Stitch's.
+    static func slots(_ text: String, field: String, words: CSVCellWords) throws(CellError) -> [Slot] {
+        do {
+            return try WeeklyTimeText.slots(replacingDays(in: text, words.days))
+        } catch {
+            throw CellError(field: field, reason: error.message)
         }
-        return .array(slots)
     }
 
-    /// `Monday`, `mon`, `Tues` → `mon`, `tue`; anything else is passed on for the model to reject.
-    static func day(_ word: String) -> String {
-        let lower = word.lowercased()
-        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        guard lower.count >= 3, let match = names.firstIndex(where: { $0.hasPrefix(lower) }) else { return word }
-        return Weekday.allCases[match].rawValue
-    }
-
-    /// The location from `lat` and `lon`: both or neither.
-    static func location(lat: String?, lon: String?) throws(CellError) -> JSONValue? {
-        switch (lat, lon) {
-        case (nil, nil): return nil
-        case (_?, nil): throw CellError(field: "lon", reason: "is required when lat is given")
-        case (nil, _?): throw CellError(field: "lat", reason: "is required when lon is given")
-        case (let lat?, let lon?):
-            return .object(["lat": try number(lat, field: "lat"), "lon": try number(lon, field: "lon")])
+    /// Replaces whole words that are the sheet's names of days (`Lun 10-12` → `mon 10-12`).
+    static func replacingDays(in text: String, _ days: [String: Weekday]) -> String {
+        guard !days.isEmpty else { return text }
+        var out = ""
+        var word = ""
+        func flush() {
+            out += days[word.lowercased()]?.rawValue ?? word
+            word = ""
         }
+        for ch in text {
+            if ch.isLetter {
+                word.append(ch)
+            } else {
+                flush()
+                out.append(ch)
+            }
+        }
+        flush()
+        return out
     }
 
     /// Decodes a record assembled from cells with the model's decoder.

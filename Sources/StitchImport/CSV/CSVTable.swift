@@ -9,6 +9,9 @@ import Foundation
 /// ignored; a missing required column, a repeated column, an empty file or a file that is not
 /// UTF-8 text stops the whole file. Row numbers are the file's record numbers, the header being
 /// row 1, as a spreadsheet shows them (a cell holding a line break does not start a new row).
+///
+/// A column-mapping file (``CSVColumnMap``) renames the sheet's own headers to Stitch's columns,
+/// names columns to ignore quietly, and replaces whole cells by a column's value map.
 struct CSVTable {
     /// One data row: its number in the file and its cells, by column.
     struct Row {
@@ -25,13 +28,15 @@ struct CSVTable {
 
     var rows: [Row] = []
     var issues: [ImportIssue] = []
+    /// The header each column was read from, as the sheet writes it, by canonical column.
+    var headerNames: [String: String] = [:]
     /// The number of data rows, blank ones included.
     var recordCount = 0
 
     /// Reads `data` against `columns` (canonical names, by matching key) and their aliases.
     ///
     /// - Returns: `nil` rows and a file-level issue when the file cannot be used at all.
-    init(_ data: Data, columns: [String], aliases: [String: String], required: [String]) {
+    init(_ data: Data, columns: [String], aliases: [String: String], required: [String], map: CSVColumnMap? = nil) {
         guard let text = Self.decodeText(data) else {
             issues.append(
                 ImportIssue(
@@ -54,13 +59,26 @@ struct CSVTable {
         var byKey: [String: String] = [:]
         for column in columns { byKey[Self.key(column)] = column }
         for (alias, column) in aliases { byKey[Self.key(alias)] = column }
+        var mapped: [String: String] = [:]
+        for (source, target) in map?.columns ?? [:] {
+            guard let column = byKey[Self.key(target)] else {
+                issues.append(
+                    ImportIssue(
+                        list: "rows", field: "map.columns",
+                        reason: "'\(source)' is mapped to '\(target)', which is not a column of this kind of file; "
+                            + "known columns: \(columns.joined(separator: ", "))"))
+                return
+            }
+            mapped[Self.key(source)] = column
+        }
+        let ignored = Set((map?.ignore ?? []).map(Self.key))
         var columnAt: [Int: String] = [:]
         var seen: [String: String] = [:]
         var unknown: [String] = []
         for (i, name) in header.enumerated() {
             let key = Self.key(name)
-            if key.isEmpty { continue }
-            guard let column = byKey[key] else {
+            if key.isEmpty || ignored.contains(key) { continue }
+            guard let column = mapped[key] ?? byKey[key] else {
                 unknown.append(name.trimmingCharacters(in: .whitespaces))
                 continue
             }
@@ -73,6 +91,12 @@ struct CSVTable {
             }
             seen[column] = name
             columnAt[i] = column
+            headerNames[column] = name.trimmingCharacters(in: .whitespaces)
+        }
+        var valueMaps: [String: [String: String]] = [:]
+        for (name, values) in map?.values ?? [:] {
+            let column = mapped[Self.key(name)] ?? byKey[Self.key(name)] ?? name
+            valueMaps[column, default: [:]].merge(values.map { (Self.cellKey($0.key), $0.value) }) { $1 }
         }
         let missing = required.filter { seen[$0] == nil }
         if !missing.isEmpty {
@@ -110,7 +134,8 @@ struct CSVTable {
             }
             var row = Row(number: number, cells: [:])
             for (i, cell) in cells.enumerated() {
-                if let column = columnAt[i] { row.cells[column] = cell }
+                guard let column = columnAt[i] else { continue }
+                row.cells[column] = valueMaps[column]?[Self.cellKey(cell)] ?? cell
             }
             rows.append(row)
         }
@@ -120,6 +145,9 @@ struct CSVTable {
     static func key(_ name: String) -> String {
         String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
+
+    /// A cell as a value map matches it: trimmed, lower case.
+    static func cellKey(_ cell: String) -> String { cell.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
 
     /// UTF-8 text without its byte-order mark; `nil` for anything else (UTF-16, Latin-1 with
     /// accented letters, binary files).

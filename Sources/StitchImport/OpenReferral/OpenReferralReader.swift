@@ -16,7 +16,7 @@ public import StitchModel
 ///   (cut, with a note, when longer than ``StitchModel/RecordBounds/maximumTextBytes``);
 /// - `schedule`: the weekly slots of the service-at-location's `schedules`, else the service's
 ///   (see ``OpenReferralSchedule``; ended schedules are left out when ``asOf`` is set);
-/// - `location` from the location's `latitude`/`longitude` (a postcode alone is not geocoded);
+/// - `location` from the location's `latitude`/`longitude` (and `postcode` from its UK address, for `--postcodes`);
 ///   a `virtual` location makes the activity `online`;
 /// - `access` from the location's `accessibility` texts and accessibility attributes, by the
 ///   fixed phrase rules of ``OpenReferralVocabulary`` (the text itself is not kept);

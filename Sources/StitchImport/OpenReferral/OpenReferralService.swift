@@ -94,12 +94,22 @@ struct OpenReferralService {
             if let location {
                 if location["location_type"]?.text?.lowercased() == "virtual" {
                     object["online"] = .bool(true)
-                } else if let lat = location["latitude"], let lon = location["longitude"] {
-                    object["location"] = .object([
-                        "lat": lat.number.map(JSONValue.number) ?? lat, "lon": lon.number.map(JSONValue.number) ?? lon,
-                    ])
                 } else {
-                    note(locationPath, "has no latitude and longitude; the activity has no location")
+                    let postcode = Self.postcode(of: location, at: locationPath, note: note)
+                    if let postcode { object["postcode"] = .string(postcode.text) }
+                    if let lat = location["latitude"], let lon = location["longitude"] {
+                        object["location"] = .object([
+                            "lat": lat.number.map(JSONValue.number) ?? lat,
+                            "lon": lon.number.map(JSONValue.number) ?? lon,
+                        ])
+                    } else if let postcode {
+                        note(
+                            locationPath,
+                            "has no latitude and longitude; the activity has its postcode \(postcode) only "
+                                + "(import with --postcodes to locate it)")
+                    } else {
+                        note(locationPath, "has no latitude and longitude; the activity has no location")
+                    }
                 }
                 object["access"] = .array(
                     OpenReferralVocabulary.access(in: Self.accessTexts(location)).map { .string($0.rawValue) })
@@ -130,6 +140,28 @@ struct OpenReferralService {
             }
         }
         return (nil, "\(at).location_id")
+    }
+
+    /// The UK postcode of a location's address: the first `addresses[]` entry with a
+    /// `postal_code`, a physical address before a postal one. An address in another country (its
+    /// `country` is not GB or UK) has no UK postcode; a UK one whose code is not a postcode's
+    /// shape is noted and left out.
+    static func postcode(of location: JSONValue, at path: String, note: (String, String) -> Void) -> Postcode? {
+        let addresses = Array((location["addresses"]?.elements ?? []).enumerated())
+        let ordered =
+            addresses.filter { $0.element["address_type"]?.text?.lowercased() == "physical" }
+            + addresses.filter { $0.element["address_type"]?.text?.lowercased() != "physical" }
+        for (i, address) in ordered {
+            guard let code = address["postal_code"]?.text, !code.trimmingCharacters(in: .whitespaces).isEmpty else {
+                continue
+            }
+            if let country = address["country"]?.text?.uppercased(), !["GB", "UK", "GBR", "UNITED KINGDOM"].contains(country) {
+                continue
+            }
+            if let postcode = Postcode(code) { return postcode }
+            note("\(path).addresses[\(i)].postal_code", Postcode.problem(code) + "; left out")
+        }
+        return nil
     }
 
     /// The texts that describe a location's access: its accessibility entries and the names of

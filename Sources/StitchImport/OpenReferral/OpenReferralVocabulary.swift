@@ -92,9 +92,14 @@ enum OpenReferralVocabulary {
         (.give, ["volunteer", "volunteers", "volunteering", "mentoring", "mentor"]),
     ]
 
-    /// The ways the texts clearly name, in the model's order.
+    /// The ways the texts clearly name, in the model's order. Plurals count as their singular
+    /// (`Lunch Clubs` names `lunch club`), as ``StitchModel/SkillTaxonomy/inflections(of:)`` has them.
     static func ways(in texts: [String]) -> [WellbeingWay] {
-        let padded = texts.map { " " + words($0) + " " }
+        let padded = texts.flatMap { text -> [String] in
+            let plain = words(text)
+            let singular = plain.split(separator: " ").map { SkillTaxonomy.singular(String($0)) ?? String($0) }
+            return [" " + plain + " ", " " + singular.joined(separator: " ") + " "]
+        }
         return wayWords.filter { _, list in
             list.contains { word in padded.contains { $0.contains(" \(word) ") } }
         }.map(\.way)
