@@ -94,8 +94,9 @@ public struct CommunityImport: Sendable {
     /// - Throws: a `ValidationError` when the file as a whole cannot be read.
     public static func incoming(_ data: Data) throws(ValidationError) -> (records: IncomingCommunity, read: StoredCounts) {
         let file: LenientFile
-        if let layout = CommunityFileLayout.scan(data), let records = LenientFile(layout, in: data) {
-            file = records
+        if let layout = CommunityFileLayout.scan(data) {
+            if let problem = topLevelProblem(keys: layout.keys) { throw problem }
+            if let records = LenientFile(layout, in: data) { file = records } else { file = try wholeFile(data) }
         } else {
             file = try wholeFile(data)
         }

@@ -135,7 +135,7 @@ struct CommunityMergeTests {
         ]
         #expect(
             reasons.map { SkippedRecord(kind: nil, path: nil, reason: $0).group } == [
-                "unknown member id", "birthYear is out of range", "end is not after start", "could not be read",
+                "unknown member id", "birthYear is out of range", "end is not after start", "is not a day",
             ])
     }
 }

@@ -161,7 +161,7 @@ struct CSVReaderTests {
         let reasons = Dictionary(result.issues.map { ($0.path, $0.reason) }) { first, _ in first }
         #expect(
             reasons["rows[3].availability"]?.hasPrefix(
-                "'Mun' is not a day or a time; accepted: days as mon…sun, in full (Tuesday)") == true)
+                "'Mun' is not a day or a time (did you mean 'mon'?); accepted: days as mon…sun, in full (Tuesday)") == true)
         #expect(reasons["rows[3].availability"]?.hasSuffix("; the cell is left empty") == true)
         #expect(reasons["rows[4].availability"]?.hasPrefix("'25:00' is not a time; accepted:") == true)
         #expect(

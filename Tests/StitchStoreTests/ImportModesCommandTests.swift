@@ -73,7 +73,7 @@ struct ImportModesCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path + "-lock"))
 
         let bad = try CommandRunner.temporaryFile(
-            Data("id,name,availability\nm-a,Ada,Mun 10:00-12:00\nm-b,Bo,Tue 25:00-26:00\n".utf8), name: "members.csv")
+            Data("id,name,avoid\nm-a,Ada,m-nobody\nm-b,Bo,m-nobody2\n".utf8), name: "members.csv")
         let skipped = try CommandRunner().run(["import", bad, "--db", folder.path])
         #expect(skipped.status != 0, "nothing stored is a failure: \(skipped.stdout)")
         #expect(skipped.stdout.contains("skipped 2"), "\(skipped.stdout)")

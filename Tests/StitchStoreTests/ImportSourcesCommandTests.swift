@@ -44,7 +44,7 @@ struct ImportSourcesCommandTests {
         #expect(r.stdout.contains("Stored in \(file.path): 4 members, 1 activity, 1 exchange, 1 attendance"))
         #expect(r.stderr.contains("header: unknown column 'Shoe size' ignored"))
         // A bad day costs the cell, not the member; an unknown member to avoid costs the member.
-        #expect(r.stderr.contains("rows[4].availability: 'Mun' is not a day or a time; accepted:"))
+        #expect(r.stderr.contains("rows[4].availability: 'Mun' is not a day or a time (did you mean 'mon'?); accepted:"))
         #expect(r.stderr.contains("the cell is left empty (record kept)"))
         #expect(r.stderr.contains("rows[5].avoid[0]: unknown member id 'm-nobody'"))
         let stored = try file.open().load()

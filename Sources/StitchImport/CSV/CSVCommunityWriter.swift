@@ -27,12 +27,12 @@ public enum CSVCommunityWriter {
 
     /// Members, one per row.
     public static func members(_ members: [Member]) -> String {
-        table(CSVMemberReader.columns, members.map(row))
+        table(CSVMemberReader.columns, members.map { row($0) })
     }
 
     /// Activities, one per row.
     public static func activities(_ activities: [Activity]) -> String {
-        table(CSVActivityReader.columns, activities.map(row))
+        table(CSVActivityReader.columns, activities.map { row($0) })
     }
 
     /// Exchanges, one per row.
@@ -40,13 +40,19 @@ public enum CSVCommunityWriter {
         table(
             exchangeColumns,
             exchanges.map { e in
-                [e.id ?? "", e.giver, e.receiver, number(e.hours), e.skill ?? "", e.date?.description ?? ""]
+                Dictionary(uniqueKeysWithValues: zip(
+                    exchangeColumns,
+                    [e.id ?? "", e.giver, e.receiver, number(e.hours), e.skill ?? "", e.date?.description ?? ""]))
             })
     }
 
     /// Attendance, one per row.
     public static func attendance(_ attendance: [Attendance]) -> String {
-        table(attendanceColumns, attendance.map { [$0.member, $0.activity, $0.date?.description ?? ""] })
+        table(
+            attendanceColumns,
+            attendance.map {
+                Dictionary(uniqueKeysWithValues: zip(attendanceColumns, [$0.member, $0.activity, $0.date?.description ?? ""]))
+            })
     }
 
     /// The members and activities that would not be read back from their CSV exactly as they
@@ -63,24 +69,32 @@ public enum CSVCommunityWriter {
 
     // MARK: - Rows
 
-    static func row(_ m: Member) -> [String] {
+    /// A member's cells by column name; the file's columns are the reader's, in its order, so a
+    /// column the reader gains is never filled from its neighbour.
+    static func row(_ m: Member) -> [String: String] {
         [
-            m.id, m.name ?? "", list(m.offers), list(m.interests), list(m.needs), list(m.experiences),
-            slots(m.availability), m.location.map { number($0.lat) } ?? "", m.location.map { number($0.lon) } ?? "",
-            m.travelKm.map(number) ?? "", yesNo(m.homeVisits), yesNo(m.housebound),
-            list(m.accessNeeds.map(\.rawValue)), list(m.languages), yesNo(m.dbsChecked),
-            m.birthYear.map(String.init) ?? "", list(m.groups), m.wellbeing.map(goals) ?? "", list(m.avoid),
-            yesNo(m.active),
+            "id": m.id, "name": m.name ?? "", "offers": list(m.offers), "interests": list(m.interests),
+            "needs": list(m.needs), "experiences": list(m.experiences), "availability": slots(m.availability),
+            "lat": m.location.map { number($0.lat) } ?? "", "lon": m.location.map { number($0.lon) } ?? "",
+            "postcode": m.postcode?.description ?? "", "travelKm": m.travelKm.map(number) ?? "",
+            "homeVisits": yesNo(m.homeVisits), "housebound": yesNo(m.housebound),
+            "accessNeeds": list(m.accessNeeds.map(\.rawValue)), "languages": list(m.languages),
+            "dbsChecked": yesNo(m.dbsChecked), "birthYear": m.birthYear.map(String.init) ?? "", "groups": list(m.groups),
+            "wellbeing": m.wellbeing.map(goals) ?? "", "avoid": list(m.avoid), "active": yesNo(m.active),
         ]
     }
 
-    static func row(_ a: Activity) -> [String] {
+    /// An activity's cells by column name.
+    static func row(_ a: Activity) -> [String: String] {
         [
-            a.id, a.name, a.organisation ?? "", a.description ?? "", list(a.topics), list(a.wellbeing.map(\.rawValue)),
-            slots(a.schedule), a.location.map { number($0.lat) } ?? "", a.location.map { number($0.lon) } ?? "",
-            yesNo(a.online), a.capacity.map(String.init) ?? "", String(a.enrolled), list(a.access.map(\.rawValue)),
-            a.cost.map(number) ?? "", a.ageMin.map(String.init) ?? "", a.ageMax.map(String.init) ?? "",
-            yesNo(a.buddyWelcome), list(a.groups), a.attribution ?? "",
+            "id": a.id, "name": a.name, "organisation": a.organisation ?? "", "description": a.description ?? "",
+            "topics": list(a.topics), "wellbeing": list(a.wellbeing.map(\.rawValue)), "schedule": slots(a.schedule),
+            "lat": a.location.map { number($0.lat) } ?? "", "lon": a.location.map { number($0.lon) } ?? "",
+            "postcode": a.postcode?.description ?? "", "online": yesNo(a.online),
+            "capacity": a.capacity.map(String.init) ?? "", "enrolled": String(a.enrolled),
+            "access": list(a.access.map(\.rawValue)), "cost": a.cost.map(number) ?? "",
+            "ageMin": a.ageMin.map(String.init) ?? "", "ageMax": a.ageMax.map(String.init) ?? "",
+            "buddyWelcome": yesNo(a.buddyWelcome), "groups": list(a.groups), "attribution": a.attribution ?? "",
         ]
     }
 
@@ -105,9 +119,9 @@ public enum CSVCommunityWriter {
     }
 
     /// The whole file: the header, then one line per row, cells quoted when they must be.
-    static func table(_ columns: [String], _ rows: [[String]]) -> String {
+    static func table(_ columns: [String], _ rows: [[String: String]]) -> String {
         var out = columns.map(quoted).joined(separator: ",") + "\n"
-        for row in rows { out += row.map(quoted).joined(separator: ",") + "\n" }
+        for row in rows { out += columns.map { quoted(row[$0] ?? "") }.joined(separator: ",") + "\n" }
         return out
     }
 
