@@ -10,7 +10,23 @@ public enum Weekday: String, CaseIterable, Sendable, Hashable, Codable, Comparab
 
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.index < rhs.index }
 
+    /// Reads `mon` … `sun` and the other ways people write a day (`Tues`, `Tuesday`, `Tuesdays`,
+    /// `weds`), by ``WeeklyTimeText``, the one reader of days and times.
     public init(from decoder: any Decoder) throws {
-        self = try Self.decodeNamed(from: decoder, kind: "day", ignoringCase: true)
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(String.self)
+        if let day = Weekday(rawValue: raw) ?? Weekday(spelled: raw.lowercased()) {
+            self = day
+            return
+        }
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: Self.unknownDayReason(raw))
+    }
+
+    /// "unknown day 'tuseday'; expected one of mon, …, sun; did you mean 'tue'?": the nearest of
+    /// the short and full names, given as its short name.
+    public static func unknownDayReason(_ raw: String) -> String {
+        let names = allCases.map(\.rawValue) + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        let near = NearestWord.nearest(to: raw.lowercased(), among: names).flatMap { Weekday(spelled: $0) }
+        return "unknown day '\(NearestWord.shown(raw))'; expected one of \(allowedNames)\(NearestWord.didYouMean(near?.rawValue))"
     }
 }

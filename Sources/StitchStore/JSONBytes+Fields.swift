@@ -58,7 +58,7 @@ extension JSONBytes {
     /// A day of the week, any case.
     mutating func weekday() -> Weekday? {
         guard let raw = string() else { return nil }
-        return Weekday(rawValue: raw) ?? Weekday(rawValue: raw.lowercased())
+        return Weekday(rawValue: raw) ?? Weekday(spelled: raw.lowercased())
     }
 
     /// A time of day, `"HH:MM"`: digits read in place, anything else by `TimeOfDay(parsing:)`.

@@ -23,7 +23,12 @@ struct WhoCanHelp: AsyncParsableCommand {
     var requester: String?
     @Option(help: "The help wanted: a taxonomy id, a synonym or free text.")
     var skill: String?
-    @Option(name: .customLong("when"), help: ArgumentHelp("When help is wanted, e.g. \"tue 10:00-12:00\" (repeatable).", valueName: "slot"))
+    @Option(
+        name: .customLong("when"),
+        help: ArgumentHelp(
+            "When help is wanted, e.g. \"tue 10:00-12:00\", \"tues 10-12\" or \"Tuesdays 2pm-4pm\" (repeatable).",
+            valueName: "slot"),
+        transform: SlotArgument.parse)
     var when: [SlotArgument] = []
     @Flag(name: .customLong("at-home"), help: "The helper comes to the requester's home.")
     var atHome = false

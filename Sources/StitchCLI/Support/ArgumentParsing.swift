@@ -1,20 +1,20 @@
 import ArgumentParser
 import StitchModel
 
-/// `--when "tue 10:00-12:00"`.
-struct SlotArgument: ExpressibleByArgument {
+/// `--when "tue 10:00-12:00"`, or as people write it (`"tues 10-12"`, `"Tuesdays 2pm-4pm"`), read
+/// by ``WeeklyTimeText``, the reader the CSV import uses too; one slot each time the option is given.
+/// A refusal names the piece at fault and lists the forms accepted.
+struct SlotArgument {
     let slot: Slot
 
-    init?(argument: String) {
-        let parts = argument.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
-        guard parts.count == 3, let day = Weekday(rawValue: parts[0].lowercased().prefix(3).description),
-            let start = TimeOfDay(parsing: parts[1]), let end = TimeOfDay(parsing: parts[2]),
-            let slot = Slot(day: day, start: start, end: end)
-        else { return nil }
-        self.slot = slot
+    /// Reads the option's text (``WhoCanHelp``'s `transform`), or throws why not.
+    static func parse(_ argument: String) throws -> SlotArgument {
+        do {
+            return SlotArgument(slot: try WeeklyTimeText.slot(argument))
+        } catch {
+            throw ValidationError(error.message)
+        }
     }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 }
 
 /// `--goals connect=1,takeNotice=0.5`: a goal for each way named, from 0 to 1 (a way without a
