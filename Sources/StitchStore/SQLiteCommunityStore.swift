@@ -222,17 +222,5 @@ public final class SQLiteCommunityStore: CommunityPersistence {
     }
 }
 
-/// How many records of each kind a store holds.
-public struct StoredCounts: Sendable, Hashable, Codable {
-    public var members: Int
-    public var activities: Int
-    public var exchanges: Int
-    public var attendance: Int
-
-    public init(members: Int, activities: Int, exchanges: Int, attendance: Int) {
-        self.members = members
-        self.activities = activities
-        self.exchanges = exchanges
-        self.attendance = attendance
-    }
-}
+/// How many records of each kind a store holds: the application layer's ``RecordCounts``.
+public typealias StoredCounts = RecordCounts

@@ -30,8 +30,9 @@ public enum ImportRefusal: Error, Sendable, Hashable {
     case invalid([ValidationError])
 }
 
-/// A number of records of each kind (what a replacement would remove).
-public struct RecordCounts: Sendable, Hashable {
+/// A number of records of each kind: what a store holds, what a file held, what a replacement
+/// would remove.
+public struct RecordCounts: Sendable, Hashable, Codable {
     public var members: Int
     public var activities: Int
     public var exchanges: Int

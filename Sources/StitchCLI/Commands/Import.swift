@@ -201,11 +201,6 @@ struct Import: ParsableCommand {
         [Wording.count(c.members, "member"), Wording.count(c.activities, "activity"), Wording.count(c.exchanges, "exchange"), "\(c.attendance) attendance"].joined(separator: ", ")
     }
 
-    static func describe(_ c: RecordCounts) -> String {
-        describe(
-            StoredCounts(members: c.members, activities: c.activities, exchanges: c.exchanges, attendance: c.attendance)
-        )
-    }
 }
 
 /// A database that does not exist yet, for planning an import into it: empty, and never written
