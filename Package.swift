@@ -48,7 +48,10 @@ let package = Package(
         // The application layer: the use cases every interface calls.
         .target(
             name: "StitchApplication",
-            dependencies: ["StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork", "StitchText", "StitchJSON"],
+            dependencies: [
+                "StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork", "StitchText", "StitchJSON",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings),
 
         // Adapters around the application layer.

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 public import StitchEngine
 public import StitchModel
 public import StitchNetwork
@@ -213,9 +214,10 @@ public actor StitchService {
         }
     }
 
-    /// One line on standard error for the operator: ids and counts only, never personal data.
+    /// One line for the operator, through swift-log (`stitch.service`): ids and counts only, never
+    /// personal data. What it reports are failures the caller was answered about, so `warning`.
     nonisolated static func log(_ message: String) {
-        FileHandle.standardError.write(Data("stitch: \(message)\n".utf8))
+        Logger(label: "stitch.service").warning("\(message)")
     }
 
     /// `community.load`: replaces the whole community, given inline or as a file the

@@ -34,7 +34,7 @@ struct ServiceUnitTests {
         #expect(unit["ExecStart"]?.contains("--token ") == false, "never the token on the command line")
     }
 
-    @Test func itsCommandLineServesAndStopsCleanly() throws {
+    @Test func itsCommandLineServesAndStopsCleanly() async throws {
         let unit = Self.settings(try Self.read("deploy/stitch.service"))
         let environmentFile = Self.settings(try Self.read("deploy/stitch.env"))
         let execStart = try #require(unit.first { $0.0 == "ExecStart" }?.1)
@@ -79,9 +79,17 @@ struct ServiceUnitTests {
         let socket = directories["RUNTIME_DIRECTORY"]! + "/stitch.sock"
         let deadline = Date().addingTimeInterval(30)
         while !FileManager.default.fileExists(atPath: socket), process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         #expect(FileManager.default.fileExists(atPath: socket), "the socket is served")
+        // Served: a health check with the token is answered (retried while the daemon starts).
+        let health = #"{"jsonrpc":"2.0","id":1,"method":"server.health","params":{"auth":"\#(token)"}}"#
+        var answered = false
+        while !answered, process.isRunning, Date() < deadline {
+            let answer = try? await LineClient.connect(to: .unix(socket)) { client in try await client.call(health) }
+            if let answer, "\(answer)".contains("ok") { answered = true } else { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(answered, "the daemon answered over its socket")
         process.terminate()  // SIGTERM, the unit's KillSignal
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

@@ -11,7 +11,7 @@ extension Serve {
     /// stops accepting, answers what it has read within a bound, closes every connection and
     /// returns (the caller then closes the store; exit status 0).
     func serveNetwork(_ dispatcher: RPCDispatcher, isAuthenticated: Bool) async throws {
-        let logger = Logger(label: "stitch.serve") { StreamLogHandler.standardError(label: $0) }
+        let logger = Logger(label: "stitch.serve")
         var endpoint = LineServer.Endpoint.unixSocket(path: socket ?? "")
         if socket == nil {
             do throws(LineServerError) {

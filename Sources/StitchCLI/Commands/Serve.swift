@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import StitchApplication
 import StitchEngine
 import StitchModel
@@ -71,6 +72,7 @@ struct Serve: AsyncParsableCommand {
     var maxLoadBytes = 256 << 20
 
     @OptionGroup var meaning: MeaningOptions
+    @OptionGroup var logging: LogLevelOption
 
     /// What `community.load {"path"}` may read.
     var loadPolicy: LoadPolicy {
@@ -111,6 +113,7 @@ struct Serve: AsyncParsableCommand {
     static let minimumTokenBytes = 32
 
     func run() async throws {
+        try logging.bootstrap()
         let token = try readToken()
         let (service, store, vectors) = try await makeService()
         vectors?.start()
@@ -273,8 +276,9 @@ struct Serve: AsyncParsableCommand {
         log("standard input closed; stopping")
     }
 
+    /// One line for the operator (ids and counts only, never personal data), at `info`.
     func log(_ message: String) {
-        FileHandle.standardError.write(Data("stitch serve: \(message)\n".utf8))
+        Logger(label: "stitch.serve").info("\(message)")
     }
 }
 
