@@ -75,11 +75,20 @@ package enum JSONScan {
         return nil
     }
 
+    /// The four hex digits of a `\u` escape from `i`, moving `i` past them.
     private static func hex4(_ bytes: UnsafeRawBufferPointer, _ i: inout Int, _ end: Int) -> UInt32? {
-        guard i + 4 <= end else { return nil }
+        guard let value = hex4(bytes, at: i, end: end) else { return nil }
+        i += 4
+        return value
+    }
+
+    /// The value of the four hex digits of a `\u` escape at `k` (before `end`), or `nil` when
+    /// they are not four hex digits. ``JSONSyntax`` checks escapes with it too.
+    static func hex4(_ bytes: UnsafeRawBufferPointer, at k: Int, end: Int) -> UInt32? {
+        guard k + 4 <= end else { return nil }
         var value: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[i]
+        for j in k..<(k + 4) {
+            let c = bytes[j]
             let digit: UInt8
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
@@ -88,7 +97,6 @@ package enum JSONScan {
             default: return nil
             }
             value = value << 4 | UInt32(digit)
-            i += 1
         }
         return value
     }

@@ -267,22 +267,7 @@ package enum JSONSyntax {
             }
         }
 
-        func hex4(at k: Int) -> UInt32? {
-            guard k + 4 <= bytes.count else { return nil }
-            var value: UInt32 = 0
-            for j in k..<(k + 4) {
-                let c = bytes[j]
-                let digit: UInt8
-                switch c {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
-                default: return nil
-                }
-                value = value << 4 | UInt32(digit)
-            }
-            return value
-        }
+        func hex4(at k: Int) -> UInt32? { JSONScan.hex4(bytes, at: k, end: bytes.count) }
 
         /// The length of the UTF-8 sequence at `k` (a lead byte of 0x80 or more), or `nil` when
         /// it is not valid UTF-8 (overlong forms, surrogates and values past U+10FFFF included).
