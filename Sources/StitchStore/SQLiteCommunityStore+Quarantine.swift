@@ -35,7 +35,7 @@ extension SQLiteCommunityStore {
         for row in rows { counts[row.table, default: 0] += 1 }
         let byTable = tables.compactMap { table in counts[table].map { "\(table) \($0)" } }.joined(separator: ", ")
         let line =
-            "stitch: set aside \(rows.count) stored record\(rows.count == 1 ? "" : "s") that cannot be served "
+            "stitch: set aside \(Wording.count(rows.count, "stored record")) that cannot be served "
             + "(\(byTable)); the rest is served; list them with `stitch admin quarantine --db \(path)`\n"
         FileHandle.standardError.write(Data(line.utf8))
     }

@@ -90,7 +90,7 @@ struct Export: ParsableCommand {
                 "Wrote \(Import.describe(counts(community))) to \(files.map(\.0).joined(separator: ", ")) in \(folder)"
                     + (changed.isEmpty
                         ? ""
-                        : "; \(changed.count) record\(changed.count == 1 ? "" : "s") would not import back exactly "
+                        : "; \(Wording.count(changed.count, "record")) would not import back exactly "
                             + "(listed above): export --format json to keep them whole"))
         }
     }
