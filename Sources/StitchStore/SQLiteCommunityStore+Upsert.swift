@@ -2,50 +2,9 @@ import Foundation
 import GRDB
 import StitchModel
 
-/// Many members, activities and exchanges added or replaced at once (`stitch import` of a CSV,
-/// Open Referral, OpenActive file or TimeOverflow export).
+/// Records written over where they stand, or added last: the statements `member.upsert`,
+/// `activity.upsert` and an import that adds to the stored community share.
 extension SQLiteCommunityStore {
-    /// Adds or replaces members, activities and exchanges by id, in one transaction: a replaced
-    /// record keeps its place, a new one goes last, exactly as `member.upsert` and
-    /// `activity.upsert` do one by one; an exchange without an id is added. Everything else
-    /// stored (other records, attendance, weights) is kept.
-    ///
-    /// - Parameter progress: called now and then with the records written so far and the total.
-    public func upsert(
-        members: [Member], activities: [Activity], exchanges: [Exchange] = [],
-        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
-    ) throws(StoreError) {
-        let total = members.count + activities.count + exchanges.count
-        var done = 0
-        func tick() {
-            done += 1
-            if done % 2048 == 0 || done == total { progress?(done, total) }
-        }
-        try write { db in
-            let encoder = JSONEncoder()
-            for member in members {
-                try Self.store(member, db, encoder: encoder)
-                tick()
-            }
-            for activity in activities {
-                try Self.store(activity, db, encoder: encoder)
-                tick()
-            }
-            for exchange in exchanges {
-                try db.run(Self.upsertExchangeSQL, Self.values(exchange))
-                tick()
-            }
-        }
-    }
-
-    /// An exchange inserted, or, when its id is stored, written over where it stands.
-    static let upsertExchangeSQL =
-        insertExchangeSQL
-        + """
-         ON CONFLICT (id) DO UPDATE SET giver = excluded.giver, receiver = excluded.receiver, hours = excluded.hours,
-        skill = excluded.skill, date = excluded.date
-        """
-
     /// Inserts or replaces an activity in place.
     static func store(_ activity: Activity, _ db: Database, encoder: JSONEncoder) throws {
         try storeRecord(table: "activities", id: activity.id, json: try json(activity, encoder, table: "activities"), db)
