@@ -215,18 +215,10 @@ extension Import {
             FileHandle.standardError.write(Data("  \(place)\(problem.field): \(problem.reason) (record kept)\n".utf8))
         }
         for i in incoming.members.indices {
-            guard incoming.members[i].value.location == nil, let postcode = incoming.members[i].value.postcode else { continue }
-            switch directory.locate(postcode) {
-            case .success(let location): incoming.members[i].value.location = location
-            case .failure(let problem): note(problem, at: incoming.members[i].path)
-            }
+            if let problem = directory.locate(&incoming.members[i].value) { note(problem, at: incoming.members[i].path) }
         }
         for i in incoming.activities.indices {
-            guard incoming.activities[i].value.location == nil, let postcode = incoming.activities[i].value.postcode else { continue }
-            switch directory.locate(postcode) {
-            case .success(let location): incoming.activities[i].value.location = location
-            case .failure(let problem): note(problem, at: incoming.activities[i].path)
-            }
+            if let problem = directory.locate(&incoming.activities[i].value) { note(problem, at: incoming.activities[i].path) }
         }
         return incoming
     }

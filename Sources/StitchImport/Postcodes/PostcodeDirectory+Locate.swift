@@ -27,58 +27,25 @@ extension PostcodeDirectory {
         }
     }
 
-    /// Gives each member and activity of a source that has a postcode and no location the
-    /// postcode's location; a postcode the file cannot place is an issue of its record, which is
-    /// kept with its location unknown.
-    public func locate(_ source: inout SourceImport) {
-        for i in source.members.indices {
-            guard source.members[i].value.location == nil, let postcode = source.members[i].value.postcode else {
-                continue
-            }
-            switch locate(postcode) {
-            case .success(let location): source.members[i].value.location = location
-            case .failure(let problem): source.issues.append(issue(problem, of: source.members[i], in: source.list))
-            }
+    /// Gives a record that has a postcode and no location the postcode's location; the problem
+    /// when the file cannot place the postcode (the record keeps its location unknown), else `nil`.
+    public func locate<Record: PostcodeLocated>(_ record: inout Record) -> ValidationError? {
+        guard record.location == nil, let postcode = record.postcode else { return nil }
+        switch locate(postcode) {
+        case .success(let location):
+            record.location = location
+            return nil
+        case .failure(let problem):
+            return problem
         }
-        for i in source.activities.indices {
-            guard source.activities[i].value.location == nil, let postcode = source.activities[i].value.postcode
-            else { continue }
-            switch locate(postcode) {
-            case .success(let location): source.activities[i].value.location = location
-            case .failure(let problem): source.issues.append(issue(problem, of: source.activities[i], in: source.list))
-            }
-        }
-        source.issues.sort { ($0.index ?? 0) < ($1.index ?? 0) }
-    }
-
-    /// The same for a whole community: the problems come back with their paths
-    /// (`members[3].postcode`), each record kept with its location unknown.
-    public func locate(_ community: inout Community) -> [ValidationError] {
-        var notes: [ValidationError] = []
-        for i in community.members.indices {
-            guard community.members[i].location == nil, let postcode = community.members[i].postcode else { continue }
-            switch locate(postcode) {
-            case .success(let location): community.members[i].location = location
-            case .failure(let problem): notes.append(problem.inside("members[\(i)]"))
-            }
-        }
-        for i in community.activities.indices {
-            guard community.activities[i].location == nil, let postcode = community.activities[i].postcode else {
-                continue
-            }
-            switch locate(postcode) {
-            case .success(let location): community.activities[i].location = location
-            case .failure(let problem): notes.append(problem.inside("activities[\(i)]"))
-            }
-        }
-        return notes
-    }
-
-    private func issue<T: Identifiable>(_ problem: ValidationError, of record: ImportedRecord<T>, in list: String)
-        -> ImportIssue where T.ID == String
-    {
-        ImportIssue(
-            list: list, index: record.index, id: record.value.id, field: problem.field, reason: problem.reason,
-            recordSkipped: false)
     }
 }
+
+/// A record that may give a postcode in place of a location: a member or an activity.
+public protocol PostcodeLocated {
+    var location: Location? { get set }
+    var postcode: Postcode? { get }
+}
+
+extension Member: PostcodeLocated {}
+extension Activity: PostcodeLocated {}
