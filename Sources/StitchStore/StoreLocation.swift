@@ -9,6 +9,9 @@ import Foundation
 /// StoreLocation.defaultPath()  // "/home/ada/.local/share/stitch/stitch.sqlite"
 /// ```
 public enum StoreLocation {
+    /// The rule ``defaultPath(environment:)`` follows, in words, for help texts.
+    public static let defaultDescription = "$XDG_DATA_HOME/stitch/stitch.sqlite, else ~/.local/share/stitch/stitch.sqlite"
+
     /// The default database path for this environment.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let base: String

@@ -26,7 +26,7 @@ struct Demo: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The database (default: $XDG_DATA_HOME/stitch/stitch.sqlite, else ~/.local/share/stitch/stitch.sqlite).",
+            "The database (default: \(StoreLocation.defaultDescription)).",
             valueName: "path"))
     var db: String?
     @Option(help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
@@ -37,7 +37,7 @@ struct Demo: ParsableCommand {
     var yes = false
 
     func validate() throws {
-        if yes, !replace { throw ValidationError("--yes confirms --replace; without --replace nothing is removed") }
+        try ReplaceConfirmation.check(replace: replace, yes: yes)
     }
 
     func run() throws {

@@ -30,7 +30,7 @@ struct Export: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The database (default: $XDG_DATA_HOME/stitch/stitch.sqlite, else ~/.local/share/stitch/stitch.sqlite).",
+            "The database (default: \(StoreLocation.defaultDescription)).",
             valueName: "path"))
     var db: String?
     @Option(

@@ -75,7 +75,7 @@ struct Import: ParsableCommand {
     var asOf: String?
     @Option(
         help: ArgumentHelp(
-            "The database (default: $XDG_DATA_HOME/stitch/stitch.sqlite, else ~/.local/share/stitch/stitch.sqlite).",
+            "The database (default: \(StoreLocation.defaultDescription)).",
             valueName: "path"))
     var db: String?
     @Option(help: ArgumentHelp("Skills taxonomy file (JSON).", valueName: "path"))
@@ -98,7 +98,7 @@ struct Import: ParsableCommand {
     var postcodes: String?
 
     func validate() throws {
-        if yes, !replace { throw ValidationError("--yes confirms --replace; without --replace nothing is removed") }
+        try ReplaceConfirmation.check(replace: replace, yes: yes)
     }
 
     func run() throws {

@@ -58,7 +58,7 @@ struct Serve: AsyncParsableCommand {
             """
             The database that keeps the community: every write is stored there before it is answered. A new \
             database starts empty (or with the --community file, or the demo with --demo). \
-            (default: $XDG_DATA_HOME/stitch/stitch.sqlite, else ~/.local/share/stitch/stitch.sqlite)
+            (default: \(StoreLocation.defaultDescription))
             """,
             valueName: "path"))
     var db: String?

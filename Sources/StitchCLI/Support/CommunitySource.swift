@@ -17,7 +17,7 @@ struct CommunitySource: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Read the community from this Stitch database (as `stitch import` and `stitch serve` keep it; "
-                + "default: $XDG_DATA_HOME/stitch/stitch.sqlite, else ~/.local/share/stitch/stitch.sqlite).",
+                + "default: \(StoreLocation.defaultDescription)).",
             valueName: "path"))
     var db: String?
 
