@@ -11,31 +11,23 @@ extension RPCDispatcher {
         var source: Data?
     }
 
-    /// Reads typed params. Shared: `JSONDecoder` keeps no state between calls. Every method's
-    /// params may carry `auth` (the token) besides their own keys, which are checked strictly.
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.userInfo[RecordKeys.alsoAllowedAtTop] = [authKey]
-        return decoder
-    }()
-
     /// The params key that carries the token.
     static let authKey = "auth"
 
-    /// Decodes params into a typed value, naming the first bad field under `params`.
+    /// Decodes params into a typed value with the application layer's one reader
+    /// (``MethodParams/decode(_:from:alsoAllowed:)``), naming the first bad field under `params`.
     ///
     /// From the params' own bytes when the line's reader kept them (one decode); otherwise the
     /// fields, without `auth`, are written out and read back.
     func decode<T: Decodable>(_ type: T.Type, _ params: MethodInput) throws(ServiceError) -> T {
+        if let source = params.source { return try MethodParams.decode(type, from: source, alsoAllowed: [Self.authKey]) }
+        let data: Data
         do {
-            if let source = params.source { return try Self.decoder.decode(type, from: source) }
-            let data = try JSONEncoder().encode(params.fields.filter { $0.key != Self.authKey })
-            return try Self.decoder.decode(type, from: data)
-        } catch let error as DecodingError {
-            throw ServiceError.invalidParams(ValidationError(error))
+            data = try JSONEncoder().encode(params.fields.filter { $0.key != Self.authKey })
         } catch {
             throw ServiceError(.invalidParams, "Invalid params", field: "params", reason: "could not be read")
         }
+        return try MethodParams.decode(type, from: data)
     }
 
     /// Refuses params (other than `auth`) given to a method that takes none.
