@@ -71,7 +71,7 @@ extension RPCDispatcher {
                 return .success(await service.snapshot().health)
             case "server.stats":
                 try Self.takesNoParams(method, params)
-                return .success(statisticsSnapshot())
+                return .success(statistics.snapshot())
             case "plan.allocate": return .success(try await service.plan(decode(PlanRequest.self, params)))
             case "network.analyse":
                 return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))

@@ -2,7 +2,6 @@ import Foundation
 import StitchApplication
 import StitchEngine
 import StitchModel
-import Synchronization
 
 /// Answers newline-delimited JSON-RPC 2.0 messages: single requests, batches and notifications.
 ///
@@ -11,7 +10,8 @@ import Synchronization
 /// over ``StitchService`` and the engine; every bad input gets the protocol's error with the
 /// JSON path of the field and a reason.
 public final class RPCDispatcher: Sendable {
-    let service: StitchService
+    /// The use cases this dispatcher answers with.
+    public let service: StitchService
     let token: String?
     /// The longest line accepted, in bytes.
     public let maximumLineBytes: Int
@@ -20,15 +20,18 @@ public final class RPCDispatcher: Sendable {
     /// Once a batch's answers pass this many bytes, its remaining requests are not run (each
     /// gets a -32600 error), so one line's answer stays near this size in memory.
     public let maximumAnswerBytes: Int
-    private let statistics = Mutex(RPCStatistics())
+    /// The requests answered, shared with the daemon's other interfaces (`server.stats`).
+    public let statistics: RequestStatistics
 
     /// The default for ``maximumBatch``.
     public static let defaultMaximumBatch = 1000
 
     public init(
         service: StitchService, token: String? = nil, maximumLineBytes: Int = 1 << 20,
-        maximumBatch: Int = RPCDispatcher.defaultMaximumBatch, maximumAnswerBytes: Int = 8 << 20
+        maximumBatch: Int = RPCDispatcher.defaultMaximumBatch, maximumAnswerBytes: Int = 8 << 20,
+        statistics: RequestStatistics = RequestStatistics()
     ) {
+        self.statistics = statistics
         self.maximumAnswerBytes = max(1, maximumAnswerBytes)
         self.service = service
         self.token = token
@@ -140,7 +143,7 @@ public final class RPCDispatcher: Sendable {
             }
             // Without the token, a batch is refused whole: no request of it is run or answered.
             if let token, !items.allSatisfy({ Self.constantTimeEquals($0.tree["params"]?["auth"], token) }) {
-                statistics.withLock { $0.record(method: "(batch)", errorCode: ServiceError.Code.unauthorized.rawValue, microseconds: 0) }
+                statistics.record(method: "(batch)", errorCode: ServiceError.Code.unauthorized.rawValue, duration: .zero)
                 return encode(RPCResponse(id: .null, result: nil, error: Self.unauthorized))
             }
             // Answers are written as they come; once they pass the cap, the requests left are not
@@ -263,10 +266,9 @@ public final class RPCDispatcher: Sendable {
             outcome = await call(method, MethodInput(fields: params, source: source))
         }
         let elapsed = clock.now - start
-        let micros = Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12
         let errorCode: Int? = if case .failure(let e) = outcome { e.code } else { nil }
         let name = Self.methods.contains(method) ? method : "(unknown)"
-        statistics.withLock { $0.record(method: name, errorCode: errorCode, microseconds: micros) }
+        statistics.record(method: name, errorCode: errorCode, duration: elapsed)
         if isNotification { return nil }
         switch outcome {
         case .success(let value): return RPCResponse(id: id, result: value, error: nil)
@@ -275,7 +277,7 @@ public final class RPCDispatcher: Sendable {
     }
 
     /// Every method of the protocol, in the order the protocol lists them.
-    static let methodNames = [
+    public static let methodNames = [
         "community.load", "member.upsert", "member.remove", "activity.upsert", "activity.remove", "exchange.record",
         "attendance.record", "match.helpers", "match.opportunities", "refer.activities", "plan.allocate", "match.explain",
         "network.analyse", "outcome.record", "weights.get", "weights.set", "weights.calibrate", "server.health", "server.stats",
@@ -311,6 +313,4 @@ public final class RPCDispatcher: Sendable {
         return diff == 0
     }
 
-    /// Statistics so far.
-    func statisticsSnapshot() -> RPCStatistics.Snapshot { statistics.withLock { $0.snapshot() } }
 }

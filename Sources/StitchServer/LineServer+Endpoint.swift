@@ -1,4 +1,4 @@
-import NIOCore
+public import NIOCore
 
 extension LineServer {
     /// Where a ``LineServer`` listens: a Unix domain socket path, or a TCP host and port.
@@ -47,6 +47,27 @@ extension LineServer {
             case .tcp(let host, let port): return host.contains(":") ? "tcp:[\(host)]:\(port)" : "tcp:\(host):\(port)"
             }
         }
+    }
+}
+
+extension LineServer.Endpoint {
+    /// The address to listen on for TCP at `host:port`, once the rule every TCP interface of
+    /// the daemon follows admits it: a token is needed on an address other than loopback, and
+    /// on loopback unless `allowsLoopbackWithoutToken` (`--insecure-loopback`).
+    ///
+    /// - Throws: ``LineServerError/nonLoopbackWithoutToken(_:)`` or
+    ///   ``LineServerError/loopbackWithoutToken(_:)``; a host that does not resolve throws NIO's error.
+    public func admittedAddress(
+        host: String, port: Int, isAuthenticated: Bool, allowsLoopbackWithoutToken: Bool
+    ) throws -> SocketAddress {
+        let address = try SocketAddress.makeAddressResolvingHost(host, port: port)
+        guard address.isLoopback || isAuthenticated else {
+            throw LineServerError.nonLoopbackWithoutToken(description)
+        }
+        guard isAuthenticated || allowsLoopbackWithoutToken else {
+            throw LineServerError.loopbackWithoutToken(description)
+        }
+        return address
     }
 }
 

@@ -120,13 +120,9 @@ public final class LineServer: Service, Sendable {
                 throw error
             }
         case .tcp(let host, let port):
-            let address = try SocketAddress.makeAddressResolvingHost(host, port: port)
-            guard address.isLoopback || configuration.isAuthenticated else {
-                throw LineServerError.nonLoopbackWithoutToken(endpoint.description)
-            }
-            guard configuration.isAuthenticated || configuration.allowsLoopbackWithoutToken else {
-                throw LineServerError.loopbackWithoutToken(endpoint.description)
-            }
+            let address = try endpoint.admittedAddress(
+                host: host, port: port, isAuthenticated: configuration.isAuthenticated,
+                allowsLoopbackWithoutToken: configuration.allowsLoopbackWithoutToken)
             listener =
                 try await bootstrap
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)

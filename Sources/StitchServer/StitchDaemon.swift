@@ -1,5 +1,5 @@
-import Logging
-import ServiceLifecycle
+public import ServiceLifecycle
+public import Logging
 
 /// Runs a daemon's servers until SIGTERM or SIGINT, then shuts them down gracefully.
 ///
@@ -17,12 +17,12 @@ public enum StitchDaemon {
     /// Serves until a shutdown signal, then drains and calls `onShutdown`.
     ///
     /// - Parameters:
-    ///   - servers: the bound servers to run.
+    ///   - servers: the servers to run: bound ``LineServer``s, and any other service (the HTTP server).
     ///   - logger: where the lifecycle logs go.
     ///   - gracefulShutdownTimeout: how long in-flight requests may take after the signal.
     ///   - onShutdown: runs once every server has stopped, before returning.
     public static func run(
-        _ servers: [LineServer],
+        _ servers: [any Service],
         logger: Logger,
         gracefulShutdownTimeout: Duration = .seconds(30),
         onShutdown: @Sendable () async throws -> Void = {}

@@ -1,17 +1,35 @@
 import Foundation
 import Logging
+import ServiceLifecycle
+import StitchApplication
+import StitchHTTP
 import StitchRPC
 import StitchServer
 
 extension Serve {
-    /// Serves `--socket PATH` or `--tcp HOST:PORT` until SIGTERM or SIGINT (see docs/daemon.md).
+    /// Serves `--socket PATH` or `--tcp HOST:PORT`, and `--http HOST:PORT`, until SIGTERM or
+    /// SIGINT (see docs/daemon.md).
     ///
     /// Refuses, before serving anything, a socket path that holds another kind of file or a live
-    /// server, TCP without a token (on loopback, unless `--insecure-loopback`). On the signal it
-    /// stops accepting, answers what it has read within a bound, closes every connection and
-    /// returns (the caller then closes the store; exit status 0).
-    func serveNetwork(_ dispatcher: RPCDispatcher, isAuthenticated: Bool) async throws {
+    /// server, TCP or HTTP without a token (on loopback, unless `--insecure-loopback`). On the
+    /// signal it stops accepting, answers what it has read within a bound, closes every
+    /// connection and returns (the caller then closes the store; exit status 0).
+    func serveNetwork(_ dispatcher: RPCDispatcher, service: StitchService, token: String?) async throws {
         let logger = Logger(label: "stitch.serve")
+        var services: [any Service] = []
+        if socket != nil || tcp != nil {
+            services.append(try await lineServer(dispatcher, isAuthenticated: token != nil, logger: logger))
+        }
+        if let http {
+            services.append(try httpServer(at: http, service: service, statistics: dispatcher.statistics, token: token, logger: logger))
+        }
+        try await StitchDaemon.run(services, logger: logger) {
+            log("every connection closed; stopping")
+        }
+    }
+
+    /// The JSON-RPC server on `--socket` or `--tcp`, bound.
+    private func lineServer(_ dispatcher: RPCDispatcher, isAuthenticated: Bool, logger: Logger) async throws -> LineServer {
         var endpoint = LineServer.Endpoint.unixSocket(path: socket ?? "")
         if socket == nil {
             do throws(LineServerError) {
@@ -20,9 +38,8 @@ extension Serve {
                 throw CLIError.usage(error.description)
             }
         }
-        let server: LineServer
         do {
-            server = try await LineServer.bind(
+            return try await LineServer.bind(
                 endpoint, dispatcher: dispatcher, configuration: .init(
                     isAuthenticated: isAuthenticated, allowsLoopbackWithoutToken: insecureLoopback,
                     maximumConnections: maxConnections,
@@ -33,8 +50,35 @@ extension Serve {
         } catch {
             throw CLIError.usage("cannot serve \(endpoint): \(error)")
         }
-        try await StitchDaemon.run([server], logger: logger) {
-            log("every connection closed; stopping")
+    }
+
+    /// The HTTP server on `--http`: the address admitted by the same rule as TCP's, the API and
+    /// the contract (`docs/openapi.yaml`, found with the bundled data).
+    private func httpServer(
+        at text: String, service: StitchService, statistics: RequestStatistics, token: String?, logger: Logger
+    ) throws -> any Service {
+        let endpoint: LineServer.Endpoint
+        do throws(LineServerError) {
+            endpoint = try LineServer.Endpoint(tcp: text)
+        } catch {
+            throw CLIError.usage(error.description.replacingOccurrences(of: "serve TCP", with: "serve HTTP"))
+        }
+        guard case .tcp(let host, let port) = endpoint else { throw CLIError.usage("cannot serve HTTP at '\(text)'") }
+        do {
+            _ = try endpoint.admittedAddress(
+                host: host, port: port, isAuthenticated: token != nil, allowsLoopbackWithoutToken: insecureLoopback)
+        } catch let error as LineServerError {
+            throw CLIError.usage(error.description.replacingOccurrences(of: "serve TCP", with: "serve HTTP"))
+        } catch {
+            throw CLIError.usage("cannot serve HTTP at \(text): \(error)")
+        }
+        let document = (try? DataLocator.path(of: "openapi.yaml")).flatMap { FileManager.default.contents(atPath: $0) }
+        let interface = HTTPInterface(
+            service: service, statistics: statistics, token: token, maximumBodyBytes: maxBodyBytes, openAPIDocument: document)
+        let router = try interface.router()
+        let shown = host.contains(":") ? "[\(host)]" : host
+        return interface.application(router: router, host: host, port: port, logger: logger) { port in
+            Logger(label: "stitch.serve").info("serving HTTP at http://\(shown):\(port) (the API under /api)")
         }
     }
 }

@@ -23,8 +23,9 @@ struct Serve: AsyncParsableCommand {
               openssl rand -hex 32 > ~/.stitch-token && chmod 600 ~/.stitch-token
               stitch serve --tcp 127.0.0.1:7411 --token-file ~/.stitch-token
               STITCH_TOKEN="$(cat ~/.stitch-token)" stitch serve --tcp 0.0.0.0:7411
+              stitch serve --http 127.0.0.1:7412 --token-file ~/.stitch-token
 
-            TCP needs a token of at least 32 bytes (every request then carries it in params.auth), from             --token-file PATH or the STITCH_TOKEN environment variable; never on the command line, where any             local user could read it. Loopback TCP without a token needs --insecure-loopback.
+            TCP and HTTP need a token of at least 32 bytes (every JSON-RPC request then carries it in params.auth,             every HTTP API request in an Authorization: Bearer header), from --token-file PATH or the STITCH_TOKEN             environment variable; never on the command line, where any local user could read it. Loopback TCP or             HTTP without a token needs --insecure-loopback.
             """)
 
     @Flag(help: "Serve standard input and output.")
@@ -33,6 +34,13 @@ struct Serve: AsyncParsableCommand {
     var socket: String?
     @Option(help: ArgumentHelp("Serve TCP at host:port.", valueName: "host:port"))
     var tcp: String?
+    @Option(
+        help: ArgumentHelp(
+            "Serve HTTP at host:port: the JSON API under /api (docs/openapi.yaml) and the web pages; alone or beside --socket or --tcp.",
+            valueName: "host:port"))
+    var http: String?
+    @Option(help: "The largest HTTP request body accepted, in bytes.")
+    var maxBodyBytes = 1 << 20
     @Option(help: .hidden)
     var token: String?
     @Option(
@@ -87,8 +95,12 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         let transports = [stdio, socket != nil, tcp != nil].filter { $0 }.count
-        guard transports > 0 else { throw ValidationError("choose --stdio, --socket PATH or --tcp HOST:PORT") }
-        guard transports == 1 else { throw ValidationError("choose one of --stdio, --socket PATH and --tcp HOST:PORT") }
+        guard transports > 0 || http != nil else {
+            throw ValidationError("choose --stdio, --socket PATH, --tcp HOST:PORT or --http HOST:PORT")
+        }
+        guard transports <= 1 else { throw ValidationError("choose one of --stdio, --socket PATH and --tcp HOST:PORT") }
+        if stdio, http != nil { throw ValidationError("--http serves beside --socket or --tcp, not --stdio") }
+        guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
         if demo, community != nil { throw ValidationError("give --community FILE or --demo, not both") }
         guard maxLineBytes >= 1024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
         if let allowLoadPath {
@@ -118,7 +130,8 @@ struct Serve: AsyncParsableCommand {
         let (service, store, vectors) = try await makeService()
         vectors?.start()
         let dispatcher = RPCDispatcher(
-            service: service, token: token, maximumLineBytes: maxLineBytes, maximumBatch: maxBatch)
+            service: service, token: token, maximumLineBytes: maxLineBytes, maximumBatch: maxBatch,
+            statistics: RequestStatistics())
         do {
             try await serve(dispatcher, token: token, store: store, vectors: vectors)
         } catch {
@@ -250,8 +263,8 @@ struct Serve: AsyncParsableCommand {
 
     /// Answers requests on the chosen transport until it closes.
     func serve(_ dispatcher: RPCDispatcher, token: String?, store: SQLiteCommunityStore, vectors: TextVectorKeeper?) async throws {
-        if socket != nil || tcp != nil {
-            try await serveNetwork(dispatcher, isAuthenticated: token != nil)
+        if socket != nil || tcp != nil || http != nil {
+            try await serveNetwork(dispatcher, service: dispatcher.service, token: token)
             return
         }
         let stop = StdioStop { self.closeStore(store, vectors: vectors) }
