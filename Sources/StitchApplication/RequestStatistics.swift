@@ -14,8 +14,14 @@ public final class RequestStatistics: Sendable {
     public init() {}
 
     /// Records one answered request: its method (`(unknown)` for a name outside the protocol),
-    /// the error code it got (`nil` when it succeeded) and how long it took.
-    public func record(method: String, errorCode: Int?, duration: Duration) {
+    /// the error code it got (`nil` when it succeeded) and how long it took; also in the
+    /// metrics (``ServiceMetrics``), by transport and status (`httpStatus` for HTTP).
+    public func record(
+        method: String, errorCode: Int?, duration: Duration, transport: ServiceMetrics.Transport = .jsonRPC,
+        httpStatus: Int? = nil
+    ) {
+        let status = httpStatus.map(String.init) ?? errorCode.map(String.init) ?? "ok"
+        ServiceMetrics.request(method: method, transport: transport, status: status, duration: duration)
         let micros = Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
         state.withLock { $0.record(method: method, errorCode: errorCode, microseconds: micros) }
     }

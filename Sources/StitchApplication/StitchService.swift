@@ -168,7 +168,9 @@ public actor StitchService {
                 try? await Task.sleep(until: last + quietPeriod)
             }
             guard let snapshot = await self?.beginRebuild() else { return }
+            let start = ContinuousClock.now
             let fresh = snapshot.live.rebuilt()
+            ServiceMetrics.rebuild(duration: .now - start)
             await self?.finishRebuild(fresh, generation: snapshot.generation)
         }
     }
@@ -206,9 +208,12 @@ public actor StitchService {
     /// Stores a sound write; a store failure is logged (without the request) and answered -32603.
     func store(_ write: (name: String, store: (any CommunityPersistence) throws -> Void)) throws(ServiceError) {
         guard let persistence else { return }
+        let start = ContinuousClock.now
         do {
             try write.store(persistence)
+            ServiceMetrics.storeWrite(write.name, duration: .now - start, failed: false)
         } catch {
+            ServiceMetrics.storeWrite(write.name, duration: .now - start, failed: true)
             Self.log("could not store \(write.name); nothing was changed: \(error)")
             throw ServiceError(.internalError, "Internal error: the change could not be stored, so nothing was changed")
         }

@@ -72,12 +72,15 @@ struct ErrorAndStatisticsMiddleware: ServerMiddleware {
         let method = HTTPOperations.method[operationID] ?? "(unknown)"
         do {
             let answer = try await next(request, body, metadata)
-            statistics.record(method: method, errorCode: nil, duration: clock.now - start)
+            statistics.record(
+                method: method, errorCode: nil, duration: clock.now - start, transport: .http, httpStatus: answer.0.status.code)
             return answer
         } catch {
             let serviceError = HTTPErrors.serviceError(for: error)
-            statistics.record(method: method, errorCode: serviceError.code, duration: clock.now - start)
-            var response = HTTPResponse(status: HTTPErrors.status(for: serviceError))
+            let status = HTTPErrors.status(for: serviceError)
+            statistics.record(
+                method: method, errorCode: serviceError.code, duration: clock.now - start, transport: .http, httpStatus: status.code)
+            var response = HTTPResponse(status: status)
             response.headerFields[.contentType] = "application/json"
             return (response, HTTPBody(HTTPErrors.body(serviceError)))
         }

@@ -4,10 +4,11 @@ public import Logging
 import NIOCore
 import OpenAPIHummingbird
 import OpenAPIRuntime
+public import Prometheus
 public import StitchApplication
 
 /// Stitch over HTTP: the JSON API generated from openapi.yaml under `/api`, the contract itself
-/// at `/openapi.yaml`, and whatever else the daemon mounts on the same router (the web pages).
+/// at `/openapi.yaml`, the metrics for Prometheus at `/metrics`, and whatever else the daemon mounts on the same router (the web pages).
 ///
 /// Every operation calls the same ``StitchService`` as the JSON-RPC transports and is counted in
 /// the same ``RequestStatistics`` (`server.stats`). With a token, every `/api` request must carry
@@ -27,14 +28,19 @@ public struct HTTPInterface: Sendable {
     public let maximumBodyBytes: Int
     /// The OpenAPI document served at `/openapi.yaml`, when the daemon found it.
     public let openAPIDocument: Data?
+    /// The metrics served at `/metrics` for Prometheus, when the daemon keeps them.
+    public let metrics: PrometheusCollectorRegistry?
 
     /// Where the API's operations live.
     public static let apiPath = "/api"
+    /// Where Prometheus reads the metrics (guarded by the token as the API is).
+    public static let metricsPath = "/metrics"
 
     public init(
         service: StitchService, statistics: RequestStatistics, token: String?, maximumBodyBytes: Int = 1 << 20,
-        openAPIDocument: Data? = nil
+        openAPIDocument: Data? = nil, metrics: PrometheusCollectorRegistry? = nil
     ) {
+        self.metrics = metrics
         self.service = service
         self.statistics = statistics
         self.token = token
@@ -50,6 +56,13 @@ public struct HTTPInterface: Sendable {
         let api = router.group(RouterPath(Self.apiPath))
         try StitchAPI(service: service, statistics: statistics).registerHandlers(
             on: api, middlewares: [ErrorAndStatisticsMiddleware(statistics: statistics)])
+        if let metrics {
+            router.get(RouterPath(Self.metricsPath)) { _, _ -> Response in
+                Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
+            }
+        }
         let document = openAPIDocument
         router.get("/openapi.yaml") { _, _ -> Response in
             guard let document else {
@@ -88,7 +101,8 @@ struct APIGate: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        guard path == HTTPInterface.apiPath || path.hasPrefix(HTTPInterface.apiPath + "/") else {
+        guard path == HTTPInterface.apiPath || path.hasPrefix(HTTPInterface.apiPath + "/") || path == HTTPInterface.metricsPath
+        else {
             return try await next(request, context)
         }
         if let token, !Self.carries(request, token: token) {
