@@ -75,8 +75,8 @@ struct DaemonEndToEndTests {
         let clobber = try runner.run(["serve", "--socket", file, "--db", folder + "/s.sqlite"])
         #expect(clobber.status != 0 && clobber.stderr.contains("not a socket"), "\(clobber.stderr)")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
-        let both = try runner.run(["serve", "--socket", folder + "/a.sock", "--tcp", "127.0.0.1:0"])
-        #expect(both.status != 0 && both.stderr.contains("choose one of"))
+        let both = try runner.run(["serve", "--stdio", "--tcp", "127.0.0.1:0"])
+        #expect(both.status != 0 && both.stderr.contains("--stdio serves alone"))
         let badPort = try runner.run(["serve", "--tcp", "127.0.0.1:http", "--db", folder + "/s.sqlite"])
         #expect(badPort.status != 0 && badPort.stderr.contains("port"), "\(badPort.stderr)")
     }

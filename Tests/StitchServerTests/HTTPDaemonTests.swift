@@ -33,8 +33,11 @@ struct HTTPDaemonTests {
         return Answer(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type"), body: data)
     }
 
-    @Test func servesTheAPIBesideTCPWithOneSetOfStatisticsAndPrometheusMetrics() async throws {
-        let daemon = try DaemonProcess(["--http", "127.0.0.1:0", "--tcp", "127.0.0.1:0", "--insecure-loopback"])
+    @Test func servesTheAPIBesideTCPAndASocketWithOneSetOfStatisticsAndPrometheusMetrics() async throws {
+        let folder = try DaemonProcess.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let daemon = try DaemonProcess(
+            ["--http", "127.0.0.1:0", "--tcp", "127.0.0.1:0", "--socket", folder + "/stitch.sock", "--insecure-loopback"], folder: folder)
         try await withDeadline(120) {
             let base = try await daemon.waitUntilServingHTTP()
             let health = try await Self.send("GET", base + "/api/health")
@@ -57,6 +60,11 @@ struct HTTPDaemonTests {
                 let stats = try await client.call(#"{"jsonrpc":"2.0","id":2,"method":"server.stats"}"#)
                 #expect(stats["result"]?["requests"]?["match.helpers"]?.int == 2, "HTTP and JSON-RPC requests are counted together")
                 #expect(stats["result"]?["requests"]?["server.health"]?.int == 1)
+            }
+            // The socket beside them serves the same community.
+            try await LineClient.connect(to: .unix(folder + "/stitch.sock")) { client async throws in
+                let answer = try await client.call(#"{"jsonrpc":"2.0","id":3,"method":"server.health"}"#)
+                #expect(answer["result"]?["status"]?.string == "ok")
             }
 
             let bad = try await Self.send("POST", base + "/api/match/helpers", body: #"{"request":{"skill":"gardening","when":[{"day":"wedding","start":"10:00","end":"12:00"}]}}"#)
@@ -118,7 +126,7 @@ struct HTTPDaemonTests {
         let loopback = try runner.run(["serve", "--http", "127.0.0.1:0", "--db", folder + "/s.sqlite"])
         #expect(loopback.status != 0 && loopback.stderr.contains("--insecure-loopback"), "\(loopback.stderr)")
         let stdio = try runner.run(["serve", "--stdio", "--http", "127.0.0.1:0"])
-        #expect(stdio.status != 0 && stdio.stderr.contains("not --stdio"))
+        #expect(stdio.status != 0 && stdio.stderr.contains("--stdio serves alone"))
         let badPort = try runner.run(["serve", "--http", "127.0.0.1:web", "--db", folder + "/s.sqlite"])
         #expect(badPort.status != 0 && badPort.stderr.contains("port"))
     }

@@ -9,7 +9,7 @@ import StitchRPC
 import StitchServer
 
 extension Serve {
-    /// Serves `--socket PATH` or `--tcp HOST:PORT`, and `--http HOST:PORT`, until SIGTERM or
+    /// Serves any of `--socket PATH`, `--tcp HOST:PORT` and `--http HOST:PORT` until SIGTERM or
     /// SIGINT (see docs/daemon.md).
     ///
     /// Refuses, before serving anything, a socket path that holds another kind of file or a live
@@ -19,8 +19,17 @@ extension Serve {
     func serveNetwork(_ dispatcher: RPCDispatcher, service: StitchService, token: String?) async throws {
         let logger = Logger(label: "stitch.serve")
         var services: [any Service] = []
-        if socket != nil || tcp != nil {
-            services.append(try await lineServer(dispatcher, isAuthenticated: token != nil, logger: logger))
+        if let socket {
+            services.append(try await lineServer(.unixSocket(path: socket), dispatcher, isAuthenticated: token != nil, logger: logger))
+        }
+        if let tcp {
+            let endpoint: LineServer.Endpoint
+            do throws(LineServerError) {
+                endpoint = try LineServer.Endpoint(tcp: tcp)
+            } catch {
+                throw CLIError.usage(error.description)
+            }
+            services.append(try await lineServer(endpoint, dispatcher, isAuthenticated: token != nil, logger: logger))
         }
         if let http {
             services.append(try httpServer(at: http, service: service, statistics: dispatcher.statistics, token: token, logger: logger))
@@ -47,15 +56,9 @@ extension Serve {
     }
 
     /// The JSON-RPC server on `--socket` or `--tcp`, bound.
-    private func lineServer(_ dispatcher: RPCDispatcher, isAuthenticated: Bool, logger: Logger) async throws -> LineServer {
-        var endpoint = LineServer.Endpoint.unixSocket(path: socket ?? "")
-        if socket == nil {
-            do throws(LineServerError) {
-                endpoint = try LineServer.Endpoint(tcp: tcp ?? "")
-            } catch {
-                throw CLIError.usage(error.description)
-            }
-        }
+    private func lineServer(
+        _ endpoint: LineServer.Endpoint, _ dispatcher: RPCDispatcher, isAuthenticated: Bool, logger: Logger
+    ) async throws -> LineServer {
         do {
             return try await LineServer.bind(
                 endpoint, dispatcher: dispatcher, configuration: .init(

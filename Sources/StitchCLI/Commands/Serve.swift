@@ -98,8 +98,9 @@ struct Serve: AsyncParsableCommand {
         guard transports > 0 || http != nil else {
             throw ValidationError("choose --stdio, --socket PATH, --tcp HOST:PORT or --http HOST:PORT")
         }
-        guard transports <= 1 else { throw ValidationError("choose one of --stdio, --socket PATH and --tcp HOST:PORT") }
-        if stdio, http != nil { throw ValidationError("--http serves beside --socket or --tcp, not --stdio") }
+        if stdio, transports > 1 || http != nil {
+            throw ValidationError("--stdio serves alone: choose --stdio, or any of --socket PATH, --tcp HOST:PORT and --http HOST:PORT")
+        }
         guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
         if demo, community != nil { throw ValidationError("give --community FILE or --demo, not both") }
         guard maxLineBytes >= 1024 else { throw ValidationError("--max-line-bytes must be at least 1024") }
