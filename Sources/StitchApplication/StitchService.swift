@@ -41,8 +41,12 @@ public actor StitchService {
     var engine: Engine { live.engine }
     /// The recorded outcomes, in the order recorded (see `StitchService+Outcomes.swift`).
     var outcomes: [Outcome]
+    /// The referral records by id (see `StitchService+Referrals.swift`).
+    var referrals: [String: ReferralRecord]
+    /// When each referral status needs a call.
+    public let followUp: FollowUpPolicy
     let taxonomy: SkillTaxonomy
-    private let persistence: (any CommunityPersistence)?
+    let persistence: (any CommunityPersistence)?
     /// Which files `community.load {"path"}` may read.
     public let loadPolicy: LoadPolicy
     /// Whether words are matched by meaning, and the note every answer carries when they are not.
@@ -63,12 +67,17 @@ public actor StitchService {
     ///     member or activity not in `community` are dropped.
     ///   - persistence: where each write is stored before it is acknowledged; `nil` keeps the
     ///     community in memory only. The community and outcomes given here are not stored again.
+    ///   - referrals: the referral records kept so far (read back from the store).
+    ///   - followUp: when each referral status needs a call.
     public init(
         community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
         outcomes: [Outcome] = [], persistence: (any CommunityPersistence)? = nil, loadPolicy: LoadPolicy = .denied,
-        meaning: MeaningSetup = .none, quietPeriod: Duration = .seconds(1)
+        meaning: MeaningSetup = .none, quietPeriod: Duration = .seconds(1), referrals: [ReferralRecord] = [],
+        followUp: FollowUpPolicy = .standard
     ) throws(ValidationErrors) {
         self.outcomes = Self.resolvable(outcomes, in: community)
+        self.referrals = Dictionary(referrals.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        self.followUp = followUp
         self.taxonomy = taxonomy
         self.persistence = persistence
         self.loadPolicy = loadPolicy
@@ -294,6 +303,7 @@ public actor StitchService {
         try requireMember(attendance.member, at: "attendance.member")
         try requireActivity(attendance.activity, at: "attendance.activity")
         try apply(.recordAttendance(attendance), field: "attendance", storing: ("attendance.record", { try $0.record(attendance: attendance) }))
+        closeTheLoop(on: attendance)
         return EmptyResult()
     }
 

@@ -18,4 +18,13 @@ public enum Wording {
         for ending in ["s", "x", "z", "ch", "sh"] where singular.hasSuffix(ending) { return singular + "es" }
         return singular + "s"
     }
+
+    /// Items joined as people write a list: "a", "a or b", "a, b or c".
+    public static func list(_ items: [String], conjunction: String = "and") -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
+        }
+    }
 }

@@ -73,6 +73,13 @@ extension RPCDispatcher {
                 try Self.takesNoParams(method, params)
                 return .success(statistics.snapshot())
             case "plan.allocate": return .success(try await service.plan(decode(PlanRequest.self, params)))
+            case "referral.create": return .success(try await service.createReferral(decode(MethodParams.CreateReferral.self, params)))
+            case "referral.update-status":
+                return .success(try await service.updateReferralStatus(decode(MethodParams.UpdateReferralStatus.self, params)))
+            case "referral.get": return .success(try await service.getReferral(decode(MethodParams.RemoveByID.self, params)))
+            case "referral.list": return .success(try await service.listReferrals(decode(MethodParams.ListReferrals.self, params)))
+            case "referral.due": return .success(await service.dueReferrals(try decode(MethodParams.DueReferrals.self, params)))
+            case "referral.message": return .success(try await service.referralMessage(decode(MethodParams.RemoveByID.self, params)))
             case "network.analyse":
                 return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))
             default:

@@ -21,10 +21,12 @@ import GRDB
 ///   or break a bound (`StoreQuarantine`), listed and dropped with `stitch admin quarantine`.
 /// - `v4`: text vectors: the text model's vector of each text it has embedded, by model identity,
 ///   so a restart does not embed the community's terms again (`SQLiteCommunityStore+Vectors`).
+/// - `v5`: referrals: each referral record as JSON, with the columns lists filter on
+///   (`SQLiteCommunityStore+Referrals`).
 enum StoreSchema {
     /// The schema version this build writes, also kept in `meta.schemaVersion` and
     /// `PRAGMA user_version`.
-    static let currentVersion = 4
+    static let currentVersion = 5
 
     /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
     static let applicationID: Int32 = 0x5354_4348
@@ -149,6 +151,27 @@ enum StoreSchema {
 
                     UPDATE meta SET value = '4' WHERE key = 'schemaVersion';
                     PRAGMA user_version = 4;
+                    """)
+        }
+        migrator.registerMigration("v5: referrals") { db in
+            // One row per referral record: the whole record as JSON (the model's own Codable
+            // form, read back strictly), and the columns a list filters on. A referral names its
+            // person by id, or holds them inline; it is a history, so it outlives a member's
+            // removal (no foreign key).
+            try db.execute(
+                sql: """
+                    CREATE TABLE referrals (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        person TEXT NOT NULL,
+                        practice TEXT,
+                        status TEXT NOT NULL,
+                        date TEXT NOT NULL,
+                        record TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX referrals_by_practice ON referrals(practice);
+
+                    UPDATE meta SET value = '5' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 5;
                     """)
         }
         return migrator

@@ -79,6 +79,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The largest community file community.load {\"path\"} reads, in bytes.")
     var maxLoadBytes = 256 << 20
 
+    @Option(
+        help: ArgumentHelp(
+            "When each referral status needs a call: a JSON file such as {\"referred\": {\"days\": 5, \"working\": true}} (docs/referrals.md).",
+            valueName: "path"))
+    var followUp: String?
+
     @OptionGroup var meaning: MeaningOptions
     @OptionGroup var logging: LogLevelOption
 
@@ -176,6 +182,12 @@ struct Serve: AsyncParsableCommand {
         return token
     }
 
+    /// The follow-up intervals: the `--follow-up` file's, over the defaults.
+    func followUpPolicy() throws -> FollowUpPolicy {
+        guard let followUp else { return .standard }
+        return try JSONInput.decode(FollowUpPolicy.self, fromFile: followUp)
+    }
+
     /// Closes the store so SQLite folds its write-ahead log into the database file, once the
     /// text vectors embedded since the last save are kept.
     func closeStore(_ store: SQLiteCommunityStore, vectors: TextVectorKeeper?) {
@@ -197,6 +209,7 @@ struct Serve: AsyncParsableCommand {
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
         let meaningSetup = meaning.setup()
         if let note = meaningSetup.note { log(note) }
+        let followUp = try followUpPolicy()
         let dbPath = db ?? StoreLocation.defaultPath()
         let store = try SQLiteCommunityStore(path: dbPath, exclusive: true)
         if demo, try !store.holdsDemo() {
@@ -229,11 +242,13 @@ struct Serve: AsyncParsableCommand {
             let start = clock.now
             let stored = try store.load()
             let outcomes = try store.loadOutcomes()
+            let referrals = try store.loadReferrals()
             let read = clock.now
             do {
                 let service = try StitchService(
                     community: stored, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes,
-                    persistence: store, loadPolicy: loadPolicy, meaning: meaningSetup)
+                    persistence: store, loadPolicy: loadPolicy, meaning: meaningSetup, referrals: referrals,
+                    followUp: followUp)
                 func seconds(_ d: Duration) -> String { String(format: "%.2f s", Double(d / .milliseconds(1)) / 1000) }
                 log(
                     "serving \(Wording.count(stored.members.count, "member")) and \(Wording.count(stored.activities.count, "activity")) from \(dbPath) "
@@ -252,7 +267,8 @@ struct Serve: AsyncParsableCommand {
         let service: StitchService
         do {
             service = try StitchService(
-                community: initial, taxonomy: taxonomy, configuration: configuration, persistence: store, loadPolicy: loadPolicy, meaning: meaningSetup)
+                community: initial, taxonomy: taxonomy, configuration: configuration, persistence: store, loadPolicy: loadPolicy,
+                meaning: meaningSetup, followUp: followUp)
         } catch {
             throw CLIError.invalidInput(file: path, errors: error.errors)
         }
