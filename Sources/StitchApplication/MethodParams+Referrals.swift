@@ -4,7 +4,8 @@ extension MethodParams {
     /// A referral as a referrer makes it (`referral.create`'s `referral`): what the record holds
     /// before Stitch ranks activities for it and starts its history.
     public struct NewReferral: Decodable, Sendable {
-        public var id: String
+        /// The referral's id; Stitch numbers it (`r-1`, `r-2`, …) when not given.
+        public var id: String?
         public var person: PersonReference
         public var referrer: Referrer?
         /// The day it was made; today when not given.
@@ -16,6 +17,21 @@ extension MethodParams {
         public var goals: FiveWays?
         public var interests: [String]
 
+        public init(
+            id: String? = nil, person: PersonReference, referrer: Referrer? = nil, date: CalendarDate? = nil, reason: String? = nil,
+            needs: [String]? = nil, consent: Consent? = nil, goals: FiveWays? = nil, interests: [String] = []
+        ) {
+            self.id = id
+            self.person = person
+            self.referrer = referrer
+            self.date = date
+            self.reason = reason
+            self.needs = needs
+            self.consent = consent
+            self.goals = goals
+            self.interests = interests
+        }
+
         private enum CodingKeys: String, CodingKey, CaseIterable {
             case id, person, referrer, date, reason, needs, consent, goals, interests
         }
@@ -25,7 +41,7 @@ extension MethodParams {
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             try decoder.rejectUnknownKeys(Self.fieldKeys)
-            id = try c.decode(String.self, forKey: .id)
+            id = try c.decodeIfPresent(String.self, forKey: .id)
             person = try c.decode(PersonReference.self, forKey: .person)
             referrer = try c.decodeIfPresent(Referrer.self, forKey: .referrer)
             date = try c.decodeIfPresent(CalendarDate.self, forKey: .date)
@@ -42,6 +58,12 @@ extension MethodParams {
         public var referral: NewReferral
         public var limit: Int?
         public var by: String?
+
+        public init(referral: NewReferral, limit: Int? = nil, by: String? = nil) {
+            self.referral = referral
+            self.limit = limit
+            self.by = by
+        }
 
         private enum CodingKeys: String, CodingKey, CaseIterable { case referral, limit, by }
         /// The keys of these params: any other is refused.
@@ -67,6 +89,15 @@ extension MethodParams {
         public var by: String?
         /// The activity the person chose or went to (for `attending`, `completed`).
         public var activity: String?
+
+        public init(id: String, status: String, date: CalendarDate? = nil, note: String? = nil, by: String? = nil, activity: String? = nil) {
+            self.id = id
+            self.status = status
+            self.date = date
+            self.note = note
+            self.by = by
+            self.activity = activity
+        }
 
         private enum CodingKeys: String, CodingKey, CaseIterable { case id, status, date, note, by, activity }
         /// The keys of these params: any other is refused.

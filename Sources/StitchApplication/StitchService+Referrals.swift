@@ -17,21 +17,22 @@ extension StitchService {
     /// record with what was offered, the weights used and its first status, `referred`.
     public func createReferral(_ params: MethodParams.CreateReferral) throws(ServiceError) -> ReferralRecord {
         let input = params.referral
-        if let problem = RecordBounds.idProblem(input.id) {
+        let id = input.id ?? nextReferralID()
+        if let problem = RecordBounds.idProblem(id) {
             throw ServiceError.invalidParams(ValidationError(field: "referral.id", reason: problem))
         }
-        guard referrals[input.id] == nil else {
+        guard referrals[id] == nil else {
             throw ServiceError.invalidParams(
                 ValidationError(
                     field: "referral.id",
-                    reason: "a referral '\(NearestWord.shown(input.id))' exists already; give a new id, or change its status with referral.update-status"))
+                    reason: "a referral '\(NearestWord.shown(id))' exists already; give a new id, or change its status with referral.update-status"))
         }
         let limit = params.limit ?? Self.defaultOffers
         guard (1...RecordBounds.maximumListLength).contains(limit) else {
             throw ServiceError.invalidParams(ValidationError(field: "limit", reason: "\(limit) is out of range; expected 1 to 1000"))
         }
         var record = ReferralRecord(
-            id: input.id, person: input.person, referrer: input.referrer, date: input.date ?? Self.today(),
+            id: id, person: input.person, referrer: input.referrer, date: input.date ?? Self.today(),
             reason: input.reason, needs: input.needs ?? [], consent: input.consent, goals: input.goals,
             interests: input.interests)
         record.history = [StatusChange(status: .referred, date: record.date, by: params.by)]
@@ -156,6 +157,13 @@ extension StitchService {
     }
 
     // MARK: Helpers
+
+    /// The first of `r-1`, `r-2`, … not in use.
+    private func nextReferralID() -> String {
+        var number = referrals.count + 1
+        while referrals["r-\(number)"] != nil { number += 1 }
+        return "r-\(number)"
+    }
 
     private func referral(_ id: String) throws(ServiceError) -> ReferralRecord {
         guard let record = referrals[id] else {

@@ -49,6 +49,34 @@ struct CommunityOptions: ParsableArguments {
     }
 }
 
+extension CommunityOptions {
+    /// The use cases over the database ``CommunitySource`` names, with every write stored there
+    /// (the referral commands), and the store to close when done. The database is held
+    /// exclusively meanwhile: a daemon serving it answers these over its own interfaces instead.
+    func writableService() throws -> (service: StitchService, store: SQLiteCommunityStore) {
+        guard case .database(let db) = try source.location() else {
+            throw CLIError.usage("referrals are kept in a database: give --db PATH (or none, for the default database), not --community")
+        }
+        let taxonomyPath = try taxonomy ?? DataLocator.path(of: "taxonomy.json")
+        let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: taxonomyPath)
+        let store = try SQLiteCommunityStore(path: db, exclusive: true)
+        let community = try store.load()
+        let configuration = try store.configuration(), outcomes = try store.loadOutcomes(), referrals = try store.loadReferrals()
+        let meaningSetup = meaning.setup()
+        if let embedder = meaningSetup.model?.embedder as? TextModelEmbedder {
+            TextVectorKeeper(store: store, embedder: embedder) { _ in }?.preload()
+        }
+        do {
+            let service = try StitchService(
+                community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes, persistence: store,
+                meaning: meaningSetup, referrals: referrals)
+            return (service, store)
+        } catch {
+            throw CLIError.invalidInput(file: db, errors: error.errors)
+        }
+    }
+}
+
 /// Shared options of ranking commands.
 struct RankingOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "How many results (1-1000).")
