@@ -68,6 +68,8 @@ extension SQLiteCommunityStore {
                     try db.run("DELETE FROM \(entry.table) WHERE seq = ?", [.integer(Self.sequence(entry.key))])
                 case "weights":
                     try db.run("DELETE FROM weights WHERE profile = ?", [.text(entry.key)])
+                case "referrals":
+                    try db.run("DELETE FROM referrals WHERE id = ?", [.text(entry.key)])
                 default:
                     break
                 }
@@ -81,7 +83,7 @@ extension SQLiteCommunityStore {
     /// checked exactly as a request's would be (decoding, `RecordBounds`, the stored references).
     ///
     /// - Parameter json: the record in its wire form: a member, an activity, an exchange, an
-    ///   attendance record, an outcome, or a profile's weights (`{"skill": 0.3, …}`).
+    ///   attendance record, an outcome, a referral record, or a profile's weights (`{"skill": 0.3, …}`).
     /// - Returns: the entry repaired, or `nil` when there is no such entry.
     /// - Throws: ``ValidationErrors`` for a record that is not sound, with its field paths.
     @discardableResult
@@ -149,6 +151,10 @@ extension SQLiteCommunityStore {
                 throw ValidationErrors([.init(field: error.field, reason: error.reason)])
             }
             try setWeights(profile: profile, weights: weights)
+        case "referrals":
+            let record = try decode(ReferralRecord.self)
+            try sameID(record.id)
+            try save(referral: record)
         default:
             throw ValidationErrors([.init(field: "table", reason: "unknown table '\(entry.table)'")])
         }

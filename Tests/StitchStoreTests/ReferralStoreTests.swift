@@ -45,3 +45,29 @@ struct ReferralStoreTests {
         #expect(quarantined == ["r-bad"])
     }
 }
+
+extension ReferralStoreTests {
+    @Test func aQuarantinedReferralIsRepairedOrDropped() throws {
+        let file = try TemporaryStore()
+        do {
+            let store = try file.open()
+            try store.pool.write { db in
+                for id in ["r-bad-1", "r-bad-2"] {
+                    try db.execute(
+                        sql: "INSERT INTO referrals (id, person, status, date, record) VALUES (?, 'm-x', 'referred', '2026-11-02', ?)",
+                        arguments: [id, #"{"id":"\#(id)","person":"m-x","date":"2026-11-02","mood":"sad"}"#])
+                }
+            }
+        }
+        let store = try file.open()
+        #expect(try store.loadReferrals().isEmpty)
+        let entries = try store.quarantineEntries()
+        #expect(entries.map(\.key).sorted() == ["r-bad-1", "r-bad-2"])
+        let first = try #require(entries.first { $0.key == "r-bad-1" })
+        let second = try #require(entries.first { $0.key == "r-bad-2" })
+        try store.repairQuarantined(entry: first.entry, json: Data(#"{"id":"r-bad-1","person":"m-x","date":"2026-11-02"}"#.utf8))
+        try store.dropQuarantined(entry: second.entry)
+        #expect(try store.loadReferrals().map(\.id) == ["r-bad-1"])
+        #expect(try store.quarantineEntries().isEmpty)
+    }
+}
