@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
     ],
     targets: [
         // BLAS and LAPACK from Debian's libopenblas-dev.
@@ -81,12 +82,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "StitchMCP",
+            dependencies: [
+                "StitchApplication", "StitchModel", "StitchEngine", "StitchPlanning",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "StitchCLI",
             dependencies: [
                 "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport", "StitchNetwork", "StitchPlanning", "StitchApplication",
                 "StitchRPC", "StitchStore",
-                "StitchServer",
+                "StitchServer", "StitchMCP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -159,6 +169,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "StitchCLITests", dependencies: ["StitchCLI", "StitchTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchMCPTests",
+            dependencies: [
+                "StitchMCP", "StitchApplication", "StitchEngine", "StitchModel", "StitchPlanning", "StitchTestSupport",
+                .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
