@@ -39,6 +39,7 @@ struct MCPEndToEndTests {
             try await body(client)
         } catch {
             process.terminate()
+            process.waitUntilExit()
             throw error
         }
         await client.disconnect()
