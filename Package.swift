@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
     ],
     targets: [
         // BLAS and LAPACK from Debian's libopenblas-dev.
@@ -103,12 +104,21 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        .target(
+            name: "StitchMCP",
+            dependencies: [
+                "StitchApplication", "StitchModel", "StitchEngine", "StitchPlanning",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "StitchCLI",
             dependencies: [
                 "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport", "StitchNetwork", "StitchPlanning", "StitchApplication",
                 "StitchRPC", "StitchStore",
-                "StitchServer", "StitchHTTP",
+                "StitchServer", "StitchHTTP", "StitchMCP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -191,6 +201,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "StitchCLITests", dependencies: ["StitchCLI", "StitchTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchMCPTests",
+            dependencies: [
+                "StitchMCP", "StitchApplication", "StitchEngine", "StitchModel", "StitchPlanning", "StitchTestSupport",
+                .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 public import Foundation
-public import StitchModel
+import StitchModel
 
 extension MethodParams {
     /// Reads a use case's input from JSON bytes, strictly (an unknown key is refused with the

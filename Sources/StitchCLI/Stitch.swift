@@ -22,8 +22,8 @@ struct Stitch: AsyncParsableCommand {
             """,
         version: StitchVersion.current,
         subcommands: [
-            WhoCanHelp.self, Give.self, Refer.self, Explain.self, Generate.self, Plan.self, Network.self, Serve.self, Import.self,
-            Export.self, Demo.self, Admin.self, ReferralCommand.self,
+            WhoCanHelp.self, Give.self, Refer.self, Explain.self, Generate.self, Plan.self, Network.self, Serve.self, MCPCommand.self,
+            Import.self, Export.self, Demo.self, Admin.self, ReferralCommand.self,
         ]
     )
 }

@@ -20,11 +20,20 @@ struct CommunityOptions: ParsableArguments {
     /// The use cases over the community (``StitchService``), read from the database or file
     /// ``CommunitySource`` names, or exits with a clear error naming the bad field. Nothing is written.
     func service() throws -> StitchService {
+        try source.service(taxonomy: taxonomy, meaning: meaning)
+    }
+}
+
+extension CommunitySource {
+    /// The use cases over the community read from the database or file named, with the skills
+    /// taxonomy at `taxonomy` (else the bundled one), or exits with a clear error naming the bad
+    /// field. Nothing is written.
+    func service(taxonomy: String?, meaning: MeaningOptions) throws -> StitchService {
         let taxonomyPath = try taxonomy ?? DataLocator.path(of: "taxonomy.json")
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: taxonomyPath)
-        switch try source.location() {
+        switch try location() {
         case .database(let db):
-            let store = try source.open(db)
+            let store = try open(db)
             let community = try store.load()
             let configuration = try store.configuration(), outcomes = try store.loadOutcomes()
             let meaningSetup = meaning.setup()

@@ -1,0 +1,155 @@
+import MCP
+import StitchApplication
+import StitchEngine
+import StitchModel
+import StitchPlanning
+
+/// The schemas of the records the tools take (docs/protocol.md, "Data model" and "Queries"),
+/// each property one of its type's `fieldKeys`.
+extension ArgumentSchema {
+    // MARK: - Values
+
+    /// A member's or activity's id.
+    static func id(_ description: String) -> Value {
+        string(
+            description + " Not blank, no control characters, at most \(RecordBounds.maximumIDBytes) bytes of UTF-8.",
+            minLength: 1,
+            maxLength: RecordBounds.maximumIDBytes)
+    }
+
+    /// A name or other free text.
+    static func text(_ description: String) -> Value {
+        string(
+            description + " At most \(RecordBounds.maximumTextBytes) bytes of UTF-8.",
+            maxLength: RecordBounds.maximumTextBytes)
+    }
+
+    /// A list of terms (skills, interests, groups…).
+    static func terms(_ description: String) -> Value {
+        array(
+            string("A taxonomy id, a synonym or free text.", maxLength: RecordBounds.maximumTextBytes),
+            description, maxItems: RecordBounds.maximumListLength)
+    }
+
+    /// How many results: 1…1000, 10 by default.
+    static let limit = integer(
+        "How many results to return, best first.", in: 1...Engine.maximumLimit, default: StitchService.defaultLimit)
+
+    /// A weights profile, with the tool's default.
+    static func profile(default value: ScoringProfile) -> Value {
+        string(
+            "Whose weights score the answer: broker (skill, time and distance first), referral (interests and "
+                + "wellbeing first) or planning (like referral, more weight on new ties).",
+            oneOf: ScoringProfile.allCases.map(\.rawValue), default: value.rawValue)
+    }
+
+    // MARK: - Records
+
+    /// `{"day", "start", "end"}`: a weekly slot.
+    static let slot = object(
+        [
+            "day": string("The day of the week.", oneOf: Weekday.allCases.map(\.rawValue)),
+            "start": string(
+                "Start time, \"HH:MM\" on the 24-hour clock (\"09:30\").", pattern: TimePattern.text),
+            "end": string("End time, \"HH:MM\", after start (\"24:00\" ends the day).", pattern: TimePattern.text),
+        ], required: ["day", "start", "end"],
+        description: #"A weekly slot, such as {"day": "tue", "start": "10:00", "end": "12:00"}; never past midnight."#)
+
+    /// `{"lat", "lon"}`.
+    static let location = object(
+        [
+            "lat": number("Latitude in WGS84 degrees.", in: RecordBounds.latitude),
+            "lon": number("Longitude in WGS84 degrees.", in: RecordBounds.longitude),
+        ], required: ["lat", "lon"], description: "A place: latitude and longitude in degrees.")
+
+    /// The Five Ways to Wellbeing, each 0…1.
+    static let fiveWays = object(
+        Dictionary(
+            uniqueKeysWithValues: WellbeingWay.allCases.map {
+                (
+                    $0.rawValue,
+                    number(
+                        "How much \($0.displayName) matters, 0 to 1 (a way left out is 0).",
+                        in: RecordBounds.wellbeingGoal)
+                )
+            }),
+        description: "Five Ways to Wellbeing goals, each 0 to 1: connect, beActive, keepLearning, takeNotice, give.")
+
+    /// A member or a person given inline (not stored).
+    static let member: Value = {
+        let list = RecordBounds.maximumListLength
+        return object(
+            [
+                "id": id("The person's id; a stored member's id makes them that member for safeguarding and ties."),
+                "name": text("Display name only; never used in scoring."),
+                "offers": terms("Skills they give."),
+                "interests": terms("Passions, for activities and buddies."),
+                "needs": terms("Help they would like."),
+                "experiences": terms("Lived experience shared for peer support."),
+                "availability": array(
+                    slot, "When they are free each week; unknown when empty.", maxItems: RecordBounds.maximumSlots),
+                "location": described(location, "Where they live."),
+                "postcode": string("A UK postcode (\"SE13 6LH\"); not used in scoring."),
+                "travelKm": number("How far they will travel, in km (3 when left out).", in: RecordBounds.travelKm),
+                "homeVisits": boolean("Will visit people at home.", default: false),
+                "housebound": boolean("Rarely leaves home: only online activities, and helpers visit.", default: false),
+                "accessNeeds": array(
+                    string("An access need.", oneOf: AccessTerm.allCases.map(\.rawValue)),
+                    "Access needs an activity must meet.",
+                    maxItems: list),
+                "languages": terms("Languages spoken; not used in scoring."),
+                "dbsChecked": boolean("Holds an enhanced DBS check.", default: false),
+                "birthYear": integer("Year of birth, for activities' age ranges.", in: RecordBounds.birthYear),
+                "groups": terms("Organisations and affiliations."),
+                "wellbeing": described(fiveWays, "Their own Five Ways to Wellbeing goals."),
+                "avoid": array(
+                    id("A member id."), "Safeguarding: members never to be matched with this person.",
+                    maxItems: RecordBounds.maximumAvoid),
+                "active": boolean("An inactive member is never proposed.", default: true),
+            ], required: ["id"], description: "A person given in full (not stored): only id is required.")
+    }()
+
+    /// A person: a member id, or a person given inline.
+    static func person(_ description: String) -> Value {
+        oneOf([id("A member id, such as \"m-maud\"."), member], description)
+    }
+
+    /// `match.helpers`'s request.
+    static let helpRequest = object(
+        [
+            "requester": id("The member asking, such as \"m-arthur\"; left out for a member of the public."),
+            "skill": string(
+                "The help wanted, in plain words or as a taxonomy term: \"accompany to hospital\", \"gardening\", "
+                    + "\"help with my garden\".", minLength: 1, maxLength: RecordBounds.maximumTextBytes),
+            "when": array(
+                slot, "When help is wanted; helpers free at none of it are left out.",
+                maxItems: RecordBounds.maximumSlots),
+            "atHome": boolean(
+                "The helper comes to the requester's home (implied when the requester is housebound).", default: false),
+            "requiresDBS": boolean("Only helpers with an enhanced DBS check.", default: false),
+            "location": described(location, "Where help is wanted; the requester's home by default."),
+        ], required: ["skill"], requiredAnyOf: [["requester"], ["location"]],
+        description: "What help is wanted, for whom (requester, or else location), when and where.")
+
+    /// A referral; `requiringID` for a planning session, where each needs one.
+    static func referral(requiringID: Bool) -> Value {
+        object(
+            [
+                "id": id(
+                    requiringID ? "The referral's id, unique in the session." : "The referral's own id (optional)."),
+                "person": person("Who is referred: a member id, or a person given in full who is not a member yet."),
+                "goals": described(
+                    fiveWays, "Five Ways to Wellbeing goals for this referral; the person's own by default."),
+                "interests": terms("Interests added to the person's own."),
+                "referrer": text("Who referred: \"gp\", \"link-worker\", a practice id. Not used in scoring."),
+                "reason": text(
+                    "Why, in the referrer's words (\"lonely since his wife died, used to enjoy woodwork\"): read into "
+                        + "needs, goals and interests when words are matched by meaning."),
+            ], required: requiringID ? ["id", "person"] : ["person"], description: "A social-prescribing referral.")
+    }
+}
+
+/// The times a slot's reader takes: `H:MM` or `HH:MM`, from `00:00` to `24:00`.
+enum TimePattern {
+    static let text = "^(([01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+}
