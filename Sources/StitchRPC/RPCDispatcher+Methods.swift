@@ -79,6 +79,7 @@ extension RPCDispatcher {
             case "referral.get": return .success(try await service.getReferral(decode(MethodParams.RemoveByID.self, params)))
             case "referral.list": return .success(try await service.listReferrals(decode(MethodParams.ListReferrals.self, params)))
             case "referral.due": return .success(await service.dueReferrals(try decode(MethodParams.DueReferrals.self, params)))
+            case "referral.report": return .success(try await service.referralReport(decode(MethodParams.ReferralReport.self, params)))
             case "referral.message": return .success(try await service.referralMessage(decode(MethodParams.RemoveByID.self, params)))
             case "network.analyse":
                 return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))

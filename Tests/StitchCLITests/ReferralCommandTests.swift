@@ -56,3 +56,40 @@ struct ReferralCommandTests {
         #expect(file.status != 0 && file.stderr.contains("referrals are kept in a database"))
     }
 }
+
+extension ReferralCommandTests {
+    @Test func theReportCountsWhatBecameOfReferralsAsTextCSVAndAPicture() throws {
+        let runner = CommandRunner()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-report-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = folder + "/r.sqlite"
+        #expect(try runner.run(["demo", "--db", db]).status == 0)
+        for (person, practice) in [("m-maud", "G85016"), ("m-arthur", "G85016"), ("m-bee", "Y01234")] {
+            let made = try runner.run(["referral", "create", "--db", db, "--person", person, "--practice", practice, "--date", "2026-11-02"])
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        #expect(try runner.run(["referral", "status", "--db", db, "r-1", "contacted", "--date", "2026-11-04"]).status == 0)
+        #expect(try runner.run(["referral", "status", "--db", db, "r-1", "offered", "--date", "2026-11-05"]).status == 0)
+        #expect(try runner.run(["referral", "status", "--db", db, "r-2", "contacted", "--date", "2026-11-08"]).status == 0)
+        #expect(try runner.run(["referral", "status", "--db", db, "r-2", "declined", "--date", "2026-11-08", "--note", "not now"]).status == 0)
+
+        let report = try runner.run(["referral", "report", "--db", db, "--practice", "G85016", "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        #expect(json["referrals"] as? Int == 2)
+        #expect((json["byStatus"] as? [String: Int])?["offered"] == 1)
+        #expect((json["byStatus"] as? [String: Int])?["declined"] == 1)
+        #expect(json["medianDaysToFirstContact"] as? Double == 4, "2 and 6 days: the median is 4")
+        #expect(json["uptake"] as? Double == 0, "one offered, none started")
+
+        let csv = try runner.run(["referral", "report", "--db", db, "--csv"])
+        #expect(csv.stdout.hasPrefix("section,key,value\ntotal,referrals,3\n"), "\(csv.stdout)")
+        #expect(csv.stdout.contains("practice,Y01234,1\n"))
+
+        let picture = folder + "/status.png"
+        let drawn = try runner.run(["referral", "report", "--db", db, "--plot", picture])
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        let png = try Data(contentsOf: URL(fileURLWithPath: picture))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG file")
+    }
+}

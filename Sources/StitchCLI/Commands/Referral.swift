@@ -21,8 +21,10 @@ struct ReferralCommand: AsyncParsableCommand {
               stitch referral list --practice G85016 --status offered
               stitch referral show r-1
               stitch referral message r-1
+              stitch referral report --practice G85016 --csv > report.csv
+              stitch referral report --plot referrals.png
             """,
-        subcommands: [Create.self, Status.self, Show.self, List.self, Due.self, Message.self])
+        subcommands: [Create.self, Status.self, Show.self, List.self, Due.self, Message.self, Report.self])
 
     /// The service over the database, a use case run on it, and the store closed afterwards.
     static func run<T: Sendable>(
@@ -213,6 +215,37 @@ struct ReferralCommand: AsyncParsableCommand {
                 try await service.referralMessage(MethodParams.RemoveByID(id: id))
             }
             print(input.json ? try RankingPrinter.json(message) : message.text)
+        }
+    }
+
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Referrals by status, need and practice; uptake, completion, time to first contact; activities offered, chosen, full or unused.")
+
+        @OptionGroup var input: CommunityOptions
+        @Option(help: "Only this practice's (its ODS code).")
+        var practice: String?
+        @Option(help: ArgumentHelp("Only those made on or after this day.", valueName: "YYYY-MM-DD"))
+        var from: String?
+        @Option(help: ArgumentHelp("Only those made on or before this day.", valueName: "YYYY-MM-DD"))
+        var to: String?
+        @Flag(help: "Print CSV (section,key,value) instead of text.")
+        var csv = false
+        @Option(help: ArgumentHelp("Also draw the referrals by status as a PNG here (with gnuplot).", valueName: "path"))
+        var plot: String?
+
+        func run() async throws {
+            let params = MethodParams.ReferralReport(
+                practice: practice?.uppercased(), from: try from.map(ReferralCommand.day), to: try to.map(ReferralCommand.day))
+            let report = try await ReferralCommand.run(input) { service throws(ServiceError) in try await service.referralReport(params) }
+            if let plot { try ReferralReportWriter.plot(report, to: plot) }
+            if input.json {
+                print(try RankingPrinter.json(report))
+            } else if csv {
+                print(ReferralReportWriter.csv(report), terminator: "")
+            } else {
+                print(ReferralReportWriter.text(report))
+            }
         }
     }
 

@@ -1,0 +1,129 @@
+public import StitchModel
+
+extension MethodParams {
+    /// `referral.report`: the referrals to count, by practice and by the referrals' dates.
+    public struct ReferralReport: Decodable, Sendable {
+        public var practice: String?
+        public var from: CalendarDate?
+        public var to: CalendarDate?
+
+        public init(practice: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
+            self.practice = practice
+            self.from = from
+            self.to = to
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case practice, from, to }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            practice = try c.decodeIfPresent(String.self, forKey: .practice).map { $0.uppercased() }
+            from = try c.decodeIfPresent(CalendarDate.self, forKey: .from)
+            to = try c.decodeIfPresent(CalendarDate.self, forKey: .to)
+        }
+    }
+}
+
+extension MethodResults {
+    /// `referral.report`: what became of a practice's (or every) referral, for the practice and
+    /// the connector (docs/referrals.md, "Reports").
+    public struct ReferralReport: Encodable, Sendable {
+        /// The referrals counted.
+        public var referrals: Int
+        /// How many are in each status now (every status present, 0 when none).
+        public var byStatus: [String: Int]
+        /// How many name each need or concern (from their reasons, or as set).
+        public var byNeed: [String: Int]
+        /// How many came from each practice (`none` for a referral without one).
+        public var byPractice: [String: Int]
+        /// Of the referrals offered activities, the share that started going to one; `null` when none was offered.
+        public var uptake: Double?
+        /// Of the referrals that started going, the share that completed; `null` when none started.
+        public var completion: Double?
+        /// The median number of days from referral to first contact; `null` when none was contacted.
+        public var medianDaysToFirstContact: Double?
+        /// Each activity offered: how often it was offered and chosen, and whether it is full.
+        public var activities: [ActivityUse]
+        /// Activities of the community nobody was offered, chose or attended.
+        public var unused: [String]
+    }
+
+    /// One activity's part in the referrals counted.
+    public struct ActivityUse: Encodable, Sendable, Hashable {
+        public var activity: String
+        public var name: String?
+        public var offered: Int
+        public var chosen: Int
+        /// Every place is taken (`enrolled` has reached `capacity`).
+        public var full: Bool
+    }
+}
+
+extension StitchService {
+    /// `referral.report`: referrals by status, need and practice, uptake and completion rates,
+    /// the median time to first contact, and which activities are offered, chosen, full or unused.
+    public func referralReport(_ params: MethodParams.ReferralReport) throws(ServiceError) -> MethodResults.ReferralReport {
+        if let from = params.from, let to = params.to, to < from {
+            throw ServiceError.invalidParams(ValidationError(field: "to", reason: "\(to) is before from (\(from))"))
+        }
+        let chosen = referrals.values.filter { record in
+            if let practice = params.practice, record.referrer?.practice != practice { return false }
+            if let from = params.from, record.date < from { return false }
+            if let to = params.to, record.date > to { return false }
+            return true
+        }
+        var byStatus = Dictionary(uniqueKeysWithValues: ReferralStatus.allCases.map { ($0.rawValue, 0) })
+        var byNeed: [String: Int] = [:]
+        var byPractice: [String: Int] = [:]
+        var offeredCount = 0, started = 0, completed = 0
+        var firstContact: [Int] = []
+        var offers: [String: Int] = [:], choices: [String: Int] = [:]
+        for record in chosen {
+            byStatus[record.status.rawValue, default: 0] += 1
+            for need in Set(record.needs) { byNeed[need, default: 0] += 1 }
+            byPractice[record.referrer?.practice ?? "none", default: 0] += 1
+            let reached = Set(record.history.map(\.status))
+            if reached.contains(.offered) || reached.contains(.attending) { offeredCount += 1 }
+            if reached.contains(.attending) {
+                started += 1
+                if reached.contains(.completed) { completed += 1 }
+            }
+            if let contact = record.history.first(where: { $0.status == .contacted }) {
+                firstContact.append(contact.date.dayNumber - record.date.dayNumber)
+            }
+            for offer in record.offered { offers[offer.activity, default: 0] += 1 }
+            if let activity = record.chosenActivity { choices[activity, default: 0] += 1 }
+        }
+        let activities = community.activities
+        let byID = Dictionary(activities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let attended = Set(community.attendance.map(\.activity))
+        let uses = Set(offers.keys).union(choices.keys).sorted().map { id in
+            let activity = byID[id]
+            return MethodResults.ActivityUse(
+                activity: id, name: activity?.name, offered: offers[id] ?? 0, chosen: choices[id] ?? 0,
+                full: activity.map(Self.isFull) ?? false)
+        }
+        let unused = activities.map(\.id).filter { offers[$0] == nil && choices[$0] == nil && !attended.contains($0) }.sorted()
+        return .init(
+            referrals: chosen.count, byStatus: byStatus, byNeed: byNeed, byPractice: byPractice,
+            uptake: offeredCount == 0 ? nil : Double(started) / Double(offeredCount),
+            completion: started == 0 ? nil : Double(completed) / Double(started),
+            medianDaysToFirstContact: Self.median(firstContact), activities: uses, unused: unused)
+    }
+
+    /// Every place is taken.
+    static func isFull(_ activity: Activity) -> Bool {
+        guard let capacity = activity.capacity else { return false }
+        return activity.enrolled >= capacity
+    }
+
+    static func median(_ values: [Int]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count.isMultiple(of: 2) ? Double(sorted[middle - 1] + sorted[middle]) / 2 : Double(sorted[middle])
+    }
+}
