@@ -40,9 +40,10 @@ struct ReadmeUsageTests {
         environment["PATH"] = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["XDG_DATA_HOME"] = folder.appendingPathComponent("xdg").path
         for written in commands {
-            let serves = written.contains("stitch serve --socket") || written.contains("stitch serve --tcp")
+            let serves = ["stitch serve --socket", "stitch serve --tcp", "stitch serve --http"].contains { written.contains($0) }
             var line = written.replacingOccurrences(of: "/run/stitch/", with: folder.path + "/")
                 .replacingOccurrences(of: "127.0.0.1:7411", with: "127.0.0.1:0")
+                .replacingOccurrences(of: "127.0.0.1:7412", with: "127.0.0.1:0")
                 .replacingOccurrences(of: "--members 100000 --activities 10000", with: "--members 1000 --activities 100")
             // A daemon runs until stopped: a few seconds, then SIGTERM (timeout's status 124).
             if serves { line = "timeout -s TERM 6 bash -c " + Self.quoted(line) }
