@@ -74,7 +74,7 @@ let package = Package(
             name: "StitchStore",
             dependencies: [
                 "StitchModel", "StitchEngine", "StitchApplication", "StitchJSON", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
+import Logging
 import StitchEngine
 import StitchModel
 
 /// The stored rows set aside at start-up (``QuarantineEntry``): noted by each load, listed,
 /// dropped and repaired by `stitch admin quarantine`.
 extension SQLiteCommunityStore {
-    /// Replaces the quarantine entries of `tables` with `rows`, and says on standard error how
-    /// many rows were set aside, by table (counts only: no ids, names or values).
+    /// Replaces the quarantine entries of `tables` with `rows`, and logs (a warning) how many rows
+    /// were set aside, by table (counts only: no ids, names or values).
     ///
     /// Nothing is written when there is nothing to note. A store that cannot be written (a
     /// read-only file) still serves the rest; the line on standard error still says so.
@@ -34,10 +35,8 @@ extension SQLiteCommunityStore {
         var counts: [String: Int] = [:]
         for row in rows { counts[row.table, default: 0] += 1 }
         let byTable = tables.compactMap { table in counts[table].map { "\(table) \($0)" } }.joined(separator: ", ")
-        let line =
-            "stitch: set aside \(Wording.count(rows.count, "stored record")) that cannot be served "
-            + "(\(byTable)); the rest is served; list them with `stitch admin quarantine --db \(path)`\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        Logger(label: "stitch.store").warning(
+            "set aside \(Wording.count(rows.count, "stored record")) that cannot be served (\(byTable)); the rest is served; list them with `stitch admin quarantine --db \(path)`")
     }
 
     /// The rows set aside by the last start-up, in the order noted.

@@ -61,6 +61,7 @@ enum CommandSuggestion {
 extension Stitch {
     /// Runs the command line, first refusing a command that does not exist with the nearest one.
     static func main() async {
+        ProcessLogging.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let refusal = CommandSuggestion.refusal(for: arguments, root: Stitch.self) {
             Stitch.exit(withError: ValidationError(refusal))
