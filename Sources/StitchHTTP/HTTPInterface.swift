@@ -46,10 +46,10 @@ public struct HTTPInterface: Sendable {
     /// building the application.
     public func router() throws -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: APIGate(token: token, maximumBodyBytes: maximumBodyBytes))
+        let operations = StitchAPI(service: service, statistics: statistics)
+        router.add(middleware: APIGate(token: token, maximumBodyBytes: maximumBodyBytes, routes: try APIRoutes(operations)))
         let api = router.group(RouterPath(Self.apiPath))
-        try StitchAPI(service: service, statistics: statistics).registerHandlers(
-            on: api, middlewares: [ErrorAndStatisticsMiddleware(statistics: statistics)])
+        try operations.registerHandlers(on: api, middlewares: [ErrorAndStatisticsMiddleware(statistics: statistics)])
         let document = openAPIDocument
         router.get("/openapi.yaml") { _, _ -> Response in
             guard let document else {
@@ -80,11 +80,14 @@ public struct HTTPInterface: Sendable {
 }
 
 /// Guards `/api`: the bearer token (when the daemon has one), the body's size, and the JSON-RPC
-/// error object for what the router itself refuses (an unknown path, a body over the limit).
+/// error object for what the router itself refuses (an unknown path, a method the path does not
+/// take, a body over the limit).
 struct APIGate: RouterMiddleware {
     typealias Context = BasicRequestContext
     let token: String?
     let maximumBodyBytes: Int
+    /// The API's paths and their methods, for 405 and its `Allow`.
+    let routes: APIRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
@@ -116,6 +119,8 @@ struct APIGate: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            let allowed = routes.methods(at: String(path.dropFirst(HTTPInterface.apiPath.count)))
+            if !allowed.isEmpty { return Self.methodNotAllowed(request.method, path, allowed: allowed) }
             return Self.errorResponse(
                 ServiceError(
                     .methodNotFound, "Not found: no operation \(request.method) \(path); see /openapi.yaml", field: "path",
@@ -138,6 +143,19 @@ struct APIGate: RouterMiddleware {
             difference |= (i < given.count ? given[i] : 0) ^ (i < expected.count ? expected[i] : 0)
         }
         return difference == 0
+    }
+
+    /// 405 for a method the path does not take: `Allow` lists those it does, and the body is the
+    /// JSON-RPC error object (-32601, as for a method not found).
+    static func methodNotAllowed(_ method: HTTPRequest.Method, _ path: String, allowed: [HTTPRequest.Method]) -> Response {
+        let list = allowed.map(\.rawValue).joined(separator: ", ")
+        let error = ServiceError(
+            .methodNotFound, "Method not allowed: \(path) takes \(list), not \(method); see /openapi.yaml", field: "method",
+            reason: "\(path) takes \(list), not \(method)")
+        var response = errorResponse(error)
+        response.status = .methodNotAllowed
+        response.headers[.allow] = list
+        return response
     }
 
     static func errorResponse(_ error: ServiceError) -> Response {
