@@ -41,7 +41,9 @@ struct APIRoutes: Sendable {
         let parts = Self.segments(of: path)
         let route = routes.first { route in
             route.segments.count == parts.count
-                && zip(route.segments, parts).allSatisfy { template, part in template.map { $0 == part } ?? !part.isEmpty }
+                && zip(route.segments, parts).allSatisfy { template, part in
+                    template.map { $0 == part } ?? !part.isEmpty
+                }
         }
         return route?.methods ?? []
     }
@@ -55,7 +57,10 @@ struct APIRoutes: Sendable {
         var registered: [(HTTPRequest.Method, String)] = []
 
         func register(
-            _ handler: @Sendable @escaping (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?),
+            _ handler:
+                @Sendable @escaping (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
+                    HTTPResponse, HTTPBody?
+                ),
             method: HTTPRequest.Method, path: String
         ) throws {
             registered.append((method, path))

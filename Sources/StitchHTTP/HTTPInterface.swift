@@ -47,7 +47,8 @@ public struct HTTPInterface: Sendable {
     public func router() throws -> Router<BasicRequestContext> {
         let router = Router()
         let operations = StitchAPI(service: service, statistics: statistics)
-        router.add(middleware: APIGate(token: token, maximumBodyBytes: maximumBodyBytes, routes: try APIRoutes(operations)))
+        let routes = try APIRoutes(operations)
+        router.add(middleware: APIGate(token: token, maximumBodyBytes: maximumBodyBytes, routes: routes))
         let api = router.group(RouterPath(Self.apiPath))
         try operations.registerHandlers(on: api, middlewares: [ErrorAndStatisticsMiddleware(statistics: statistics)])
         let document = openAPIDocument
@@ -147,11 +148,13 @@ struct APIGate: RouterMiddleware {
 
     /// 405 for a method the path does not take: `Allow` lists those it does, and the body is the
     /// JSON-RPC error object (-32601, as for a method not found).
-    static func methodNotAllowed(_ method: HTTPRequest.Method, _ path: String, allowed: [HTTPRequest.Method]) -> Response {
+    static func methodNotAllowed(
+        _ method: HTTPRequest.Method, _ path: String, allowed: [HTTPRequest.Method]
+    ) -> Response {
         let list = allowed.map(\.rawValue).joined(separator: ", ")
+        let reason = "\(path) takes \(list), not \(method)"
         let error = ServiceError(
-            .methodNotFound, "Method not allowed: \(path) takes \(list), not \(method); see /openapi.yaml", field: "method",
-            reason: "\(path) takes \(list), not \(method)")
+            .methodNotFound, "Method not allowed: \(reason); see /openapi.yaml", field: "method", reason: reason)
         var response = errorResponse(error)
         response.status = .methodNotAllowed
         response.headers[.allow] = list

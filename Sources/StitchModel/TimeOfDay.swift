@@ -22,7 +22,8 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init?(parsing text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
-        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2, digits(parts[0]), digits(parts[1]),
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+            digits(parts[0]), digits(parts[1]),
             let hour = Int(parts[0]), let minute = Int(parts[1])
         else { return nil }
         self.init(hour: hour, minute: minute)

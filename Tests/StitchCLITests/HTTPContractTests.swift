@@ -19,7 +19,8 @@ struct HTTPContractTests {
         try #require(
             FileManager.default.isExecutableFile(atPath: schemathesis.path),
             "schemathesis is not installed in .venv: run scripts/install-deps.sh (make deps)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-contract-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stitch-contract-\(UUID().uuidString)")
         let loadable = folder.appendingPathComponent("load")
         try FileManager.default.createDirectory(at: loadable, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -28,12 +29,14 @@ struct HTTPContractTests {
         try #require(demo.status == 0, "stitch demo failed: \(demo.stderr)")
         // The one file `PUT /api/community {"path"}` may load (contract_hooks.py): the demo again.
         try FileManager.default.copyItem(
-            at: root.appendingPathComponent("data/lewisham.json"), to: loadable.appendingPathComponent("community.json"))
+            at: root.appendingPathComponent("data/lewisham.json"), to: loadable.appendingPathComponent("community.json")
+        )
 
         // Bodies up to 64 MiB, so that the lists generated one entry over their bound reach the
         // reader (400) rather than stopping at the size limit (413, also a refusal).
         let daemon = try ServedDaemon([
-            "serve", "--http", "127.0.0.1:0", "--db", database, "--insecure-loopback", "--max-body-bytes", "\(64 << 20)",
+            "serve", "--http", "127.0.0.1:0", "--db", database, "--insecure-loopback", "--max-body-bytes",
+            "\(64 << 20)",
             "--allow-load-path", loadable.path,
         ])
         defer { daemon.stop() }
@@ -51,11 +54,15 @@ struct HTTPContractTests {
                 "--report", "json", "--report-json-path", report,
             ],
             in: folder,
-            environment: ["SCHEMATHESIS_HOOKS": root.appendingPathComponent("Tests/StitchCLITests/contract_hooks.py").path])
+            environment: [
+                "SCHEMATHESIS_HOOKS": root.appendingPathComponent("Tests/StitchCLITests/contract_hooks.py").path
+            ])
         let elapsed = ContinuousClock.now - started
         // The summary on success (its last section, from the start of its line), everything on failure.
         let summary = run.output.range(of: "SUMMARY", options: .backwards).map { found in
-            run.output[(run.output[..<found.lowerBound].lastIndex(of: "\n").map { run.output.index(after: $0) } ?? run.output.startIndex)...]
+            run.output[
+                (run.output[..<found.lowerBound].lastIndex(of: "\n").map { run.output.index(after: $0) }
+                    ?? run.output.startIndex)...]
         }
         print(run.status == 0 ? String(summary ?? Substring(run.output)) : run.output)
         print("schemathesis took \(elapsed.components.seconds) s")
@@ -67,7 +74,8 @@ struct HTTPContractTests {
 
     /// How many test cases the run generated, from its JSON report (`test_cases.generated`).
     static func generatedRequests(_ report: String) throws -> Int {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         let cases = object?["test_cases"] as? [String: Any]
         return cases?["generated"] as? Int ?? 0
     }
@@ -144,7 +152,9 @@ final class ServedDaemon: Sendable {
             let text = stderr
             if let range = text.range(of: "serving HTTP at http://127.0.0.1:") {
                 let digits = text[range.upperBound...].prefix { $0.isNumber }
-                if let port = Int(digits), !digits.isEmpty, text[range.upperBound...].dropFirst(digits.count).first == " " {
+                if let port = Int(digits), !digits.isEmpty,
+                    text[range.upperBound...].dropFirst(digits.count).first == " "
+                {
                     return port
                 }
             }

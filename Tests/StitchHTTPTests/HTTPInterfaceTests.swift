@@ -197,9 +197,9 @@ struct HTTPInterfaceTests {
                 let answer = try Self.json(response.body)
                 #expect(answer["communities"] is [Any])
             }
-            try await client.execute(uri: "/api/network/analyse", method: .post, headers: [.contentType: "application/json"]) {
-                #expect($0.status == .ok)
-            }
+            try await client.execute(
+                uri: "/api/network/analyse", method: .post, headers: [.contentType: "application/json"]
+            ) { #expect($0.status == .ok) }
             // Read as `{}`: the default profile, which has no outcomes to fit yet.
             try await client.execute(uri: "/api/weights/calibrate", method: .post) { response in
                 #expect(response.status == .badRequest)
@@ -207,7 +207,9 @@ struct HTTPInterfaceTests {
                 #expect(data["field"] as? String == "params.profile")
             }
             // A body that is required is still required.
-            try await client.execute(uri: "/api/match/helpers", method: .post, headers: [.contentType: "application/json"]) { response in
+            try await client.execute(
+                uri: "/api/match/helpers", method: .post, headers: [.contentType: "application/json"]
+            ) { response in
                 #expect(response.status == .badRequest)
                 let answer = try Self.json(response.body)
                 #expect(answer["code"] as? Int == -32600)

@@ -34,7 +34,8 @@ struct OpenRPCDocumentTests {
             problems = generator.check(json.loads(generator.OPENRPC.read_text(encoding="utf-8")))
             json.dump({"text": text, "problems": problems}, open(sys.argv[2], "w"))
             """
-        return try PythonScript.run(script, input: ["folder": folder], as: Generated.self, reference: "OpenRPC generator")
+        return try PythonScript.run(
+            script, input: ["folder": folder], as: Generated.self, reference: "OpenRPC generator")
     }
 
     @Test func theDocumentIsWhatOpenAPIGivesAndHasTheStructureOfOpenRPC() throws {
@@ -42,7 +43,7 @@ struct OpenRPCDocumentTests {
         let stored = try String(contentsOf: Self.document, encoding: .utf8)
         #expect(
             stored == generated.text,
-            "docs/openrpc.json is not what Sources/StitchHTTP/openapi.yaml gives: run `make openrpc` and commit the result")
+            "docs/openrpc.json is not what Sources/StitchHTTP/openapi.yaml gives: run `make openrpc` and commit it")
         #expect(generated.problems.isEmpty, "docs/openrpc.json: \(generated.problems.joined(separator: "; "))")
     }
 
@@ -83,7 +84,9 @@ struct OpenRPCDocumentTests {
                 #expect(listed.isSubset(of: MethodParams.Weights.fieldKeys.names))
             } else {
                 let keys = try #require(Self.readerKeys[name], "\(name) has no reader in this test")
-                #expect(listed == Set(keys.names), "\(name): the document lists \(listed.sorted()), the reader takes \(keys.names)")
+                #expect(
+                    listed == Set(keys.names),
+                    "\(name): the document lists \(listed.sorted()), the reader takes \(keys.names)")
             }
         }
     }
@@ -98,7 +101,10 @@ struct OpenRPCDocumentTests {
         #expect(params("member.upsert") == ["member", "auth"])
         #expect(params("attendance.record") == ["attendance", "auth"])
         #expect(params("member.remove") == ["id", "auth"])
-        #expect(params("outcome.record") == ["subject", "candidate", "accepted", "completed", "wellbeingBefore", "wellbeingAfter", "auth"])
+        #expect(
+            params("outcome.record") == [
+                "subject", "candidate", "accepted", "completed", "wellbeingBefore", "wellbeingAfter", "auth",
+            ])
         #expect(params("match.helpers") == ["request", "limit", "profile", "auth"])
         #expect(params("server.health") == ["auth"])
     }
