@@ -12,8 +12,8 @@ The mapping (docs/protocol.md, "HTTP"):
   the body schema requires them); every method may also carry `auth`, the daemon's token;
 - the 200 answer's schema is the result;
 - the errors are those of the operation's error statuses (their schemas state the codes), with
-  -32602 for every method (every method reads its params) and without -32700 and -32600, which
-  are about a request line, not a method;
+  -32602 for every method (every method reads its params) and without -32700, -32600 and
+  -32003, which are about a request line, not a method (the document's description says so);
 - components.schemas are copied unchanged.
 """
 
@@ -27,7 +27,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 OPENAPI = ROOT / "Sources" / "StitchHTTP" / "openapi.yaml"
 OPENRPC = ROOT / "docs" / "openrpc.json"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
-LINE_ERRORS = {-32700, -32600}
+LINE_ERRORS = {-32700, -32600, -32003}
 PROTOCOL_CODES = {-32700, -32600, -32601, -32602, -32603, -32001, -32002, -32003, -32004}
 AUTH = {
     "name": "auth",
