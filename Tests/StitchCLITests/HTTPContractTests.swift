@@ -44,6 +44,8 @@ struct HTTPContractTests {
         let origin = "http://127.0.0.1:\(port)"
         let report = folder.appendingPathComponent("report.json").path
 
+        // Every check schemathesis has is on in schemathesis.toml (`--checks all` here would
+        // also override its one exception, for weights.calibrate).
         let started = ContinuousClock.now
         let run = try Self.run(
             schemathesis,
