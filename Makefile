@@ -1,7 +1,7 @@
 # Stitch: build, test and demo on a fresh Debian machine.
 SWIFT ?= swift
 
-.PHONY: deps models build test demo clean data benchmark baselines plot fuzz fuzz-smoke install man
+.PHONY: deps models build test demo clean data benchmark baselines plot fuzz fuzz-smoke install man openrpc
 
 ## deps: install the system libraries Stitch links, the Python reference tools its tests use (.venv) and the text model, when missing.
 deps:
@@ -39,6 +39,10 @@ install: build
 man: deps
 	mkdir -p deploy/man
 	$(SWIFT) package plugin --allow-writing-to-directory deploy/man generate-manual --output-directory deploy/man --authors Stitch
+
+## openrpc: rebuild docs/openrpc.json (the JSON-RPC methods) from Sources/StitchHTTP/openapi.yaml after changing it.
+openrpc: deps
+	.venv/bin/python3 Tests/StitchRPCTests/openrpc_document.py
 
 clean:
 	rm -rf .build

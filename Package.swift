@@ -169,7 +169,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "StitchRPCTests", dependencies: ["StitchRPC", "StitchApplication", "StitchJSON", "StitchEngine", "StitchModel", "StitchGenerator", "StitchTestSupport"],
+            name: "StitchRPCTests",
+            dependencies: [
+                "StitchRPC", "StitchApplication", "StitchJSON", "StitchEngine", "StitchModel", "StitchPlanning", "StitchGenerator",
+                "StitchTestSupport",
+            ],
+            exclude: ["openrpc_document.py"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "StitchTextTests", dependencies: ["StitchText", "StitchTestSupport"], exclude: ["reference_encoder.py"],
@@ -200,7 +205,9 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings),
-        .testTarget(name: "StitchCLITests", dependencies: ["StitchCLI", "StitchTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchCLITests", dependencies: ["StitchCLI", "StitchTestSupport"],
+            exclude: ["contract_hooks.py", "schemathesis.toml"], swiftSettings: strictSettings),
         .testTarget(
             name: "StitchMCPTests",
             dependencies: [

@@ -58,8 +58,10 @@ enum HTTPErrors {
     }
 }
 
-/// Counts every operation's request under its JSON-RPC method's name (`server.stats`), and
-/// answers any error with the JSON-RPC error object and its status.
+/// Counts every operation's request under its JSON-RPC method's name (`server.stats`), answers
+/// any error with the JSON-RPC error object and its status, and hands an empty body on as no
+/// body (an operation whose body is optional takes a request without one, which the HTTP
+/// server gives as an empty body, not as none).
 struct ErrorAndStatisticsMiddleware: ServerMiddleware {
     let statistics: RequestStatistics
 
@@ -71,7 +73,13 @@ struct ErrorAndStatisticsMiddleware: ServerMiddleware {
         let start = clock.now
         let method = HTTPOperations.method[operationID] ?? "(unknown)"
         do {
-            let answer = try await next(request, body, metadata)
+            // The body is already in memory, read whole within the limit by `APIGate`.
+            var given: HTTPBody?
+            if let body {
+                let bytes = try await [UInt8](collecting: body, upTo: .max)
+                given = bytes.isEmpty ? nil : HTTPBody(bytes)
+            }
+            let answer = try await next(request, given, metadata)
             statistics.record(
                 method: method, errorCode: nil, duration: clock.now - start, transport: .http, httpStatus: answer.0.status.code)
             return answer

@@ -52,10 +52,11 @@ public struct HTTPInterface: Sendable {
     /// building the application.
     public func router() throws -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: APIGate(token: token, maximumBodyBytes: maximumBodyBytes))
+        let operations = StitchAPI(service: service, statistics: statistics)
+        let routes = try APIRoutes(operations)
+        router.add(middleware: APIGate(token: token, maximumBodyBytes: maximumBodyBytes, routes: routes))
         let api = router.group(RouterPath(Self.apiPath))
-        try StitchAPI(service: service, statistics: statistics).registerHandlers(
-            on: api, middlewares: [ErrorAndStatisticsMiddleware(statistics: statistics)])
+        try operations.registerHandlers(on: api, middlewares: [ErrorAndStatisticsMiddleware(statistics: statistics)])
         if let metrics {
             router.get(RouterPath(Self.metricsPath)) { _, _ -> Response in
                 Response(
@@ -93,11 +94,14 @@ public struct HTTPInterface: Sendable {
 }
 
 /// Guards `/api`: the bearer token (when the daemon has one), the body's size, and the JSON-RPC
-/// error object for what the router itself refuses (an unknown path, a body over the limit).
+/// error object for what the router itself refuses (an unknown path, a method the path does not
+/// take, a body over the limit).
 struct APIGate: RouterMiddleware {
     typealias Context = BasicRequestContext
     let token: String?
     let maximumBodyBytes: Int
+    /// The API's paths and their methods, for 405 and its `Allow`.
+    let routes: APIRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
@@ -130,6 +134,8 @@ struct APIGate: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            let allowed = routes.methods(at: String(path.dropFirst(HTTPInterface.apiPath.count)))
+            if !allowed.isEmpty { return Self.methodNotAllowed(request.method, path, allowed: allowed) }
             return Self.errorResponse(
                 ServiceError(
                     .methodNotFound, "Not found: no operation \(request.method) \(path); see /openapi.yaml", field: "path",
@@ -152,6 +158,21 @@ struct APIGate: RouterMiddleware {
             difference |= (i < given.count ? given[i] : 0) ^ (i < expected.count ? expected[i] : 0)
         }
         return difference == 0
+    }
+
+    /// 405 for a method the path does not take: `Allow` lists those it does, and the body is the
+    /// JSON-RPC error object (-32601, as for a method not found).
+    static func methodNotAllowed(
+        _ method: HTTPRequest.Method, _ path: String, allowed: [HTTPRequest.Method]
+    ) -> Response {
+        let list = allowed.map(\.rawValue).joined(separator: ", ")
+        let reason = "\(path) takes \(list), not \(method)"
+        let error = ServiceError(
+            .methodNotFound, "Method not allowed: \(reason); see /openapi.yaml", field: "method", reason: reason)
+        var response = errorResponse(error)
+        response.status = .methodNotAllowed
+        response.headers[.allow] = list
+        return response
     }
 
     static func errorResponse(_ error: ServiceError) -> Response {

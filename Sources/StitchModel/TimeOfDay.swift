@@ -17,11 +17,13 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.minutes = hour * 60 + minute
     }
 
-    /// Parses `"HH:MM"` (or `"H:MM"`); `nil` when malformed.
+    /// Parses `"HH:MM"` (or `"H:MM"`), ASCII digits only (not `+1:00` or `10:-5`, which `Int`
+    /// alone would read); `nil` when malformed.
     public init?(parsing text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-            parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII),
+            digits(parts[0]), digits(parts[1]),
             let hour = Int(parts[0]), let minute = Int(parts[1])
         else { return nil }
         self.init(hour: hour, minute: minute)

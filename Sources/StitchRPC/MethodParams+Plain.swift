@@ -36,7 +36,7 @@ extension MethodParams {
     /// `match.explain` params of the form `{"subject":"<id>","candidate":…,"skill":…,"profile":…}`.
     static func plainExplain(_ fields: [String: JSONTree]) -> ExplainQuery? {
         guard hasOnly(ExplainQuery.fieldKeys, fields, atTop: true), case .string(let subject)? = fields["subject"],
-            !subject.isEmpty,
+            RecordBounds.idProblem(subject) == nil,
             case .string(let candidate)? = fields["candidate"],
             let skill = optionalString(fields["skill"]),
             let profile = profile(fields["profile"])

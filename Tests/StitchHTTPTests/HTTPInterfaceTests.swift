@@ -167,6 +167,56 @@ struct HTTPInterfaceTests {
         }
     }
 
+    @Test func aMethodThePathDoesNotTakeIs405WithAllow() async throws {
+        try await withAPI { client in
+            try await client.execute(uri: "/api/members/m-maud", method: .patch) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "PUT, DELETE")
+                let answer = try Self.json(response.body)
+                #expect(answer["code"] as? Int == -32601)
+                #expect((answer["data"] as? [String: Any])?["field"] as? String == "method")
+            }
+            try await client.execute(uri: "/api/match/helpers", method: .get) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
+            }
+            try await client.execute(uri: "/api/weights", method: .post) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, PUT")
+            }
+            // A path that is no operation stays 404, with or without a parameter's segment.
+            try await client.execute(uri: "/api/members", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/members/m-maud/extra", method: .put) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test func anOptionalBodyMayBeLeftOut() async throws {
+        try await withAPI { client in
+            try await client.execute(uri: "/api/network/analyse", method: .post) { response in
+                #expect(response.status == .ok)
+                let answer = try Self.json(response.body)
+                #expect(answer["communities"] is [Any])
+            }
+            try await client.execute(
+                uri: "/api/network/analyse", method: .post, headers: [.contentType: "application/json"]
+            ) { #expect($0.status == .ok) }
+            // Read as `{}`: the default profile, which has no outcomes to fit yet.
+            try await client.execute(uri: "/api/weights/calibrate", method: .post) { response in
+                #expect(response.status == .badRequest)
+                let data = try #require(try Self.json(response.body)["data"] as? [String: Any])
+                #expect(data["field"] as? String == "params.profile")
+            }
+            // A body that is required is still required.
+            try await client.execute(
+                uri: "/api/match/helpers", method: .post, headers: [.contentType: "application/json"]
+            ) { response in
+                #expect(response.status == .badRequest)
+                let answer = try Self.json(response.body)
+                #expect(answer["code"] as? Int == -32600)
+            }
+        }
+    }
+
     @Test func statisticsCountHTTPRequestsUnderTheirMethods() async throws {
         try await withAPI { client in
             for _ in 0..<2 {

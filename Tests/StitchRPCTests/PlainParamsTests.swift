@@ -72,7 +72,10 @@ struct PlainParamsTests {
 
     @Test func explainReadsAsJSONDecoderReadsIt() throws {
         let params = Self.cartesian([
-            [#""subject":"m-1""#, #""subject":"""#, #""subject":null"#, #""subject":{"id":"m-9"}"#, nil],
+            [
+                #""subject":"m-1""#, #""subject":"""#, #""subject":"  ""#, #""subject":"m\u0001""#, #""subject":null"#,
+                #""subject":{"id":"m-9"}"#, nil,
+            ],
             [#""candidate":"a-1""#, #""candidate":"""#, #""candidate":7"#, nil],
             [nil, #""skill":null"#, #""skill":"cooking""#, #""skill":false"#],
             [nil, #""profile":"referral""#, #""profile":"nope""#, #""profile":null"#],
