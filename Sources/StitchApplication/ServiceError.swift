@@ -20,6 +20,7 @@ public struct ServiceError: Error, Sendable, Hashable, Encodable {
         case unknownActivity = -32002
         case requestTooLarge = -32003
         case unauthorized = -32004
+        case unknownReferral = -32005
     }
 
     /// The field path and reason of a bad input, and every problem when there are several.

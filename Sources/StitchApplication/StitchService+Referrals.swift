@@ -31,6 +31,9 @@ extension StitchService {
         guard (1...RecordBounds.maximumListLength).contains(limit) else {
             throw ServiceError.invalidParams(ValidationError(field: "limit", reason: "\(limit) is out of range; expected 1 to 1000"))
         }
+        var errors: [ValidationError] = []
+        RecordBounds.checkText(params.by, field: "by", into: &errors)
+        if let problem = errors.first { throw ServiceError.invalidParams(problem) }
         var record = ReferralRecord(
             id: id, person: input.person, referrer: input.referrer, date: input.date ?? Self.today(),
             reason: input.reason, needs: input.needs ?? [], consent: input.consent, goals: input.goals,
@@ -169,7 +172,7 @@ extension StitchService {
         guard let record = referrals[id] else {
             let near = NearestWord.nearest(to: id, among: Array(referrals.keys))
             throw ServiceError(
-                .invalidParams, "Invalid params: params.id: unknown referral id", field: "params.id",
+                .unknownReferral, "Unknown referral id", field: "params.id",
                 reason: NearestWord.unknownID("referral", NearestWord.shown(id), nearest: near))
         }
         return record

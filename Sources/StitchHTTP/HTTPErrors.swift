@@ -13,7 +13,7 @@ enum HTTPErrors {
         switch ServiceError.Code(rawValue: error.code) {
         case .parseError?, .invalidRequest?, .invalidParams?: return .badRequest
         case .unauthorized?: return .unauthorized
-        case .methodNotFound?, .unknownMember?, .unknownActivity?: return .notFound
+        case .methodNotFound?, .unknownMember?, .unknownActivity?, .unknownReferral?: return .notFound
         case .requestTooLarge?: return .contentTooLarge
         case .internalError?, nil: return .internalServerError
         }
@@ -104,6 +104,8 @@ enum HTTPOperations {
         "recordOutcome": "outcome.record", "whoCanHelp": "match.helpers", "opportunities": "match.opportunities",
         "referActivities": "refer.activities", "explain": "match.explain", "plan": "plan.allocate",
         "analyseNetwork": "network.analyse", "getWeights": "weights.get", "setWeights": "weights.set",
-        "calibrateWeights": "weights.calibrate",
+        "calibrateWeights": "weights.calibrate", "createReferral": "referral.create", "listReferrals": "referral.list",
+        "dueReferrals": "referral.due", "referralReport": "referral.report", "getReferral": "referral.get",
+        "updateReferralStatus": "referral.update-status", "referralMessage": "referral.message",
     ]
 }

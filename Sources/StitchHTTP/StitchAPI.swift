@@ -140,6 +140,58 @@ struct StitchAPI: APIProtocol {
         return .ok(.init(body: .json(try Self.json(try await service.calibrate(params)))))
     }
 
+    // MARK: Referrals
+
+    func createReferral(_ input: Operations.CreateReferral.Input) async throws -> Operations.CreateReferral.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.CreateReferral.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.createReferral(params)))))
+    }
+
+    func listReferrals(_ input: Operations.ListReferrals.Input) async throws -> Operations.ListReferrals.Output {
+        let params: MethodParams.ListReferrals
+        switch input.body {
+        case .json(let body)?: params = try Self.read(MethodParams.ListReferrals.self, body)
+        case nil: params = MethodParams.ListReferrals()
+        }
+        return .ok(.init(body: .json(try Self.json(try await service.listReferrals(params)))))
+    }
+
+    func dueReferrals(_ input: Operations.DueReferrals.Input) async throws -> Operations.DueReferrals.Output {
+        var fields: [String: String] = [:]
+        if let date = input.query.date { fields["date"] = date }
+        let params = try MethodParams.decode(MethodParams.DueReferrals.self, from: try JSONEncoder().encode(fields))
+        return .ok(.init(body: .json(try Self.json(await service.dueReferrals(params)))))
+    }
+
+    func referralReport(_ input: Operations.ReferralReport.Input) async throws -> Operations.ReferralReport.Output {
+        let params: MethodParams.ReferralReport
+        switch input.body {
+        case .json(let body)?: params = try Self.read(MethodParams.ReferralReport.self, body)
+        case nil: params = MethodParams.ReferralReport()
+        }
+        return .ok(.init(body: .json(try Self.json(try await service.referralReport(params)))))
+    }
+
+    func getReferral(_ input: Operations.GetReferral.Input) async throws -> Operations.GetReferral.Output {
+        .ok(.init(body: .json(try Self.json(try await service.getReferral(MethodParams.RemoveByID(id: input.path.id))))))
+    }
+
+    func updateReferralStatus(_ input: Operations.UpdateReferralStatus.Input) async throws -> Operations.UpdateReferralStatus.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        var fields = body.value
+        if fields["id"] != nil {
+            throw ServiceError.invalidParams(ValidationError(field: "id", reason: "unknown field 'id'; the referral's id is in the path"))
+        }
+        fields["id"] = input.path.id
+        let params = try Self.read(MethodParams.UpdateReferralStatus.self, try OpenAPIObjectContainer(unvalidatedValue: fields))
+        return .ok(.init(body: .json(try Self.json(try await service.updateReferralStatus(params)))))
+    }
+
+    func referralMessage(_ input: Operations.ReferralMessage.Input) async throws -> Operations.ReferralMessage.Output {
+        .ok(.init(body: .json(try Self.json(try await service.referralMessage(MethodParams.RemoveByID(id: input.path.id))))))
+    }
+
     // MARK: Reading and writing bodies
 
     /// The error for a body in a form the operation does not take (the generated enums may gain

@@ -138,6 +138,13 @@ def map_case(context, case):
         body = planned(body)
     elif label == "PUT /community":
         body = consistent(body)
+    elif label in ("POST /referrals/list", "POST /referrals/report"):
+        # `to` is not before `from` (the schemas' descriptions).
+        if body.get("from") and body.get("to") and body["to"] < body["from"]:
+            body["from"], body["to"] = body["to"], body["from"]
+    elif label == "POST /referrals" and isinstance(body.get("referral"), dict):
+        # A referral's id must be new (the operation's description); Stitch numbers one without.
+        body["referral"]["id"] = None
     case.body = body
     return case
 

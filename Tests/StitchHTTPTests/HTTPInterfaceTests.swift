@@ -235,3 +235,49 @@ struct HTTPInterfaceTests {
         }
     }
 }
+
+extension HTTPInterfaceTests {
+    @Test func aReferralIsMadeMovedAndWrittenBackOverHTTP() async throws {
+        try await withAPI { client in
+            try await client.execute(
+                uri: "/api/referrals", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"referral":{"person":"m-maud","date":"2026-11-02","referrer":{"role":"gp","practice":"g85016"},"interests":["knitting"]},"limit":2}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                let record = try Self.json(response.body)
+                #expect(record["id"] as? String == "r-1")
+                #expect(record["status"] as? String == "referred")
+                #expect((record["offered"] as? [Any])?.count == 2)
+            }
+            try await client.execute(
+                uri: "/api/referrals/r-1/status", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"status":"completed","date":"2026-11-03"}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+                let error = try Self.json(response.body)
+                #expect((error["data"] as? [String: Any])?["field"] as? String == "params.status")
+            }
+            try await client.execute(
+                uri: "/api/referrals/r-1/status", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"status":"declined","date":"2026-11-03","note":"not now"}"#)
+            ) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/referrals/r-1/message", method: .get) { response in
+                #expect(response.status == .ok)
+                let message = try Self.json(response.body)
+                #expect((message["text"] as? String)?.contains("Now: declined since 3 Nov 2026 (not now).") == true)
+            }
+            try await client.execute(uri: "/api/referrals/due?date=2026-12-31", method: .get) { response in
+                #expect(response.status == .ok)
+                let due = try Self.json(response.body)
+                #expect((due["due"] as? [Any])?.isEmpty == true, "a declined referral needs no call")
+            }
+            try await client.execute(uri: "/api/referrals/r-9", method: .get) { response in
+                #expect(response.status == .notFound)
+                let error = try Self.json(response.body)
+                #expect(error["code"] as? Int == -32005)
+            }
+        }
+    }
+}

@@ -68,6 +68,10 @@ struct OpenRPCDocumentTests {
         "plan.allocate": PlanRequest.fieldKeys, "network.analyse": MethodParams.Network.fieldKeys,
         "weights.set": MethodParams.Weights.fieldKeys, "weights.calibrate": MethodParams.Calibrate.fieldKeys,
         "server.health": RecordKeys([]), "server.stats": RecordKeys([]),
+        "referral.create": MethodParams.CreateReferral.fieldKeys, "referral.update-status": MethodParams.UpdateReferralStatus.fieldKeys,
+        "referral.get": MethodParams.RemoveByID.fieldKeys, "referral.list": MethodParams.ListReferrals.fieldKeys,
+        "referral.due": MethodParams.DueReferrals.fieldKeys, "referral.message": MethodParams.RemoveByID.fieldKeys,
+        "referral.report": MethodParams.ReferralReport.fieldKeys,
     ]
 
     @Test func everyMethodsParamsAreTheKeysItsReaderTakes() throws {

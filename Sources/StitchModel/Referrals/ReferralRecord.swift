@@ -269,9 +269,6 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
         RecordBounds.checkTexts(interests, field: "interests", into: &errors)
         RecordBounds.checkCount(history.count, maximum: RecordBounds.maximumListLength, field: "history", into: &errors)
         RecordBounds.checkCount(offered.count, maximum: RecordBounds.maximumListLength, field: "offered", into: &errors)
-        if let consent, let given = consent.date, given > date.adding(days: 366) {
-            errors.append(.init(field: "consent.date", reason: "\(given) is more than a year after the referral's date \(date)"))
-        }
         for (index, change) in history.enumerated() {
             if change.date < date {
                 errors.append(.init(field: "history[\(index)].date", reason: "\(change.date) is before the referral's date \(date)"))
