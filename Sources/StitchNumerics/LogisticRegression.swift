@@ -152,7 +152,9 @@ public struct LogisticRegression: Sendable, Hashable {
     }
 
     static func logLikelihood(eta: [Double], outcomes: [Double]) -> Double {
-        zip(eta, outcomes).reduce(0) { $0 + $1.1 * $1.0 - softplus($1.0) }
+        var total = 0.0
+        for i in eta.indices { total += outcomes[i] * eta[i] - softplus(eta[i]) }
+        return total
     }
 
     static func objective(eta: [Double], outcomes: [Double], beta: [Double], penalty: [Double], prior: [Double]) -> Double {

@@ -89,12 +89,15 @@ public struct RidgeRegression: Sendable, Hashable {
         }
         var a = [Double](repeating: 0, count: rows * p)
         var b = [Double](repeating: 0, count: rows)
-        for j in 0..<p {
-            for i in 0..<n {
-                a[i + j * rows] = (rowRoots?[i] ?? 1) * design.columnMajor[i + j * n]
+        let roots = rowRoots ?? [Double](repeating: 1, count: n)
+        design.columnMajor.withUnsafeBufferPointer { x in
+            a.withUnsafeMutableBufferPointer { a in
+                for j in 0..<p {
+                    for i in 0..<n { a[i + j * rows] = roots[i] * x[i + j * n] }
+                }
             }
         }
-        for i in 0..<n { b[i] = (rowRoots?[i] ?? 1) * targets[i] }
+        for i in 0..<n { b[i] = roots[i] * targets[i] }
         for (k, j) in penalised.enumerated() {
             let root = penalty[j].squareRoot()
             a[n + k + j * rows] = root

@@ -10,6 +10,8 @@ import Testing
 @Suite("Learning weights from outcomes")
 struct OutcomeLearningTests {
     static let referral = OutcomeGroup(profile: .referral)
+    /// Fewer folds and penalties, for the tests that are not about the documented figures.
+    static let quick = OutcomeLearning.Settings(folds: 3, penalties: [1, 10, 100])
     static let current = ScoringProfile.defaultWeights[.referral]!
 
     /// `count` rows with uniform factors; uptake drawn from `logit p = intercept + Σ effect_f x_f`,
@@ -102,7 +104,7 @@ struct OutcomeLearningTests {
         let rows = Self.rows(
             600, effects: [.locality: 3, .bridging: -3, .skill: 0.5], intercept: -0.5,
             gains: [.wellbeing: 3, .bridging: -3], noise: 1, seed: 18)
-        let fit = try OutcomeLearning.fit(rows, target: target, group: Self.referral, current: Self.current)
+        let fit = try OutcomeLearning.fit(rows, target: target, group: Self.referral, current: Self.current, settings: Self.quick)
         #expect(fit.coefficients.bridging == 0, "bridging's negative effect is held at 0")
         let used = rows.compactMap { row in target.label(row).map { (Factor.allCases.map { row.factors[$0] }, $0) } }
         let centre = Factor.allCases.map { fit.previous[$0] * max(fit.priorScale, 0) }
@@ -183,11 +185,13 @@ struct OutcomeLearningTests {
             row.group = lonely
             return row
         }
-        let alone = try OutcomeLearning.fit(relabelled, target: .uptake, group: lonely, current: Self.current)
-        let mixed = try OutcomeLearning.fit(relabelled + others, target: .uptake, group: lonely, current: Self.current)
+        let alone = try OutcomeLearning.fit(relabelled, target: .uptake, group: lonely, current: Self.current, settings: Self.quick)
+        let mixed = try OutcomeLearning.fit(
+            relabelled + others, target: .uptake, group: lonely, current: Self.current, settings: Self.quick)
         #expect(alone == mixed, "rows of other groups change nothing")
         #expect(mixed.rows == 400)
-        let all = OutcomeLearning.fitAll(relabelled + others, target: .uptake, current: { ScoringProfile.defaultWeights[$0]! })
+        let all = OutcomeLearning.fitAll(
+            relabelled + others, target: .uptake, current: { ScoringProfile.defaultWeights[$0]! }, settings: Self.quick)
         #expect(all.map(\.group.description) == ["broker", "referral", "referral/debt", "referral/loneliness"])
         #expect(try all[3].result.get() == alone)
         #expect(try all[1].result.get().rows == 700, "the whole profile pools its need groups")
@@ -243,11 +247,23 @@ struct OutcomeLearningTests {
         }
     }
 
+    @Test func badSettingsAndRowsAreNamed() {
+        #expect(OutcomeLearning.Settings().validationErrors().isEmpty)
+        let bad = OutcomeLearning.Settings(folds: 1, penalties: [1, 0, .infinity], outcomesPerFactor: 2, maximumIterations: 0)
+        #expect(bad.validationErrors().map(\.field) == ["folds", "penalties[1]", "penalties[2]", "outcomesPerFactor", "maximumIterations"])
+        #expect(OutcomeLearning.Settings(penalties: []).validationErrors().map(\.field) == ["penalties"])
+        var rows = Self.rows(200, effects: [:], intercept: 0, seed: 70)
+        rows[7].factors.locality = 1.5
+        #expect(throws: LearningRefusal.invalidRow(group: Self.referral, target: .uptake, row: 7, reason: "a factor is outside [0, 1]")) {
+            try OutcomeLearning.fit(rows, target: .uptake, group: Self.referral, current: Self.current)
+        }
+    }
+
     @Test func outcomesThatFallWithEveryFactorFavourNone() throws {
         let rows = Self.rows(
             800, effects: Dictionary(uniqueKeysWithValues: Factor.allCases.map { ($0, -2.0) }), intercept: 5, seed: 60)
         #expect(throws: LearningRefusal.noFactorFavoured(group: Self.referral, target: .uptake)) {
-            try OutcomeLearning.fit(rows, target: .uptake, group: Self.referral, current: Self.current)
+            try OutcomeLearning.fit(rows, target: .uptake, group: Self.referral, current: Self.current, settings: Self.quick)
         }
     }
 }

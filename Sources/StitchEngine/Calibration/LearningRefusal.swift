@@ -15,6 +15,8 @@ public enum LearningRefusal: Error, Sendable, Hashable, CustomStringConvertible 
     case didNotConverge(group: OutcomeGroup, target: OutcomeTarget, detail: String)
     /// The best non-negative fit gives every factor 0: the outcomes fall as every factor rises.
     case noFactorFavoured(group: OutcomeGroup, target: OutcomeTarget)
+    /// A row of the group cannot be used (`row` counts the group's rows for the target, from 0).
+    case invalidRow(group: OutcomeGroup, target: OutcomeTarget, row: Int, reason: String)
 
     /// How many more outcomes (of any kind, at the rate seen so far) would meet the rule, when
     /// that can be said.
@@ -42,6 +44,8 @@ public enum LearningRefusal: Error, Sendable, Hashable, CustomStringConvertible 
             return "\(group) \(target.rawValue): the fit did not converge (\(detail)); the weights are unchanged"
         case .noFactorFavoured(let group, let target):
             return "\(group) \(target.rawValue): the outcomes favour no factor (every fitted weight is 0); the weights are unchanged"
+        case .invalidRow(let group, let target, let row, let reason):
+            return "\(group) \(target.rawValue): outcome \(row) of the group cannot be used: \(reason)"
         }
     }
 

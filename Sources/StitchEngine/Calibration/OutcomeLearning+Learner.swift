@@ -104,8 +104,11 @@ extension OutcomeLearning {
         /// slope below 0, stop at the bound on the segment towards it (the objective is convex
         /// along the segment, so it still falls) and hold that slope at 0 again; it ends when
         /// no held slope's gradient is negative: the Karush–Kuhn–Tucker conditions.
-        func fit(_ data: Dataset, penalty: Double) throws(RegressionError) -> Model {
-            let start = try current(data)
+        ///
+        /// `base` is ``current(_:)`` of the same rows, when the caller already has it.
+        func fit(_ data: Dataset, penalty: Double, base: Model? = nil) throws(RegressionError) -> Model {
+            let start: Model
+            if let base { start = base } else { start = try current(data) }
             let centre = prior.map { $0 * max(start.priorScale, 0) }
             let factors = prior.count
             let free = try fit(data, support: Array(0..<factors), penalty: penalty, centre: centre, start: start.intercept)
@@ -203,8 +206,9 @@ extension OutcomeLearning {
                 let (train, test) = folds.split(k)
                 let training = data.subset(train)
                 let testing = data.subset(test)
+                let base = try current(training)
                 for (j, penalty) in settings.penalties.enumerated() {
-                    totals[j] += loss(try fit(training, penalty: penalty), on: testing) * Double(test.count)
+                    totals[j] += loss(try fit(training, penalty: penalty, base: base), on: testing) * Double(test.count)
                 }
             }
             return zip(settings.penalties, totals).map { ($0, $1 / Double(data.count)) }
@@ -231,7 +235,7 @@ extension OutcomeLearning {
                 let inner = training.strata
                 let chosen = Self.choose(try penaltyScores(training, labels: inner, seed: settings.seed &+ 2 &+ UInt64(k)))
                 let old = try current(training)
-                let new = try fit(training, penalty: chosen)
+                let new = try fit(training, penalty: chosen, base: old)
                 for row in test {
                     before[row] = old.predict(data.x[row])
                     after[row] = new.predict(data.x[row])

@@ -1,3 +1,5 @@
+public import StitchModel
+
 /// Learning a group's factor weights from what became of its referrals: did the person take
 /// the offer up, see it through, and did their wellbeing change?
 ///
@@ -45,6 +47,29 @@ public enum OutcomeLearning {
         /// The most Newton steps of one logistic fit.
         public var maximumIterations: Int
 
+        /// The problems of these settings, each at its field (`folds`, `penalties[2]`…); empty
+        /// when they are sound: 2 to 10 folds, at least one penalty, each a positive number, at
+        /// least 5 outcomes per factor (so every fold, inner or outer, holds both outcomes),
+        /// at least one iteration. ``OutcomeLearning/fit(_:target:group:current:settings:)``
+        /// requires sound settings; check any a person supplied here first.
+        public func validationErrors() -> [ValidationError] {
+            var errors: [ValidationError] = []
+            if !(2...10).contains(folds) {
+                errors.append(.init(field: "folds", reason: "\(folds) is out of range; expected 2 to 10"))
+            }
+            if penalties.isEmpty { errors.append(.init(field: "penalties", reason: "needs at least one penalty")) }
+            for (i, penalty) in penalties.enumerated() where !(penalty.isFinite && penalty > 0) {
+                errors.append(.init(field: "penalties[\(i)]", reason: "\(penalty) must be a positive number"))
+            }
+            if outcomesPerFactor < 5 {
+                errors.append(.init(field: "outcomesPerFactor", reason: "\(outcomesPerFactor) is too few; expected at least 5"))
+            }
+            if maximumIterations < 1 {
+                errors.append(.init(field: "maximumIterations", reason: "\(maximumIterations) must be at least 1"))
+            }
+            return errors
+        }
+
         public init(
             folds: Int = 5, penalties: [Double] = [0.3, 1, 3, 10, 30, 100], seed: UInt64 = 1, outcomesPerFactor: Int = 10,
             maximumIterations: Int = 100
@@ -66,9 +91,11 @@ public enum OutcomeLearning {
         _ rows: [OutcomeRow], target: OutcomeTarget, group: OutcomeGroup, current: FactorWeights,
         settings: Settings = Settings()
     ) throws(LearningRefusal) -> LearnedWeights {
-        precondition(settings.folds >= 2, "cross-validation needs at least 2 folds")
-        precondition(!settings.penalties.isEmpty && settings.penalties.allSatisfy { $0 > 0 && $0.isFinite }, "penalties must be positive")
+        precondition(settings.validationErrors().isEmpty, "unsound settings: \(settings.validationErrors())")
         let data = Dataset(rows.filter { group.includes($0.group) }, target: target)
+        if let bad = data.x.firstIndex(where: { $0.contains { !($0.isFinite && (0...1).contains($0)) } }) {
+            throw .invalidRow(group: group, target: target, row: bad, reason: "a factor is outside [0, 1]")
+        }
         try check(data, group: group, target: target, settings: settings)
         let prior = WeightCalibration.normalised(current)
         let learner = Learner(prior: prior, binary: target.isBinary, settings: settings)
