@@ -7,7 +7,7 @@
 /// Logistic regression by iteratively reweighted least squares (IRLS, Newton's method), with an
 /// optional L2 penalty towards a prior: the coefficients `β` that minimise
 ///
-/// `−ℓ(β) + ½ Σⱼ λⱼ (βⱼ − β⁰ⱼ)²`,  `ℓ(β) = Σᵢ [yᵢ ηᵢ − log(1 + e^ηᵢ)]`,  `ηᵢ = xᵢ·β`,
+/// `−ℓ(β) + ½ Σⱼ λⱼ (βⱼ − β⁰ⱼ)²`, where `ℓ(β) = Σᵢ [yᵢ ηᵢ − log(1 + e^ηᵢ)]` and `ηᵢ = xᵢ·β`,
 ///
 /// for outcomes `yᵢ ∈ {0, 1}`. `λⱼ = 0` leaves column `j` unpenalised (the intercept, say), and
 /// every `λ = 0` is plain maximum likelihood (statsmodels' `Logit`). With `β⁰ = 0` and one `λ`
@@ -74,7 +74,8 @@ public struct LogisticRegression: Sendable, Hashable {
     /// - Throws: ``RegressionError``: `.invalidInput`, `.separation`, `.didNotConverge`, or
     ///   `.numerical` when LAPACK fails (a rank-deficient unpenalised design).
     public static func fit(
-        design: Matrix, outcomes: [Double], penalty: [Double]? = nil, prior: [Double]? = nil, options: Options = Options()
+        design: Matrix, outcomes: [Double], penalty: [Double]? = nil, prior: [Double]? = nil,
+        options: Options = Options()
     ) throws(RegressionError) -> LogisticRegression {
         let n = design.rows
         let p = design.columns
@@ -83,10 +84,15 @@ public struct LogisticRegression: Sendable, Hashable {
         guard outcomes.count == n else { throw .invalidInput("\(outcomes.count) outcomes for \(n) rows") }
         guard outcomes.allSatisfy({ $0 == 0 || $0 == 1 }) else { throw .invalidInput("every outcome must be 0 or 1") }
         guard penalty.count == p, prior.count == p else {
-            throw .invalidInput("penalty and prior need \(p) values each (one per column); have \(penalty.count) and \(prior.count)")
+            throw .invalidInput(
+                "penalty and prior need \(p) values each (one per column); have \(penalty.count) and \(prior.count)")
         }
-        guard penalty.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw .invalidInput("every penalty must be finite and ≥ 0") }
-        guard design.isFinite, prior.allSatisfy(\.isFinite) else { throw .invalidInput("the design and prior must be finite") }
+        guard penalty.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw .invalidInput("every penalty must be finite and ≥ 0")
+        }
+        guard design.isFinite, prior.allSatisfy(\.isFinite) else {
+            throw .invalidInput("the design and prior must be finite")
+        }
         guard n > 0 else { throw .invalidInput("no rows to fit") }
         let ones = outcomes.reduce(0, +)
         if ones == 0 || ones == Double(n), penalty.contains(0) {
@@ -115,14 +121,16 @@ public struct LogisticRegression: Sendable, Hashable {
             var step = 1.0
             var candidate = newton
             var candidateEta = try Self.linearPredictor(design, candidate)
-            var value = Self.objective(eta: candidateEta, outcomes: outcomes, beta: candidate, penalty: penalty, prior: prior)
+            var value = Self.objective(
+                eta: candidateEta, outcomes: outcomes, beta: candidate, penalty: penalty, prior: prior)
             var halvings = 0
             while !(value <= current + 1e-12 * max(1, abs(current))), halvings < 40 {
                 step /= 2
                 halvings += 1
                 candidate = zip(beta, newton).map { $0 + step * ($1 - $0) }
                 candidateEta = try Self.linearPredictor(design, candidate)
-                value = Self.objective(eta: candidateEta, outcomes: outcomes, beta: candidate, penalty: penalty, prior: prior)
+                value = Self.objective(
+                    eta: candidateEta, outcomes: outcomes, beta: candidate, penalty: penalty, prior: prior)
             }
             lastStep = zip(beta, candidate).reduce(0) { max($0, abs($1.0 - $1.1)) }
             let size = candidate.reduce(0) { max($0, abs($1)) }
@@ -134,7 +142,8 @@ public struct LogisticRegression: Sendable, Hashable {
             }
             if lastStep <= options.tolerance * (1 + size) {
                 return LogisticRegression(
-                    coefficients: beta, logLikelihood: Self.logLikelihood(eta: eta, outcomes: outcomes), objective: current,
+                    coefficients: beta, logLikelihood: Self.logLikelihood(eta: eta, outcomes: outcomes),
+                    objective: current,
                     iterations: iteration)
             }
         }
@@ -157,7 +166,9 @@ public struct LogisticRegression: Sendable, Hashable {
         return total
     }
 
-    static func objective(eta: [Double], outcomes: [Double], beta: [Double], penalty: [Double], prior: [Double]) -> Double {
+    static func objective(eta: [Double], outcomes: [Double], beta: [Double], penalty: [Double], prior: [Double])
+        -> Double
+    {
         var value = -logLikelihood(eta: eta, outcomes: outcomes)
         for j in beta.indices { value += 0.5 * penalty[j] * (beta[j] - prior[j]) * (beta[j] - prior[j]) }
         return value

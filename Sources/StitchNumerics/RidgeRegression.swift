@@ -46,10 +46,15 @@ public struct RidgeRegression: Sendable, Hashable {
         let p = design.columns
         guard targets.count == n else { throw .invalidInput("\(targets.count) targets for \(n) rows") }
         guard penalty.count == p, prior.count == p else {
-            throw .invalidInput("penalty and prior need \(p) values each (one per column); have \(penalty.count) and \(prior.count)")
+            throw .invalidInput(
+                "penalty and prior need \(p) values each (one per column); have \(penalty.count) and \(prior.count)")
         }
-        if let rowWeights, rowWeights.count != n { throw .invalidInput("\(rowWeights.count) row weights for \(n) rows") }
-        guard penalty.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw .invalidInput("every penalty must be finite and ≥ 0") }
+        if let rowWeights, rowWeights.count != n {
+            throw .invalidInput("\(rowWeights.count) row weights for \(n) rows")
+        }
+        guard penalty.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw .invalidInput("every penalty must be finite and ≥ 0")
+        }
         guard (rowWeights ?? []).allSatisfy({ $0.isFinite && $0 >= 0 }) else {
             throw .invalidInput("every row weight must be finite and ≥ 0")
         }
@@ -85,7 +90,8 @@ public struct RidgeRegression: Sendable, Hashable {
         let penalised = (0..<p).filter { penalty[$0] > 0 }
         let rows = n + penalised.count
         guard rows >= p else {
-            throw .invalidInput("\(n) rows cannot determine \(p) coefficients when only \(penalised.count) are penalised")
+            throw .invalidInput(
+                "\(n) rows cannot determine \(p) coefficients when only \(penalised.count) are penalised")
         }
         var a = [Double](repeating: 0, count: rows * p)
         var b = [Double](repeating: 0, count: rows)

@@ -36,7 +36,9 @@ struct OutcomeLearningTests {
 
     static func expectValid(_ weights: FactorWeights, sourceLocation: SourceLocation = #_sourceLocation) {
         let values = Factor.allCases.map { weights[$0] }
-        #expect(values.allSatisfy { $0 == 0 || ($0.isFinite && $0 >= 0.000_001) }, "\(weights)", sourceLocation: sourceLocation)
+        #expect(
+            values.allSatisfy { $0 == 0 || ($0.isFinite && $0 >= 0.000_001) }, "\(weights)",
+            sourceLocation: sourceLocation)
         #expect(abs(values.reduce(0, +) - 1) < 1e-12, "\(weights)", sourceLocation: sourceLocation)
         #expect(throws: Never.self, sourceLocation: sourceLocation) { try weights.validatedAsWeights(field: "weights") }
     }
@@ -76,7 +78,9 @@ struct OutcomeLearningTests {
         let before = try #require(fit.heldOut.before.rmse)
         let after = try #require(fit.heldOut.after.rmse)
         #expect(after < before, "held-out RMSE \(before) → \(after)")
-        print("planted wellbeing (change): weights \(Self.describe(fit.weights)); λ \(fit.penalty); held-out RMSE \(before) → \(after)")
+        print(
+            "planted wellbeing (change): weights \(Self.describe(fit.weights)); λ \(fit.penalty); held-out RMSE \(before) → \(after)"
+        )
     }
 
     static func describe(_ w: FactorWeights) -> String {
@@ -104,7 +108,8 @@ struct OutcomeLearningTests {
         let rows = Self.rows(
             600, effects: [.locality: 3, .bridging: -3, .skill: 0.5], intercept: -0.5,
             gains: [.wellbeing: 3, .bridging: -3], noise: 1, seed: 18)
-        let fit = try OutcomeLearning.fit(rows, target: target, group: Self.referral, current: Self.current, settings: Self.quick)
+        let fit = try OutcomeLearning.fit(
+            rows, target: target, group: Self.referral, current: Self.current, settings: Self.quick)
         #expect(fit.coefficients.bridging == 0, "bridging's negative effect is held at 0")
         let used = rows.compactMap { row in target.label(row).map { (Factor.allCases.map { row.factors[$0] }, $0) } }
         let centre = Factor.allCases.map { fit.previous[$0] * max(fit.priorScale, 0) }
@@ -145,7 +150,8 @@ struct OutcomeLearningTests {
                            options={"ftol": 1e-16, "gtol": 1e-12, "maxiter": 20000})
             json.dump({"coefficients": res.x.tolist(), "objective": f(res.x)}, open(sys.argv[2], "w"))
             """,
-            input: ReferenceInput(x: used.map(\.0), y: used.map(\.1), penalty: fit.penalty, centre: centre, binary: target.isBinary),
+            input: ReferenceInput(
+                x: used.map(\.0), y: used.map(\.1), penalty: fit.penalty, centre: centre, binary: target.isBinary),
             as: ReferenceOutput.self, reference: "scipy reference")
         let gap = zip(beta, reference.coefficients).map { abs($0 - $1) }.max() ?? .infinity
         #expect(gap < 1e-4, "\(beta) vs scipy \(reference.coefficients)")
@@ -153,22 +159,27 @@ struct OutcomeLearningTests {
 
     @Test func weightsStayValidAndTheFitIsDeterministic() throws {
         let priors = [
-            Self.current, FactorWeights(skill: 1, availability: 0, locality: 0, wellbeing: 0, bridging: 0, reciprocity: 0),
+            Self.current,
+            FactorWeights(skill: 1, availability: 0, locality: 0, wellbeing: 0, bridging: 0, reciprocity: 0),
             FactorWeights(skill: 3, availability: 2, locality: 0.5, wellbeing: 0, bridging: 7, reciprocity: 1),
         ]
         for (k, prior) in priors.enumerated() {
             let seed = UInt64(30 + k)
-            let rows = Self.rows(500, effects: [.availability: 2, .reciprocity: -1], intercept: -0.5, gains: [.skill: 2], seed: seed)
+            let rows = Self.rows(
+                500, effects: [.availability: 2, .reciprocity: -1], intercept: -0.5, gains: [.skill: 2], seed: seed)
             for target in OutcomeTarget.allCases {
                 let settings = OutcomeLearning.Settings(folds: 3, penalties: [1, 10], seed: seed)
-                let fit = try OutcomeLearning.fit(rows, target: target, group: Self.referral, current: prior, settings: settings)
+                let fit = try OutcomeLearning.fit(
+                    rows, target: target, group: Self.referral, current: prior, settings: settings)
                 Self.expectValid(fit.weights)
                 #expect(Factor.allCases.allSatisfy { fit.coefficients[$0] >= 0 })
-                let again = try OutcomeLearning.fit(rows, target: target, group: Self.referral, current: prior, settings: settings)
+                let again = try OutcomeLearning.fit(
+                    rows, target: target, group: Self.referral, current: prior, settings: settings)
                 #expect(again == fit, "the same rows, weights and settings give the same fit")
                 var other = settings
                 other.seed += 100
-                let reseeded = try OutcomeLearning.fit(rows, target: target, group: Self.referral, current: prior, settings: other)
+                let reseeded = try OutcomeLearning.fit(
+                    rows, target: target, group: Self.referral, current: prior, settings: other)
                 #expect(reseeded.version != fit.version)
             }
         }
@@ -179,13 +190,16 @@ struct OutcomeLearningTests {
         let lonely = OutcomeGroup(profile: .referral, needs: "loneliness")
         let others =
             Self.rows(100, effects: [.skill: 5], intercept: -1, group: OutcomeGroup(profile: .broker), seed: 41)
-            + Self.rows(300, effects: [.bridging: 5], intercept: -1, group: OutcomeGroup(profile: .referral, needs: "debt"), seed: 42)
+            + Self.rows(
+                300, effects: [.bridging: 5], intercept: -1, group: OutcomeGroup(profile: .referral, needs: "debt"),
+                seed: 42)
         let relabelled = mine.map { row in
             var row = row
             row.group = lonely
             return row
         }
-        let alone = try OutcomeLearning.fit(relabelled, target: .uptake, group: lonely, current: Self.current, settings: Self.quick)
+        let alone = try OutcomeLearning.fit(
+            relabelled, target: .uptake, group: lonely, current: Self.current, settings: Self.quick)
         let mixed = try OutcomeLearning.fit(
             relabelled + others, target: .uptake, group: lonely, current: Self.current, settings: Self.quick)
         #expect(alone == mixed, "rows of other groups change nothing")
@@ -209,7 +223,9 @@ struct OutcomeLearningTests {
         }
         let expected = LearningRefusal.tooFewEvents(
             group: Self.referral, target: .uptake, rarer: "took it up", has: 20, needed: 60, moreOutcomes: 200)
-        #expect(throws: expected) { try OutcomeLearning.fit(rows, target: .uptake, group: Self.referral, current: Self.current) }
+        #expect(throws: expected) {
+            try OutcomeLearning.fit(rows, target: .uptake, group: Self.referral, current: Self.current)
+        }
         #expect(expected.moreOutcomesNeeded == 200)
         #expect(
             expected.reason
@@ -240,7 +256,8 @@ struct OutcomeLearningTests {
         let strict = OutcomeLearning.Settings(outcomesPerFactor: 20)
         let plenty = Self.rows(400, effects: [.locality: 2], intercept: 0, seed: 51)
         #expect {
-            try OutcomeLearning.fit(plenty, target: .uptake, group: Self.referral, current: Self.current, settings: strict)
+            try OutcomeLearning.fit(
+                plenty, target: .uptake, group: Self.referral, current: Self.current, settings: strict)
         } throws: { error in
             guard case .tooFewEvents(_, _, _, _, 120, _) = error as? LearningRefusal else { return false }
             return true
@@ -249,12 +266,19 @@ struct OutcomeLearningTests {
 
     @Test func badSettingsAndRowsAreNamed() {
         #expect(OutcomeLearning.Settings().validationErrors().isEmpty)
-        let bad = OutcomeLearning.Settings(folds: 1, penalties: [1, 0, .infinity], outcomesPerFactor: 2, maximumIterations: 0)
-        #expect(bad.validationErrors().map(\.field) == ["folds", "penalties[1]", "penalties[2]", "outcomesPerFactor", "maximumIterations"])
+        let bad = OutcomeLearning.Settings(
+            folds: 1, penalties: [1, 0, .infinity], outcomesPerFactor: 2, maximumIterations: 0)
+        #expect(
+            bad.validationErrors().map(\.field) == [
+                "folds", "penalties[1]", "penalties[2]", "outcomesPerFactor", "maximumIterations",
+            ])
         #expect(OutcomeLearning.Settings(penalties: []).validationErrors().map(\.field) == ["penalties"])
         var rows = Self.rows(200, effects: [:], intercept: 0, seed: 70)
         rows[7].factors.locality = 1.5
-        #expect(throws: LearningRefusal.invalidRow(group: Self.referral, target: .uptake, row: 7, reason: "a factor is outside [0, 1]")) {
+        #expect(
+            throws: LearningRefusal.invalidRow(
+                group: Self.referral, target: .uptake, row: 7, reason: "a factor is outside [0, 1]")
+        ) {
             try OutcomeLearning.fit(rows, target: .uptake, group: Self.referral, current: Self.current)
         }
     }
@@ -263,7 +287,8 @@ struct OutcomeLearningTests {
         let rows = Self.rows(
             800, effects: Dictionary(uniqueKeysWithValues: Factor.allCases.map { ($0, -2.0) }), intercept: 5, seed: 60)
         #expect(throws: LearningRefusal.noFactorFavoured(group: Self.referral, target: .uptake)) {
-            try OutcomeLearning.fit(rows, target: .uptake, group: Self.referral, current: Self.current, settings: Self.quick)
+            try OutcomeLearning.fit(
+                rows, target: .uptake, group: Self.referral, current: Self.current, settings: Self.quick)
         }
     }
 }

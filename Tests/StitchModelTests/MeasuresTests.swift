@@ -27,7 +27,9 @@ struct MeasuresTests {
         #expect(SWEMWBS.metricScores.first == 7 && SWEMWBS.metricScores.last == 35)
         #expect(zip(SWEMWBS.metricScores, SWEMWBS.metricScores.dropFirst()).allSatisfy { $0 < $1 }, "the table rises")
         // Spot values from the published table (Warwick Medical School), each also in a second copy.
-        for (raw, metric) in [(7, 7.00), (8, 9.51), (14, 15.32), (21, 19.25), (28, 25.03), (29, 26.02), (34, 32.55), (35, 35.00)] {
+        for (raw, metric) in [
+            (7, 7.00), (8, 9.51), (14, 15.32), (21, 19.25), (28, 25.03), (29, 26.02), (34, 32.55), (35, 35.00),
+        ] {
             #expect(SWEMWBS.metricScore(raw: raw) == metric, "raw \(raw)")
         }
         let middle = try SWEMWBS(items: [3, 3, 3, 3, 3, 3, 3])
@@ -42,14 +44,19 @@ struct MeasuresTests {
             SWEMWBS.validationErrors(items: [3, 3, 3, 6, 3, 0, 3]) == [
                 ValidationError(
                     field: "items[3]",
-                    reason: "item 4 is 6, out of range; expected a whole number from 1 (none of the time) to 5 (all of the time)"),
+                    reason:
+                        "item 4 is 6, out of range; expected a whole number from 1 (none of the time) to 5 (all of the time)"
+                ),
                 ValidationError(
                     field: "items[5]",
-                    reason: "item 6 is 0, out of range; expected a whole number from 1 (none of the time) to 5 (all of the time)"),
+                    reason:
+                        "item 6 is 0, out of range; expected a whole number from 1 (none of the time) to 5 (all of the time)"
+                ),
             ])
         #expect(
             SWEMWBS.validationErrors(items: [3, 3, 3]) == [
-                ValidationError(field: "items", reason: "has 3 items; SWEMWBS has exactly 7, each a whole number from 1 to 5")
+                ValidationError(
+                    field: "items", reason: "has 3 items; SWEMWBS has exactly 7, each a whole number from 1 to 5")
             ])
         #expect(throws: ValidationErrors.self) { try ONS4(satisfied: 11, worthwhile: 5, happy: 5, anxious: -1) }
         do {
@@ -59,10 +66,14 @@ struct MeasuresTests {
                 error.errors == [
                     ValidationError(
                         field: "satisfied",
-                        reason: "satisfied 11 is out of range; expected a whole number from 0 (not at all) to 10 (completely)"),
+                        reason:
+                            "satisfied 11 is out of range; expected a whole number from 0 (not at all) to 10 (completely)"
+                    ),
                     ValidationError(
                         field: "anxious",
-                        reason: "anxious -1 is out of range; expected a whole number from 0 (not at all anxious) to 10 (completely anxious)"),
+                        reason:
+                            "anxious -1 is out of range; expected a whole number from 0 (not at all anxious) to 10 (completely anxious)"
+                    ),
                 ])
         }
     }
@@ -71,23 +82,46 @@ struct MeasuresTests {
 
     @Test(arguments: [
         (#"{"before":{"swemwbs":[2,3,2,9,2,3,3]}}"#, "params.wellbeing.before.swemwbs[3]", "item 4 is 9, out of range"),
-        (#"{"before":{"swemwbs":[2,3,2,2.5,2,3,3]}}"#, "params.wellbeing.before.swemwbs[3]", "item 4 is 2.5, out of range"),
+        (
+            #"{"before":{"swemwbs":[2,3,2,2.5,2,3,3]}}"#, "params.wellbeing.before.swemwbs[3]",
+            "item 4 is 2.5, out of range"
+        ),
         (#"{"before":{"swemwbs":[2,3,"often",2,2,3,3]}}"#, "params.wellbeing.before.swemwbs[2]", "expected a number"),
-        (#"{"before":{"swemwbs":[2,3,2,2,2,3]}}"#, "params.wellbeing.before.swemwbs", "has 6 items; SWEMWBS has exactly 7"),
+        (
+            #"{"before":{"swemwbs":[2,3,2,2,2,3]}}"#, "params.wellbeing.before.swemwbs",
+            "has 6 items; SWEMWBS has exactly 7"
+        ),
         (#"{"before":{"swemwbs":[2,3,2,2,2,3,3,1]}}"#, "params.wellbeing.before.swemwbs", "has 8 items"),
         (#"{"before":{"swemwbs":{"items":[1]}}}"#, "params.wellbeing.before.swemwbs", "expected an array"),
-        (#"{"before":{"ons4":{"satisfied":4,"worthwhile":5,"happy":4,"anxious":11}}}"#, "params.wellbeing.before.ons4.anxious",
-         "anxious 11 is out of range; expected a whole number from 0 (not at all anxious) to 10"),
-        (#"{"before":{"ons4":{"satisfied":4.5,"worthwhile":5,"happy":4,"anxious":1}}}"#, "params.wellbeing.before.ons4.satisfied",
-         "must be a whole number"),
-        (#"{"before":{"ons4":{"satisfied":4,"worthwhile":5,"happy":4}}}"#, "params.wellbeing.before.ons4.anxious", "is required"),
-        (#"{"before":{"ons4":{"satisfied":4,"worthwhile":5,"happy":4,"anxiety":3}}}"#, "params.wellbeing.before.ons4.anxiety",
-         "unknown field 'anxiety'; expected one of satisfied, worthwhile, happy, anxious"),
+        (
+            #"{"before":{"ons4":{"satisfied":4,"worthwhile":5,"happy":4,"anxious":11}}}"#,
+            "params.wellbeing.before.ons4.anxious",
+            "anxious 11 is out of range; expected a whole number from 0 (not at all anxious) to 10"
+        ),
+        (
+            #"{"before":{"ons4":{"satisfied":4.5,"worthwhile":5,"happy":4,"anxious":1}}}"#,
+            "params.wellbeing.before.ons4.satisfied",
+            "must be a whole number"
+        ),
+        (
+            #"{"before":{"ons4":{"satisfied":4,"worthwhile":5,"happy":4}}}"#, "params.wellbeing.before.ons4.anxious",
+            "is required"
+        ),
+        (
+            #"{"before":{"ons4":{"satisfied":4,"worthwhile":5,"happy":4,"anxiety":3}}}"#,
+            "params.wellbeing.before.ons4.anxiety",
+            "unknown field 'anxiety'; expected one of satisfied, worthwhile, happy, anxious"
+        ),
         (#"{"before":{"date":"2025-03-01"}}"#, "params.wellbeing.before.swemwbs", "is required when ons4 is absent"),
-        (#"{"before":{"swemwbs":[3,3,3,3,3,3,3],"swembws":[1]}}"#, "params.wellbeing.before.swembws", "did you mean 'swemwbs'?"),
+        (
+            #"{"before":{"swemwbs":[3,3,3,3,3,3,3],"swembws":[1]}}"#, "params.wellbeing.before.swembws",
+            "did you mean 'swemwbs'?"
+        ),
         (#"{"befor":{"swemwbs":[3,3,3,3,3,3,3]}}"#, "params.wellbeing.befor", "did you mean 'before'?"),
-        (#"{"before":{"date":"2025-06-01","swemwbs":[3,3,3,3,3,3,3]},"after":{"date":"2025-03-01","swemwbs":[3,3,3,3,3,3,3]}}"#,
-         "params.wellbeing.after.date", "2025-03-01 is before before.date 2025-06-01"),
+        (
+            #"{"before":{"date":"2025-06-01","swemwbs":[3,3,3,3,3,3,3]},"after":{"date":"2025-03-01","swemwbs":[3,3,3,3,3,3,3]}}"#,
+            "params.wellbeing.after.date", "2025-03-01 is before before.date 2025-06-01"
+        ),
     ])
     func aBadMeasurementIsNamedByItsPath(_ json: String, _ field: String, _ reason: String) {
         let error = Self.firstError(WellbeingMeasurement.self, json, prefix: "params.wellbeing")
@@ -96,14 +130,20 @@ struct MeasuresTests {
     }
 
     @Test func aMeasurementRoundTripsAndMeasuresTheChange() throws {
-        let json = #"{"before":{"date":"2025-03-03","swemwbs":[2,2,3,2,3,2,3],"ons4":{"satisfied":4,"worthwhile":5,"happy":4,"anxious":7}},"#
+        let json =
+            #"{"before":{"date":"2025-03-03","swemwbs":[2,2,3,2,3,2,3],"ons4":{"satisfied":4,"worthwhile":5,"happy":4,"anxious":7}},"#
             + #""after":{"date":"2025-06-02","swemwbs":[3,3,4,3,4,3,3],"ons4":{"satisfied":6,"worthwhile":5,"happy":4,"anxious":4}}}"#
         let m = try Self.decode(WellbeingMeasurement.self, json)
-        #expect(try Self.decode(WellbeingMeasurement.self, String(decoding: JSONEncoder().encode(m), as: UTF8.self)) == m)
+        #expect(
+            try Self.decode(WellbeingMeasurement.self, String(decoding: JSONEncoder().encode(m), as: UTF8.self)) == m)
         #expect(m.validationErrors().isEmpty)
         let change = try #require(m.change)
         // Raw 17 → 23: metric 16.88 → 20.73.
-        #expect(change.swemwbs == SWEMWBSChange(before: try SWEMWBS(items: [2, 2, 3, 2, 3, 2, 3]), after: try SWEMWBS(items: [3, 3, 4, 3, 4, 3, 3])))
+        #expect(
+            change.swemwbs
+                == SWEMWBSChange(
+                    before: try SWEMWBS(items: [2, 2, 3, 2, 3, 2, 3]), after: try SWEMWBS(items: [3, 3, 4, 3, 4, 3, 3]))
+        )
         #expect(change.swemwbs?.before == 16.88 && change.swemwbs?.after == 20.73)
         #expect(change.swemwbs?.change == 3.85 && change.swemwbs?.verdict == .improved)
         let ons4 = try #require(change.ons4)
@@ -117,7 +157,9 @@ struct MeasuresTests {
         #expect(WellbeingMeasurement(before: m.before).change == nil)
         let partial = WellbeingMeasurement(before: m.before, after: WellbeingScores(ons4: m.after?.ons4))
         #expect(partial.change?.swemwbs == nil && partial.change?.ons4 == ons4)
-        let encoded = String(decoding: try JSONEncoder().encode(WellbeingScores(swemwbs: try SWEMWBS(items: [1, 2, 3, 4, 5, 4, 3]))), as: UTF8.self)
+        let encoded = String(
+            decoding: try JSONEncoder().encode(WellbeingScores(swemwbs: try SWEMWBS(items: [1, 2, 3, 4, 5, 4, 3]))),
+            as: UTF8.self)
         #expect(encoded == #"{"swemwbs":[1,2,3,4,5,4,3]}"#)
     }
 
@@ -139,7 +181,8 @@ struct MeasuresTests {
         #expect(try change(25, 29).change == 3.67 && change(25, 29).verdict == .improved)
         #expect(try change(24, 27).change == 2.57 && change(24, 27).verdict == .noImportantChange)
         #expect(try change(27, 23).change == -3.38 && change(27, 23).verdict == .worsened)
-        #expect(ChangeVerdict(change: 3, mid: SWEMWBS.minimalImportantDifference) == .improved, "exactly the MID counts")
+        #expect(
+            ChangeVerdict(change: 3, mid: SWEMWBS.minimalImportantDifference) == .improved, "exactly the MID counts")
         #expect(ChangeVerdict(change: -1, mid: 1) == .worsened)
         #expect(ONS4.band(4, question: .happy) == .low && ONS4.band(9, question: .happy) == .veryHigh)
         #expect(ONS4.band(1, question: .anxious) == .veryLow && ONS4.band(6, question: .anxious) == .high)
@@ -177,14 +220,20 @@ struct MeasuresTests {
         #expect(summary.count == 23)
         #expect(abs((summary.meanChange ?? .nan) - reference.mean) < 1e-12)
         #expect(abs((summary.standardDeviation ?? .nan) - reference.sd) < 1e-12)
-        #expect(abs((summary.lower95 ?? .nan) - reference.lower) < 1e-3 && abs((summary.upper95 ?? .nan) - reference.upper) < 1e-3)
-        #expect(summary.improved == changes.filter { $0 >= 3 }.count && summary.worsened == changes.filter { $0 <= -3 }.count)
+        #expect(
+            abs((summary.lower95 ?? .nan) - reference.lower) < 1e-3
+                && abs((summary.upper95 ?? .nan) - reference.upper) < 1e-3)
+        #expect(
+            summary.improved == changes.filter { $0 >= 3 }.count
+                && summary.worsened == changes.filter { $0 <= -3 }.count)
         #expect(summary.improved + summary.noImportantChange + summary.worsened == 23)
         // The interval's t quantile, through the public interval: half-width / (sd / √n).
         for (df, exact) in zip(degrees, reference.quantiles) {
             let xs = [0.0, 1.0] + [Double](repeating: 0.5, count: df - 1)
             let s = ChangeSummary(changes: xs, minimalImportantDifference: 1)
-            let t = ((s.upper95 ?? .nan) - (s.meanChange ?? .nan)) / ((s.standardDeviation ?? .nan) / Double(df + 1).squareRoot())
+            let t =
+                ((s.upper95 ?? .nan) - (s.meanChange ?? .nan))
+                / ((s.standardDeviation ?? .nan) / Double(df + 1).squareRoot())
             #expect(abs(t - exact) < 1e-3, "df \(df): \(t) vs \(exact)")
         }
         let empty = ChangeSummary(changes: [], minimalImportantDifference: 3)
@@ -198,7 +247,8 @@ struct MeasuresTests {
         let high = try SWEMWBS(items: [4, 4, 4, 4, 4, 4, 4])
         let calm = try ONS4(satisfied: 5, worthwhile: 5, happy: 5, anxious: 2)
         let tense = try ONS4(satisfied: 5, worthwhile: 5, happy: 5, anxious: 8)
-        let up = WellbeingChange(swemwbs: SWEMWBSChange(before: low, after: high), ons4: ONS4Change(before: tense, after: calm))
+        let up = WellbeingChange(
+            swemwbs: SWEMWBSChange(before: low, after: high), ons4: ONS4Change(before: tense, after: calm))
         let down = WellbeingChange(swemwbs: SWEMWBSChange(before: high, after: low))
         let byActivity = WellbeingChangeSummary.grouped([("a-knit", up), ("a-knit", down), ("a-walk", up)])
         let knit = try #require(byActivity["a-knit"])

@@ -39,14 +39,18 @@ struct RegressionReferenceTests {
         let objective: Double?
     }
 
-    static func run(_ script: String, x: Matrix, y: [Double], penalty: [Double] = [], prior: [Double] = [], weights: [Double] = [])
+    static func run(
+        _ script: String, x: Matrix, y: [Double], penalty: [Double] = [], prior: [Double] = [], weights: [Double] = []
+    )
         throws -> Output
     {
         try NumPyReference.run(
             script, input: Input(x: .init(x), y: y, penalty: penalty, prior: prior, weights: weights), as: Output.self)
     }
 
-    static func expectClose(_ a: [Double], _ b: [Double], within tolerance: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectClose(
+        _ a: [Double], _ b: [Double], within tolerance: Double, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(a.count == b.count, sourceLocation: sourceLocation)
         let gap = zip(a, b).map { abs($0 - $1) }.max() ?? .infinity
         #expect(gap < tolerance, "\(a) vs \(b): largest gap \(gap)", sourceLocation: sourceLocation)
@@ -140,7 +144,8 @@ struct RegressionReferenceTests {
         let penalty = [0, 3, 3, 0.5, 10.0]
         let prior = [0, 1, 1, -2, 0.5]
         for weights in [nil, v] {
-            let fit = try RidgeRegression.fit(design: x, targets: y, rowWeights: weights, penalty: penalty, prior: prior)
+            let fit = try RidgeRegression.fit(
+                design: x, targets: y, rowWeights: weights, penalty: penalty, prior: prior)
             let reference = try Self.run(
                 """
                 X = mat(inp["x"]); y = np.array(inp["y"])
@@ -212,7 +217,11 @@ struct RegressionReferenceTests {
         let scores = (0..<300).map { _ in (Double.random(in: 0...1, using: &random) * 20).rounded() / 20 }
         let outcomes = scores.map { Double.random(in: 0...1, using: &random) < $0 ? 1.0 : 0.0 }
         let targets = scores.map { $0 + Double.random(in: -0.3...0.3, using: &random) }
-        struct In: Encodable { let p: [Double]; let y: [Double]; let t: [Double] }
+        struct In: Encodable {
+            let p: [Double]
+            let y: [Double]
+            let t: [Double]
+        }
         let reference = try NumPyReference.run(
             """
             try:
@@ -224,9 +233,14 @@ struct RegressionReferenceTests {
             out({"logLoss": log_loss(y, p), "auc": roc_auc_score(y, inp["p"]),
                  "rmse": float(np.sqrt(mean_squared_error(t, inp["p"])))})
             """, input: In(p: scores, y: outcomes, t: targets), as: ScoreOutput.self)
-        #expect(abs((PredictionScores.logLoss(probabilities: scores, outcomes: outcomes) ?? .nan) - reference.logLoss) < 1e-12)
-        #expect(abs((PredictionScores.areaUnderROC(scores: scores, outcomes: outcomes) ?? .nan) - reference.auc) < 1e-12)
-        #expect(abs((PredictionScores.rootMeanSquaredError(predictions: scores, targets: targets) ?? .nan) - reference.rmse) < 1e-12)
+        #expect(
+            abs((PredictionScores.logLoss(probabilities: scores, outcomes: outcomes) ?? .nan) - reference.logLoss)
+                < 1e-12)
+        #expect(
+            abs((PredictionScores.areaUnderROC(scores: scores, outcomes: outcomes) ?? .nan) - reference.auc) < 1e-12)
+        #expect(
+            abs((PredictionScores.rootMeanSquaredError(predictions: scores, targets: targets) ?? .nan) - reference.rmse)
+                < 1e-12)
         #expect(PredictionScores.areaUnderROC(scores: [0.1, 0.2], outcomes: [1, 1]) == nil)
         #expect(PredictionScores.logLoss(probabilities: [], outcomes: []) == nil)
     }

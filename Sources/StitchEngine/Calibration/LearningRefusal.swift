@@ -8,7 +8,8 @@ public enum LearningRefusal: Error, Sendable, Hashable, CustomStringConvertible 
     /// The rarer of the two outcomes has fewer rows than the rule needs (10 per factor, 60):
     /// `rarer` is its words ("did not take it up"), `moreOutcomes` the outcomes still to record
     /// at the rate seen so far (`nil` when the rarer outcome has not happened yet).
-    case tooFewEvents(group: OutcomeGroup, target: OutcomeTarget, rarer: String, has: Int, needed: Int, moreOutcomes: Int?)
+    case tooFewEvents(
+        group: OutcomeGroup, target: OutcomeTarget, rarer: String, has: Int, needed: Int, moreOutcomes: Int?)
     /// Every wellbeing change is the same, so nothing can be learnt from how they differ.
     case noVariation(group: OutcomeGroup, target: OutcomeTarget)
     /// The fit did not converge (or the data separate the outcomes perfectly); `detail` says how.
@@ -32,18 +33,23 @@ public enum LearningRefusal: Error, Sendable, Hashable, CustomStringConvertible 
     public var reason: String {
         switch self {
         case .tooFewOutcomes(let group, let target, let has, let needed):
-            return "\(group) \(target.rawValue): needs at least \(needed) outcomes \(Self.kind(target)) (10 per factor), has \(has): "
-                + "record \(needed - has) more"
+            return
+                "\(group) \(target.rawValue): needs at least \(needed) outcomes \(Self.kind(target)) "
+                + "(\(needed / Factor.allCases.count) per factor), has \(has): record \(needed - has) more"
         case .tooFewEvents(let group, let target, let rarer, let has, let needed, let more):
-            let tail = more.map { ", about \($0) more outcomes at the rate seen so far" } ?? ", and none has been recorded yet"
-            return "\(group) \(target.rawValue): needs at least \(needed) outcomes where the person \(rarer) (10 per factor), "
-                + "has \(has): \(needed - has) more of those\(tail)"
+            let tail =
+                more.map { ", about \($0) more outcomes at the rate seen so far" } ?? ", and none has been recorded yet"
+            return
+                "\(group) \(target.rawValue): needs at least \(needed) outcomes where the person \(rarer) "
+                + "(\(needed / Factor.allCases.count) per factor), has \(has): \(needed - has) more of those\(tail)"
         case .noVariation(let group, let target):
             return "\(group) \(target.rawValue): every recorded change is the same, so there is nothing to learn from"
         case .didNotConverge(let group, let target, let detail):
             return "\(group) \(target.rawValue): the fit did not converge (\(detail)); the weights are unchanged"
         case .noFactorFavoured(let group, let target):
-            return "\(group) \(target.rawValue): the outcomes favour no factor (every fitted weight is 0); the weights are unchanged"
+            return
+                "\(group) \(target.rawValue): the outcomes favour no factor (every fitted weight is 0); "
+                + "the weights are unchanged"
         case .invalidRow(let group, let target, let row, let reason):
             return "\(group) \(target.rawValue): outcome \(row) of the group cannot be used: \(reason)"
         }

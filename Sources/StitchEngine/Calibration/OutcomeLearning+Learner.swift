@@ -40,7 +40,8 @@ extension OutcomeLearning {
                 for i in 0..<count { values[i + (k + 1) * count] = x[i][f] }
             }
             // The sizes match by construction.
-            return (try? Matrix(rows: count, columns: 1 + columns.count, columnMajor: values)) ?? Matrix(rows: 0, columns: 0)
+            return (try? Matrix(rows: count, columns: 1 + columns.count, columnMajor: values))
+                ?? Matrix(rows: 0, columns: 0)
         }
     }
 
@@ -87,12 +88,16 @@ extension OutcomeLearning {
             }
             let coefficients: [Double]
             if binary {
-                coefficients = try LogisticRegression.fit(design: design, outcomes: data.y, options: options).coefficients
+                coefficients = try LogisticRegression.fit(design: design, outcomes: data.y, options: options)
+                    .coefficients
             } else {
-                coefficients = try RidgeRegression.fit(design: design, targets: data.y, penalty: [0, 0], prior: [0, 0]).coefficients
+                coefficients = try RidgeRegression.fit(
+                    design: design, targets: data.y, penalty: [0, 0], prior: [0, 0]
+                ).coefficients
             }
             let kappa = coefficients[1]
-            return Model(intercept: coefficients[0], slopes: prior.map { $0 * kappa }, binary: binary, priorScale: kappa)
+            return Model(
+                intercept: coefficients[0], slopes: prior.map { $0 * kappa }, binary: binary, priorScale: kappa)
         }
 
         /// The fitted model at `penalty`: pulled towards `κ⁺ w⁰`, every slope ≥ 0.
@@ -111,16 +116,19 @@ extension OutcomeLearning {
             if let base { start = base } else { start = try current(data) }
             let centre = prior.map { $0 * max(start.priorScale, 0) }
             let factors = prior.count
-            let free = try fit(data, support: Array(0..<factors), penalty: penalty, centre: centre, start: start.intercept)
+            let free = try fit(
+                data, support: Array(0..<factors), penalty: penalty, centre: centre, start: start.intercept)
             if free.slopes.allSatisfy({ $0 >= 0 }) {
-                return Model(intercept: free.intercept, slopes: free.slopes, binary: binary, priorScale: start.priorScale)
+                return Model(
+                    intercept: free.intercept, slopes: free.slopes, binary: binary, priorScale: start.priorScale)
             }
             var support: [Int] = []
             var x = try fit(data, support: support, penalty: penalty, centre: centre, start: start.intercept)
             // Each pass frees one slope; the inner refits only hold slopes back. The cap is far
             // above what six factors need, and only guards against rounding cycling.
             for _ in 0..<(4 * factors * factors) {
-                let gradient = self.gradient(data, intercept: x.intercept, slopes: x.slopes, penalty: penalty, centre: centre)
+                let gradient = self.gradient(
+                    data, intercept: x.intercept, slopes: x.slopes, penalty: penalty, centre: centre)
                 let scale = 1e-9 * Double(max(data.count, 1))
                 let held = (0..<factors).filter { !support.contains($0) && gradient[$0] < -scale }
                 guard let next = held.min(by: { gradient[$0] < gradient[$1] }) else {
@@ -151,7 +159,9 @@ extension OutcomeLearning {
         }
 
         /// The gradient of the objective with respect to each slope, at `intercept` and `slopes`.
-        func gradient(_ data: Dataset, intercept: Double, slopes: [Double], penalty: Double, centre: [Double]) -> [Double] {
+        func gradient(_ data: Dataset, intercept: Double, slopes: [Double], penalty: Double, centre: [Double])
+            -> [Double]
+        {
             let model = Model(intercept: intercept, slopes: slopes, binary: binary, priorScale: 0)
             var gradient = [Double](repeating: 0, count: slopes.count)
             for i in 0..<data.count {
@@ -172,11 +182,14 @@ extension OutcomeLearning {
             let design = data.design(support)
             let penalties = [0] + support.map { _ in penalty }
             let priors = [start] + support.map { centre[$0] }
-            let held = prior.indices.filter { !support.contains($0) }.reduce(0) { $0 + penalty * centre[$1] * centre[$1] }
+            let held = prior.indices.filter { !support.contains($0) }.reduce(0) {
+                $0 + penalty * centre[$1] * centre[$1]
+            }
             let coefficients: [Double]
             let objective: Double
             if binary {
-                let fit = try LogisticRegression.fit(design: design, outcomes: data.y, penalty: penalties, prior: priors, options: options)
+                let fit = try LogisticRegression.fit(
+                    design: design, outcomes: data.y, penalty: penalties, prior: priors, options: options)
                 coefficients = fit.coefficients
                 objective = fit.objective + held / 2
             } else {
@@ -199,7 +212,9 @@ extension OutcomeLearning {
 
         /// The cross-validated error of each penalty of the grid on `data` (each fold's loss
         /// weighted by its rows, so every row counts once).
-        func penaltyScores(_ data: Dataset, labels: [Int]?, seed: UInt64) throws(RegressionError) -> [(penalty: Double, error: Double)] {
+        func penaltyScores(_ data: Dataset, labels: [Int]?, seed: UInt64) throws(RegressionError) -> [(
+            penalty: Double, error: Double
+        )] {
             let folds = CrossValidationFolds(count: data.count, folds: settings.folds, labels: labels, seed: seed)
             var totals = [Double](repeating: 0, count: settings.penalties.count)
             for k in 0..<folds.count {
@@ -217,7 +232,8 @@ extension OutcomeLearning {
         /// The penalty with the least error; of equal errors, the strongest (nearest the prior).
         static func choose(_ scores: [(penalty: Double, error: Double)]) -> Double {
             var best = scores[0]
-            for score in scores.dropFirst() where score.error < best.error || (score.error == best.error && score.penalty > best.penalty) {
+            for score in scores.dropFirst()
+            where score.error < best.error || (score.error == best.error && score.penalty > best.penalty) {
                 best = score
             }
             return best.penalty
@@ -226,14 +242,16 @@ extension OutcomeLearning {
         /// Nested cross-validation: each outer fold's rows predicted by the weights in force and
         /// by the whole procedure (penalty chosen on the training part), both fitted without them.
         func heldOut(_ data: Dataset, labels: [Int]?) throws(RegressionError) -> HeldOutComparison {
-            let folds = CrossValidationFolds(count: data.count, folds: settings.folds, labels: labels, seed: settings.seed &+ 1)
+            let folds = CrossValidationFolds(
+                count: data.count, folds: settings.folds, labels: labels, seed: settings.seed &+ 1)
             var before = [Double](repeating: 0, count: data.count)
             var after = [Double](repeating: 0, count: data.count)
             for k in 0..<folds.count {
                 let (train, test) = folds.split(k)
                 let training = data.subset(train)
                 let inner = training.strata
-                let chosen = Self.choose(try penaltyScores(training, labels: inner, seed: settings.seed &+ 2 &+ UInt64(k)))
+                let chosen = Self.choose(
+                    try penaltyScores(training, labels: inner, seed: settings.seed &+ 2 &+ UInt64(k)))
                 let old = try current(training)
                 let new = try fit(training, penalty: chosen, base: old)
                 for row in test {
@@ -247,7 +265,8 @@ extension OutcomeLearning {
                         logLoss: PredictionScores.logLoss(probabilities: predictions, outcomes: data.y),
                         auc: PredictionScores.areaUnderROC(scores: predictions, outcomes: data.y))
                 }
-                return HeldOutFigures(rmse: PredictionScores.rootMeanSquaredError(predictions: predictions, targets: data.y))
+                return HeldOutFigures(
+                    rmse: PredictionScores.rootMeanSquaredError(predictions: predictions, targets: data.y))
             }
             return HeldOutComparison(folds: folds.count, before: figures(before), after: figures(after))
         }

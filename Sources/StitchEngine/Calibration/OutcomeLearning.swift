@@ -62,7 +62,8 @@ public enum OutcomeLearning {
                 errors.append(.init(field: "penalties[\(i)]", reason: "\(penalty) must be a positive number"))
             }
             if outcomesPerFactor < 5 {
-                errors.append(.init(field: "outcomesPerFactor", reason: "\(outcomesPerFactor) is too few; expected at least 5"))
+                errors.append(
+                    .init(field: "outcomesPerFactor", reason: "\(outcomesPerFactor) is too few; expected at least 5"))
             }
             if maximumIterations < 1 {
                 errors.append(.init(field: "maximumIterations", reason: "\(maximumIterations) must be at least 1"))
@@ -71,7 +72,8 @@ public enum OutcomeLearning {
         }
 
         public init(
-            folds: Int = 5, penalties: [Double] = [0.3, 1, 3, 10, 30, 100], seed: UInt64 = 1, outcomesPerFactor: Int = 10,
+            folds: Int = 5, penalties: [Double] = [0.3, 1, 3, 10, 30, 100], seed: UInt64 = 1,
+            outcomesPerFactor: Int = 10,
             maximumIterations: Int = 100
         ) {
             self.folds = folds
@@ -132,14 +134,19 @@ public enum OutcomeLearning {
         var groups = Set(rows.map { OutcomeGroup(profile: $0.group.profile) })
         if byNeeds { groups.formUnion(rows.filter { $0.group.needs != nil }.map(\.group)) }
         return groups.sorted().map { group in
-            (group, Result { () throws(LearningRefusal) in
-                try fit(rows, target: target, group: group, current: current(group.profile), settings: settings)
-            })
+            (
+                group,
+                Result { () throws(LearningRefusal) in
+                    try fit(rows, target: target, group: group, current: current(group.profile), settings: settings)
+                }
+            )
         }
     }
 
     /// The refusal rule: enough outcomes per factor, and outcomes that vary.
-    static func check(_ data: Dataset, group: OutcomeGroup, target: OutcomeTarget, settings: Settings) throws(LearningRefusal) {
+    static func check(_ data: Dataset, group: OutcomeGroup, target: OutcomeTarget, settings: Settings)
+        throws(LearningRefusal)
+    {
         let needed = settings.outcomesPerFactor * Factor.allCases.count
         if target.isBinary {
             let yes = Int(data.y.reduce(0, +))
@@ -150,7 +157,8 @@ public enum OutcomeLearning {
                 // At the rate seen so far, each further outcome is of the rarer kind with
                 // probability rarer / count.
                 let more = rarer > 0 ? Int((Double((needed - rarer) * data.count) / Double(rarer)).rounded(.up)) : nil
-                throw .tooFewEvents(group: group, target: target, rarer: words, has: rarer, needed: needed, moreOutcomes: more)
+                throw .tooFewEvents(
+                    group: group, target: target, rarer: words, has: rarer, needed: needed, moreOutcomes: more)
             }
         } else {
             guard data.count >= needed else {
@@ -163,7 +171,9 @@ public enum OutcomeLearning {
     }
 
     /// The weights of non-negative slopes: scaled to sum 1, any below 10⁻⁶ of the total set to 0.
-    static func weights(from slopes: [Double], group: OutcomeGroup, target: OutcomeTarget) throws(LearningRefusal) -> FactorWeights {
+    static func weights(from slopes: [Double], group: OutcomeGroup, target: OutcomeTarget) throws(LearningRefusal)
+        -> FactorWeights
+    {
         var kept = slopes.map { max($0, 0) }
         for _ in 0..<2 {
             let total = kept.reduce(0, +)

@@ -70,7 +70,9 @@ public struct ChangeSummary: Sendable, Hashable, Codable {
         if df <= table.count { return table[df - 1] }
         let z = 1.959_963_984_540_054
         let v = Double(df)
-        let z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z
+        let z3 = z * z * z
+        let z5 = z3 * z * z
+        let z7 = z5 * z * z
         return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)
             + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v)
     }
@@ -94,7 +96,8 @@ public struct WellbeingChangeSummary: Sendable, Hashable, Codable {
     /// both occasions counts only towards ONS4, and the other way round).
     public init(_ changes: [WellbeingChange]) {
         swemwbs = ChangeSummary(
-            changes: changes.compactMap { $0.swemwbs?.change }, minimalImportantDifference: SWEMWBS.minimalImportantDifference)
+            changes: changes.compactMap { $0.swemwbs?.change },
+            minimalImportantDifference: SWEMWBS.minimalImportantDifference)
         func ons4(_ question: ONS4.Question) -> ChangeSummary {
             ChangeSummary(
                 changes: changes.compactMap { $0.ons4.map { Double($0[question].improvement) } },

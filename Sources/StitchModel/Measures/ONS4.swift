@@ -30,7 +30,9 @@ public struct ONS4: Sendable, Hashable, Codable {
     /// Life satisfaction, worthwhile and happiness: 0–4 low, 5–6 medium, 7–8 high, 9–10 very
     /// high. Anxiety, where lower is better: 0–1 very low, 2–3 low, 4–5 medium, 6–10 high.
     public enum Band: String, Sendable, Hashable, Codable {
-        case veryLow = "very-low", low, medium, high, veryHigh = "very-high"
+        case veryLow = "very-low"
+        case low, medium, high
+        case veryHigh = "very-high"
     }
 
     /// Overall, how satisfied with life nowadays (0–10; higher is better).
@@ -59,7 +61,9 @@ public struct ONS4: Sendable, Hashable, Codable {
     ///   (`satisfied`, `anxious`…).
     public init(satisfied: Int, worthwhile: Int, happy: Int, anxious: Int) throws(ValidationErrors) {
         var errors: [ValidationError] = []
-        for (question, value) in [(Question.satisfied, satisfied), (.worthwhile, worthwhile), (.happy, happy), (.anxious, anxious)] {
+        for (question, value) in [
+            (Question.satisfied, satisfied), (.worthwhile, worthwhile), (.happy, happy), (.anxious, anxious),
+        ] {
             if let problem = Self.answerProblem(question, Double(value)) { errors.append(problem) }
         }
         guard errors.isEmpty else { throw ValidationErrors(errors) }
@@ -104,10 +108,15 @@ public struct ONS4: Sendable, Hashable, Codable {
 
     static func answerProblem(_ question: Question, _ value: Double) -> ValidationError? {
         guard !(value == value.rounded() && answerRange.contains(Int(exactly: value) ?? -1)) else { return nil }
-        let meaning = question.lowerIsBetter ? "0 (not at all anxious) to 10 (completely anxious)" : "0 (not at all) to 10 (completely)"
+        let meaning =
+            question.lowerIsBetter
+            ? "0 (not at all anxious) to 10 (completely anxious)" : "0 (not at all) to 10 (completely)"
         return .init(
             field: question.rawValue,
-            reason: "\(question.rawValue) \(RecordBounds.number(value)) is out of range; expected a whole number from \(meaning)")
+            reason:
+                "\(question.rawValue) \(RecordBounds.number(value)) is out of range; "
+                + "expected a whole number from \(meaning)"
+        )
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable { case satisfied, worthwhile, happy, anxious }

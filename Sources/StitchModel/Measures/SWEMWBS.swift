@@ -94,7 +94,8 @@ public struct SWEMWBS: Sendable, Hashable, Codable {
     }
 
     static func itemReason(_ index: Int, _ value: String) -> String {
-        "item \(index + 1) is \(value), out of range; expected a whole number from 1 (none of the time) to 5 (all of the time)"
+        "item \(index + 1) is \(value), out of range; "
+            + "expected a whole number from 1 (none of the time) to 5 (all of the time)"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -113,7 +114,8 @@ public struct SWEMWBS: Sendable, Hashable, Codable {
         }
         guard items.count == Self.itemCount, list.isAtEnd else {
             let count = list.count ?? items.count
-            throw DecodingError.dataCorrupted(.init(codingPath: list.codingPath, debugDescription: Self.countReason(count)))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: list.codingPath, debugDescription: Self.countReason(count)))
         }
         self.items = items
     }

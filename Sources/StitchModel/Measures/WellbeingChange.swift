@@ -34,7 +34,7 @@ public struct SWEMWBSChange: Sendable, Hashable, Codable {
     public init(before: SWEMWBS, after: SWEMWBS) {
         self.before = before.metricScore
         self.after = after.metricScore
-        // Both scores have two decimals: rounding keeps 26.02 − 23.02 at exactly 3.
+        // Both scores have two decimals: rounding reports 20.73 − 16.88 as 3.85, not 3.8500000000000014.
         change = ((after.metricScore - before.metricScore) * 100).rounded() / 100
         verdict = ChangeVerdict(change: change, mid: SWEMWBS.minimalImportantDifference)
     }

@@ -83,7 +83,10 @@ public struct WellbeingMeasurement: Sendable, Hashable, Codable {
         if let after {
             errors += after.validationErrors().map { $0.inside("after") }
             if let start = before.date, let end = after.date, end < start {
-                errors.append(.init(field: "after.date", reason: "\(end) is before before.date \(start); the follow-up comes after"))
+                errors.append(
+                    .init(
+                        field: "after.date", reason: "\(end) is before before.date \(start); the follow-up comes after")
+                )
             }
         }
         return errors
