@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // BLAS and LAPACK from Debian's libopenblas-dev.
@@ -55,6 +57,7 @@ let package = Package(
             dependencies: [
                 "StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork", "StitchText", "StitchJSON",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: strictSettings),
 
@@ -94,17 +97,33 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // The web pages for brokers, link workers and connectors: server-rendered HTML (Mustache)
+        // over the same use cases as the API, with accounts, sessions and CSRF tokens.
+        .target(
+            name: "StitchWeb",
+            dependencies: [
+                "StitchApplication", "StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "StitchCLI",
             dependencies: [
                 "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport", "StitchNetwork", "StitchPlanning", "StitchApplication",
                 "StitchRPC", "StitchStore",
-                "StitchServer", "StitchHTTP",
+                "StitchServer", "StitchHTTP", "StitchWeb",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -183,6 +202,17 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchWebTests",
+            dependencies: [
+                "StitchWeb", "StitchHTTP", "StitchApplication", "StitchStore", "StitchModel", "StitchEngine", "StitchGenerator",
+                "StitchTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["browser_test.py"],
             swiftSettings: strictSettings),
         .testTarget(name: "StitchCLITests", dependencies: ["StitchCLI", "StitchTestSupport"], swiftSettings: strictSettings),
     ],

@@ -4,6 +4,7 @@ public import Logging
 import NIOCore
 import OpenAPIHummingbird
 import OpenAPIRuntime
+public import ServiceLifecycle
 public import StitchApplication
 
 /// Stitch over HTTP: the JSON API generated from openapi.yaml under `/api`, the contract itself
@@ -66,14 +67,16 @@ public struct HTTPInterface: Sendable {
     }
 
     /// The HTTP server for `router` at `host:port` (port 0: a free one), a service to run beside
-    /// the daemon's others; `onListening` receives the port it listens on.
+    /// the daemon's others; `onListening` receives the port it listens on, and `services` run
+    /// beside the server (the web pages' session store).
     public func application(
-        router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger,
+        router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger, services: [any Service] = [],
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "Stitch"),
+            services: services,
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
     }

@@ -115,7 +115,7 @@ import Testing
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schemaVersion'")
             )
         }
-        #expect(version == 4 && schema == "4" && StoreSchema.currentVersion == 4)
+        #expect(version == 5 && schema == "5" && StoreSchema.currentVersion == 5)
         #expect(try store.loadVectors(model: Self.model, dimension: 384).entries.count == 1)
     }
 
