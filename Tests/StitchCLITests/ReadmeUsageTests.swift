@@ -4,7 +4,7 @@ import Testing
 
 /// Every command README's "Using it" shows, run as written (in order, in a fresh folder with the
 /// repository's `data/`), so the README stays true. Three changes only: the daemon's socket goes in
-/// the test's folder rather than /run, its TCP port is one the system picks, and `generate` makes
+/// the test's folder rather than /run, its TCP and HTTP ports are ones the system picks, and `generate` makes
 /// a smaller community. A daemon that serves is stopped with SIGTERM after its start line.
 @Suite("README's usage, run as written", .serialized)
 struct ReadmeUsageTests {
@@ -40,9 +40,10 @@ struct ReadmeUsageTests {
         environment["PATH"] = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["XDG_DATA_HOME"] = folder.appendingPathComponent("xdg").path
         for written in commands {
-            let serves = written.contains("stitch serve --socket") || written.contains("stitch serve --tcp")
+            let serves = ["stitch serve --socket", "stitch serve --tcp", "stitch serve --http"].contains { written.contains($0) }
             var line = written.replacingOccurrences(of: "/run/stitch/", with: folder.path + "/")
                 .replacingOccurrences(of: "127.0.0.1:7411", with: "127.0.0.1:0")
+                .replacingOccurrences(of: "127.0.0.1:7412", with: "127.0.0.1:0")
                 .replacingOccurrences(of: "--members 100000 --activities 10000", with: "--members 1000 --activities 100")
             // A daemon runs until stopped: a few seconds, then SIGTERM (timeout's status 124).
             if serves { line = "timeout -s TERM 6 bash -c " + Self.quoted(line) }

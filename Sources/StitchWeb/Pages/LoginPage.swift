@@ -25,7 +25,9 @@ struct LoginPage: Sendable {
         group.get("/") { request, context -> Response in
             let account = try pages.require(nil, request, context)
             let links = PageRenderer.links(for: account, current: "")
-            let view = HomeView(accountName: account.name, accountRole: account.role.displayName, links: links, hasLinks: !links.isEmpty)
+            let role = account.role.displayName
+            let article = role.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+            let view = HomeView(accountName: account.name, accountRole: "\(article) \(role)", links: links, hasLinks: !links.isEmpty)
             return pages.page("home", view, title: "Start", account: account, context: context, path: "/")
         }
         group.get("/login") { request, context -> Response in

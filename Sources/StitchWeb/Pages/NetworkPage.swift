@@ -85,9 +85,8 @@ struct NetworkPage: Sendable {
                 barWidth: Stylesheet.widthClass(Double(c.size) / Double(largest)), communityArea: c.area ?? "not known",
                 communityGroups: c.groups.prefix(3).joined(separator: ", "), communitySkills: c.skills.prefix(4).joined(separator: ", "))
         }
-        let topScore = max(analysis.bridging.first?.score ?? 1, 1e-9)
         let brokers = analysis.bridging.prefix(15).map { b in
-            BrokerRow(brokerID: b.id, brokerScore: String(format: "%.2f", b.score), barWidth: Stylesheet.widthClass(b.score / topScore))
+            BrokerRow(brokerID: b.id, brokerScore: String(format: "%.2f", b.score), barWidth: Stylesheet.widthClass(b.score))
         }
         let reciprocity = Int((analysis.reciprocityIndex * 100).rounded())
         return AnalysisView(

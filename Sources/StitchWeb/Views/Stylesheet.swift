@@ -31,13 +31,13 @@ enum Stylesheet {
         .skip:focus{left:.5rem}
         .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
         header.site{background:#123d63;color:#fff}
-        header.site .bar{max-width:64rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 1.2rem}
+        header.site .masthead{max-width:64rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 1.2rem}
         header.site a{color:#fff}
         .brand{font-weight:700;font-size:1.3rem;text-decoration:none;margin-right:auto}
         header.site nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem 1rem}
         header.site nav a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
         .logout{display:flex;align-items:center;gap:.5rem;margin:0;font-size:.95rem}
-        button.link{background:none;border:0;color:#fff;text-decoration:underline;padding:0;font:inherit;cursor:pointer}
+        button.link{background:none;border:0;box-shadow:none;min-height:0;color:#fff;text-decoration:underline;padding:0;font:inherit;font-weight:400;cursor:pointer}
         main{max-width:64rem;margin:0 auto;padding:1rem}
         footer.site{max-width:64rem;margin:2rem auto 1rem;padding:0 1rem;color:#444;font-size:.9rem}
         h1{font-size:1.8rem;line-height:1.2;margin:.5rem 0 1rem}
@@ -56,7 +56,7 @@ enum Stylesheet {
         input[type=number]{max-width:9rem}
         textarea{min-height:5.5rem;max-width:100%}
         input[type=file]{font:inherit}
-        .checks{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;margin:0 0 1rem;padding:0;list-style:none}
+        .checks{display:grid;grid-template-columns:repeat(auto-fill,minmax(10.5rem,1fr));gap:0 1rem;margin:0 0 1rem;padding:0;list-style:none}
         .checks label{font-weight:400;display:flex;align-items:center;gap:.4rem;min-height:2.75rem}
         .checks input{width:1.4rem;height:1.4rem;margin:0}
         .row{display:flex;flex-wrap:wrap;gap:0 1rem}
@@ -80,26 +80,31 @@ enum Stylesheet {
         .result h3{margin-top:0}
         .result .id{color:#444;font-weight:400;font-size:.95rem}
         .score-line{display:flex;align-items:center;gap:.6rem;font-weight:700}
-        .bar{flex:1 1 auto;max-width:20rem;height:.9rem;background:#e3e8ee;border:1px solid #8a99a8;border-radius:2px;overflow:hidden}
+        .bar{display:inline-block;vertical-align:middle;width:8rem;height:.9rem;background:#e3e8ee;border:1px solid #8a99a8;border-radius:2px;overflow:hidden}
         .bar span{display:block;height:100%;background:#123d63}
+        .score-line .bar{flex:1 1 auto;width:auto;max-width:20rem}
         .factors{list-style:none;padding:0;margin:.6rem 0;font-size:.95rem}
         .factors li{display:grid;grid-template-columns:minmax(7rem,11rem) 1fr 3rem;gap:.6rem;align-items:center;margin:.15rem 0}
-        .factors .bar{height:.7rem;max-width:none}
+        .factors .bar{display:block;width:auto;height:.7rem;max-width:none}
         .factors .bar span{background:#2e7d55}
         .factors .num{text-align:right;font-variant-numeric:tabular-nums}
         .buddy{background:#f3f6f9;border-radius:4px;padding:.5rem .8rem;margin-top:.6rem}
         .reasons{margin:.3rem 0 .3rem 1.2rem;padding:0}
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
         th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #c9d3dd;vertical-align:top}
-        th{background:#f3f6f9}
+        thead th{background:#f3f6f9}
         .table-wrap{overflow-x:auto}
-        td .bar{min-width:5rem}
+        .nowrap{white-space:nowrap}
+        .count{display:inline-block;min-width:2.4rem;text-align:right;font-variant-numeric:tabular-nums}
+        td .bar{width:6rem;margin-left:.4rem}
         .ids{column-width:9rem;padding-left:1.2rem}
         .summary-box{width:100%;min-height:12rem;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem}
         .print-only{display:none}
         .inline-form{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.5rem 1rem;margin-top:.8rem;padding-top:.8rem;border-top:1px dashed #c9d3dd}
         .inline-form .field{margin-bottom:0}
-        @media (max-width:40rem){h1{font-size:1.5rem}.factors li{grid-template-columns:7.5rem 1fr 2.6rem}main{padding:.8rem}}
+        @media (max-width:40rem){h1{font-size:1.5rem}.factors li{grid-template-columns:7.5rem 1fr 2.6rem}main{padding:.8rem}
+          form.page-form{padding:.7rem}fieldset{padding:.5rem .6rem 0}fieldset fieldset{border-width:1px 0 0;padding:.5rem 0 0}
+          .result{padding:.7rem}.checks{grid-template-columns:1fr 1fr}}
 
         """
 

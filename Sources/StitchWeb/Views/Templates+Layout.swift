@@ -16,7 +16,7 @@ enum LayoutTemplates {
         <body>
         <a class="skip" href="#main">Skip to the main content</a>
         <header class="site">
-        <div class="bar">
+        <div class="masthead">
         <a class="brand" href="/">Stitch</a>
         {{#signedIn}}
         <nav aria-label="Pages">

@@ -2,7 +2,7 @@
 enum PageTemplates {
     static let home = """
         <h1>Hello, {{accountName}}</h1>
-        <p class="lead">You are logged in as a {{accountRole}}. What would you like to do?</p>
+        <p class="lead">You are logged in as {{accountRole}}. What would you like to do?</p>
         {{#hasLinks}}
         <ul class="cards">
         {{#links}}<li class="card"><h2><a href="{{href}}">{{label}}</a></h2><p>{{description}}</p></li>
@@ -200,7 +200,7 @@ enum PageTemplates {
         <table aria-describedby="communities">
         <thead><tr><th scope="col">Community</th><th scope="col">Members</th><th scope="col">Area</th><th scope="col">Main groups</th><th scope="col">Main skills and interests</th></tr></thead>
         <tbody>
-        {{#communities}}<tr><th scope="row">{{communityNumber}}</th><td>{{communitySize}} {{>bar}}</td><td>{{communityArea}}</td><td>{{communityGroups}}</td><td>{{communitySkills}}</td></tr>
+        {{#communities}}<tr><th scope="row">{{communityNumber}}</th><td class="nowrap"><span class="count">{{communitySize}}</span> {{>bar}}</td><td>{{communityArea}}</td><td>{{communityGroups}}</td><td>{{communitySkills}}</td></tr>
         {{/communities}}
         </tbody>
         </table>
@@ -209,9 +209,9 @@ enum PageTemplates {
         <p class="hint">Members whose ties reach across communities, most first: people a connector can ask to introduce others.</p>
         <div class="table-wrap">
         <table aria-describedby="brokers">
-        <thead><tr><th scope="col">Member</th><th scope="col">Reach across communities</th></tr></thead>
+        <thead><tr><th scope="col">Member</th><th scope="col">Reach across communities (0 to 1)</th></tr></thead>
         <tbody>
-        {{#brokers}}<tr><th scope="row">{{brokerID}}</th><td>{{brokerScore}} {{>bar}}</td></tr>
+        {{#brokers}}<tr><th scope="row">{{brokerID}}</th><td class="nowrap"><span class="count">{{brokerScore}}</span> {{>bar}}</td></tr>
         {{/brokers}}
         </tbody>
         </table>
@@ -263,7 +263,7 @@ enum PageTemplates {
         <table>
         <thead><tr><th scope="col">Referral</th><th scope="col">Person</th><th scope="col">Activity</th><th scope="col">Score</th><th scope="col">Buddy</th></tr></thead>
         <tbody>
-        {{#assignments}}<tr><th scope="row">{{referralID}}</th><td>{{personID}}</td><td>{{activityName}}</td><td>{{score}} {{>bar}}</td><td>{{buddyText}}</td></tr>
+        {{#assignments}}<tr><th scope="row">{{referralID}}</th><td>{{personID}}</td><td>{{activityName}}</td><td class="nowrap"><span class="count">{{score}}</span> {{>bar}}</td><td>{{buddyText}}</td></tr>
         {{/assignments}}
         </tbody>
         </table>
