@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // BLAS and LAPACK from Debian's libopenblas-dev.
@@ -59,6 +61,7 @@ let package = Package(
                 "StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork", "StitchText", "StitchJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: strictSettings),
 
@@ -98,6 +101,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
@@ -113,12 +117,27 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The web pages for brokers, link workers and connectors: server-rendered HTML (Mustache)
+        // over the same use cases as the API, with accounts, sessions and CSRF tokens.
+        .target(
+            name: "StitchWeb",
+            dependencies: [
+                "StitchApplication", "StitchModel", "StitchEngine", "StitchPlanning", "StitchNetwork",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "StitchCLI",
             dependencies: [
                 "StitchModel", "StitchEngine", "StitchGenerator", "StitchImport", "StitchNetwork", "StitchPlanning", "StitchApplication",
                 "StitchRPC", "StitchStore",
-                "StitchServer", "StitchHTTP", "StitchMCP",
+                "StitchServer", "StitchHTTP", "StitchMCP", "StitchWeb",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -204,6 +223,17 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "StitchWebTests",
+            dependencies: [
+                "StitchWeb", "StitchHTTP", "StitchApplication", "StitchStore", "StitchModel", "StitchEngine", "StitchGenerator",
+                "StitchTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["browser_test.py"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "StitchCLITests", dependencies: ["StitchCLI", "StitchTestSupport"],

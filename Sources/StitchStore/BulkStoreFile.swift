@@ -18,20 +18,30 @@ import StitchModel
 /// record by record.
 enum BulkStoreFile {
     /// The rows of the store being replaced that `replaceAll` keeps: every weight, and the
-    /// outcomes (those that no longer resolve are pruned in the new file), and the text model's vectors.
+    /// outcomes (those that no longer resolve are pruned in the new file), the text model's
+    /// vectors, the referral records, the accounts and the audit log.
     struct Kept {
         var weights: [Row]
         var outcomes: [Row]
+        var referrals: [Row]
+        var accounts: [Row]
+        var audit: [Row]
         /// The text model's vectors (`text_vectors`): model, text (read by its length) and bytes.
         var vectors: [(model: String, text: String, vector: [UInt8])]
 
         static let weightColumns = "profile, skill, availability, locality, wellbeing, bridging, reciprocity"
         static let outcomeColumns = "seq, subject, candidate, accepted, completed, wellbeing_before, wellbeing_after"
+        static let referralColumns = "id, person, practice, status, date, record"
+        static let accountColumns = "name, role, password_hash, created"
+        static let auditColumns = "seq, at, account, action, person, related, count"
 
         /// Reads them from the store's database.
         init(_ db: Database) throws {
             weights = try Row.fetchAll(db, sql: "SELECT \(Self.weightColumns) FROM weights")
             outcomes = try Row.fetchAll(db, sql: "SELECT \(Self.outcomeColumns) FROM outcomes ORDER BY seq")
+            referrals = try Row.fetchAll(db, sql: "SELECT \(Self.referralColumns) FROM referrals")
+            accounts = try Row.fetchAll(db, sql: "SELECT \(Self.accountColumns) FROM accounts")
+            audit = try Row.fetchAll(db, sql: "SELECT \(Self.auditColumns) FROM audit_log ORDER BY seq")
             vectors = []
             let rows = try Row.fetchCursor(db, sql: "SELECT model, CAST(text AS BLOB), vector FROM text_vectors")
             while let row = try rows.next() {
@@ -89,6 +99,13 @@ enum BulkStoreFile {
                     sql: "INSERT INTO outcomes (\(Kept.outcomeColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for row in kept.outcomes { try insertOutcome.execute(arguments: StatementArguments(row.databaseValues)) }
                 try SQLiteCommunityStore.pruneOutcomes(db)
+                let insertReferral = try db.makeStatement(
+                    sql: "INSERT INTO referrals (\(Kept.referralColumns)) VALUES (?, ?, ?, ?, ?, ?)")
+                for row in kept.referrals { try insertReferral.execute(arguments: StatementArguments(row.databaseValues)) }
+                let insertAccount = try db.makeStatement(sql: "INSERT INTO accounts (\(Kept.accountColumns)) VALUES (?, ?, ?, ?)")
+                for row in kept.accounts { try insertAccount.execute(arguments: StatementArguments(row.databaseValues)) }
+                let insertAudit = try db.makeStatement(sql: "INSERT INTO audit_log (\(Kept.auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                for row in kept.audit { try insertAudit.execute(arguments: StatementArguments(row.databaseValues)) }
                 let insertVector = try RawStatement(db, sql: "INSERT OR IGNORE INTO text_vectors (model, text, vector) VALUES (?, ?, ?)")
                 for (model, text, vector) in kept.vectors {
                     insertVector.bind(1, model)

@@ -23,10 +23,12 @@ import GRDB
 ///   so a restart does not embed the community's terms again (`SQLiteCommunityStore+Vectors`).
 /// - `v5`: referrals: each referral record as JSON, with the columns lists filter on
 ///   (`SQLiteCommunityStore+Referrals`).
+/// - `v6`: accounts of the web pages (name, role, bcrypt hash) and the audit log
+///   (`SQLiteCommunityStore+Accounts`).
 enum StoreSchema {
     /// The schema version this build writes, also kept in `meta.schemaVersion` and
     /// `PRAGMA user_version`.
-    static let currentVersion = 5
+    static let currentVersion = 6
 
     /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
     static let applicationID: Int32 = 0x5354_4348
@@ -172,6 +174,33 @@ enum StoreSchema {
 
                     UPDATE meta SET value = '5' WHERE key = 'schemaVersion';
                     PRAGMA user_version = 5;
+                    """)
+        }
+        migrator.registerMigration("v6: accounts and audit log") { db in
+            // Accounts are the staff who use the web pages, not members: no reference to the
+            // community. The audit log names an account, an action and member ids only (no names,
+            // reasons or needs); its lines outlive the accounts and members they name.
+            try db.execute(
+                sql: """
+                    CREATE TABLE accounts (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        role TEXT NOT NULL,
+                        password_hash TEXT NOT NULL,
+                        created TEXT NOT NULL
+                    ) WITHOUT ROWID;
+
+                    CREATE TABLE audit_log (
+                        seq INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        account TEXT,
+                        action TEXT NOT NULL,
+                        person TEXT,
+                        related TEXT,
+                        count INTEGER
+                    );
+
+                    UPDATE meta SET value = '6' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 6;
                     """)
         }
         return migrator

@@ -4,7 +4,7 @@ import Testing
 
 /// Every command README's "Using it" shows, run as written (in order, in a fresh folder with the
 /// repository's `data/`), so the README stays true. Three changes only: the daemon's socket goes in
-/// the test's folder rather than /run, its TCP port is one the system picks, and `generate` makes
+/// the test's folder rather than /run, its TCP and HTTP ports are ones the system picks, and `generate` makes
 /// a smaller community. A daemon that serves is stopped with SIGTERM after its start line.
 @Suite("README's usage, run as written", .serialized)
 struct ReadmeUsageTests {

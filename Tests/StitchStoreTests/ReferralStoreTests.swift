@@ -71,3 +71,18 @@ extension ReferralStoreTests {
         #expect(try store.quarantineEntries().isEmpty)
     }
 }
+
+extension ReferralStoreTests {
+    @Test func referralsOutliveReplacingTheCommunity() throws {
+        let file = try TemporaryStore()
+        let record = ReferralRecord(id: "r-1", person: .id("m-maud"), date: Self.day)
+        do {
+            let store = try file.open()
+            try store.replaceAll(try Fixtures.lewisham)
+            try store.save(referral: record)
+        }
+        let store = try file.open()
+        try store.replaceAllInNewFile(try Fixtures.lewisham, progress: nil)
+        #expect(try file.open().loadReferrals() == [record])
+    }
+}

@@ -7,6 +7,8 @@ import StitchApplication
 import StitchHTTP
 import StitchRPC
 import StitchServer
+import StitchStore
+import StitchWeb
 
 extension Serve {
     /// Serves any of `--socket PATH`, `--tcp HOST:PORT` and `--http HOST:PORT` until SIGTERM or
@@ -16,7 +18,7 @@ extension Serve {
     /// server, TCP or HTTP without a token (on loopback, unless `--insecure-loopback`). On the
     /// signal it stops accepting, answers what it has read within a bound, closes every
     /// connection and returns (the caller then closes the store; exit status 0).
-    func serveNetwork(_ dispatcher: RPCDispatcher, service: StitchService, token: String?) async throws {
+    func serveNetwork(_ dispatcher: RPCDispatcher, service: StitchService, token: String?, store: SQLiteCommunityStore) async throws {
         let logger = Logger(label: "stitch.serve")
         var services: [any Service] = []
         if let socket {
@@ -32,7 +34,8 @@ extension Serve {
             services.append(try await lineServer(endpoint, dispatcher, isAuthenticated: token != nil, logger: logger))
         }
         if let http {
-            services.append(try httpServer(at: http, service: service, statistics: dispatcher.statistics, token: token, logger: logger))
+            services.append(
+                try httpServer(at: http, service: service, statistics: dispatcher.statistics, token: token, store: store, logger: logger))
         }
         try await StitchDaemon.run(services, logger: logger) {
             log("every connection closed; stopping")
@@ -74,9 +77,11 @@ extension Serve {
     }
 
     /// The HTTP server on `--http`: the address admitted by the same rule as TCP's, the API and
-    /// the contract (`docs/openapi.yaml`, found with the bundled data).
+    /// the contract (`docs/openapi.yaml`, found with the bundled data), and the web pages with
+    /// the accounts kept in the database.
     private func httpServer(
-        at text: String, service: StitchService, statistics: RequestStatistics, token: String?, logger: Logger
+        at text: String, service: StitchService, statistics: RequestStatistics, token: String?, store: SQLiteCommunityStore,
+        logger: Logger
     ) throws -> any Service {
         let endpoint: LineServer.Endpoint
         do throws(LineServerError) {
@@ -98,9 +103,11 @@ extension Serve {
             service: service, statistics: statistics, token: token, maximumBodyBytes: maxBodyBytes, openAPIDocument: document,
             metrics: Self.bootstrapMetrics())
         let router = try interface.router()
+        let web = WebPages(service: service, accounts: AccountService(store: store), maximumBodyBytes: maxBodyBytes)
+        web.mount(on: router)
         let shown = host.contains(":") ? "[\(host)]" : host
-        return interface.application(router: router, host: host, port: port, logger: logger) { port in
-            Logger(label: "stitch.serve").info("serving HTTP at http://\(shown):\(port) (the API under /api)")
+        return interface.application(router: router, host: host, port: port, logger: logger, services: web.services) { port in
+            Logger(label: "stitch.serve").info("serving HTTP at http://\(shown):\(port) (the web pages at /, the API under /api)")
         }
     }
 }

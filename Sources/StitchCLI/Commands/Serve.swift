@@ -281,7 +281,7 @@ struct Serve: AsyncParsableCommand {
     /// Answers requests on the chosen transport until it closes.
     func serve(_ dispatcher: RPCDispatcher, token: String?, store: SQLiteCommunityStore, vectors: TextVectorKeeper?) async throws {
         if socket != nil || tcp != nil || http != nil {
-            try await serveNetwork(dispatcher, service: dispatcher.service, token: token)
+            try await serveNetwork(dispatcher, service: dispatcher.service, token: token, store: store)
             return
         }
         let stop = StdioStop { self.closeStore(store, vectors: vectors) }

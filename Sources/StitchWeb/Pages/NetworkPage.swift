@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import StitchApplication
+import StitchNetwork
+
+/// `/network`: a connector's overview of the community network (`network.analyse`):
+/// communities with their sizes (drawn as bars), areas, groups and skills; the brokers whose
+/// ties reach across communities; and the members with no ties yet. Ids only: the analysis
+/// names no one.
+struct NetworkPage: Sendable {
+    let pages: PageSupport
+
+    struct View: Sendable {
+        var fields: Fields
+        var formErrors: [FormErrorView]
+        var hasFormErrors: Bool
+        var analysis: AnalysisView?
+    }
+
+    struct Fields: Sendable {
+        var k: FieldView
+    }
+
+    struct AnalysisView: Sendable {
+        var summaryLine: String
+        var communities: [CommunityRow]
+        var brokers: [BrokerRow]
+        var isolated: [String]
+        var isolatedCount: Int
+        var hasIsolated: Bool
+    }
+
+    struct CommunityRow: Sendable {
+        var communityNumber: String
+        var communitySize: Int
+        var barWidth: String
+        var communityArea: String
+        var communityGroups: String
+        var communitySkills: String
+    }
+
+    struct BrokerRow: Sendable {
+        var brokerID: String
+        var brokerScore: String
+        var barWidth: String
+    }
+
+    static let fieldMap = FormErrors.FieldMap(paths: [("params.k", "k")], labels: ["k": "Number of communities"])
+
+    func register(on group: RouterGroup<WebRequestContext>) {
+        group.get("/network") { request, context -> Response in
+            let account = try pages.require(.network, request, context)
+            let k = request.uri.queryParameters.get("k").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            var params: [String: Any] = [:]
+            if let k { params["k"] = ParamsJSON.number(k) }
+            var errors = FormErrors()
+            var analysis: AnalysisView?
+            var status = HTTPResponse.Status.ok
+            do throws(ServiceError) {
+                let decoded = try MethodParams.decode(MethodParams.Network.self, from: ParamsJSON.data(params))
+                let result = try await pages.service.analyseNetwork(decoded)
+                analysis = Self.view(result)
+                pages.accounts.record(AuditEntry(account: account.name, action: .network, count: result.communities.count))
+                pages.logger.info("network by \(account.name): \(result.communities.count) communities")
+            } catch {
+                errors.add(error, map: Self.fieldMap)
+                status = .badRequest
+            }
+            let view = View(
+                fields: Fields(
+                    k: FieldView(
+                        "k", label: "Number of communities (optional)", hint: "From 1 to 50; empty lets the analysis choose.",
+                        value: k, error: errors.byField["k"], mode: "numeric")),
+                formErrors: errors.summary, hasFormErrors: !errors.isEmpty, analysis: analysis)
+            return pages.page("network", view, title: "Network", account: account, context: context, path: "/network", status: status)
+        }
+    }
+
+    static func view(_ analysis: NetworkAnalysis) -> AnalysisView {
+        let largest = max(analysis.communities.map(\.size).max() ?? 1, 1)
+        let inCommunities = analysis.communities.map(\.size).reduce(0, +)
+        let communities = analysis.communities.map { c in
+            CommunityRow(
+                communityNumber: String(c.id + 1), communitySize: c.size,
+                barWidth: Stylesheet.widthClass(Double(c.size) / Double(largest)), communityArea: c.area ?? "not known",
+                communityGroups: c.groups.prefix(3).joined(separator: ", "), communitySkills: c.skills.prefix(4).joined(separator: ", "))
+        }
+        let brokers = analysis.bridging.prefix(15).map { b in
+            BrokerRow(brokerID: b.id, brokerScore: String(format: "%.2f", b.score), barWidth: Stylesheet.widthClass(b.score))
+        }
+        let reciprocity = Int((analysis.reciprocityIndex * 100).rounded())
+        return AnalysisView(
+            summaryLine: "\(inCommunities) members in \(analysis.communities.count) communities; \(analysis.isolated.count) with no ties yet. "
+                + "\(reciprocity)% of recently active members both gave and received time.",
+            communities: communities, brokers: Array(brokers), isolated: analysis.isolated, isolatedCount: analysis.isolated.count,
+            hasIsolated: !analysis.isolated.isEmpty)
+    }
+}
