@@ -32,15 +32,17 @@ install_system_packages() {
 }
 
 install_python_tools() {
-    # The tests compare Stitch's numerics with numpy/scipy and its text encoder with a numpy port
-    # fed by Hugging Face's tokenizers; Benchmarks/baselines times numpy against Stitch.
+    # The tests compare Stitch's numerics with numpy/scipy, its text encoder with a numpy port
+    # fed by Hugging Face's tokenizers, and its network measures with networkx and leidenalg
+    # (on igraph); Benchmarks/baselines times numpy against Stitch.
     if [ ! -x "$VENV/bin/python3" ]; then
         echo "Creating the Python environment $VENV for the reference tools" >&2
         python3 -m venv "$VENV"
     fi
-    if ! "$VENV/bin/python3" -c "import numpy, scipy, tokenizers" 2>/dev/null; then
-        echo "Installing numpy, scipy and tokenizers into $VENV" >&2
-        "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check numpy scipy tokenizers
+    if ! "$VENV/bin/python3" -c "import numpy, scipy, tokenizers, networkx, igraph, leidenalg" 2>/dev/null; then
+        echo "Installing numpy, scipy, tokenizers, networkx, igraph and leidenalg into $VENV" >&2
+        "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check numpy scipy tokenizers networkx \
+            igraph leidenalg
     fi
 }
 
