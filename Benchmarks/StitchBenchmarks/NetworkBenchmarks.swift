@@ -52,7 +52,9 @@ enum NetworkBenchmarks {
                 let found = Leiden(options: .init(restarts: 1)).partition(graph)
                 blackHole(found)
                 if benchmark.currentIteration == 0 {
-                    print("Leiden: \(found.count) communities, modularity \(found.modularity), \(found.iterations) iterations")
+                    print(
+                        "Leiden: \(found.count) communities, modularity \(found.modularity), \(found.iterations) iterations"
+                    )
                 }
             },
             setup: {
@@ -88,7 +90,7 @@ enum NetworkBenchmarks {
                 let options = NetworkOptions()
                 blackHole(
                     try! SpectralEmbedding(
-                        graph: graph, count: options.communities.eigenpairsNeeded, options: options.spectral))
+                        graph: graph, count: options.bridging.eigenpairs, options: options.spectral))
             },
             setup: { CommunityGraph(community: BenchmarkCommunities.community(members: 100_000, seed: 1)) })
     }

@@ -199,8 +199,8 @@ public enum MethodParams {
 
         /// Why `resolution` is refused, or `nil` when it is accepted.
         public static func problem(resolution: Double) -> String? {
-            resolution.isFinite && resolutions.contains(resolution)
-                ? nil : "must be a number from 0.01 to 100 (1 is the usual modularity; higher finds more, smaller communities)"
+            guard !(resolution.isFinite && resolutions.contains(resolution)) else { return nil }
+            return "must be a number from 0.01 to 100 (1 is the usual modularity; higher finds more, smaller communities)"
         }
 
         /// Why `isolationMonths` is refused, or `nil` when it is accepted.

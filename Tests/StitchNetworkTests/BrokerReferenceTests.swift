@@ -58,7 +58,9 @@ struct BrokerReferenceTests {
             for v in 0..<graph.nodeCount {
                 let who = "\(name), \(graph.memberIDs[v])"
                 #expect(abs((holes.constraint[v] ?? .nan) - expected.constraint[v]) < 1e-9, "constraint of \(who)")
-                #expect(abs((holes.effectiveSize[v] ?? .nan) - expected.effectiveSize[v]) < 1e-9, "effective size of \(who)")
+                #expect(
+                    abs((holes.effectiveSize[v] ?? .nan) - expected.effectiveSize[v]) < 1e-9, "effective size of \(who)"
+                )
                 #expect(abs(betweenness.values[v] - expected.betweenness[v]) < 1e-9, "betweenness of \(who)")
             }
             #expect(expected.spearman >= 0.99, "\(name): Spearman \(expected.spearman)")
@@ -72,7 +74,8 @@ struct BrokerReferenceTests {
         #expect(top.id == "Medici", "\(network.brokers.ranked.map(\.id))")
         // networkx: betweenness 0.5220 (Guadagni next, 0.2546), constraint 0.2099, the lowest of all.
         #expect(abs(top.betweenness - 0.521978021978022) < 1e-12 && abs(top.constraint - 0.2098765432098766) < 1e-12)
-        #expect(top.communitiesReached >= 3 && top.reason.contains("lowest constraint in the community"), "\(top.reason)")
+        #expect(
+            top.communitiesReached >= 3 && top.reason.contains("lowest constraint in the community"), "\(top.reason)")
         #expect(top.reason.hasPrefix("links \(top.communitiesReached) groups; \(top.tiesAcross) of their 6 ties reach"))
     }
 

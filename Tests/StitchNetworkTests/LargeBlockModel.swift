@@ -41,7 +41,9 @@ enum LargeBlockModel {
                 triples.append((i, i + 1 + index - rowStart, 1))
             }
             for other in (b + 1)..<blocks {
-                draws(size * size, pOut) { index in triples.append((b * size + index / size, other * size + index % size, 1)) }
+                draws(size * size, pOut) { index in
+                    triples.append((b * size + index / size, other * size + index % size, 1))
+                }
             }
         }
         let labels = (0..<n).map { $0 / size }

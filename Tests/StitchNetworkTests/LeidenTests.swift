@@ -48,7 +48,9 @@ struct LeidenTests {
 
     @Test func aHigherResolutionFindsMoreSmallerCommunities() {
         let g = LargeBlockModel.make(blocks: 12, size: 50, meanInside: 10, meanAcross: 2, seed: 3)
-        let counts = [0.25, 1, 4, 16].map { Leiden(options: .init(resolution: $0, restarts: 2)).partition(g.graph).count }
+        let counts = [0.25, 1, 4, 16].map {
+            Leiden(options: .init(resolution: $0, restarts: 2)).partition(g.graph).count
+        }
         // Below 1 blocks merge, at 1 the twelve planted blocks, far above 1 they split.
         #expect(counts == counts.sorted() && counts[0] < 12 && counts[1] == 12 && counts[3] > 12, "\(counts)")
     }
@@ -86,7 +88,8 @@ struct LeidenTests {
         let cases = [0.5, 1, 2, 1].enumerated().map { i, resolution in
             Case(
                 graph: g.json,
-                membership: i == 3 ? g.labels.map(Int32.init) : (0..<60).map { _ in Int32.random(in: 0..<4, using: &rng) },
+                membership: i == 3
+                    ? g.labels.map(Int32.init) : (0..<60).map { _ in Int32.random(in: 0..<4, using: &rng) },
                 resolution: resolution)
         }
         let script = "out([modularity(nxgraph(c['graph']), c['membership'], c['resolution']) for c in inp])"

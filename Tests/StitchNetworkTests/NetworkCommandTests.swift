@@ -27,9 +27,11 @@ struct NetworkCommandTests {
         #expect(fine.status == 0, "\(fine.stderr)")
         let finer = try JSONDecoder().decode(NetworkAnalysis.self, from: Data(fine.stdout.utf8))
         #expect(finer.resolution == 3 && finer.communities.count > analysis.communities.count)
-        #expect(finer.isolation.months == 2 && finer.isolation.noRecentTies.count >= analysis.isolation.noRecentTies.count)
+        #expect(
+            finer.isolation.months == 2 && finer.isolation.noRecentTies.count >= analysis.isolation.noRecentTies.count)
         let bad = try runner.run(["network", "--demo", "--resolution", "0"])
-        #expect(bad.status != 0 && bad.stderr.contains("resolution: must be a number from 0.01 to 100"), "\(bad.stderr)")
+        #expect(
+            bad.status != 0 && bad.stderr.contains("resolution: must be a number from 0.01 to 100"), "\(bad.stderr)")
         let retired = try runner.run(["network", "--demo", "--k", "4"])
         #expect(retired.status != 0 && retired.stderr.contains("--resolution"), "\(retired.stderr)")
     }
@@ -45,7 +47,8 @@ struct NetworkCommandTests {
         #expect(text.hasPrefix("graph stitch {") && text.contains("\"m-vera\""))
 
         let png = dir.appendingPathComponent("network.png").path
-        let missing = try runner.run(["network", "--demo", "--png", png, "--dot", dot], environment: ["PATH": dir.path])
+        let missing = try runner.run(
+            ["network", "--demo", "--png", png, "--dot", dot], environment: ["PATH": dir.path])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("Graphviz is not installed"), "\(missing.stderr)")
         #expect(missing.stderr.contains("make deps"))

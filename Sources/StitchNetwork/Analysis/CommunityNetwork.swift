@@ -70,7 +70,8 @@ public struct CommunityNetwork: Sendable {
         }
         self.bridgingModel = bridgingModel
         self.brokers = brokers
-        let recent = latestTies.count == graph.nodeCount
+        let recent =
+            latestTies.count == graph.nodeCount
             ? latestTies : (0..<graph.nodeCount).map { graph.tieCount(of: $0) > 0 ? Int.max : nil }
         self.isolation = Isolation(
             graph: graph, communities: communities, tiesAcross: brokers.tiesAcross, latestTie: recent,

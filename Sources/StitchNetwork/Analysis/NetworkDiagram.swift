@@ -122,7 +122,8 @@ public struct NetworkDiagram: Sendable {
         let graph = self.network.graph
         var rows = ["<tr><td colspan=\"2\" align=\"left\"><b>\(Self.html(self.options.title))</b></td></tr>"]
         var subtitle =
-            Wording.count(graph.nodeCount, "member") + ", " + Wording.count(graph.tieCount, "tie") + "; reciprocity index "
+            Wording.count(graph.nodeCount, "member") + ", " + Wording.count(graph.tieCount, "tie")
+            + "; reciprocity index "
             + String(format: "%.2f", self.network.reciprocityIndex)
         if drawn < graph.nodeCount { subtitle += "; showing the \(drawn) most connected members" }
         rows.append("<tr><td colspan=\"2\" align=\"left\">\(Self.html(subtitle))</td></tr>")

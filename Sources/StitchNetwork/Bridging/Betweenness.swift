@@ -78,9 +78,11 @@ public struct Betweenness: Sendable {
             for i in 0..<k { all.swapAt(i, i + random.below(n - i)) }
             sources = Array(all.prefix(k))
         }
-        var search = ShortestPaths(graph: graph)
+        let search = ShortestPaths(graph: graph)
         var raw = [Double](repeating: 0, count: n)
-        for s in sources where graph.tieCount(of: Int(s)) > 0 { search.accumulate(from: Int(s), into: &raw) }
+        raw.withUnsafeMutableBufferPointer { raw in
+            for s in sources where graph.tieCount(of: Int(s)) > 0 { search.accumulate(from: Int(s), into: raw) }
+        }
         var values = [Double](repeating: 0, count: n)
         if n > 2 {
             let k = sources.count

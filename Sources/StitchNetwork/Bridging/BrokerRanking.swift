@@ -113,7 +113,8 @@ public struct BrokerRanking: Sendable {
         let b = betweenness.values
         let constraint = { (v: Int) in holes.constraint[v] ?? .infinity }
         let candidates = (0..<graph.nodeCount).filter {
-            graph.tieCount(of: $0) >= max(1, options.minimumTies) && reached[$0] >= 2 && communities.label(of: $0) != nil
+            graph.tieCount(of: $0) >= max(1, options.minimumTies) && reached[$0] >= 2
+                && communities.label(of: $0) != nil
         }
         let order = candidates.sorted { p, q in
             if b[p] != b[q] { return b[p] > b[q] }

@@ -1,5 +1,5 @@
-/// One source's weighted shortest paths and Brandes' dependency accumulation, on flat arrays
-/// reused from source to source (the arrays are reset only where a search went).
+/// One source's weighted shortest paths and Brandes' dependency accumulation, in buffers reused
+/// from source to source (reset only where a search went).
 ///
 /// A tie's length is `1 / weight`. Dijkstra's search with a binary heap of `(distance, node)`
 /// and lazy deletion settles members in order of distance, counting shortest paths `σ`: a tie
@@ -7,71 +7,99 @@
 /// comes from, as networkx's `_single_source_dijkstra_path_basic` does. The accumulation then
 /// walks the settled members backwards: `δ(u) += σ(u) / σ(v) · (1 + δ(v))` for each predecessor
 /// `u` of `v`, a neighbour with `d(u) + ℓ(u, v) = d(v)` exactly.
-struct ShortestPaths {
-    let graph: CommunityGraph
+final class ShortestPaths {
+    let offsets: UnsafeMutableBufferPointer<Int>
+    let columns: UnsafeMutableBufferPointer<Int32>
     /// `1 / weight` of each stored tie.
-    let lengths: [Double]
-    var distance: [Double]
-    var paths: [Double]
-    var dependency: [Double]
-    var settled: [Bool]
-    var order: [Int32] = []
-    var heapKeys: [Double] = []
-    var heapNodes: [Int32] = []
+    let lengths: UnsafeMutableBufferPointer<Double>
+    let distance: UnsafeMutableBufferPointer<Double>
+    let paths: UnsafeMutableBufferPointer<Double>
+    let dependency: UnsafeMutableBufferPointer<Double>
+    let settled: UnsafeMutableBufferPointer<Bool>
+    /// Settled members in order; `count` of them.
+    let order: UnsafeMutableBufferPointer<Int32>
+    var count = 0
+    /// The heap: at most one entry per relaxation, so the number of stored ties plus one.
+    let heapKeys: UnsafeMutableBufferPointer<Double>
+    let heapNodes: UnsafeMutableBufferPointer<Int32>
+    var heapCount = 0
 
     init(graph: CommunityGraph) {
-        let n = graph.nodeCount
-        self.graph = graph
-        self.lengths = graph.weights.map { 1 / $0 }
-        self.distance = [Double](repeating: .infinity, count: n)
-        self.paths = [Double](repeating: 0, count: n)
-        self.dependency = [Double](repeating: 0, count: n)
-        self.settled = [Bool](repeating: false, count: n)
+        let n = max(graph.nodeCount, 1)
+        let m = graph.columns.count + 1
+        self.offsets = .allocate(capacity: graph.offsets.count)
+        _ = self.offsets.initialize(from: graph.offsets)
+        self.columns = .allocate(capacity: m)
+        self.columns.initialize(repeating: 0)
+        _ = self.columns.initialize(from: graph.columns)
+        self.lengths = .allocate(capacity: m)
+        self.lengths.initialize(repeating: 0)
+        for (e, w) in graph.weights.enumerated() { self.lengths[e] = 1 / w }
+        self.distance = .allocate(capacity: n)
+        self.distance.initialize(repeating: .infinity)
+        self.paths = .allocate(capacity: n)
+        self.paths.initialize(repeating: 0)
+        self.dependency = .allocate(capacity: n)
+        self.dependency.initialize(repeating: 0)
+        self.settled = .allocate(capacity: n)
+        self.settled.initialize(repeating: false)
+        self.order = .allocate(capacity: n)
+        self.order.initialize(repeating: 0)
+        self.heapKeys = .allocate(capacity: m)
+        self.heapKeys.initialize(repeating: 0)
+        self.heapNodes = .allocate(capacity: m)
+        self.heapNodes.initialize(repeating: 0)
+    }
+
+    deinit {
+        for buffer in [self.lengths, self.distance, self.paths, self.dependency, self.heapKeys] { buffer.deallocate() }
+        for buffer in [self.columns, self.order, self.heapNodes] { buffer.deallocate() }
+        self.offsets.deallocate()
+        self.settled.deallocate()
     }
 
     /// Adds every member's dependency on source `s` (`δ_s(v)`, `s` itself excluded) to `raw`.
-    mutating func accumulate(from s: Int, into raw: inout [Double]) {
+    func accumulate(from s: Int, into raw: UnsafeMutableBufferPointer<Double>) {
         self.search(from: s)
-        let offsets = self.graph.offsets
-        let columns = self.graph.columns
-        var i = self.order.count - 1
+        var i = self.count - 1
         while i >= 0 {
             let v = Int(self.order[i])
             let coefficient = (1 + self.dependency[v]) / self.paths[v]
             let dv = self.distance[v]
-            for e in offsets[v]..<offsets[v + 1] {
-                let u = Int(columns[e])
+            for e in self.offsets[v]..<self.offsets[v + 1] {
+                let u = Int(self.columns[e])
                 if self.distance[u] + self.lengths[e] == dv { self.dependency[u] += self.paths[u] * coefficient }
             }
             if v != s { raw[v] += self.dependency[v] }
             i -= 1
         }
-        for v in self.order {
-            self.distance[Int(v)] = .infinity
-            self.paths[Int(v)] = 0
-            self.dependency[Int(v)] = 0
-            self.settled[Int(v)] = false
+        for i in 0..<self.count {
+            let v = Int(self.order[i])
+            self.distance[v] = .infinity
+            self.paths[v] = 0
+            self.dependency[v] = 0
+            self.settled[v] = false
         }
     }
 
     /// Dijkstra's search from `s`: distances, path counts and the settling order.
-    mutating func search(from s: Int) {
-        let offsets = self.graph.offsets
-        let columns = self.graph.columns
-        self.order.removeAll(keepingCapacity: true)
-        self.heapKeys.removeAll(keepingCapacity: true)
-        self.heapNodes.removeAll(keepingCapacity: true)
+    func search(from s: Int) {
+        self.count = 0
+        self.heapCount = 0
         self.distance[s] = 0
         self.paths[s] = 1
         self.push(0, Int32(s))
-        while let (d, node) = self.pop() {
-            let v = Int(node)
+        while self.heapCount > 0 {
+            let d = self.heapKeys[0]
+            let v = Int(self.heapNodes[0])
+            self.popTop()
             if self.settled[v] { continue }
             self.settled[v] = true
-            self.order.append(node)
+            self.order[self.count] = Int32(v)
+            self.count += 1
             let sigma = self.paths[v]
-            for e in offsets[v]..<offsets[v + 1] {
-                let w = Int(columns[e])
+            for e in self.offsets[v]..<self.offsets[v + 1] {
+                let w = Int(self.columns[e])
                 if self.settled[w] { continue }
                 let candidate = d + self.lengths[e]
                 if candidate < self.distance[w] {
@@ -85,10 +113,9 @@ struct ShortestPaths {
         }
     }
 
-    mutating func push(_ key: Double, _ node: Int32) {
-        var i = self.heapKeys.count
-        self.heapKeys.append(key)
-        self.heapNodes.append(node)
+    func push(_ key: Double, _ node: Int32) {
+        var i = self.heapCount
+        self.heapCount += 1
         while i > 0 {
             let parent = (i - 1) / 2
             guard key < self.heapKeys[parent] else { break }
@@ -100,27 +127,25 @@ struct ShortestPaths {
         self.heapNodes[i] = node
     }
 
-    mutating func pop() -> (Double, Int32)? {
-        guard let topKey = self.heapKeys.first else { return nil }
-        let topNode = self.heapNodes[0]
-        let lastKey = self.heapKeys.removeLast()
-        let lastNode = self.heapNodes.removeLast()
-        let count = self.heapKeys.count
-        if count > 0 {
-            var i = 0
-            while true {
-                let left = 2 * i + 1
-                guard left < count else { break }
-                let right = left + 1
-                let child = right < count && self.heapKeys[right] < self.heapKeys[left] ? right : left
-                guard self.heapKeys[child] < lastKey else { break }
-                self.heapKeys[i] = self.heapKeys[child]
-                self.heapNodes[i] = self.heapNodes[child]
-                i = child
-            }
-            self.heapKeys[i] = lastKey
-            self.heapNodes[i] = lastNode
+    /// Removes the smallest entry.
+    func popTop() {
+        self.heapCount -= 1
+        let count = self.heapCount
+        guard count > 0 else { return }
+        let lastKey = self.heapKeys[count]
+        let lastNode = self.heapNodes[count]
+        var i = 0
+        while true {
+            let left = 2 * i + 1
+            guard left < count else { break }
+            let right = left + 1
+            let child = right < count && self.heapKeys[right] < self.heapKeys[left] ? right : left
+            guard self.heapKeys[child] < lastKey else { break }
+            self.heapKeys[i] = self.heapKeys[child]
+            self.heapNodes[i] = self.heapNodes[child]
+            i = child
         }
-        return (topKey, topNode)
+        self.heapKeys[i] = lastKey
+        self.heapNodes[i] = lastNode
     }
 }

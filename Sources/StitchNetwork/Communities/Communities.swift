@@ -42,7 +42,8 @@ public struct Communities: Sendable {
     /// Finds the communities of `graph` by the Leiden algorithm.
     public init(graph: CommunityGraph, options: Leiden.Options = Leiden.Options()) {
         let partition = Leiden(options: Self.effective(options, for: graph)).partition(graph)
-        self.init(graph: graph, membership: partition.membership, modularity: partition.modularity,
+        self.init(
+            graph: graph, membership: partition.membership, modularity: partition.modularity,
             resolution: options.resolution)
     }
 

@@ -21,8 +21,9 @@ struct LeidenLevel: Sendable {
             nodeWeights: graph.strengths, totalWeight: graph.strengths.reduce(0, +))
     }
 
-    init(nodeCount: Int, offsets: [Int], columns: [Int32], weights: [Double], nodeWeights: [Double], totalWeight: Double)
-    {
+    init(
+        nodeCount: Int, offsets: [Int], columns: [Int32], weights: [Double], nodeWeights: [Double], totalWeight: Double
+    ) {
         self.nodeCount = nodeCount
         self.offsets = offsets
         self.columns = columns
