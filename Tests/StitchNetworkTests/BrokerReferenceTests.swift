@@ -83,13 +83,13 @@ struct BrokerReferenceTests {
         let g = LargeBlockModel.make(blocks: 8, size: 100, meanInside: 8, meanAcross: 2, seed: 11)
         let exact = Betweenness(graph: g.graph)
         let work = 2 * g.graph.tieCount + g.graph.nodeCount
-        let sampled = Betweenness(graph: g.graph, options: .init(workLimit: 150 * work))
+        let sampled = Betweenness(graph: g.graph, options: .init(exactWork: 150 * work, sampledWork: 150 * work))
         #expect(exact.isExact && !sampled.isExact && sampled.pivots == 150)
         #expect(abs(sampled.errorBound - (log(2 / 0.05) / (2 * 149.0)).squareRoot()) < 1e-12)
         let errors = (0..<800).map { abs(sampled.values[$0] - exact.values[$0]) }
         #expect(errors.filter { $0 <= sampled.errorBound }.count >= 760, "at least 95% within the bound")
         #expect((errors.max() ?? 0) < sampled.errorBound, "here every member is, by far")
         // The same seed draws the same pivots.
-        #expect(Betweenness(graph: g.graph, options: .init(workLimit: 150 * work)).values == sampled.values)
+        #expect(Betweenness(graph: g.graph, options: .init(exactWork: 150 * work, sampledWork: 150 * work)).values == sampled.values)
     }
 }

@@ -12,20 +12,23 @@ import Foundation
 ///
 /// `σ_st` counting the shortest paths from `s` to `t` and `σ_st(v)` those through `v`; `n`
 /// counts every member (those without ties too), and each unordered pair is counted once in
-/// each direction, so `b` is in [0, 1]. One Dijkstra search per source (a binary heap on flat
+/// each direction, so `b` is in [0, 1]. One Dijkstra search per source (a 4-ary heap on flat
 /// arrays), then the dependencies are accumulated in reverse order of distance; the
 /// predecessors of a member are found again from the distances (`d(u) + ℓ(u, v) = d(v)`), so
 /// nothing per path is stored.
 ///
-/// **Exact or sampled.** When `n × (2 · ties + n)` is at most ``Options/workLimit`` (calibrated to
-/// about two seconds on one core of a small server; about 3,000 members with 30,000 ties), every
-/// member is a source and the values are exact. Above it, ``pivots`` sources are drawn without
-/// replacement (seeded) and each member's value is the mean dependency over the sources other
-/// than itself, `b̂(v) = Σ_{s ∈ pivots, s ≠ v} δ_s(v) / (k_v (n − 2))`, `k_v` the number of such
-/// sources: unbiased, as networkx's `k=` estimate. Each term `δ_s(v) / (n − 2)` lies in [0, 1],
-/// so by Hoeffding's inequality (which holds for sampling without replacement) a member's
-/// estimate is within ``errorBound`` `= √(ln(2/δ) / (2 (k − 1)))` of the exact value with
-/// probability at least `1 − δ`, `δ = 0.05`; for every member at once, replace `δ` by `δ / n`.
+/// **Exact or sampled.** A source's search and accumulation cost about `2 · ties + n` steps. When
+/// `n × (2 · ties + n)` is at most ``Options/exactWork`` (10⁸: 0.9–1.9 s of CPU on this project's
+/// 2-core build machine, e.g. 3,000 members with 15,000 ties or 2,000 with 20,000), every member
+/// is a source and the values are exact. Above it, ``pivots`` sources,
+/// `k = sampledWork / (2 · ties + n)` (5 × 10⁷, at least 16: about two seconds on a large graph,
+/// whose searches miss the cache more), are drawn without replacement (seeded), and each member's
+/// value is the mean dependency over the sources other than itself,
+/// `b̂(v) = Σ_{s ∈ pivots, s ≠ v} δ_s(v) / (k_v (n − 2))`, `k_v` the number of such sources:
+/// unbiased, as networkx's `k=` estimate. Each term `δ_s(v) / (n − 2)` lies in [0, 1], so by
+/// Hoeffding's inequality (which holds for sampling without replacement) a member's estimate is
+/// within ``errorBound`` `= √(ln(2/δ) / (2 (k − 1)))` of the exact value with probability at least
+/// `1 − δ`, `δ = 0.05`; for every member at once, replace `δ` by `δ / n`.
 ///
 /// ```swift
 /// let b = Betweenness(graph: graph)
@@ -35,17 +38,23 @@ import Foundation
 public struct Betweenness: Sendable {
     /// When the values are exact, and how pivots are drawn above that.
     public struct Options: Sendable, Hashable {
-        /// Exact when `n × (2 · ties + n)` is at most this; otherwise the number of pivots is
-        /// this divided by `2 · ties + n` (at least ``minimumPivots``).
-        public var workLimit: Int
+        /// Exact when `n × (2 · ties + n)` is at most this.
+        public var exactWork: Int
+        /// Above ``exactWork``, the number of pivots is this divided by `2 · ties + n` (at least
+        /// ``minimumPivots``).
+        public var sampledWork: Int
         /// The fewest pivots drawn when sampling.
         public var minimumPivots: Int
         /// The seed of the pivots.
         public var seed: UInt64
 
-        /// Options with the defaults: a work limit of 10⁸ (about two seconds), at least 16 pivots, seed 1.
-        public init(workLimit: Int = 100_000_000, minimumPivots: Int = 16, seed: UInt64 = 1) {
-            self.workLimit = workLimit
+        /// Options with the defaults: exact up to 10⁸ steps, else 5 × 10⁷ steps of pivots (at
+        /// least 16), seed 1: about two seconds at most either way.
+        public init(
+            exactWork: Int = 100_000_000, sampledWork: Int = 50_000_000, minimumPivots: Int = 16, seed: UInt64 = 1
+        ) {
+            self.exactWork = exactWork
+            self.sampledWork = sampledWork
             self.minimumPivots = minimumPivots
             self.seed = seed
         }
@@ -67,12 +76,12 @@ public struct Betweenness: Sendable {
     public init(graph: CommunityGraph, options: Options = Options()) {
         let n = graph.nodeCount
         let work = 2 * graph.tieCount + n
-        let exact = n * work <= options.workLimit
+        let exact = n * work <= options.exactWork
         var sources: [Int32]
         if exact {
             sources = (0..<n).map { Int32($0) }
         } else {
-            let k = min(n, max(options.minimumPivots, options.workLimit / max(work, 1)))
+            let k = min(n, max(options.minimumPivots, options.sampledWork / max(work, 1)))
             var all = (0..<n).map { Int32($0) }
             var random = SeededRandom(seed: options.seed)
             for i in 0..<k { all.swapAt(i, i + random.below(n - i)) }

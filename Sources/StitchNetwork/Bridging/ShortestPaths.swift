@@ -1,7 +1,7 @@
 /// One source's weighted shortest paths and Brandes' dependency accumulation, in buffers reused
 /// from source to source (reset only where a search went).
 ///
-/// A tie's length is `1 / weight`. Dijkstra's search with a binary heap of `(distance, node)`
+/// A tie's length is `1 / weight`. Dijkstra's search with a 4-ary heap of `(distance, node)`
 /// and lazy deletion settles members in order of distance, counting shortest paths `σ`: a tie
 /// that reaches a member at exactly its best distance adds the path counts of the member it
 /// comes from, as networkx's `_single_source_dijkstra_path_basic` does. The accumulation then
@@ -9,9 +9,13 @@
 /// `u` of `v`, a neighbour with `d(u) + ℓ(u, v) = d(v)` exactly.
 final class ShortestPaths {
     let offsets: UnsafeMutableBufferPointer<Int>
-    let columns: UnsafeMutableBufferPointer<Int32>
-    /// `1 / weight` of each stored tie.
-    let lengths: UnsafeMutableBufferPointer<Double>
+    /// Each stored tie's neighbour and length (`1 / weight`), side by side so a row is one stream.
+    let ties: UnsafeMutableBufferPointer<Tie>
+
+    struct Tie {
+        var length: Double
+        var column: Int32
+    }
     let distance: UnsafeMutableBufferPointer<Double>
     let paths: UnsafeMutableBufferPointer<Double>
     let dependency: UnsafeMutableBufferPointer<Double>
@@ -29,12 +33,9 @@ final class ShortestPaths {
         let m = graph.columns.count + 1
         self.offsets = .allocate(capacity: graph.offsets.count)
         _ = self.offsets.initialize(from: graph.offsets)
-        self.columns = .allocate(capacity: m)
-        self.columns.initialize(repeating: 0)
-        _ = self.columns.initialize(from: graph.columns)
-        self.lengths = .allocate(capacity: m)
-        self.lengths.initialize(repeating: 0)
-        for (e, w) in graph.weights.enumerated() { self.lengths[e] = 1 / w }
+        self.ties = .allocate(capacity: m)
+        self.ties.initialize(repeating: Tie(length: 0, column: 0))
+        for e in 0..<graph.columns.count { self.ties[e] = Tie(length: 1 / graph.weights[e], column: graph.columns[e]) }
         self.distance = .allocate(capacity: n)
         self.distance.initialize(repeating: .infinity)
         self.paths = .allocate(capacity: n)
@@ -52,8 +53,9 @@ final class ShortestPaths {
     }
 
     deinit {
-        for buffer in [self.lengths, self.distance, self.paths, self.dependency, self.heapKeys] { buffer.deallocate() }
-        for buffer in [self.columns, self.order, self.heapNodes] { buffer.deallocate() }
+        for buffer in [self.distance, self.paths, self.dependency, self.heapKeys] { buffer.deallocate() }
+        for buffer in [self.order, self.heapNodes] { buffer.deallocate() }
+        self.ties.deallocate()
         self.offsets.deallocate()
         self.settled.deallocate()
     }
@@ -67,8 +69,9 @@ final class ShortestPaths {
             let coefficient = (1 + self.dependency[v]) / self.paths[v]
             let dv = self.distance[v]
             for e in self.offsets[v]..<self.offsets[v + 1] {
-                let u = Int(self.columns[e])
-                if self.distance[u] + self.lengths[e] == dv { self.dependency[u] += self.paths[u] * coefficient }
+                let tie = self.ties[e]
+                let u = Int(tie.column)
+                if self.distance[u] + tie.length == dv { self.dependency[u] += self.paths[u] * coefficient }
             }
             if v != s { raw[v] += self.dependency[v] }
             i -= 1
@@ -99,9 +102,10 @@ final class ShortestPaths {
             self.count += 1
             let sigma = self.paths[v]
             for e in self.offsets[v]..<self.offsets[v + 1] {
-                let w = Int(self.columns[e])
+                let tie = self.ties[e]
+                let w = Int(tie.column)
                 if self.settled[w] { continue }
-                let candidate = d + self.lengths[e]
+                let candidate = d + tie.length
                 if candidate < self.distance[w] {
                     self.distance[w] = candidate
                     self.paths[w] = sigma
@@ -113,11 +117,13 @@ final class ShortestPaths {
         }
     }
 
+    /// A 4-ary heap: half the levels of a binary one, and the four children of a node share a
+    /// cache line or two.
     func push(_ key: Double, _ node: Int32) {
         var i = self.heapCount
         self.heapCount += 1
         while i > 0 {
-            let parent = (i - 1) / 2
+            let parent = (i - 1) >> 2
             guard key < self.heapKeys[parent] else { break }
             self.heapKeys[i] = self.heapKeys[parent]
             self.heapNodes[i] = self.heapNodes[parent]
@@ -136,12 +142,21 @@ final class ShortestPaths {
         let lastNode = self.heapNodes[count]
         var i = 0
         while true {
-            let left = 2 * i + 1
-            guard left < count else { break }
-            let right = left + 1
-            let child = right < count && self.heapKeys[right] < self.heapKeys[left] ? right : left
-            guard self.heapKeys[child] < lastKey else { break }
-            self.heapKeys[i] = self.heapKeys[child]
+            let first = 4 * i + 1
+            guard first < count else { break }
+            var child = first
+            var smallest = self.heapKeys[first]
+            let end = min(first + 4, count)
+            var c = first + 1
+            while c < end {
+                if self.heapKeys[c] < smallest {
+                    smallest = self.heapKeys[c]
+                    child = c
+                }
+                c += 1
+            }
+            guard smallest < lastKey else { break }
+            self.heapKeys[i] = smallest
             self.heapNodes[i] = self.heapNodes[child]
             i = child
         }
