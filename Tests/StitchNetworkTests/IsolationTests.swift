@@ -38,6 +38,13 @@ struct IsolationTests {
         options.isolationMonths = 1
         let one = try CommunityNetwork(community: community, options: options).analysis().isolation
         #expect(one.noRecentTies == ["a", "f", "g", "h"])
+        // The graph keeps each member's latest tie: f's undated exchange counts as a year old.
+        let graph = CommunityGraph(community: community)
+        let today = try #require(CalendarDate(parsing: "2026-06-01")).dayNumber
+        #expect(
+            graph.latestTieDays.map { $0 == CommunityGraph.noTie ? nil : today - Int($0) } == [
+                200, 10, 5, 5, 20, 30, nil, nil,
+            ])
     }
 
     @Test func oneGroupOnlyAndWhoCouldBridge() throws {

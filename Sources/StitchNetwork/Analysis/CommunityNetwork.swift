@@ -45,14 +45,13 @@ public struct CommunityNetwork: Sendable {
         try self.init(
             graph: graph, members: community.members,
             reciprocityIndex: ReciprocityIndex.value(of: community, referenceDate: graph.referenceDate),
-            latestTies: Isolation.latestTies(of: community, graph: graph, coAttendanceLimit: options.coAttendanceLimit),
             options: options)
     }
 
-    /// Builds the model of a graph; `members` (one per node, for descriptions) may be empty, and
-    /// `latestTies` (each member's latest tie as a day number) too, when every tie counts as recent.
+    /// Builds the model of a graph; `members` (one per node, for descriptions) may be empty. Ties
+    /// count as recent unless the graph knows their dates (``CommunityGraph/latestTieDays``).
     public init(
-        graph: CommunityGraph, members: [Member] = [], reciprocityIndex: Double = 0, latestTies: [Int?] = [],
+        graph: CommunityGraph, members: [Member] = [], reciprocityIndex: Double = 0,
         options: NetworkOptions = NetworkOptions()
     ) throws(LAPACKError) {
         let count = min(graph.nodeCount, options.bridging.eigenpairs)
@@ -70,12 +69,8 @@ public struct CommunityNetwork: Sendable {
         }
         self.bridgingModel = bridgingModel
         self.brokers = brokers
-        let recent =
-            latestTies.count == graph.nodeCount
-            ? latestTies : (0..<graph.nodeCount).map { graph.tieCount(of: $0) > 0 ? Int.max : nil }
         self.isolation = Isolation(
-            graph: graph, communities: communities, tiesAcross: brokers.tiesAcross, latestTie: recent,
-            months: options.isolationMonths)
+            graph: graph, communities: communities, tiesAcross: brokers.tiesAcross, months: options.isolationMonths)
         self.bridgeCandidates = BridgeCandidates.rank(
             graph: graph, communities: communities, model: bridgingModel, count: 3)
         self.reciprocityIndex = reciprocityIndex

@@ -21,7 +21,7 @@ import Foundation
 /// `n × (2 · ties + n)` is at most ``Options/exactWork`` (10⁸: 0.9–1.9 s of CPU on this project's
 /// 2-core build machine, e.g. 3,000 members with 15,000 ties or 2,000 with 20,000), every member
 /// is a source and the values are exact. Above it, ``pivots`` sources,
-/// `k = sampledWork / (2 · ties + n)` (5 × 10⁷, at least 16: about two seconds on a large graph,
+/// `k = sampledWork / (2 · ties + n)` (3 × 10⁷, at least 16: one to two seconds on a large graph,
 /// whose searches miss the cache more), are drawn without replacement (seeded), and each member's
 /// value is the mean dependency over the sources other than itself,
 /// `b̂(v) = Σ_{s ∈ pivots, s ≠ v} δ_s(v) / (k_v (n − 2))`, `k_v` the number of such sources:
@@ -48,10 +48,10 @@ public struct Betweenness: Sendable {
         /// The seed of the pivots.
         public var seed: UInt64
 
-        /// Options with the defaults: exact up to 10⁸ steps, else 5 × 10⁷ steps of pivots (at
+        /// Options with the defaults: exact up to 10⁸ steps, else 3 × 10⁷ steps of pivots (at
         /// least 16), seed 1: about two seconds at most either way.
         public init(
-            exactWork: Int = 100_000_000, sampledWork: Int = 50_000_000, minimumPivots: Int = 16, seed: UInt64 = 1
+            exactWork: Int = 100_000_000, sampledWork: Int = 30_000_000, minimumPivots: Int = 16, seed: UInt64 = 1
         ) {
             self.exactWork = exactWork
             self.sampledWork = sampledWork
