@@ -32,6 +32,24 @@ struct LeidenLevel: Sendable {
         self.totalWeight = totalWeight
     }
 
+    /// Runs `body` with the level's arrays as buffers, so inner loops index memory directly.
+    func withBuffers<R>(
+        _ body: (
+            _ offsets: UnsafeBufferPointer<Int>, _ columns: UnsafeBufferPointer<Int32>,
+            _ weights: UnsafeBufferPointer<Double>, _ nodeWeights: UnsafeBufferPointer<Double>
+        ) -> R
+    ) -> R {
+        self.offsets.withUnsafeBufferPointer { offsets in
+            self.columns.withUnsafeBufferPointer { columns in
+                self.weights.withUnsafeBufferPointer { weights in
+                    self.nodeWeights.withUnsafeBufferPointer { nodeWeights in
+                        body(offsets, columns, weights, nodeWeights)
+                    }
+                }
+            }
+        }
+    }
+
     /// The aggregate on `labels` (`0..<count`): one node per label, ties between labels summed,
     /// ties inside a label dropped (they stay in its weight).
     func aggregate(by labels: [Int32], count: Int, work: LeidenWorkspace) -> LeidenLevel {
@@ -94,6 +112,9 @@ final class LeidenWorkspace {
     let queue: UnsafeMutableBufferPointer<Int32>
     let inQueue: UnsafeMutableBufferPointer<Bool>
     let chances: UnsafeMutableBufferPointer<Double>
+    /// Per community of the level in hand: its weight and its number of nodes.
+    let total: UnsafeMutableBufferPointer<Double>
+    let size: UnsafeMutableBufferPointer<Int32>
 
     init(nodeCount n: Int) {
         let size = max(n, 1)
@@ -107,6 +128,10 @@ final class LeidenWorkspace {
         self.inQueue.initialize(repeating: false)
         self.chances = .allocate(capacity: size)
         self.chances.initialize(repeating: 0)
+        self.total = .allocate(capacity: size)
+        self.total.initialize(repeating: 0)
+        self.size = .allocate(capacity: size)
+        self.size.initialize(repeating: 0)
     }
 
     deinit {
@@ -115,6 +140,8 @@ final class LeidenWorkspace {
         self.queue.deallocate()
         self.inQueue.deallocate()
         self.chances.deallocate()
+        self.total.deallocate()
+        self.size.deallocate()
     }
 
     /// Writes a seeded random order of `0..<n` into `queue` (Fisher–Yates).
