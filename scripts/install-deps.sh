@@ -34,19 +34,19 @@ install_system_packages() {
 
 install_python_tools() {
     # The tests compare Stitch's numerics with numpy/scipy, its fits of the weights with
-    # statsmodels and scikit-learn, and its text encoder with a numpy port fed by Hugging Face's
-    # tokenizers; Benchmarks/baselines times numpy against Stitch. schemathesis tests the HTTP
-    # interface against its OpenAPI contract; the OpenRPC document is built from that contract
-    # with pyyaml and checked with jsonschema and openrpc's model; Selenium drives chromium
-    # through the web pages.
+    # statsmodels and scikit-learn, its network measures with networkx and leidenalg (on igraph),
+    # and its text encoder with a numpy port fed by Hugging Face's tokenizers; Benchmarks/baselines
+    # times numpy against Stitch. schemathesis tests the HTTP interface against its OpenAPI
+    # contract; the OpenRPC document is built from that contract with pyyaml and checked with
+    # jsonschema and openrpc's model; Selenium drives chromium through the web pages.
     if [ ! -x "$VENV/bin/python3" ]; then
         echo "Creating the Python environment $VENV for the reference tools" >&2
         python3 -m venv "$VENV"
     fi
-    if ! "$VENV/bin/python3" -c "import numpy, scipy, tokenizers, sklearn, statsmodels, schemathesis, yaml, jsonschema, openrpc, selenium" 2>/dev/null; then
-        echo "Installing numpy, scipy, tokenizers, scikit-learn, statsmodels, schemathesis, pyyaml, jsonschema, openrpc and selenium into $VENV" >&2
+    if ! "$VENV/bin/python3" -c "import numpy, scipy, tokenizers, sklearn, statsmodels, networkx, igraph, leidenalg, schemathesis, yaml, jsonschema, openrpc, selenium" 2>/dev/null; then
+        echo "Installing numpy, scipy, tokenizers, scikit-learn, statsmodels, networkx, igraph, leidenalg, schemathesis, pyyaml, jsonschema, openrpc and selenium into $VENV" >&2
         "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check numpy scipy tokenizers scikit-learn \
-            statsmodels schemathesis pyyaml jsonschema openrpc selenium
+            statsmodels networkx igraph leidenalg schemathesis pyyaml jsonschema openrpc selenium
     fi
 }
 

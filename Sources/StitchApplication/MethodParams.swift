@@ -177,21 +177,60 @@ public enum MethodParams {
         }
     }
 
-    /// `network.analyse`: the number of communities to find, when not chosen by the analysis.
+    /// `network.analyse`: the resolution of the communities and the window of recent ties.
+    ///
+    /// `resolution` (`γ`, default 1) is the Leiden algorithm's: above 1 finds more, smaller
+    /// communities, below 1 fewer, larger ones. `isolationMonths` (default 6) is the window of
+    /// `isolation.noRecentTies`. The number of communities `k` is no longer taken: the algorithm
+    /// finds it, and a `k` is refused with a reason saying to set `resolution`.
     public struct Network: Decodable, Sendable {
-        public var k: Int?
+        public var resolution: Double?
+        public var isolationMonths: Int?
 
-        public init(k: Int? = nil) { self.k = k }
+        public init(resolution: Double? = nil, isolationMonths: Int? = nil) {
+            self.resolution = resolution
+            self.isolationMonths = isolationMonths
+        }
 
-        private enum CodingKeys: String, CodingKey, CaseIterable { case k }
+        /// The accepted resolutions.
+        public static let resolutions: ClosedRange<Double> = 0.01...100
+        /// The accepted windows, in months.
+        public static let months: ClosedRange<Int> = 1...120
+
+        /// Why `resolution` is refused, or `nil` when it is accepted.
+        public static func problem(resolution: Double) -> String? {
+            guard !(resolution.isFinite && resolutions.contains(resolution)) else { return nil }
+            return "must be a number from 0.01 to 100 (1 is the usual modularity; higher finds more, smaller communities)"
+        }
+
+        /// Why `isolationMonths` is refused, or `nil` when it is accepted.
+        public static func problem(isolationMonths: Int) -> String? {
+            months.contains(isolationMonths) ? nil : "must be a whole number of months from 1 to 120"
+        }
+
+        /// Why `k` is refused.
+        public static let retiredK =
+            "is no longer taken: communities are found by the Leiden algorithm, which chooses their number; "
+            + "set resolution instead (default 1; higher gives more, smaller communities)"
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case resolution, isolationMonths }
+        private enum RetiredKeys: String, CodingKey { case k }
         /// The keys of these params: any other is refused.
         public static let fieldKeys = RecordKeys(CodingKeys.self)
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
+            let retired = try decoder.container(keyedBy: RetiredKeys.self)
+            if retired.contains(.k) {
+                throw DecodingError.dataCorruptedError(forKey: .k, in: retired, debugDescription: Self.retiredK)
+            }
             try decoder.rejectUnknownKeys(Self.fieldKeys)
-            k = try c.decodeWholeNumber(forKey: .k)
-            if let k, !(1...50).contains(k) {
-                throw DecodingError.dataCorruptedError(forKey: .k, in: c, debugDescription: "must be between 1 and 50")
+            resolution = try c.decodeIfPresent(Double.self, forKey: .resolution)
+            if let resolution, let problem = Self.problem(resolution: resolution) {
+                throw DecodingError.dataCorruptedError(forKey: .resolution, in: c, debugDescription: problem)
+            }
+            isolationMonths = try c.decodeWholeNumber(forKey: .isolationMonths)
+            if let isolationMonths, let problem = Self.problem(isolationMonths: isolationMonths) {
+                throw DecodingError.dataCorruptedError(forKey: .isolationMonths, in: c, debugDescription: problem)
             }
         }
     }

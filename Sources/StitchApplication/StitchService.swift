@@ -340,10 +340,29 @@ public actor StitchService {
 
     /// `network.analyse`: the analysis of the community's network (computed on request).
     public func analyseNetwork(_ params: MethodParams.Network) throws(ServiceError) -> NetworkAnalysis {
+        try Self.networkModel(of: community, params).analysis()
+    }
+
+    /// The network model `network.analyse` answers from, for interfaces that also draw it
+    /// (`stitch network`): the params checked as the decoder checks them, then the model.
+    public static func networkModel(
+        of community: Community, _ params: MethodParams.Network
+    ) throws(ServiceError) -> CommunityNetwork {
         var options = NetworkOptions()
-        options.communities.k = params.k
+        if let resolution = params.resolution {
+            if let problem = MethodParams.Network.problem(resolution: resolution) {
+                throw ServiceError(.invalidParams, "Invalid params", field: "params.resolution", reason: problem)
+            }
+            options.communities.resolution = resolution
+        }
+        if let months = params.isolationMonths {
+            if let problem = MethodParams.Network.problem(isolationMonths: months) {
+                throw ServiceError(.invalidParams, "Invalid params", field: "params.isolationMonths", reason: problem)
+            }
+            options.isolationMonths = months
+        }
         do {
-            return try CommunityNetwork(community: community, options: options).analysis()
+            return try CommunityNetwork(community: community, options: options)
         } catch {
             throw ServiceError(.internalError, "Internal error: the network analysis failed")
         }

@@ -9,13 +9,20 @@ struct BrokerAndReciprocityTests {
         let g = CommunityGraph(
             nodeCount: 6,
             edges: EdgeList([(0, 1, 1), (1, 2, 1), (0, 2, 1), (3, 4, 1), (4, 5, 1), (3, 5, 1), (2, 3, 1)]))
-        var options = NetworkOptions()
-        options.communities = Communities.Options(k: 2, minimumClusteredSize: 2)
+        let options = NetworkOptions()
         let network = try CommunityNetwork(graph: g, options: options)
         #expect(Set(network.communities.members.map(Set.init)) == [[0, 1, 2], [3, 4, 5]])
         let p = network.brokers.participation
         #expect(abs(p[2] - 4.0 / 9) < 1e-12 && abs(p[3] - 4.0 / 9) < 1e-12 && p[0] == 0 && p[5] == 0)
         #expect(network.brokers.ranked.map(\.id) == ["2", "3"])
+        // 2 lies on the 6 shortest paths of the 10 pairs of others that cross between the triangles.
+        let two = network.brokers.ranked[0]
+        #expect(abs(two.betweenness - 0.6) < 1e-12 && two.score == two.betweenness)
+        #expect(abs(two.constraint - 11.0 / 18) < 1e-12 && abs(two.effectiveSize - 7.0 / 3) < 1e-12)
+        #expect(two.ties == 3 && two.tiesAcross == 1 && two.communitiesReached == 2)
+        #expect(
+            two.reason == "links 2 groups; 1 of their 3 ties reaches other groups; lowest constraint in the "
+                + "community; on 60% of the shortest paths between other members")
         var strict = options
         strict.brokers.minimumTies = 4
         #expect(try CommunityNetwork(graph: g, options: strict).brokers.ranked.isEmpty)

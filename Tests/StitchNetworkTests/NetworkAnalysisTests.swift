@@ -12,9 +12,8 @@ struct NetworkAnalysisTests {
         let listed = analysis.communities.flatMap(\.members) + analysis.isolated
         #expect(listed.count == community.members.count && Set(listed) == Set(community.members.map(\.id)))
         #expect(analysis.isolated.contains("m-jade"))
-        #expect(analysis.k >= 2 && analysis.communities.count >= analysis.k)
-        #expect(analysis.eigenvalues.count == 13 && analysis.eigenvalues == analysis.eigenvalues.sorted())
-        #expect(analysis.eigenvalues.allSatisfy { (0..<2).contains($0) })
+        #expect(analysis.communities.count >= 2 && analysis.modularity > 0.3 && analysis.resolution == 1)
+        #expect(analysis.betweenness.exact && analysis.betweenness.errorBound == 0)
         #expect((0...1).contains(analysis.reciprocityIndex) && analysis.reciprocityIndex > 0)
         for (i, c) in analysis.communities.enumerated() {
             #expect(c.id == i && c.size == c.members.count && c.description.hasPrefix("\(c.size) members"))
@@ -24,6 +23,8 @@ struct NetworkAnalysisTests {
         #expect(analysis.communities.contains { $0.area == "around Catford" })
         #expect(!analysis.bridging.isEmpty)
         #expect(zip(analysis.bridging, analysis.bridging.dropFirst()).allSatisfy { $0.score >= $1.score })
+        #expect(analysis.bridging.allSatisfy { $0.communitiesReached >= 2 && $0.reason.hasPrefix("links ") })
+        #expect(analysis.isolation.months == 6 && Set(analysis.isolated).isSubset(of: analysis.isolation.noRecentTies))
     }
 
     @Test func theAnswerIsTheProtocolShapeAndTheSameEveryTime() throws {
@@ -34,11 +35,22 @@ struct NetworkAnalysisTests {
         let second = try encoder.encode(try CommunityNetwork(community: community).analysis())
         #expect(first == second)
         let raw = try #require(try JSONSerialization.jsonObject(with: first) as? [String: Any])
-        #expect(Set(raw.keys) == ["communities", "bridging", "isolated", "reciprocityIndex", "eigenvalues", "k"])
+        #expect(
+            Set(raw.keys) == [
+                "communities", "modularity", "resolution", "bridging", "betweenness", "isolated", "isolation",
+                "reciprocityIndex",
+            ])
         let communities = try #require(raw["communities"] as? [[String: Any]])
-        #expect(Set(communities[0].keys).isSuperset(of: ["id", "members", "size", "description", "groups", "skills"]))
+        #expect(
+            Set(communities[0].keys).isSuperset(of: [
+                "id", "members", "size", "description", "groups", "skills", "couldBridge",
+            ]))
         let broker = try #require((raw["bridging"] as? [[String: Any]])?.first)
-        #expect(Set(broker.keys) == ["id", "score"])
+        #expect(
+            Set(broker.keys) == [
+                "id", "score", "community", "ties", "tiesAcross", "communitiesReached", "betweenness", "constraint",
+                "effectiveSize", "participation", "reason",
+            ])
         let decoded = try JSONDecoder().decode(NetworkAnalysis.self, from: first)
         #expect(decoded == (try CommunityNetwork(community: community).analysis()))
     }

@@ -16,10 +16,11 @@ struct SpectralEdgeCaseTests {
         #expect(s.eigenvalues == [1] && s.eigenvectors[0, 0] == 1)
         let network = try CommunityNetwork(graph: one)
         #expect(
-            network.communities.members.isEmpty && network.communities.isolated == [0] && network.communities.k == 0)
+            network.communities.members.isEmpty && network.communities.isolated == [0]
+                && network.communities.modularity == 0)
         #expect(network.analysis().isolated == ["0"])
         let none = try CommunityNetwork(graph: empty).analysis()
-        #expect(none.communities.isEmpty && none.isolated.isEmpty && none.k == 0 && none.eigenvalues.isEmpty)
+        #expect(none.communities.isEmpty && none.isolated.isEmpty && none.bridging.isEmpty && none.modularity == 0)
     }
 
     @Test func zeroHasTheMultiplicityOfTheComponentsAndIsolatedNodesGiveOne() throws {
@@ -66,7 +67,7 @@ struct SpectralEdgeCaseTests {
         triples += [(60, 61, 1), (61, 62, 1)]  // a small circle of three; 63 and 64 alone
         let network = try CommunityNetwork(graph: CommunityGraph(nodeCount: 65, edges: EdgeList(triples)))
         let found = network.communities
-        #expect(found.k == 2 && found.members.count == 3)
+        #expect(found.members.count == 3 && network.smallCircles == [false, false, true])
         #expect(found.members.last == [60, 61, 62] && found.isolated == [63, 64])
         #expect(found.label(of: 63) == nil && found.label(of: 61) == 2)
         #expect(network.bridging(63, 0) == 1 && network.bridging(60, 0) == 0.95 && network.bridging(5, 5) == 0)

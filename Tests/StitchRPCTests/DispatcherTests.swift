@@ -56,6 +56,10 @@ struct DispatcherTests {
         let network = try await rpc.object(#"{"jsonrpc":"2.0","id":7,"method":"network.analyse","params":{}}"#)
         let analysis = try #require(network["result"] as? [String: Any])
         #expect(analysis["communities"] is [Any] && analysis["isolated"] is [Any] && analysis["reciprocityIndex"] is Double)
+        #expect(analysis["modularity"] is Double && analysis["bridging"] is [Any] && analysis["isolation"] is [String: Any])
+        let finer = try await rpc.object(#"{"jsonrpc":"2.0","id":8,"method":"network.analyse","params":{"resolution":3}}"#)
+        let communities = { (o: [String: Any]) in ((o["result"] as? [String: Any])?["communities"] as? [Any])?.count ?? 0 }
+        #expect((finer["result"] as? [String: Any])?["resolution"] as? Double == 3 && communities(finer) > communities(network))
         let plan = try await rpc.object(#"{"jsonrpc":"2.0","id":6,"method":"plan.allocate","params":{"referrals":[{"id":"r-1","person":"m-maud","referrer":"gp-downham"},{"id":"r-2","person":"m-bee","referrer":"gp-rushey-green"}]}}"#)
         let assignments = try #require((plan["result"] as? [String: Any])?["assignments"] as? [[String: Any]])
         #expect(assignments.first { $0["referral"] as? String == "r-1" }?["activity"] as? String == "a-knit-natter")

@@ -172,6 +172,10 @@ struct MalformedRequestTests {
             .init(line: request("weights.calibrate", "{}"), code: -32602, field: "params.profile"),
             .init(line: request("network.analyse", #"{"k":0}"#), code: -32602, field: "params.k"),
             .init(line: request("network.analyse", #"{"k":"two"}"#), code: -32602, field: "params.k"),
+            .init(line: request("network.analyse", #"{"resolution":0}"#), code: -32602, field: "params.resolution"),
+            .init(line: request("network.analyse", #"{"resolution":"high"}"#), code: -32602, field: "params.resolution"),
+            .init(line: request("network.analyse", #"{"isolationMonths":0}"#), code: -32602, field: "params.isolationMonths"),
+            .init(line: request("network.analyse", #"{"isolationMonths":2.5}"#), code: -32602, field: "params.isolationMonths"),
         ]
         // Requests for help with every field wrong in turn.
         let bad: [(String, String)] = [

@@ -77,7 +77,14 @@ struct StrictParamsTests {
             field: "params.complete", reason: "unknown field 'complete'; did you mean 'completed'?"),
         .init(
             method: "network.analyse", params: #"{"communities":3}"#, code: -32602, field: "params.communities",
-            reason: "unknown field 'communities'; expected one of k"),
+            reason: "unknown field 'communities'; expected one of resolution, isolationMonths"),
+        .init(
+            method: "network.analyse", params: #"{"resolutoin":2}"#, code: -32602, field: "params.resolutoin",
+            reason: "unknown field 'resolutoin'; did you mean 'resolution'?"),
+        .init(
+            method: "network.analyse", params: #"{"k":4}"#, code: -32602, field: "params.k",
+            reason: "is no longer taken: communities are found by the Leiden algorithm, which chooses their number; "
+                + "set resolution instead (default 1; higher gives more, smaller communities)"),
         .init(
             method: "community.load", params: #"{"community":{"members":[{"id":"m-1","offer":[]}]}}"#, code: -32602,
             field: "params.community.members[0].offer", reason: "unknown field 'offer'; did you mean 'offers'?"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StitchApplication
 import StitchModel
 import StitchNetwork
 
@@ -9,19 +10,30 @@ struct Network: ParsableCommand {
         abstract: "The community's network: communities, brokers who link them, isolated members, and a picture.",
         discussion: """
             Ties come from exchanges (hours, fading over a year) and from attending the same activity.
-            Communities are found by spectral clustering; brokers are members whose ties span communities.
+            Communities are found by the Leiden algorithm (modularity at a resolution); brokers are members
+            whose ties link communities, ranked by betweenness with Burt's constraint and effective size.
             The picture is Graphviz DOT, rendered with sfdp when Graphviz is installed (make deps installs it).
 
             Examples:
               stitch network --db stitch.sqlite
-              stitch network --demo --k 6 --json
+              stitch network --demo --resolution 1.5 --json
               stitch network --demo --dot network.dot --png network.png
               stitch network --community big.json --svg big.svg
             """)
 
     @OptionGroup var source: CommunitySource
 
-    @Option(name: .long, help: "Number of communities (default: chosen by the largest eigengap, up to 12).")
+    @Option(
+        name: .long,
+        help: "Resolution of the communities, 0.01 to 100 (default 1; higher finds more, smaller communities).")
+    var resolution: Double?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("List members with no tie in this many months (default 6).", valueName: "months"))
+    var isolationMonths: Int?
+
+    @Option(name: .long, help: .hidden)
     var k: Int?
 
     @Flag(name: .long, help: "Print the protocol's JSON result instead of a summary.")
@@ -37,7 +49,11 @@ struct Network: ParsableCommand {
     var png: String?
 
     func validate() throws {
-        if let k, !(1...50).contains(k) { throw ValidationError("--k must be between 1 and 50") }
+        if k != nil {
+            throw ValidationError(
+                "--k is no longer taken: communities are found by the Leiden algorithm, which chooses their number; "
+                    + "set --resolution instead (default 1; higher gives more, smaller communities)")
+        }
     }
 
     func run() throws {
@@ -47,13 +63,12 @@ struct Network: ParsableCommand {
         } catch {
             throw CLIError.invalidInput(file: path, errors: error.errors)
         }
-        var options = NetworkOptions()
-        options.communities.k = k
+        let params = MethodParams.Network(resolution: resolution, isolationMonths: isolationMonths)
         let network: CommunityNetwork
         do {
-            network = try CommunityNetwork(community: input, options: options)
+            network = try StitchService.networkModel(of: input, params)
         } catch {
-            throw CLIError.usage("the network analysis failed: \(error)")
+            throw CLIError.service(error)
         }
         let analysis = network.analysis()
         print(json ? try RankingPrinter.json(analysis) : Self.summary(analysis, network: network))
@@ -64,53 +79,68 @@ struct Network: ParsableCommand {
 }
 
 extension Network {
-    /// The readable summary: communities with descriptions, top brokers, isolated members, reciprocity.
+    /// The readable summary: communities with descriptions, brokers with their reasons, isolated
+    /// members, reciprocity.
     static func summary(_ analysis: NetworkAnalysis, network: CommunityNetwork) -> String {
         let graph = network.graph
+        let number = RankingPrinter.number
         var out = ["The network of " + Wording.count(graph.nodeCount, "member"), ""]
         out.append(
             "  " + Wording.count(graph.tieCount, "tie") + " from exchanges and shared activities"
                 + (graph.referenceDate.map { ", as of \($0)" } ?? ""))
         out.append(
-            "  Reciprocity index: \(RankingPrinter.number(analysis.reciprocityIndex)) "
+            "  Reciprocity index: \(number(analysis.reciprocityIndex)) "
                 + "(share of members active in the last 12 months who both gave and received)")
-        if !network.embedding.converged {
-            let worst = String(format: "%.1e", network.embedding.residuals.max() ?? 0)
-            out.append("  Note: the eigensolver stopped early (largest residual \(worst)); results are approximate.")
-        }
         out.append("")
-        let small = analysis.communities.dropFirst(analysis.k)
-        let eigen = analysis.eigenvalues.prefix(analysis.k + 1).map { String(format: "%.3f", $0) }.joined(
-            separator: " ")
+        let apart = network.smallCircles
+        let found = apart.filter { !$0 }.count
+        let small = apart.count - found
         out.append(
-            "  Communities: \(analysis.k) found by spectral clustering (eigenvalues \(eigen))"
-                + (small.isEmpty
-                    ? "" : ", and \(Wording.count(small.count, "small circle")) apart from everyone else"))
-        for c in analysis.communities.prefix(max(analysis.k, 12)) {
+            "  Communities: \(found) found by the Leiden algorithm (modularity \(number(analysis.modularity)) "
+                + "at resolution \(String(format: "%g", analysis.resolution)))"
+                + (small == 0 ? "" : ", and \(Wording.count(small, "small circle")) apart from everyone else"))
+        let shown = analysis.communities.enumerated().filter { !apart[$0.offset] }.prefix(12).map(\.element)
+        for c in shown {
             out.append("    \(RankingPrinter.pad(String(c.id), 3)) \(c.description)")
             out.append("        e.g. " + c.members.prefix(6).joined(separator: ", ") + (c.size > 6 ? ", …" : ""))
+            if !c.couldBridge.isEmpty && found > 1 {
+                out.append("        a new tie out from " + c.couldBridge.joined(separator: ", ") + " would bridge most")
+            }
         }
-        if analysis.communities.count > max(analysis.k, 12) {
-            out.append("    … and \(analysis.communities.count - max(analysis.k, 12)) more small circles")
-        }
+        if found > shown.count { out.append("    … and \(found - shown.count) more") }
         out.append("")
-        out.append("  Brokers (ties spread over communities; participation coefficient):")
+        out.append("  Brokers (who links the communities; betweenness, Burt's constraint and effective size):")
         if analysis.bridging.isEmpty { out.append("    none: every tie stays within one community") }
         for b in analysis.bridging.prefix(10) {
-            let i = graph.index(of: b.id)
-            let home = i.flatMap { network.communities.label(of: $0) }.map { "community \($0)" } ?? ""
-            let ties = i.map { Wording.count(graph.tieCount(of: $0), "tie") } ?? ""
-            out.append("    \(RankingPrinter.pad(b.id, 24)) \(RankingPrinter.number(b.score))  \(ties), in \(home)")
+            out.append(
+                "    \(RankingPrinter.pad(b.id, 24)) betweenness \(number(b.betweenness))  constraint "
+                    + "\(number(b.constraint))  effective size \(number(b.effectiveSize))  (community \(b.community))")
+            out.append("        " + b.reason)
+        }
+        let sampling = analysis.betweenness
+        if !analysis.bridging.isEmpty && !sampling.exact {
+            out.append(
+                "    Betweenness from \(Wording.count(sampling.pivots, "sampled member")): each within "
+                    + "\(number(sampling.errorBound)) of the exact value at 95%.")
         }
         out.append("")
         out.append("  Isolated members (no exchanges or shared activities yet): \(analysis.isolated.count)")
         if !analysis.isolated.isEmpty {
-            out.append(
-                "    " + analysis.isolated.prefix(20).joined(separator: ", ")
-                    + (analysis.isolated.count > 20 ? ", …" : ""))
+            out.append("    " + Self.sample(analysis.isolated))
             out.append("    A first tie for any of them counts most: their bridging value is 1.")
         }
+        let isolation = analysis.isolation
+        out.append(
+            "  No ties in the last \(Wording.count(isolation.months, "month")): \(isolation.noRecentTies.count)"
+                + " (the isolated included)")
+        if !isolation.noRecentTies.isEmpty { out.append("    " + Self.sample(isolation.noRecentTies)) }
+        out.append("  Tied to one group only: \(isolation.oneGroupOnly.count)")
         return out.joined(separator: "\n")
+    }
+
+    /// The first 20 ids, and "…" when there are more.
+    static func sample(_ ids: [String]) -> String {
+        ids.prefix(20).joined(separator: ", ") + (ids.count > 20 ? ", …" : "")
     }
 
     /// Writes the DOT file and renders the SVG and PNG with Graphviz, saying clearly when it is missing.

@@ -70,11 +70,9 @@ struct SpectralBridging: Sendable {
         let options = Self.networkOptions(referenceDate: referenceDate, coAttendanceLimit: coAttendanceLimit)
         let graph = CommunityGraph(
             community: community, referenceDate: referenceDate, coAttendanceLimit: coAttendanceLimit)
-        let count = min(graph.nodeCount, options.communities.eigenpairsNeeded)
+        let count = min(graph.nodeCount, options.bridging.eigenpairs)
         let embedding = try SpectralEmbedding(graph: graph, count: count, options: options.spectral)
-        let communities = Communities(graph: graph, embedding: embedding, options: options.communities)
-        let model = BridgingModel(
-            graph: graph, embedding: embedding, communities: communities, options: options.bridging)
+        let model = BridgingModel(graph: graph, embedding: embedding, options: options.bridging)
         self.init(model: model, graph: graph, memberIndex: memberIndex, memberCount: memberCount, attendees: attendees)
     }
 

@@ -1,8 +1,8 @@
 import StitchModel
 import StitchNumerics
 
-/// The whole network model of a community: graph, spectral embedding, communities, brokers and
-/// bridging values, computed once and queried many times.
+/// The whole network model of a community: graph, communities, brokers, isolation and bridging
+/// values, computed once and queried many times.
 ///
 /// This is what `network.analyse` and `stitch network` run, and what the engine's bridging factor
 /// can ask for a pair (``bridging(_:_:)-(String,String)``). Building it for 100,000 members and a
@@ -19,16 +19,20 @@ public struct CommunityNetwork: Sendable {
     public let options: NetworkOptions
     /// Members and ties.
     public let graph: CommunityGraph
-    /// The smallest Laplacian eigenpairs.
+    /// The smallest Laplacian eigenpairs (for the bridging value).
     public let embedding: SpectralEmbedding
-    /// Communities and isolated members.
+    /// Communities (Leiden) and isolated members.
     public let communities: Communities
     /// One profile per community, in the order of ``Communities/members``.
     public let profiles: [CommunityProfile]
     /// Bridging values of new ties.
     public let bridgingModel: BridgingModel
-    /// Participation coefficients and the ranked brokers.
+    /// Reach, structural holes, betweenness and the ranked brokers.
     public let brokers: BrokerRanking
+    /// Members without recent ties, and members tied to one group only.
+    public let isolation: Isolation
+    /// Per community, the members a new tie to the others would bridge most (node indices).
+    public let bridgeCandidates: [[Int]]
     /// The share of recently active members who both gave and received.
     public let reciprocityIndex: Double
 
@@ -44,14 +48,17 @@ public struct CommunityNetwork: Sendable {
             options: options)
     }
 
-    /// Builds the model of a graph; `members` (one per node, for descriptions) may be empty.
+    /// Builds the model of a graph; `members` (one per node, for descriptions) may be empty. Ties
+    /// count as recent unless the graph knows their dates (``CommunityGraph/latestTieDays``).
     public init(
         graph: CommunityGraph, members: [Member] = [], reciprocityIndex: Double = 0,
         options: NetworkOptions = NetworkOptions()
     ) throws(LAPACKError) {
-        let count = min(graph.nodeCount, options.communities.eigenpairsNeeded)
+        let count = min(graph.nodeCount, options.bridging.eigenpairs)
         let embedding = try SpectralEmbedding(graph: graph, count: count, options: options.spectral)
-        let communities = Communities(graph: graph, embedding: embedding, options: options.communities)
+        let communities = Communities(graph: graph, options: options.communities)
+        let bridgingModel = BridgingModel(graph: graph, embedding: embedding, options: options.bridging)
+        let brokers = BrokerRanking(graph: graph, communities: communities, options: options.brokers)
         self.options = options
         self.graph = graph
         self.embedding = embedding
@@ -60,10 +67,22 @@ public struct CommunityNetwork: Sendable {
             CommunityProfile(
                 members: group.map { members.count == graph.nodeCount ? members[$0] : Member(id: graph.memberIDs[$0]) })
         }
-        self.bridgingModel = BridgingModel(
-            graph: graph, embedding: embedding, communities: communities, options: options.bridging)
-        self.brokers = BrokerRanking(graph: graph, communities: communities, options: options.brokers)
+        self.bridgingModel = bridgingModel
+        self.brokers = brokers
+        self.isolation = Isolation(
+            graph: graph, communities: communities, tiesAcross: brokers.tiesAcross, months: options.isolationMonths)
+        self.bridgeCandidates = BridgeCandidates.rank(
+            graph: graph, communities: communities, model: bridgingModel, count: 3)
         self.reciprocityIndex = reciprocityIndex
+    }
+
+    /// Per community, whether it is a small circle apart from everyone else: fewer than
+    /// ``BridgingModel/Options/minimumComponentSize`` (20) members, none tied outside it.
+    public var smallCircles: [Bool] {
+        let small = self.options.bridging.minimumComponentSize
+        return self.communities.members.map { group in
+            group.count < small && !group.contains { self.brokers.tiesAcross[$0] > 0 }
+        }
     }
 
     /// The bridging value of a new tie between nodes `a` and `b` (see ``BridgingModel``).
@@ -76,11 +95,14 @@ public struct CommunityNetwork: Sendable {
     public func analysis() -> NetworkAnalysis {
         let ids = self.graph.memberIDs
         let summaries = self.communities.members.enumerated().map { c, group in
-            CommunitySummary(id: c, members: group.map { ids[$0] }, profile: self.profiles[c])
+            CommunitySummary(
+                id: c, members: group.map { ids[$0] }, profile: self.profiles[c],
+                couldBridge: self.bridgeCandidates[c].map { ids[$0] })
         }
         return NetworkAnalysis(
-            communities: summaries, bridging: self.brokers.ranked, isolated: self.communities.isolated.map { ids[$0] },
-            reciprocityIndex: self.reciprocityIndex,
-            eigenvalues: self.communities.eigenvalues.map { abs($0) < 1e-12 ? 0 : $0 }, k: self.communities.k)
+            communities: summaries, modularity: self.communities.modularity,
+            resolution: self.communities.resolution, bridging: self.brokers.ranked,
+            betweenness: .init(self.brokers.betweenness), isolated: self.communities.isolated.map { ids[$0] },
+            isolation: self.isolation, reciprocityIndex: self.reciprocityIndex)
     }
 }

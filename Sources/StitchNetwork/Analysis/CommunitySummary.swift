@@ -18,9 +18,12 @@ public struct CommunitySummary: Sendable, Hashable, Codable {
     public var area: String?
     /// The members' mean location; absent when no member gave one.
     public var centre: Location?
+    /// Up to three members a new tie to the other communities would bridge most (what the
+    /// engine's bridging factor favours), best first.
+    public var couldBridge: [String]
 
     /// A summary from a community's members and profile.
-    public init(id: Int, members: [String], profile: CommunityProfile) {
+    public init(id: Int, members: [String], profile: CommunityProfile, couldBridge: [String] = []) {
         self.id = id
         self.members = members
         self.size = members.count
@@ -29,5 +32,6 @@ public struct CommunitySummary: Sendable, Hashable, Codable {
         self.skills = profile.skills
         self.area = profile.area
         self.centre = profile.centre
+        self.couldBridge = couldBridge
     }
 }

@@ -4,7 +4,8 @@ import StitchModel
 /// A picture of the network for a connector, as Graphviz DOT text (render it with `sfdp` or `dot`).
 ///
 /// Each member is a node labelled by id (never by name), filled with their community's colour;
-/// small circles are grey and isolated members white with a dashed outline. Ties inside a
+/// small circles (communities of under 20 with no tie to another) are grey and isolated members
+/// white with a dashed outline. Ties inside a
 /// community take its colour, ties across communities are grey, and a tie's width grows with its
 /// weight. The top brokers get a thick black outline, and a legend describes each community. A
 /// network larger than ``Options/maximumNodes`` is drawn through its most connected members.
@@ -43,17 +44,19 @@ public struct NetworkDiagram: Sendable {
 
     let network: CommunityNetwork
     let options: Options
+    /// Per community, whether it is a small circle apart from everyone else.
+    let apart: [Bool]
 
     /// A diagram of `network`.
     public init(network: CommunityNetwork, options: Options = Options()) {
         self.network = network
         self.options = options
+        self.apart = network.smallCircles
     }
 
     /// The colours of community `c`.
     func colour(_ c: Int) -> (fill: String, tie: String) {
-        let small = self.network.communities.members[c].count < self.network.options.communities.minimumClusteredSize
-        return small ? Self.smallCircle : Self.palette[c % Self.palette.count]
+        self.apart[c] ? Self.smallCircle : Self.palette[c % Self.palette.count]
     }
 
     /// The DOT text.
@@ -119,7 +122,8 @@ public struct NetworkDiagram: Sendable {
         let graph = self.network.graph
         var rows = ["<tr><td colspan=\"2\" align=\"left\"><b>\(Self.html(self.options.title))</b></td></tr>"]
         var subtitle =
-            Wording.count(graph.nodeCount, "member") + ", " + Wording.count(graph.tieCount, "tie") + "; reciprocity index "
+            Wording.count(graph.nodeCount, "member") + ", " + Wording.count(graph.tieCount, "tie")
+            + "; reciprocity index "
             + String(format: "%.2f", self.network.reciprocityIndex)
         if drawn < graph.nodeCount { subtitle += "; showing the \(drawn) most connected members" }
         rows.append("<tr><td colspan=\"2\" align=\"left\">\(Self.html(subtitle))</td></tr>")

@@ -14,7 +14,7 @@
 /// member is also grounded by a weak tie of weight `τ̄`, which keeps it finite and stops a
 /// handful of loosely attached members from dominating. Stitch keeps only the community-scale
 /// terms it already has from the embedding: the eigenpairs with eigenvalues up to the largest of
-/// the `maximumK + 1` (13) the communities were read from. Each member gets coordinates
+/// the 13 smallest (``Options/eigenpairs``) of its components of 20 members or more. Each member gets coordinates
 /// `x_a = (u_i(a) / √(λ_i · d_a))_i` and `R(a, b) ≈ ‖x_a − x_b‖²`: O(k) per pair, no solve.
 ///
 /// Why this rather than plain distance in the clustering embedding: (1) the `1 / λ_i` weights put
@@ -36,13 +36,18 @@
 /// involving an isolated member (no ties at all) `1`, because a first tie counts most.
 ///
 /// ```swift
-/// let bridging = BridgingModel(graph: graph, embedding: embedding, communities: found)
+/// let bridging = BridgingModel(graph: graph, embedding: embedding)
 /// bridging.bridging("m-vera", "m-jade")    // e.g. 0.74
 /// bridging.bridging("m-vera", "m-edith")   // e.g. 0.05: already tied, same scheme
 /// ```
 public struct BridgingModel: Sendable {
     /// How the model is scaled.
     public struct Options: Sendable, Hashable {
+        /// The eigenpairs the network analysis computes, and the community scale: the resistance
+        /// keeps the terms up to the largest of this many smallest eigenvalues.
+        public var eigenpairs: Int
+        /// Components smaller than this do not set the community scale (their spectra are still used).
+        public var minimumComponentSize: Int
         /// Pairs sampled for the robust scale.
         public var sampleSize: Int
         /// The percentile of sampled resistances that maps to 0.9.
@@ -50,8 +55,14 @@ public struct BridgingModel: Sendable {
         /// The seed of the sample.
         public var seed: UInt64
 
-        /// Options with the defaults: 4,000 pairs, 95th percentile, seed 1.
-        public init(sampleSize: Int = 4_000, percentile: Double = 0.95, seed: UInt64 = 1) {
+        /// Options with the defaults: 13 eigenpairs, components of 20 or more, 4,000 pairs,
+        /// 95th percentile, seed 1.
+        public init(
+            eigenpairs: Int = 13, minimumComponentSize: Int = 20, sampleSize: Int = 4_000, percentile: Double = 0.95,
+            seed: UInt64 = 1
+        ) {
+            self.eigenpairs = eigenpairs
+            self.minimumComponentSize = minimumComponentSize
             self.sampleSize = sampleSize
             self.percentile = percentile
             self.seed = seed
@@ -78,17 +89,34 @@ public struct BridgingModel: Sendable {
     /// The resistance that maps to ``withinComponent``.
     public let scale: Double
 
-    /// Builds the model from the graph, its embedding and its communities.
+    /// Builds the model from the graph and its embedding, at the community scale.
     ///
-    /// Only eigenpairs at the community scale enter: those with eigenvalues up to the largest the
-    /// eigengap was read from (``Communities/eigenvalues``; every computed pair when nothing was
-    /// clustered). That is a fixed number of eigenpairs, not the `k` the eigengap chose, so
-    /// values do not jump when a little new data moves the largest gap.
-    public init(
-        graph: CommunityGraph, embedding: SpectralEmbedding, communities: Communities, options: Options = Options()
-    ) {
-        let cutoff = communities.eigenvalues.last.map { $0 * (1 + 1e-9) + 1e-12 } ?? .infinity
-        self.init(graph: graph, embedding: embedding, maximumEigenvalue: cutoff, options: options)
+    /// Only eigenpairs at the community scale enter: those with eigenvalues up to the largest of
+    /// the ``Options/eigenpairs`` smallest among the components of at least
+    /// ``Options/minimumComponentSize`` members (at least one per such component; every computed
+    /// pair when there is none). That is a fixed number of eigenpairs, so values do not jump when
+    /// a little new data moves the communities.
+    public init(graph: CommunityGraph, embedding: SpectralEmbedding, options: Options = Options()) {
+        self.init(
+            graph: graph, embedding: embedding,
+            maximumEigenvalue: Self.communityScaleCutoff(embedding, options: options), options: options)
+    }
+
+    /// The largest eigenvalue of the community-scale terms (see ``init(graph:embedding:options:)``),
+    /// with a hair of slack so that the eigenvalue itself is kept; infinity when no component is
+    /// large enough.
+    static func communityScaleCutoff(_ embedding: SpectralEmbedding, options: Options) -> Double {
+        let parts = embedding.components
+        var values: [Double] = []
+        var large = 0
+        for (c, spectrum) in embedding.spectra.enumerated() {
+            guard parts.size(of: c) >= max(2, options.minimumComponentSize), let spectrum else { continue }
+            large += 1
+            values += spectrum.eigenvalues
+        }
+        values.sort()
+        let kept = values.prefix(max(options.eigenpairs, large + 1))
+        return kept.last.map { $0 * (1 + 1e-9) + 1e-12 } ?? .infinity
     }
 
     /// Builds the model from the eigenpairs of `embedding` with eigenvalues up to `maximumEigenvalue`

@@ -33,20 +33,33 @@ extension CommunityGraph {
             activityIndex[a.id] = Int32(i)
         }
 
+        // Each member's latest tie, a day number; an undated record counts as a year old.
+        var latest = [Int32](repeating: Self.noTie, count: community.members.count)
+        let undated = today.map { Int32(clamping: $0.dayNumber - 365) } ?? Int32.max
+        let day = { (date: CalendarDate?) in date.map { Int32(clamping: $0.dayNumber) } ?? undated }
+
         var edges = EdgeList()
         edges.reserveCapacity(community.exchanges.count + community.attendance.count * 4)
         for x in community.exchanges {
             guard let g = memberIndex[x.giver], let r = memberIndex[x.receiver] else { continue }
             edges.append(Int(g), Int(r), weight: Self.tieWeight(of: x, referenceDate: today))
+            if g != r {
+                latest[Int(g)] = max(latest[Int(g)], day(x.date))
+                latest[Int(r)] = max(latest[Int(r)], day(x.date))
+            }
         }
 
         // Distinct (activity, member) pairs, sorted so each activity's attendees are contiguous.
         var visits: [UInt64] = []
+        var visitDays: [(member: Int32, activity: Int32, day: Int32)] = []
         visits.reserveCapacity(community.attendance.count)
+        visitDays.reserveCapacity(community.attendance.count)
         for record in community.attendance {
             guard let m = memberIndex[record.member], let a = activityIndex[record.activity] else { continue }
             visits.append(UInt64(UInt32(a)) << 32 | UInt64(UInt32(m)))
+            visitDays.append((m, a, day(record.date)))
         }
+        var ties = [Bool](repeating: false, count: community.activities.count)
         visits.sort()
         var start = 0
         var attendees: [Int] = []
@@ -62,14 +75,19 @@ extension CommunityGraph {
             start = end
             let n = attendees.count
             guard n > 1, n <= coAttendanceLimit else { continue }
+            ties[Int(activity)] = true
             let w = 1 / Double(n - 1)
             for i in 0..<n {
                 for j in (i + 1)..<n { edges.append(attendees[i], attendees[j], weight: w) }
             }
         }
+        for visit in visitDays where ties[Int(visit.activity)] {
+            latest[Int(visit.member)] = max(latest[Int(visit.member)], visit.day)
+        }
         self.init(
             nodeCount: community.members.count, edges: edges, memberIDs: community.members.map(\.id),
             referenceDate: today)
+        self.latestTieDays = latest
     }
 
     /// The weight an exchange adds to the tie between giver and receiver:

@@ -37,6 +37,15 @@ public struct CommunityGraph: Sendable {
     public let memberIDs: [String]
     /// The reference date ties were aged from, for graphs built from a community.
     public let referenceDate: CalendarDate?
+    /// For a graph built from a community, each member's latest tie as a day number
+    /// (``StitchModel/CalendarDate/dayNumber``): the latest exchange they gave or received, or
+    /// attendance at an activity that ties its attendees; an undated record counts as a year
+    /// before the reference date (or as recent without one), and ``noTie`` means none. Empty for
+    /// a graph built from raw pairs.
+    public internal(set) var latestTieDays: [Int32] = []
+
+    /// The ``latestTieDays`` of a member without ties.
+    public static let noTie = Int32.min
 
     private let indexOfID: [String: Int32]
 

@@ -1,6 +1,6 @@
 /// A small seeded random number generator (SplitMix64), so every random choice in the network
-/// analysis (Lanczos start vectors, k-means seeding, the bridging scale's sample of pairs) is the
-/// same on every run and every machine.
+/// analysis (Lanczos start vectors, the Leiden algorithm's orders and merges, betweenness pivots,
+/// the bridging scale's sample of pairs) is the same on every run and every machine.
 struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
