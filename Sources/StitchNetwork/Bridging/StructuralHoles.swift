@@ -31,18 +31,28 @@ public struct StructuralHoles: Sendable {
     /// Computes both measures for every member.
     public init(graph: CommunityGraph) {
         let n = graph.nodeCount
+        let offsets = graph.offsets
+        let columns = graph.columns
+        let weights = graph.weights
         var strongest = [Double](repeating: 0, count: n)
         for v in 0..<n { strongest[v] = graph.tieWeights(of: v).max() ?? 0 }
+        // Per stored tie q → j: p_qj = w_qj / s_q and m_jq = w_qj / max_l w_jl, divided once here
+        // rather than in the O(Σ deg²) loop below.
+        var share = [Double](repeating: 0, count: weights.count)
+        var marginal = [Double](repeating: 0, count: weights.count)
+        for q in 0..<n {
+            let sq = graph.strength(of: q)
+            for f in offsets[q]..<offsets[q + 1] {
+                share[f] = weights[f] / sq
+                marginal[f] = weights[f] / strongest[Int(columns[f])]
+            }
+        }
         var mark = [Int32](repeating: -1, count: n)
         var indirect = [Double](repeating: 0, count: n)
         var redundancy = [Double](repeating: 0, count: n)
         var constraint = [Double?](repeating: nil, count: n)
         var effectiveSize = [Double?](repeating: nil, count: n)
-        let offsets = graph.offsets
-        let columns = graph.columns
-        let weights = graph.weights
         for i in 0..<n where graph.tieCount(of: i) > 0 {
-            let si = graph.strength(of: i)
             for e in offsets[i]..<offsets[i + 1] {
                 let j = Int(columns[e])
                 mark[j] = Int32(i)
@@ -52,20 +62,19 @@ public struct StructuralHoles: Sendable {
             // Through each contact q: p_iq · p_qj for constraint, p_iq · m_jq for effective size.
             for e in offsets[i]..<offsets[i + 1] {
                 let q = Int(columns[e])
-                let piq = weights[e] / si
-                let sq = graph.strength(of: q)
+                let piq = share[e]
                 for f in offsets[q]..<offsets[q + 1] {
                     let j = Int(columns[f])
                     guard mark[j] == Int32(i), j != i else { continue }
-                    indirect[j] += piq * (weights[f] / sq)
-                    redundancy[j] += piq * (weights[f] / strongest[j])
+                    indirect[j] += piq * share[f]
+                    redundancy[j] += piq * marginal[f]
                 }
             }
             var c = 0.0
             var size = 0.0
             for e in offsets[i]..<offsets[i + 1] {
                 let j = Int(columns[e])
-                let local = weights[e] / si + indirect[j]
+                let local = share[e] + indirect[j]
                 c += local * local
                 size += 1 - redundancy[j]
             }

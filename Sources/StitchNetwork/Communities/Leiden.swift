@@ -32,8 +32,8 @@
 /// several ``Options/restarts`` the partition with the highest `Q` is kept (the first on a tie).
 ///
 /// Every array is flat (compressed rows, per-node and per-community totals, a ring-buffer queue),
-/// and no dictionary is used: 100,000 members and a million ties take about 4 s of CPU for ten
-/// iterations (1.4 s for leidenalg's default of two; docs/performance.md). Every
+/// and no dictionary is used: 100,000 members and a million ties take about 3 s of CPU for ten
+/// iterations, where leidenalg takes 43 s for its default of two (docs/performance.md). Every
 /// random draw comes from ``Options/seed``, so the same graph always gives the same communities.
 ///
 /// ```swift
@@ -52,7 +52,7 @@ public struct Leiden: Sendable, Hashable {
         /// Independent runs, from seeds `seed`, `seed + 1`, …; the best modularity is kept.
         public var restarts: Int
         /// ``Communities`` runs once on graphs with more ties than this (a run over a million ties
-        /// takes about 4 s of CPU, and large graphs vary least from run to run).
+        /// takes about 3 s of CPU, and large graphs vary least from run to run).
         public var restartTieLimit: Int
         /// The most iterations of one run (each iteration runs until its aggregates stop
         /// shrinking); a run stops sooner when an iteration moves no node. On a million ties the

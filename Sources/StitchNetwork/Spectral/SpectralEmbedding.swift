@@ -1,7 +1,8 @@
 import StitchNumerics
 
 /// The smallest eigenpairs of a community graph's normalized Laplacian
-/// `L = I − D^{-1/2} W D^{-1/2}`: the coordinates spectral clustering and bridging work in.
+/// `L = I − D^{-1/2} W D^{-1/2}`: the coordinates the bridging value (effective resistance,
+/// ``BridgingModel``) works in.
 ///
 /// Eigenvectors of small eigenvalues vary slowly along strong ties, so members who are closely
 /// knit get nearby coordinates; the number of eigenvalues near 0 is the number of loosely joined
