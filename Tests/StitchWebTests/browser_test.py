@@ -15,6 +15,8 @@ Prints one line per step; exits 1 with the reason when a step fails.
 
 import argparse
 import os
+import time
+import tempfile
 import sys
 
 from selenium import webdriver
@@ -22,6 +24,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import SessionNotCreatedException
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -37,8 +40,16 @@ def browser():
                      "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-GB"):
         options.add_argument(argument)
     options.add_argument("--window-size=%d,%d" % DESKTOP)
+    # A profile of its own, so no other Chromium's profile lock can stop this one starting.
+    options.add_argument("--user-data-dir=" + tempfile.mkdtemp(prefix="stitch-chromium-"))
     service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    driver = webdriver.Chrome(service=service, options=options)
+    try:
+        driver = webdriver.Chrome(service=service, options=options)
+    except SessionNotCreatedException:
+        # A headless Chromium that exits while starting (seen on a loaded machine) gets one more try.
+        time.sleep(2)
+        service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+        driver = webdriver.Chrome(service=service, options=options)
     driver.implicitly_wait(5)
     return driver
 
