@@ -66,15 +66,7 @@ extension StitchService {
     /// `referral.report`: referrals by status, need and practice, uptake and completion rates,
     /// the median time to first contact, and which activities are offered, chosen, full or unused.
     public func referralReport(_ params: MethodParams.ReferralReport) throws(ServiceError) -> MethodResults.ReferralReport {
-        if let from = params.from, let to = params.to, to < from {
-            throw ServiceError.invalidParams(ValidationError(field: "to", reason: "\(to) is before from (\(from))"))
-        }
-        let chosen = referrals.values.filter { record in
-            if let practice = params.practice, record.referrer?.practice != practice { return false }
-            if let from = params.from, record.date < from { return false }
-            if let to = params.to, record.date > to { return false }
-            return true
-        }
+        let chosen = try referrals(practice: params.practice, from: params.from, to: params.to)
         var byStatus = Dictionary(uniqueKeysWithValues: ReferralStatus.allCases.map { ($0.rawValue, 0) })
         var byNeed: [String: Int] = [:]
         var byPractice: [String: Int] = [:]

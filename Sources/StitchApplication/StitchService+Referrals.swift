@@ -100,15 +100,9 @@ extension StitchService {
             }
             return status
         }
-        if let from = params.from, let to = params.to, to < from {
-            throw ServiceError.invalidParams(ValidationError(field: "to", reason: "\(to) is before from (\(from))"))
-        }
         let day = params.date ?? Self.today()
-        let chosen = referrals.values.filter { record in
-            if let practice = params.practice, record.referrer?.practice != practice { return false }
+        let chosen = try referrals(practice: params.practice, from: params.from, to: params.to).filter { record in
             if let status, record.status != status { return false }
-            if let from = params.from, record.date < from { return false }
-            if let to = params.to, record.date > to { return false }
             if params.due, !isDue(record, on: day) { return false }
             return true
         }
@@ -160,6 +154,20 @@ extension StitchService {
     }
 
     // MARK: Helpers
+
+    /// The referrals from `practice` (its ODS code) made between `from` and `to`, each filter
+    /// only when given; `to` before `from` is refused at `params.to`.
+    func referrals(practice: String?, from: CalendarDate?, to: CalendarDate?) throws(ServiceError) -> [ReferralRecord] {
+        if let from, let to, to < from {
+            throw ServiceError.invalidParams(ValidationError(field: "to", reason: "\(to) is before from (\(from))"))
+        }
+        return referrals.values.filter { record in
+            if let practice, record.referrer?.practice != practice { return false }
+            if let from, record.date < from { return false }
+            if let to, record.date > to { return false }
+            return true
+        }
+    }
 
     /// The first of `r-1`, `r-2`, … not in use.
     private func nextReferralID() -> String {
