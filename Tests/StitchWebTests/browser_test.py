@@ -24,8 +24,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.common.exceptions import SessionNotCreatedException
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import SessionNotCreatedException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 DESKTOP = (1280, 900)
@@ -81,11 +80,24 @@ def shoot_at(driver, folder, name, element_id, size):
     print("screenshot", path)
 
 
+def left_behind(old):
+    """True once the element belongs to a page the browser has left. Chromium answers a
+    question about such an element either as a stale reference or, when the new page's
+    document replaced it mid-question, with an inspector error; both mean the page changed."""
+    def check(_driver):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def and_wait(driver, action):
     """Runs an action that loads a new page (a click, a key), and waits until it has."""
     old = driver.find_element(By.TAG_NAME, "html")
     action()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 30).until(left_behind(old))
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
