@@ -81,8 +81,8 @@ enum WellbeingWording {
                 return "\(q.rawValue) \(item.before) → \(item.after) (\(signed(Double(item.improvement), decimals: 0)), \(words(item.verdict)))"
             }
             parts.append(
-                "ONS4 " + items.joined(separator: ", ")
-                    + " (improvement in points, anxiety falling counts as better; the minimal important difference is \(ONS4.minimalImportantDifference))")
+                "ONS4 (improvement in points, a fall in anxiety counting as better; the minimal important difference is "
+                    + "\(ONS4.minimalImportantDifference)) " + items.joined(separator: ", "))
         }
         if parts.isEmpty { parts.append("no measure was taken both times") }
         return "Wellbeing\(place)\(span): " + parts.joined(separator: "; ") + "."
