@@ -53,3 +53,69 @@ struct LearnedWeightsStoreTests {
         #expect(reopened.integrityCheck())
     }
 }
+
+extension LearnedWeightsStoreTests {
+    /// 800 referral records stored as a practice's would be, each offered one activity with
+    /// uniform factors and taken up (then completed) with `logit p = −2 + 4 · locality + 1 · skill`,
+    /// or declined.
+    static func planted(_ count: Int) -> [ReferralRecord] {
+        var random = SplitMix64(seed: 11)
+        return (0..<count).map { i in
+            let values = Factor.allCases.map { _ in Double.random(in: 0...1, using: &random) }
+            let named = Dictionary(uniqueKeysWithValues: zip(Factor.allCases.map(\.rawValue), values))
+            let eta = -2 + 4 * named["locality"]! + named["skill"]!
+            let activity = "a-knit-natter"
+            var history = [StatusChange(status: .referred, date: day), StatusChange(status: .contacted, date: day)]
+            if Double.random(in: 0...1, using: &random) < 1 / (1 + exp(-eta)) {
+                history += [
+                    StatusChange(status: .offered, date: day), StatusChange(status: .attending, date: day, activity: activity),
+                    StatusChange(status: .completed, date: day),
+                ]
+            } else {
+                history.append(StatusChange(status: .declined, date: day, note: "not now"))
+            }
+            return ReferralRecord(
+                id: "r-\(i)", person: .id("m-maud"), date: day,
+                offered: [OfferedActivity(activity: activity, score: 0.5, factors: named, reasons: [])],
+                weights: .init(profile: "referral", weights: [:]), history: history)
+        }
+    }
+
+    @Test func learningFromStoredReferralsChangesTheWeightsOnlyWhenAFitIsApplied() throws {
+        let file = try TemporaryStore()
+        let runner = CommandRunner()
+        #expect(try runner.run(["demo", "--db", file.path]).status == 0)
+        do {
+            let store = try file.open()
+            for record in Self.planted(800) { try store.save(referral: record) }
+        }
+        let health = Data(#"{"jsonrpc":"2.0","id":1,"method":"weights.get","params":{"profile":"referral"}}"#.utf8 + [10])
+        func weights() throws -> [String: Double] {
+            let run = try runner.run(["serve", "--stdio", "--db", file.path], input: health)
+            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            return try #require((object?["result"] as? [String: Any])?["weights"] as? [String: Double])
+        }
+        let before = try weights()
+
+        let learned = try runner.run(["weights", "learn", "--db", file.path, "--target", "uptake", "--json"])
+        #expect(learned.status == 0, "\(learned.stderr)")
+        let fit = try #require(try JSONSerialization.jsonObject(with: Data(learned.stdout.utf8)) as? [String: Any])
+        let version = try #require(fit["version"] as? String)
+        let fitted = try #require((fit["fit"] as? [String: Any])?["weights"] as? [String: Double])
+        #expect(fitted["locality"]! > fitted["skill"]! && fitted["skill"]! > 0, "the planted effect's order is recovered: \(fitted)")
+        #expect(fit["applied"] == nil)
+        #expect(try weights() == before, "a fit changes no weight")
+
+        let listed = try runner.run(["weights", "fits", "--db", file.path])
+        #expect(listed.stdout.contains("\(version): referral uptake"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("(not applied)"))
+
+        let applied = try runner.run(["weights", "apply", "--db", file.path, version])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        let now = try weights()
+        #expect(now != before)
+        for (factor, weight) in fitted { #expect(abs(now[factor]! - weight) < 1e-12, "\(factor)") }
+        let again = try runner.run(["weights", "fits", "--db", file.path, "--json"])
+        #expect(again.stdout.contains(#""applied" : "#), "\(again.stdout)")
+    }
+}
