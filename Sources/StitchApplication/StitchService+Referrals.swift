@@ -176,7 +176,7 @@ extension StitchService {
         return "r-\(number)"
     }
 
-    private func referral(_ id: String) throws(ServiceError) -> ReferralRecord {
+    func referral(_ id: String) throws(ServiceError) -> ReferralRecord {
         guard let record = referrals[id] else {
             let near = NearestWord.nearest(to: id, among: Array(referrals.keys))
             throw ServiceError(
@@ -187,7 +187,7 @@ extension StitchService {
     }
 
     /// Stores the record (when the store keeps referrals), then keeps it.
-    private func save(_ record: ReferralRecord, as name: String) throws(ServiceError) {
+    func save(_ record: ReferralRecord, as name: String) throws(ServiceError) {
         if let store = persistence as? any ReferralPersistence {
             let start = ContinuousClock.now
             do {

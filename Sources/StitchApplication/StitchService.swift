@@ -43,6 +43,9 @@ public actor StitchService {
     var outcomes: [Outcome]
     /// The referral records by id (see `StitchService+Referrals.swift`).
     var referrals: [String: ReferralRecord]
+    /// The weight fits `weights.learn` made, by version; read from the store when first needed
+    /// (see `StitchService+Learning.swift`).
+    var learnedFits: [String: LearnedFit]?
     /// When each referral status needs a call.
     public let followUp: FollowUpPolicy
     let taxonomy: SkillTaxonomy

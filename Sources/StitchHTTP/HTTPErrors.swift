@@ -107,5 +107,7 @@ enum HTTPOperations {
         "calibrateWeights": "weights.calibrate", "createReferral": "referral.create", "listReferrals": "referral.list",
         "dueReferrals": "referral.due", "referralReport": "referral.report", "getReferral": "referral.get",
         "updateReferralStatus": "referral.update-status", "referralMessage": "referral.message",
+        "recordWellbeing": "referral.wellbeing", "learnWeights": "weights.learn", "weightFits": "weights.fits",
+        "applyWeights": "weights.apply",
     ]
 }

@@ -140,6 +140,25 @@ struct StitchAPI: APIProtocol {
         return .ok(.init(body: .json(try Self.json(try await service.calibrate(params)))))
     }
 
+    func learnWeights(_ input: Operations.LearnWeights.Input) async throws -> Operations.LearnWeights.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.LearnWeights.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.learnWeights(params)))))
+    }
+
+    func weightFits(_ input: Operations.WeightFits.Input) async throws -> Operations.WeightFits.Output {
+        var fields: [String: String] = [:]
+        if let profile = input.query.profile { fields["profile"] = profile.rawValue }
+        let params = try MethodParams.decode(MethodParams.WeightFits.self, from: try JSONEncoder().encode(fields))
+        return .ok(.init(body: .json(try Self.json(try await service.weightFits(params)))))
+    }
+
+    func applyWeights(_ input: Operations.ApplyWeights.Input) async throws -> Operations.ApplyWeights.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.ApplyWeights.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.applyWeights(params)))))
+    }
+
     // MARK: Referrals
 
     func createReferral(_ input: Operations.CreateReferral.Input) async throws -> Operations.CreateReferral.Output {
@@ -186,6 +205,17 @@ struct StitchAPI: APIProtocol {
         fields["id"] = input.path.id
         let params = try Self.read(MethodParams.UpdateReferralStatus.self, try OpenAPIObjectContainer(unvalidatedValue: fields))
         return .ok(.init(body: .json(try Self.json(try await service.updateReferralStatus(params)))))
+    }
+
+    func recordWellbeing(_ input: Operations.RecordWellbeing.Input) async throws -> Operations.RecordWellbeing.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        var fields = body.value
+        if fields["id"] != nil {
+            throw ServiceError.invalidParams(ValidationError(field: "id", reason: "unknown field 'id'; the referral's id is in the path"))
+        }
+        fields["id"] = input.path.id
+        let params = try Self.read(MethodParams.RecordWellbeing.self, try OpenAPIObjectContainer(unvalidatedValue: fields))
+        return .ok(.init(body: .json(try Self.json(try await service.recordWellbeing(params)))))
     }
 
     func referralMessage(_ input: Operations.ReferralMessage.Input) async throws -> Operations.ReferralMessage.Output {

@@ -25,10 +25,12 @@ import GRDB
 ///   (`SQLiteCommunityStore+Referrals`).
 /// - `v6`: accounts of the web pages (name, role, bcrypt hash) and the audit log
 ///   (`SQLiteCommunityStore+Accounts`).
+/// - `v7`: learned weights: each fit `weights.learn` made, by version, as JSON, with the day it
+///   was learnt and last applied (`SQLiteCommunityStore+LearnedWeights`).
 enum StoreSchema {
     /// The schema version this build writes, also kept in `meta.schemaVersion` and
     /// `PRAGMA user_version`.
-    static let currentVersion = 6
+    static let currentVersion = 7
 
     /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
     static let applicationID: Int32 = 0x5354_4348
@@ -201,6 +203,25 @@ enum StoreSchema {
 
                     UPDATE meta SET value = '6' WHERE key = 'schemaVersion';
                     PRAGMA user_version = 6;
+                    """)
+        }
+        migrator.registerMigration("v7: learned weights") { db in
+            // One row per fit of a profile's weights to referral outcomes: the whole fit as JSON
+            // (read back strictly), with the columns a list filters on. A fit is evidence kept
+            // beside the weights, not a reference to the community: no foreign key.
+            try db.execute(
+                sql: """
+                    CREATE TABLE learned_weights (
+                        version TEXT PRIMARY KEY NOT NULL,
+                        profile TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        learned TEXT NOT NULL,
+                        applied TEXT,
+                        fit TEXT NOT NULL
+                    ) WITHOUT ROWID;
+
+                    UPDATE meta SET value = '7' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 7;
                     """)
         }
         return migrator
