@@ -71,7 +71,8 @@ struct OpenRPCDocumentTests {
         "referral.create": MethodParams.CreateReferral.fieldKeys, "referral.update-status": MethodParams.UpdateReferralStatus.fieldKeys,
         "referral.get": MethodParams.RemoveByID.fieldKeys, "referral.list": MethodParams.ListReferrals.fieldKeys,
         "referral.due": MethodParams.DueReferrals.fieldKeys, "referral.message": MethodParams.RemoveByID.fieldKeys,
-        "referral.report": MethodParams.ReferralReport.fieldKeys,
+        "referral.report": MethodParams.ReferralReport.fieldKeys, "match.dismiss": Dismissal.fieldKeys,
+        "match.undismiss": MethodParams.Undismiss.fieldKeys, "match.dismissals": MethodParams.Dismissals.fieldKeys,
     ]
 
     @Test func everyMethodsParamsAreTheKeysItsReaderTakes() throws {
