@@ -24,33 +24,44 @@ struct AttendableTimesTests {
         try! JSONDecoder().decode(PlanRequest.self, from: Data(contentsOf: Fixtures.dataURL("examples/planning-session.json")))
     }()
 
-    /// The bundled example as given (no times): the placements the people are not free for are
-    /// each marked and counted, for the plan and for greedy alike.
-    @Test func theBundledExampleMarksAndCountsPlacementsPeopleAreNotFreeFor() throws {
+    /// The bundled example without times: a placement the person's own availability fits none
+    /// of the sessions of is marked, scored at half and counted, for the plan and for greedy. As
+    /// given, every such placement now gives way to one the person is free for (6 of 15 before);
+    /// with one candidate each (`topK` 1) the 6 remain, each marked; with three places each the
+    /// plan makes fewer than greedy.
+    @Test(arguments: [(1, 20, 0), (1, 1, 6), (3, 20, -1)])
+    func theBundledExampleMarksAndCountsPlacementsPeopleAreNotFreeFor(maxPerPerson: Int, topK: Int, expected: Int) throws {
         let community = try Fixtures.lewisham
         let engine = try Fixtures.lewishamEngine
         let members = Dictionary(uniqueKeysWithValues: community.members.map { ($0.id, $0) })
         let activities = Dictionary(uniqueKeysWithValues: community.activities.map { ($0.id, $0) })
-        let plan = try Allocator(engine: engine).allocate(Self.example)
+        var request = Self.example
+        request.maxPerPerson = maxPerPerson
+        request.topK = topK
+        let plan = try Allocator(engine: engine).allocate(request)
+        #expect(plan.placed == 15 * maxPerPerson)
         var notFree = 0
         for a in plan.assignments {
             let person = try #require(members[a.person])
             let activity = try #require(activities[a.activity])
             let expected = !person.availability.isEmpty && !Self.attendable(activity, in: person.availability)
             #expect(a.notFree == expected, "\(a.referral) at \(a.activity)")
+            let referral = try #require(request.referrals.first { $0.id == a.referral })
+            let engineScore = try #require(try engine.placements(for: referral, limit: topK).matches.first { $0.id == a.activity }?.score)
             if expected {
                 notFree += 1
                 #expect(a.reasons.first?.hasPrefix("Not free at any of its session times") == true, "\(a.reasons)")
+                #expect(abs(a.score - engineScore / 2) < 1e-12, "scored at half")
+            } else {
+                #expect(a.score == engineScore)
             }
         }
         #expect(plan.notFreePlaced == notFree)
-        #expect(plan.greedyNotFreePlaced >= 0 && plan.greedyNotFreePlaced <= plan.greedyPlaced)
-        // Penalised, a placement nobody is free for comes after every free one: fewer than the 6
-        // of 15 placed before, and no more than greedy.
-        #expect(notFree < 6, "\(notFree) of \(plan.placed)")
+        if expected >= 0 { #expect(notFree == expected) }
         #expect(plan.notFreePlaced <= plan.greedyNotFreePlaced)
+        if expected < 0 { #expect(plan.notFreePlaced < plan.greedyNotFreePlaced, "\(plan.notFreePlaced) against greedy's \(plan.greedyNotFreePlaced)") }
         let json = try #require(String(data: try JSONEncoder().encode(plan), encoding: .utf8))
-        #expect(json.contains(#""notFreePlaced":"#) && json.contains(#""notFree":"#))
+        #expect(json.contains(#""notFreePlaced":"#) && json.contains(#""greedyNotFreePlaced":"#) && json.contains(#""notFree":"#))
     }
 
     /// The same example with each referral giving the person's own times: nobody is placed in a
