@@ -376,6 +376,11 @@ extension MethodParams {
 }
 
 extension MethodResults {
+    /// `match.undismiss`: whether a dismissal was taken back (false when the pair was not dismissed).
+    public struct Undismissed: Encodable, Sendable {
+        public var removed: Bool
+    }
+
     /// `match.dismissals`: the dismissals kept, by subject then candidate, each with whether it
     /// holds today.
     public struct Dismissals: Encodable, Sendable {

@@ -20,9 +20,8 @@ extension StitchService {
             throw .query(.unknownMember(field: "subject", id: dismissal.subject), engine: engine)
         }
         guard engine.contains(member: dismissal.candidate) || engine.contains(activity: dismissal.candidate) else {
-            let reason = "'\(NearestWord.shown(dismissal.candidate))' is neither a member nor an activity"
-            throw ServiceError(
-                .invalidParams, "Invalid params: params.candidate: \(reason)", field: "params.candidate", reason: reason)
+            // -32002 or -32001 at `params.candidate`, as `match.explain` answers.
+            throw .query(engine.unknownCandidate(dismissal.candidate, field: "candidate"), engine: engine)
         }
         try storeDismissal("match.dismiss") { try $0.save(dismissal: dismissal) }
         dismissals.removeAll { $0.subject == dismissal.subject && $0.candidate == dismissal.candidate }
@@ -31,19 +30,16 @@ extension StitchService {
         return dismissal
     }
 
-    /// `match.undismiss`: takes a dismissal back; a pair not dismissed is refused at `params.candidate`.
-    public func undismiss(_ params: MethodParams.Undismiss) throws(ServiceError) -> EmptyResult {
+    /// `match.undismiss`: takes a dismissal back, answering whether there was one (taking back a
+    /// pair not dismissed changes nothing, so a retried request gets the same state).
+    public func undismiss(_ params: MethodParams.Undismiss) throws(ServiceError) -> MethodResults.Undismissed {
         guard dismissals.contains(where: { $0.subject == params.subject && $0.candidate == params.candidate }) else {
-            let reason =
-                "'\(NearestWord.shown(params.candidate))' is not dismissed for '\(NearestWord.shown(params.subject))'; "
-                + "match.dismissals lists what is"
-            throw ServiceError(
-                .invalidParams, "Invalid params: params.candidate: \(reason)", field: "params.candidate", reason: reason)
+            return .init(removed: false)
         }
         try storeDismissal("match.undismiss") { try $0.removeDismissal(subject: params.subject, candidate: params.candidate) }
         dismissals.removeAll { $0.subject == params.subject && $0.candidate == params.candidate }
         withdrawSnapshot()
-        return EmptyResult()
+        return .init(removed: true)
     }
 
     /// `match.dismissals`: the dismissals kept (of `subject` when given), by subject then

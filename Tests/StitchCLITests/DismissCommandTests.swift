@@ -55,7 +55,7 @@ struct DismissCommandTests {
 
         let unknown = try runner.run(["dismiss", "--db", db, "--subject", "m-arthur", "--candidate", "m-nobody"])
         #expect(unknown.status != 0)
-        #expect(unknown.stderr.contains("candidate: 'm-nobody' is neither a member nor an activity"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("candidate: unknown member id 'm-nobody'"), "\(unknown.stderr)")
         let typo = try runner.run(["dismiss", "--db", db, "--subject", "m-arthr", "--candidate", first])
         #expect(typo.status != 0 && typo.stderr.contains("subject: unknown member id 'm-arthr'; did you mean 'm-arthur'?"), "\(typo.stderr)")
     }

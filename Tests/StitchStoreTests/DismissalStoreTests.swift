@@ -56,11 +56,11 @@ struct DismissalStoreTests {
             let replaced = try DaemonHarness(path: file.path, initial: Community())
             #expect(try replaced.store.loadDismissals().map(\.candidate) == [first])
             #expect(try await Self.helpers(replaced).dismissed == 1)
-            #expect(DaemonHarness.errorCode(try await replaced.call("match.undismiss", #"{"subject":"m-arthur","candidate":"\#(first)"}"#)) == nil)
+            let undone = try await replaced.call("match.undismiss", #"{"subject":"m-arthur","candidate":"\#(first)"}"#)
+            #expect((undone["result"] as? [String: Any])?["removed"] as? Bool == true, "\(undone)")
             #expect(try await Self.helpers(replaced).ids.first == first, "back first once taken back")
             let twice = try await replaced.call("match.undismiss", #"{"subject":"m-arthur","candidate":"\#(first)"}"#)
-            #expect(DaemonHarness.errorCode(twice) == -32602)
-            #expect(((twice["error"] as? [String: Any])?["data"] as? [String: Any])?["field"] as? String == "params.candidate")
+            #expect((twice["result"] as? [String: Any])?["removed"] as? Bool == false, "\(twice)")
         }
         let reopened = try DaemonHarness(path: file.path, initial: Community())
         #expect(try reopened.store.loadDismissals().isEmpty, "the undismissal was stored")
@@ -80,7 +80,8 @@ struct DismissalStoreTests {
 
         for (params, code, field) in [
             (#"{"subject":"m-nobody","candidate":"\#(first)"}"#, -32001, "params.subject"),
-            (#"{"subject":"m-arthur","candidate":"m-nobody"}"#, -32602, "params.candidate"),
+            (#"{"subject":"m-arthur","candidate":"m-nobody"}"#, -32001, "params.candidate"),
+            (#"{"subject":"m-arthur","candidate":"a-nowhere"}"#, -32002, "params.candidate"),
             (#"{"subject":"m-arthur","candidate":"m-arthur"}"#, -32602, "params.candidate"),
             (#"{"subject":"m-arthur","candidate":"\#(first)","until":"soon"}"#, -32602, "params.until"),
             (#"{"subject":"m-arthur","candidate":"\#(first)","becauze":"x"}"#, -32602, "params.becauze"),

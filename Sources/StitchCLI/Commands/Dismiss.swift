@@ -58,7 +58,8 @@ struct Undismiss: AsyncParsableCommand {
     func run() async throws {
         let params = MethodParams.Undismiss(subject: subject, candidate: candidate)
         let answer = try await ReferralCommand.run(input) { service throws(ServiceError) in try await service.undismiss(params) }
-        print(input.json ? try RankingPrinter.json(answer) : "\(candidate) is offered to \(subject) again")
+        let text = answer.removed ? "\(candidate) is offered to \(subject) again" : "\(candidate) was not dismissed for \(subject): nothing changed"
+        print(input.json ? try RankingPrinter.json(answer) : text)
     }
 }
 
