@@ -17,6 +17,13 @@ struct DismissCommandTests {
         return (matches.compactMap { $0["id"] as? String }, try #require(excluded["dismissed"]))
     }
 
+    /// The ranking of a JSON-RPC answer line.
+    static func result(_ line: String) throws -> (ids: [String], dismissed: Int) {
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+        let result = try #require(answer["result"], "\(line)")
+        return try ranking(String(decoding: try JSONSerialization.data(withJSONObject: result), as: UTF8.self))
+    }
+
     @Test func aDismissedHelperStaysAwayUntilTakenBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-dismiss-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -75,5 +82,36 @@ struct DismissCommandTests {
         let stored = try runner.run(["dismissals", "--db", folder + "/demo.sqlite", "--json"])
         #expect(stored.stdout.contains(#""candidate" : "m-jade""#), "\(stored.stdout)")
         #expect(try Self.ranking(try runner.run(Self.ask + ["--db", folder + "/demo.sqlite"]).stdout).ids == demo.ids)
+    }
+
+    /// The daemon (`stitch serve --stdio`, every log line let through): a dismissal is answered,
+    /// honoured by the next query and kept for the next start, and its reason reaches no log.
+    @Test func theDaemonHonoursADismissalAndNeverLogsItsReason() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-dismiss-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = folder + "/daemon.sqlite"
+        #expect(try runner.run(["demo", "--db", db]).status == 0)
+        let reason = "private words about Arthur's health"
+        let ask = #"{"jsonrpc":"2.0","id":2,"method":"match.helpers","params":{"request":{"requester":"m-arthur","skill":"accompany to hospital"},"limit":3}}"#
+        let lines = [
+            #"{"jsonrpc":"2.0","id":1,"method":"match.dismiss","params":{"subject":"m-arthur","candidate":"m-june","reason":"\#(reason)"}}"#,
+            ask,
+            #"{"jsonrpc":"2.0","id":3,"method":"match.dismiss","params":{"subject":"m-arthur","candidate":"m-nobody","reason":"\#(reason)"}}"#,
+        ]
+        let first = try runner.run(
+            ["serve", "--stdio", "--db", db, "--log-level", "trace"], input: Data((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stderr.contains(reason) && !first.stderr.contains("private words"), "\(first.stderr)")
+        let answers = first.stdout.split(separator: "\n").map(String.init)
+        #expect(answers.count == 3)
+        #expect(answers[0].contains(#""candidate":"m-june""#), "\(answers[0])")
+        let helpers = try Self.result(answers[1])
+        #expect(!helpers.ids.contains("m-june") && helpers.dismissed == 2, "June, and the demo's Jade")
+        #expect(answers[2].contains("-32001") && answers[2].contains("params.candidate"), "\(answers[2])")
+        // The next start keeps it.
+        let again = try runner.run(["serve", "--stdio", "--db", db], input: Data((ask + "\n").utf8))
+        let kept = try Self.result(again.stdout)
+        #expect(!kept.ids.contains("m-june") && kept.dismissed == 2)
     }
 }
