@@ -125,4 +125,24 @@ struct AttendableTimesTests {
             #expect(plan.placed >= plan.greedyPlaced)
         }
     }
+
+    /// `stitch refer --when`: the times go into the referral, and activities with no session then
+    /// are excluded and counted under availability.
+    @Test func referTakesTheTimesThePersonCanGo() throws {
+        let runner = CommandRunner()
+        func excluded(_ extra: [String]) throws -> (availability: Int, ids: [String]) {
+            let r = try runner.run(["refer", "--demo", "--person", "m-bee", "--goals", "connect=1", "--limit", "5", "--json"] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let counts = try #require(object["excluded"] as? [String: Int])
+            let ids = (object["matches"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            return (try #require(counts["availability"]), ids)
+        }
+        #expect(try excluded([]).availability == 0)
+        let timed = try excluded(["--when", "wed 13:00-17:00"])
+        #expect(timed.availability > 0)
+        let activities = Dictionary(uniqueKeysWithValues: try Fixtures.lewisham.activities.map { ($0.id, $0) })
+        let wednesday = Slot(day: .wed, start: TimeOfDay(minutes: 13 * 60)!, end: TimeOfDay(minutes: 17 * 60)!)!
+        for id in timed.ids { #expect(Self.attendable(try #require(activities[id]), in: [wednesday]), "\(id)") }
+    }
 }
