@@ -80,10 +80,14 @@ struct GiveJob: ScoringJob {
         return GreatCircle.distanceKm(giver.position, index.activities.position[a])
     }
 
+    /// A candidate's id: a member's, or an activity's.
+    private func candidateID(_ c: Int32) -> String {
+        c < memberCount ? index.members.ids[Int(c)] : index.activities.ids[Int(c - memberCount)]
+    }
+
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let gone = !dismissed.isEmpty && dismissed.contains(c)
-        let id = c < memberCount ? index.members.ids[Int(c)] : index.activities.ids[Int(c - memberCount)]
-        guard r.check(.dismissed, !gone, index.dismissalDetail(subject: giver.id, candidate: id)) else { return }
+        guard r.check(.dismissed, !gone, index.dismissalDetail(subject: giver.id, candidate: candidateID(c))) else { return }
         if c < memberCount {
             let m = Int(c)
             let isSelf = giver.memberIndex == c

@@ -28,8 +28,9 @@ struct ReferralJob: ScoringJob {
     let aboutVia: [Int32]
     /// The activities the person has dismissed ("not this one").
     let dismissed: Set<Int32>
-    /// The times the referral says the person is free (empty: not given).
+    /// The times the referral says the person is free, and whether it gives any.
     let when: WeekMask
+    let whenGiven: Bool
 
     /// - Parameter reading: the referral's reason as read (``SkillGraph/read(reason:goalsGiven:)``):
     ///   its goals stand in when the referral gives none, and its clauses' words are wanted.
@@ -65,6 +66,7 @@ struct ReferralJob: ScoringJob {
         bridging = BridgingFactor(index: index, subject: person)
         dismissed = index.dismissedActivities(of: person.id)
         when = WeekMask(referral.when)
+        whenGiven = when.minutes > 0
         age = index.age(birthYear: person.birthYear)
         avoided = index.safeguardingSet(for: person)
         travelChordSquared = GreatCircle.chordSquared(forKm: person.travelKm)
@@ -151,10 +153,10 @@ struct ReferralJob: ScoringJob {
         // Times given with the referral: only an activity with a session then (or with no set
         // times) can be attended.
         let sessions = index.activities.sessionSlots[a]
-        let free = when.minutes == 0 || sessions.isEmpty || sessions.contains { WeekMask([$0]).overlapMinutes(with: when) > 0 }
+        let free = !whenGiven || sessions.isEmpty || sessions.contains { WeekMask([$0]).overlapMinutes(with: when) > 0 }
         _ = r.check(
             .availability, free,
-            when.minutes == 0 ? "No times given" : (sessions.isEmpty ? "No set times" : (free ? "Free for a session" : "Not free at any of its sessions")))
+            !whenGiven ? "No times given" : (sessions.isEmpty ? "No set times" : (free ? "Free for a session" : "Not free at any of its sessions")))
     }
 
     /// True when the person already attends the activity.
