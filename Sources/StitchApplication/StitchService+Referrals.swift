@@ -44,7 +44,8 @@ extension StitchService {
         }
         let ranking: Ranking
         do {
-            ranking = try engine.refer(record.referral, limit: limit, withBuddy: true, profile: .referral)
+            ranking = try engine.judgingDismissals(dismissals, on: record.date)
+                .refer(record.referral, limit: limit, withBuddy: true, profile: .referral)
         } catch {
             throw ServiceError.query(error, engine: engine)
         }

@@ -1,4 +1,5 @@
 public import StitchEngine
+public import StitchModel
 
 /// The engine in force and the `server.health` answer it gives, shared by every read until the
 /// community next changes.
@@ -10,10 +11,18 @@ public final class EngineSnapshot: Sendable {
     public let engine: Engine
     /// The `server.health` answer for this engine.
     public let health: MethodResults.Health
+    /// The broker's dismissals when it was taken, every one (judged per query by ``engine(on:)``).
+    public let dismissals: [Dismissal]
 
-    init(engine: Engine, health: MethodResults.Health) {
+    init(engine: Engine, health: MethodResults.Health, dismissals: [Dismissal] = []) {
         self.engine = engine
         self.health = health
+        self.dismissals = dismissals
+    }
+
+    /// The engine honouring the dismissals that hold on `day` (today when not given).
+    public func engine(on day: CalendarDate? = nil) -> Engine {
+        dismissals.isEmpty ? engine : engine.judgingDismissals(dismissals, on: day ?? StitchService.today())
     }
 }
 
@@ -30,7 +39,7 @@ extension StitchService {
 
     private func publishSnapshot() -> EngineSnapshot {
         if let snapshot = published.withLock({ $0 }) { return snapshot }
-        let snapshot = EngineSnapshot(engine: engine, health: health())
+        let snapshot = EngineSnapshot(engine: engine, health: health(), dismissals: dismissals)
         published.withLock { $0 = snapshot }
         return snapshot
     }

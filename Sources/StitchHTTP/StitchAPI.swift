@@ -99,6 +99,27 @@ struct StitchAPI: APIProtocol {
         return .ok(.init(body: .json(try Self.json(try await service.explain(query)))))
     }
 
+    func dismissMatch(_ input: Operations.DismissMatch.Input) async throws -> Operations.DismissMatch.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let dismissal = try Self.read(Dismissal.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.dismiss(dismissal)))))
+    }
+
+    func undismissMatch(_ input: Operations.UndismissMatch.Input) async throws -> Operations.UndismissMatch.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.Undismiss.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.undismiss(params)))))
+    }
+
+    func listDismissals(_ input: Operations.ListDismissals.Input) async throws -> Operations.ListDismissals.Output {
+        let params: MethodParams.Dismissals
+        switch input.body {
+        case .json(let body)?: params = try Self.read(MethodParams.Dismissals.self, body)
+        case nil: params = MethodParams.Dismissals()
+        }
+        return .ok(.init(body: .json(try Self.json(try await service.listDismissals(params)))))
+    }
+
     // MARK: Planning
 
     func plan(_ input: Operations.Plan.Input) async throws -> Operations.Plan.Output {

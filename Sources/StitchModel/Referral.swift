@@ -46,10 +46,14 @@ public struct Referral: Sendable, Hashable, Codable {
     /// Why, in the referrer's own words ("lonely since his wife died, used to enjoy woodwork"):
     /// read into needs, goals (when none are given) and interests when the engine matches by meaning.
     public var reason: String?
+    /// When the person is free to go (weekly times). When given, an activity none of whose
+    /// sessions overlaps them is excluded (under `availability`), so a plan never places the
+    /// person in a session they cannot attend.
+    public var when: [Slot]
 
     public init(
         id: String? = nil, person: PersonReference, goals: FiveWays? = nil, interests: [String] = [], referrer: String? = nil,
-        reason: String? = nil
+        reason: String? = nil, when: [Slot] = []
     ) {
         self.id = id
         self.person = person
@@ -57,9 +61,10 @@ public struct Referral: Sendable, Hashable, Codable {
         self.interests = interests
         self.referrer = referrer
         self.reason = reason
+        self.when = when
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case id, person, goals, interests, referrer, reason }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case id, person, goals, interests, referrer, reason, when }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
     public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -73,6 +78,7 @@ public struct Referral: Sendable, Hashable, Codable {
         interests = try c.decode([String].self, forKey: .interests, default: [])
         referrer = try c.decodeIfPresent(String.self, forKey: .referrer)
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
+        when = try c.decode([Slot].self, forKey: .when, default: [])
         try c.enforce(boundErrors())
     }
 }

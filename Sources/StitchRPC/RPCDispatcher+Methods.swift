@@ -62,6 +62,9 @@ extension RPCDispatcher {
             case "refer.activities": return .success(try await service.refer(decode(MethodParams.Refer.self, params)))
             case "match.explain":
                 return .success(try await service.explain(plain(MethodParams.plainExplain(params.fields), else: ExplainQuery.self, params)))
+            case "match.dismiss": return .success(try await service.dismiss(decode(Dismissal.self, params)))
+            case "match.undismiss": return .success(try await service.undismiss(decode(MethodParams.Undismiss.self, params)))
+            case "match.dismissals": return .success(try await service.listDismissals(decode(MethodParams.Dismissals.self, params)))
             case "weights.get": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: false))
             case "weights.set": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: true))
             case "weights.calibrate": return .success(try await service.calibrate(decode(MethodParams.Calibrate.self, params)))

@@ -27,10 +27,12 @@ import GRDB
 ///   (`SQLiteCommunityStore+Accounts`).
 /// - `v7`: learned weights: each fit `weights.learn` made, by version, as JSON, with the day it
 ///   was learnt and last applied (`SQLiteCommunityStore+LearnedWeights`).
+/// - `v8`: dismissals: the broker's "not this one" per subject and candidate
+///   (`SQLiteCommunityStore+Dismissals`).
 enum StoreSchema {
     /// The schema version this build writes, also kept in `meta.schemaVersion` and
     /// `PRAGMA user_version`.
-    static let currentVersion = 7
+    static let currentVersion = 8
 
     /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
     static let applicationID: Int32 = 0x5354_4348
@@ -222,6 +224,28 @@ enum StoreSchema {
 
                     UPDATE meta SET value = '7' WHERE key = 'schemaVersion';
                     PRAGMA user_version = 7;
+                    """)
+        }
+        migrator.registerMigration("v8: dismissals") { db in
+            // One row per subject and candidate. The subject is a member or a referral record's
+            // person and the candidate a member or an activity, so neither has a foreign key: the
+            // writes that remove members and activities prune them. The reason is the broker's
+            // free text: stored, never logged.
+            try db.execute(
+                sql: """
+                    CREATE TABLE dismissals (
+                        seq INTEGER PRIMARY KEY,
+                        subject TEXT NOT NULL,
+                        candidate TEXT NOT NULL,
+                        reason TEXT,
+                        until TEXT,
+                        date TEXT,
+                        UNIQUE (subject, candidate)
+                    );
+                    CREATE INDEX dismissals_by_candidate ON dismissals(candidate);
+
+                    UPDATE meta SET value = '8' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 8;
                     """)
         }
         return migrator

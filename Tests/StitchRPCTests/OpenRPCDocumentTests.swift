@@ -74,6 +74,8 @@ struct OpenRPCDocumentTests {
         "referral.report": MethodParams.ReferralReport.fieldKeys, "referral.wellbeing": MethodParams.RecordWellbeing.fieldKeys,
         "weights.learn": MethodParams.LearnWeights.fieldKeys, "weights.fits": MethodParams.WeightFits.fieldKeys,
         "weights.apply": MethodParams.ApplyWeights.fieldKeys,
+        "match.dismiss": Dismissal.fieldKeys, "match.undismiss": MethodParams.Undismiss.fieldKeys,
+        "match.dismissals": MethodParams.Dismissals.fieldKeys,
     ]
 
     @Test func everyMethodsParamsAreTheKeysItsReaderTakes() throws {

@@ -29,6 +29,13 @@ struct Refer: AsyncParsableCommand {
     var interest: [String] = []
     @Option(help: ArgumentHelp("Why the person is referred, in the referrer's words (read into needs, goals and interests).", valueName: "words"))
     var reason: String?
+    @Option(
+        name: .customLong("when"),
+        help: ArgumentHelp(
+            "When the person can go, e.g. \"wed 13:00-17:00\" (repeatable); activities with no session then are left out.",
+            valueName: "slot"),
+        transform: SlotArgument.parse)
+    var when: [SlotArgument] = []
     @Flag(name: .customLong("no-buddy"), help: "Do not suggest buddies.")
     var noBuddy = false
     @Option(help: ArgumentHelp("The whole referral as protocol JSON (instead of the options above).", valueName: "json"))
@@ -40,7 +47,7 @@ struct Refer: AsyncParsableCommand {
             value = try JSONInput.decode(Referral.self, from: Data(referral.utf8), source: "--referral", prefix: "referral")
         } else {
             guard let person else { throw CLIError.usage("give --person (or --referral)") }
-            value = Referral(person: .id(person), goals: goals?.goals, interests: interest, reason: reason)
+            value = Referral(person: .id(person), goals: goals?.goals, interests: interest, reason: reason, when: when.map(\.slot))
         }
         let service = try input.service()
         let result = try await answering { () async throws(ServiceError) in

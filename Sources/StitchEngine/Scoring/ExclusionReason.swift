@@ -23,6 +23,9 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
     case homeVisits
     /// The helper gave more hours recently than the overload limit.
     case overload
+    /// The broker dismissed this candidate for this subject ("not this one"), and the dismissal
+    /// has not lapsed.
+    case dismissed
 
     /// A plain-English explanation for reasons and `explain`.
     public var explanation: String {
@@ -38,6 +41,7 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
         case .inactive: "Not an active member"
         case .homeVisits: "Does not do home visits"
         case .overload: "Has given a lot of time lately"
+        case .dismissed: "Dismissed by the broker for this person"
         }
     }
 }
@@ -92,6 +96,7 @@ extension ExclusionReason {
         case .inactive: 8
         case .homeVisits: 9
         case .overload: 10
+        case .dismissed: 11
         }
     }
 }
