@@ -9,7 +9,7 @@ import StitchModel
 /// - Brokers (members of ``BrokerRanking/ranked`` in this community) have a thick black outline;
 ///   members with no tie in the isolation window (``Isolation/months``) a dashed one.
 /// - Ties leaving it are summed per neighbouring community: a box per neighbour saying how many
-///   ties join them, and a grey line from each member drawn to each neighbour they are tied to.
+///   ties join them, and a dashed grey line from each broker to each neighbour they are tied to.
 ///   Beyond ``Options/maximumNeighbours`` the rest are one "other communities" box.
 /// - In a dashed margin: members with no ties yet who share a main group with it or live near it
 ///   (``IsolatedPlacement``), the people a connector could introduce.
@@ -32,8 +32,8 @@ public struct CommunityPicture: Sendable {
         /// Whether members are written by name (with their id) rather than by id alone.
         public var names: Bool
 
-        /// Options with the defaults: 150 members, 10 neighbours, 30 in the margin, ids only.
-        public init(maximumMembers: Int = 150, maximumNeighbours: Int = 10, maximumMargin: Int = 30, names: Bool = false) {
+        /// Options with the defaults: 100 members, 10 neighbours, 30 in the margin, ids only.
+        public init(maximumMembers: Int = 100, maximumNeighbours: Int = 10, maximumMargin: Int = 30, names: Bool = false) {
             self.maximumMembers = maximumMembers
             self.maximumNeighbours = maximumNeighbours
             self.maximumMargin = maximumMargin
@@ -147,6 +147,11 @@ public struct CommunityPicture: Sendable {
                         + "];")
             }
         }
+        if !outward.neighbours.isEmpty {
+            lines.append("  subgraph cluster_out {")
+            lines.append(
+                "    graph [label=\"neighbouring communities\", style=\"rounded\", color=\"#cccccc\", fontsize=10, labeljust=l];")
+        }
         for (d, ties) in shownNeighbours {
             let profile = self.network.profiles[d]
             var text = ["#\(d)" + (PictureText.place(profile.area).map { " " + PictureText.short($0, 18) } ?? "")]
@@ -165,8 +170,9 @@ public struct CommunityPicture: Sendable {
                 "  nothers [shape=box, style=\"rounded,filled\", fontsize=10, fillcolor=\"#f4f4f4\", "
                     + "label=\(PictureText.quoted(text))];")
         }
+        if !outward.neighbours.isEmpty { lines.append("  }") }
         let shownSet = Set(shownNeighbours.map(\.community))
-        for v in drawn {
+        for v in drawn where brokers.contains(v) {
             guard let targets = outward.fromMember[v] else { continue }
             var toOthers = 0
             for (d, ties) in targets.sorted(by: { $0.key < $1.key }) {
@@ -227,7 +233,7 @@ public struct CommunityPicture: Sendable {
         rows.append(
             PictureText.legendLine(
                 "boxes: neighbouring communities (\(neighbours)) and how many ties join them to this one; "
-                    + "a dashed line: a member's ties there"))
+                    + "a dashed line: a broker's ties there"))
         if !self.margin.isEmpty {
             rows.append(PictureText.legendLine("dashed margin: members with no ties yet who share a main group or live near"))
         }

@@ -40,9 +40,9 @@ public struct NetworkOverview: Sendable {
         public var title: String
 
         /// Options with the defaults: 40 communities, 80 lines (and each community's 3 strongest),
-        /// 30 of them labelled with up to 2 brokers, ids only.
+        /// 20 of them labelled with up to 2 brokers, ids only.
         public init(
-            maximumCommunities: Int = 40, maximumLinks: Int = 80, linksPerCommunity: Int = 3, labelledLinks: Int = 30,
+            maximumCommunities: Int = 40, maximumLinks: Int = 80, linksPerCommunity: Int = 3, labelledLinks: Int = 20,
             brokersPerLink: Int = 2, names: Bool = false, title: String = "Stitch: the communities and who links them"
         ) {
             self.maximumCommunities = maximumCommunities
@@ -110,13 +110,13 @@ public struct NetworkOverview: Sendable {
                 + "outputorder=edgesfirst, bgcolor=\"white\", fontname=\"Helvetica\", labelloc=t, labeljust=l, "
                 + "pad=0.4, label=<\(self.legend(layout, links: all.links.count, drawn: drawnLinks.count))>];")
         lines.append(
-            "  node [shape=circle, style=filled, fixedsize=shape, fontname=\"Helvetica\", fontsize=10, "
+            "  node [shape=circle, style=filled, fixedsize=shape, fontname=\"Helvetica\", fontsize=12, "
                 + "penwidth=0.8, color=\"#555555\"];")
         lines.append("  edge [fontname=\"Helvetica\", fontsize=9, fontcolor=\"#303030\"];")
         let largest = Double(layout.shown.map { sizes[$0] }.max() ?? 1)
-        let widest = layout.shown.count > 12 ? 2.0 : 2.6
+        let widest = layout.shown.count > 12 ? 2.2 : 2.6
         for c in layout.shown {
-            let width = max(0.8, widest * (Double(sizes[c]) / largest).squareRoot())
+            let width = max(0.9, widest * (Double(sizes[c]) / largest).squareRoot())
             let profile = self.network.profiles[c]
             lines.append(
                 "  c\(c) [label=\(PictureText.quoted(self.label(c)))"
@@ -130,7 +130,7 @@ public struct NetworkOverview: Sendable {
                 "others: \(PictureText.count(layout.others.count, "smaller community"))\n"
                 + PictureText.count(members, "member") + ", not drawn one by one"
             lines.append(
-                "  others [shape=box, style=\"rounded,filled\", fillcolor=\"#f4f4f4\", width=1.6, "
+                "  others [shape=box, fixedsize=false, style=\"rounded,filled\", fillcolor=\"#f4f4f4\", "
                     + "label=\(PictureText.quoted(text))];")
         }
         if !layout.circles.isEmpty {
@@ -139,14 +139,14 @@ public struct NetworkOverview: Sendable {
                 PictureText.count(layout.circles.count, "small circle") + " apart from everyone\n"
                 + "(\(PictureText.count(members, "member")), no tie to anyone else)"
             lines.append(
-                "  circles [shape=box, style=\"rounded,filled\", fillcolor=\"\(PictureText.grey.fill)\", width=1.6, "
+                "  circles [shape=box, fixedsize=false, style=\"rounded,filled\", fillcolor=\"\(PictureText.grey.fill)\", "
                     + "label=\(PictureText.quoted(text))];")
         }
         let isolated = self.network.communities.isolated.count
         if isolated > 0 {
             let text = PictureText.count(isolated, "member") + " with no ties yet\n(a first tie counts most)"
             lines.append(
-                "  isolated [shape=box, style=\"rounded,dashed\", width=1.6, label=\(PictureText.quoted(text))];")
+                "  isolated [shape=box, fixedsize=false, style=\"rounded,dashed\", label=\(PictureText.quoted(text))];")
         }
         let name = { (bucket: Int) in bucket < layout.shown.count ? "c\(layout.shown[bucket])" : "others" }
         let strongest = Double(drawnLinks.first?.ties ?? 1)
@@ -211,9 +211,10 @@ public struct NetworkOverview: Sendable {
                 fill: PictureText.palette[0].fill))
         rows.append(
             PictureText.legendLine(
-                "a line: ties between two communities, wider with more; the \(min(drawn, self.options.labelledLinks)) "
-                    + "strongest say how many and which brokers make them ("
-                    + (self.options.names ? "names" : "ids") + ")"))
+                "a line: ties between two communities, wider with more; "
+                    + (drawn <= self.options.labelledLinks
+                        ? "each says" : "the \(self.options.labelledLinks) strongest say")
+                    + " how many and which brokers make them (" + (self.options.names ? "names" : "ids") + ")"))
         if !layout.others.isEmpty {
             let members = layout.others.map { communities.members[$0].count }.reduce(0, +)
             rows.append(

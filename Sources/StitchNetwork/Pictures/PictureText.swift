@@ -17,9 +17,11 @@ enum PictureText {
     /// The colours of small circles apart from everyone else, and of summary nodes.
     static let grey = (fill: "#e8e8e8", tie: "#9a9a9a")
 
-    /// A DOT string literal.
+    /// A DOT string literal; a line break becomes DOT's `\n` (a centred line).
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
     /// Text escaped for a Graphviz HTML-like label.
@@ -58,10 +60,11 @@ enum PictureText {
 
     /// A legend row: a swatch (a fill colour, or a dashed or thick outline) and its text.
     static func legendRow(_ text: String, fill: String? = nil, outline: String? = nil) -> String {
-        var cell = "<td width=\"14\""
+        var cell = "<td fixedsize=\"true\" width=\"24\" height=\"12\""
         if let fill { cell += " bgcolor=\"\(fill)\"" }
         if let outline { cell += " border=\"1\" style=\"\(outline)\"" }
-        return "<tr>" + cell + "> </td><td align=\"left\">\(Self.html(text))</td></tr>"
+        return "<tr><td colspan=\"2\" align=\"left\"><table border=\"0\" cellspacing=\"0\" cellpadding=\"1\"><tr>"
+            + cell + "> </td><td align=\"left\">\(Self.html(text))</td></tr></table></td></tr>"
     }
 
     /// A legend row of text across both columns; bold when asked.
