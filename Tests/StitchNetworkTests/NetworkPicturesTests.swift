@@ -103,6 +103,15 @@ struct NetworkPicturesTests {
         #expect(links.count >= 20 && links.count <= 20 + 13 * 3)
         #expect(overview.contains("Showing \(links.count) of"))
 
+        // Communities under 5% of the members join "others" however many could be drawn.
+        let share = NetworkOverview(network: network, options: .init(maximumCommunities: 100, minimumShare: 0.05)).dot()
+        let big = network.communities.members.filter { Double($0.count) >= 0.05 * 1_800 }.count
+        let drawnAlone = share.split(separator: "\n").filter {
+            $0.range(of: #"^  c\d+ \["#, options: .regularExpression) != nil
+        }
+        #expect(drawnAlone.count == max(1, big) && share.contains("  others ["))
+        #expect(share.contains("Showing the \(max(1, big)) largest of \(found) communities"))
+
         let size = network.communities.members[0].count
         let picture = try #require(
             CommunityPicture(network: network, community: 0, options: .init(maximumMembers: 10, maximumNeighbours: 3))

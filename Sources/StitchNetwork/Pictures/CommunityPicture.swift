@@ -225,11 +225,9 @@ public struct CommunityPicture: Sendable {
                 "a member (" + (self.options.names ? "name and id" : "id") + "); lines: ties inside, wider when heavier",
                 fill: colour.fill))
         rows.append(
-            PictureText.legendRow(
-                "a broker: their ties link this community to others (\(brokers) here)", outline: "solid"))
-        rows.append(
-            PictureText.legendRow(
-                "no tie in the last " + Wording.count(self.network.isolation.months, "month"), outline: "dashed"))
+            PictureText.legendLine(
+                "thick black outline: a broker, whose ties link this community to others (\(brokers) here); "
+                    + "dashed outline: no tie in the last " + Wording.count(self.network.isolation.months, "month")))
         rows.append(
             PictureText.legendLine(
                 "boxes: neighbouring communities (\(neighbours)) and how many ties join them to this one; "

@@ -26,6 +26,9 @@ public struct NetworkOverview: Sendable {
     public struct Options: Sendable, Hashable {
         /// The most communities drawn on their own (the largest); the rest are one "others" node.
         public var maximumCommunities: Int
+        /// The smallest share of the members a community needs for a circle of its own; smaller
+        /// ones join "others" (0.002: 200 of 100,000 members, every community of a few hundred).
+        public var minimumShare: Double
         /// The strongest lines drawn; each community's ``linksPerCommunity`` strongest are drawn too.
         public var maximumLinks: Int
         /// Lines every community keeps, its strongest, whatever ``maximumLinks`` drops.
@@ -39,13 +42,14 @@ public struct NetworkOverview: Sendable {
         /// The picture's title.
         public var title: String
 
-        /// Options with the defaults: 40 communities, 80 lines (and each community's 3 strongest),
-        /// 20 of them labelled with up to 2 brokers, ids only.
+        /// Options with the defaults: up to 40 communities of at least 0.2% of the members, 80 lines
+        /// (and each community's 3 strongest), 12 of them labelled with up to 2 brokers, ids only.
         public init(
-            maximumCommunities: Int = 40, maximumLinks: Int = 80, linksPerCommunity: Int = 3, labelledLinks: Int = 20,
+            maximumCommunities: Int = 40, minimumShare: Double = 0.002, maximumLinks: Int = 80, linksPerCommunity: Int = 3, labelledLinks: Int = 12,
             brokersPerLink: Int = 2, names: Bool = false, title: String = "Stitch: the communities and who links them"
         ) {
             self.maximumCommunities = maximumCommunities
+            self.minimumShare = minimumShare
             self.maximumLinks = maximumLinks
             self.linksPerCommunity = linksPerCommunity
             self.labelledLinks = labelledLinks
@@ -83,18 +87,22 @@ public struct NetworkOverview: Sendable {
         var layout = Layout()
         let apart = self.network.smallCircles
         let limit = max(1, self.options.maximumCommunities)
+        let smallest = self.options.minimumShare * Double(self.network.graph.nodeCount)
+        let sizes = self.network.communities.members.map(\.count)
         for c in apart.indices {
             if apart[c] {
                 layout.circles.append(c)
                 layout.bucket.append(nil)
-            } else if layout.shown.count < limit {
+            } else if layout.shown.count < limit && (layout.shown.isEmpty || Double(sizes[c]) >= smallest) {
                 layout.bucket.append(layout.shown.count)
                 layout.shown.append(c)
             } else {
                 layout.others.append(c)
-                layout.bucket.append(limit)
+                layout.bucket.append(-1)
             }
         }
+        // "others" comes after every community drawn on its own.
+        layout.bucket = layout.bucket.map { $0 == -1 ? layout.shown.count : $0 }
         return layout
     }
 
@@ -112,7 +120,7 @@ public struct NetworkOverview: Sendable {
         lines.append(
             "  node [shape=circle, style=filled, fixedsize=shape, fontname=\"Helvetica\", fontsize=12, "
                 + "penwidth=0.8, color=\"#555555\"];")
-        lines.append("  edge [fontname=\"Helvetica\", fontsize=9, fontcolor=\"#303030\"];")
+        lines.append("  edge [fontname=\"Helvetica\", fontsize=11, fontcolor=\"#303030\"];")
         let largest = Double(layout.shown.map { sizes[$0] }.max() ?? 1)
         let widest = layout.shown.count > 12 ? 2.2 : 2.6
         for c in layout.shown {
@@ -156,7 +164,7 @@ public struct NetworkOverview: Sendable {
             let via = link.brokers.map(self.labels.label)
             var attributes = [
                 String(format: "penwidth=%.2f", 0.8 + 7 * share),
-                String(format: "len=%.2f", 1.2 + 1.6 * (1 - share)),
+                String(format: "len=%.2f", 2 + 2 * (1 - share)),
                 "color=\"" + (rank < self.options.labelledLinks ? "#7a7a7ab0" : "#a8a8a870") + "\"",
                 "tooltip=" + PictureText.quoted(count + (via.isEmpty ? "" : "; brokers: " + via.joined(separator: ", "))),
             ]
@@ -222,7 +230,9 @@ public struct NetworkOverview: Sendable {
                     "Showing the \(layout.shown.count) largest of "
                         + PictureText.count(layout.shown.count + layout.others.count, "community")
                         + "; \"others\" holds the remaining \(PictureText.grouped(layout.others.count)) ("
-                        + PictureText.count(members, "member") + ")", bold: true))
+                        + PictureText.count(members, "member") + ", the largest of them "
+                        + PictureText.grouped(layout.others.map { communities.members[$0].count }.max() ?? 0) + ")",
+                    bold: true))
         }
         if drawn < links {
             rows.append(

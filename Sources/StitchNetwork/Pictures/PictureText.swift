@@ -58,13 +58,9 @@ enum PictureText {
         return area.hasPrefix("around ") ? String(area.dropFirst(7)) : area
     }
 
-    /// A legend row: a swatch (a fill colour, or a dashed or thick outline) and its text.
-    static func legendRow(_ text: String, fill: String? = nil, outline: String? = nil) -> String {
-        var cell = "<td fixedsize=\"true\" width=\"24\" height=\"12\""
-        if let fill { cell += " bgcolor=\"\(fill)\"" }
-        if let outline { cell += " border=\"1\" style=\"\(outline)\"" }
-        return "<tr><td colspan=\"2\" align=\"left\"><table border=\"0\" cellspacing=\"0\" cellpadding=\"1\"><tr>"
-            + cell + "> </td><td align=\"left\">\(Self.html(text))</td></tr></table></td></tr>"
+    /// A legend line led by a coloured square: "■ a community: …".
+    static func legendRow(_ text: String, fill: String) -> String {
+        "<tr><td colspan=\"2\" align=\"left\"><font color=\"\(fill)\">■</font> \(Self.html(text))</td></tr>"
     }
 
     /// A legend row of text across both columns; bold when asked.
