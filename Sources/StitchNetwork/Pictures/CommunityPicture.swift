@@ -13,8 +13,8 @@ import StitchModel
 ///   Beyond ``Options/maximumNeighbours`` the rest are one "other communities" box.
 /// - In a dashed margin: members with no ties yet who share a main group with it or live near it
 ///   (``IsolatedPlacement``), the people a connector could introduce.
-/// - A community larger than ``Options/maximumMembers`` is drawn through its brokers and then its
-///   most connected members, and the legend says how many are not drawn.
+/// - A community larger than ``Options/maximumMembers`` is drawn through its brokers and then the
+///   members most tied to those drawn, and the legend says how many are not drawn.
 ///
 /// ```swift
 /// let dot = CommunityPicture(network: network, community: 3, members: community.members)?.dot()
@@ -23,7 +23,7 @@ import StitchModel
 public struct CommunityPicture: Sendable {
     /// What the picture shows.
     public struct Options: Sendable, Hashable {
-        /// The most members drawn: brokers first, then the most connected.
+        /// The most members drawn: brokers first, then those most tied to the members drawn.
         public var maximumMembers: Int
         /// The most neighbouring communities drawn on their own (most ties first).
         public var maximumNeighbours: Int
@@ -68,19 +68,43 @@ public struct CommunityPicture: Sendable {
         }
     }
 
-    /// The members drawn: every one, or the brokers and then the most connected; in id order.
+    /// The members drawn: every one, or the brokers and then, one at a time, the member with most
+    /// ties to those already drawn (then the most connected, then by id), so that what is drawn
+    /// hangs together; in id order.
     func drawn() -> [Int] {
         let graph = self.network.graph
+        let communities = self.network.communities
         let group = self.network.communities.members[self.community]
         let limit = max(1, self.options.maximumMembers)
         guard group.count > limit else { return group }
-        let brokers = self.brokers.prefix(limit)
-        let chosen = Set(brokers)
-        let rest = group.filter { !chosen.contains($0) }.sorted {
-            graph.strength(of: $0) != graph.strength(of: $1)
-                ? graph.strength(of: $0) > graph.strength(of: $1) : graph.memberIDs[$0] < graph.memberIDs[$1]
+        var chosen: [Int] = []
+        var isChosen: Set<Int> = []
+        var tiesToChosen: [Int: Int] = [:]
+        let before = { (a: Int, b: Int) -> Bool in
+            graph.strength(of: a) != graph.strength(of: b)
+                ? graph.strength(of: a) > graph.strength(of: b) : graph.memberIDs[a] < graph.memberIDs[b]
         }
-        return (Array(brokers) + rest.prefix(limit - brokers.count)).sorted { graph.memberIDs[$0] < graph.memberIDs[$1] }
+        let byStrength = group.sorted(by: before)
+        var next = 0
+        func add(_ v: Int) {
+            chosen.append(v)
+            isChosen.insert(v)
+            tiesToChosen[v] = nil
+            for u in graph.neighbours(of: v) where communities.label(of: Int(u)) == self.community {
+                if !isChosen.contains(Int(u)) { tiesToChosen[Int(u), default: 0] += 1 }
+            }
+        }
+        for v in self.brokers.prefix(limit) { add(v) }
+        while chosen.count < limit {
+            let best = tiesToChosen.max { a, b in a.value != b.value ? a.value < b.value : before(b.key, a.key) }
+            if let best {
+                add(best.key)
+            } else {
+                while isChosen.contains(byStrength[next]) { next += 1 }
+                add(byStrength[next])
+            }
+        }
+        return chosen.sorted { graph.memberIDs[$0] < graph.memberIDs[$1] }
     }
 
     /// Ties leaving the community: per neighbouring community, the total, and per drawn member.
@@ -216,8 +240,8 @@ public struct CommunityPicture: Sendable {
         if drawn < size {
             rows.append(
                 PictureText.legendLine(
-                    "Showing \(PictureText.grouped(drawn)) of \(PictureText.count(size, "member")): the brokers, then the "
-                        + "most connected; \(PictureText.grouped(size - drawn)) not drawn (their ties out still count "
+                    "Showing \(PictureText.grouped(drawn)) of \(PictureText.count(size, "member")): the brokers, then those "
+                        + "most tied to them; \(PictureText.grouped(size - drawn)) not drawn (their ties out still count "
                         + "in the boxes)", bold: true))
         }
         rows.append(
