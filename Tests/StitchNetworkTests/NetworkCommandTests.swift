@@ -84,7 +84,8 @@ struct NetworkCommandTests {
         let drill = dir.appendingPathComponent("community.dot").path
         let plain = try runner.run(["network", "--demo", "--overview", overview, "--community-picture", "0", drill])
         #expect(plain.status == 0, "\(plain.stderr)")
-        let plainText = try String(contentsOfFile: overview, encoding: .utf8) + String(contentsOfFile: drill, encoding: .utf8)
+        let plainText =
+            try String(contentsOfFile: overview, encoding: .utf8) + String(contentsOfFile: drill, encoding: .utf8)
         #expect(plainText.contains("graph overview {") && plainText.contains("graph community_0 {"))
         // With --names a member is written "Bee (m-bee)".
         let names = try Fixtures.lewisham.members.compactMap { $0.name.map { "\($0) (" } }
@@ -105,7 +106,8 @@ struct NetworkCommandTests {
         let odd = try runner.run(["network", "--demo", "--community-picture", "two", drill])
         #expect(odd.status != 0 && odd.stderr.contains("--community-picture takes a community's number and a file"))
         let noGraphviz = try runner.run(
-            ["network", "--demo", "--overview", dir.appendingPathComponent("o.svg").path], environment: ["PATH": dir.path])
+            ["network", "--demo", "--overview", dir.appendingPathComponent("o.svg").path],
+            environment: ["PATH": dir.path])
         #expect(noGraphviz.status != 0 && noGraphviz.stderr.contains("Graphviz is not installed"))
     }
 

@@ -255,7 +255,8 @@ extension Network {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             } catch {
-                throw CLIError.unreadable(file: path, reason: "cannot write: \((error as NSError).localizedDescription)")
+                throw CLIError.unreadable(
+                    file: path, reason: "cannot write: \((error as NSError).localizedDescription)")
             }
             note("Wrote the \(what) (Graphviz DOT) to \(path)")
             return
@@ -270,7 +271,8 @@ extension Network {
         do {
             try Data(text.utf8).write(to: source)
         } catch {
-            throw CLIError.unreadable(file: source.path, reason: "cannot write: \((error as NSError).localizedDescription)")
+            throw CLIError.unreadable(
+                file: source.path, reason: "cannot write: \((error as NSError).localizedDescription)")
         }
         let process = Process()
         process.executableURL = layout

@@ -33,7 +33,9 @@ public struct CommunityPicture: Sendable {
         public var names: Bool
 
         /// Options with the defaults: 100 members, 10 neighbours, 30 in the margin, ids only.
-        public init(maximumMembers: Int = 100, maximumNeighbours: Int = 10, maximumMargin: Int = 30, names: Bool = false) {
+        public init(
+            maximumMembers: Int = 100, maximumNeighbours: Int = 10, maximumMargin: Int = 30, names: Bool = false
+        ) {
             self.maximumMembers = maximumMembers
             self.maximumNeighbours = maximumNeighbours
             self.maximumMargin = maximumMargin
@@ -127,7 +129,9 @@ public struct CommunityPicture: Sendable {
                 if drawn.contains(v) { out.fromMember[v, default: [:]][d, default: 0] += 1 }
             }
         }
-        out.neighbours = totals.map { ($0.key, $0.value) }.sorted { $0.ties != $1.ties ? $0.ties > $1.ties : $0.community < $1.community }
+        out.neighbours = totals.map { ($0.key, $0.value) }.sorted {
+            $0.ties != $1.ties ? $0.ties > $1.ties : $0.community < $1.community
+        }
         return out
     }
 
@@ -135,7 +139,8 @@ public struct CommunityPicture: Sendable {
     public func dot() -> String {
         let graph = self.network.graph
         let c = self.community
-        let colour = self.network.smallCircles[c] ? PictureText.grey : PictureText.palette[c % PictureText.palette.count]
+        let colour =
+            self.network.smallCircles[c] ? PictureText.grey : PictureText.palette[c % PictureText.palette.count]
         let drawn = self.drawn()
         let isDrawn = Set(drawn)
         let brokers = Set(self.brokers)
@@ -146,11 +151,14 @@ public struct CommunityPicture: Sendable {
         let large = drawn.count > 60
         var lines = ["graph community_\(c) {"]
         lines.append(
-            "  graph [layout=fdp, overlap=prism, sep=\"+6\", splines=\(large ? "false" : "true"), K=\(large ? "0.5" : "0.7"), "
-                + "outputorder=edgesfirst, bgcolor=\"white\", fontname=\"Helvetica\", labelloc=t, labeljust=l, pad=0.4, "
-                + "label=<\(self.legend(drawn: drawn.count, brokers: brokers.count, neighbours: outward.neighbours.count))>];")
+            "  graph [layout=fdp, overlap=prism, sep=\"+6\", splines=\(large ? "false" : "true"), "
+                + "K=\(large ? "0.5" : "0.7"), outputorder=edgesfirst, bgcolor=\"white\", fontname=\"Helvetica\", "
+                + "labelloc=t, labeljust=l, pad=0.4, label=<"
+                + self.legend(drawn: drawn.count, brokers: brokers.count, neighbours: outward.neighbours.count) + ">];"
+        )
         lines.append(
-            "  node [shape=ellipse, style=filled, fontname=\"Helvetica\", fontsize=9, height=0.24, margin=\"0.05,0.02\", "
+            "  node [shape=ellipse, style=filled, fontname=\"Helvetica\", fontsize=9, height=0.24, "
+                + "margin=\"0.05,0.02\", "
                 + "penwidth=0.6, color=\"#555555\", fillcolor=\"\(colour.fill)\"];")
         lines.append("  edge [fontname=\"Helvetica\", fontsize=8, fontcolor=\"#404040\"];")
         for v in drawn {
@@ -163,25 +171,35 @@ public struct CommunityPicture: Sendable {
             lines.append("  m\(v) [\(attributes.joined(separator: ", "))];")
         }
         var heaviest = 1e-9
-        for v in drawn { for (u, w) in zip(graph.neighbours(of: v), graph.tieWeights(of: v)) where isDrawn.contains(Int(u)) { heaviest = max(heaviest, w) } }
         for v in drawn {
-            for (u, w) in zip(graph.neighbours(of: v), graph.tieWeights(of: v)) where Int(u) > v && isDrawn.contains(Int(u)) {
+            for (u, w) in zip(graph.neighbours(of: v), graph.tieWeights(of: v)) where isDrawn.contains(Int(u)) {
+                heaviest = max(heaviest, w)
+            }
+        }
+        for v in drawn {
+            for (u, w) in zip(graph.neighbours(of: v), graph.tieWeights(of: v))
+            where Int(u) > v && isDrawn.contains(Int(u)) {
                 lines.append(
-                    "  m\(v) -- m\(u) [color=\"\(colour.tie)b0\"" + String(format: ", penwidth=%.2f", 0.5 + 3 * (w / heaviest).squareRoot())
+                    "  m\(v) -- m\(u) [color=\"\(colour.tie)b0\""
+                        + String(format: ", penwidth=%.2f", 0.5 + 3 * (w / heaviest).squareRoot())
                         + "];")
             }
         }
         if !outward.neighbours.isEmpty {
             lines.append("  subgraph cluster_out {")
             lines.append(
-                "    graph [label=\"neighbouring communities\", style=\"rounded\", color=\"#cccccc\", fontsize=10, labeljust=l];")
+                "    graph [label=\"neighbouring communities\", style=\"rounded\", color=\"#cccccc\", fontsize=10, "
+                    + "labeljust=l];"
+            )
         }
         for (d, ties) in shownNeighbours {
             let profile = self.network.profiles[d]
             var text = ["#\(d)" + (PictureText.place(profile.area).map { " " + PictureText.short($0, 18) } ?? "")]
             if let group = profile.groups.first { text.append(PictureText.short(group, 20)) }
             text.append(PictureText.count(ties, "tie") + " with this one")
-            let fill = self.network.smallCircles[d] ? PictureText.grey.fill : PictureText.palette[d % PictureText.palette.count].fill
+            let fill =
+                self.network.smallCircles[d]
+                ? PictureText.grey.fill : PictureText.palette[d % PictureText.palette.count].fill
             lines.append(
                 "  n\(d) [shape=box, style=\"rounded,filled\", fontsize=10, fillcolor=\"\(fill)\", penwidth=1.2, "
                     + "label=\(PictureText.quoted(text.joined(separator: "\n"))), "
@@ -189,7 +207,9 @@ public struct CommunityPicture: Sendable {
         }
         if !rest.isEmpty {
             let ties = rest.map(\.ties).reduce(0, +)
-            let text = PictureText.count(rest.count, "other community") + "\n" + PictureText.count(ties, "tie") + " with this one"
+            let text =
+                PictureText.count(rest.count, "other community") + "\n" + PictureText.count(ties, "tie")
+                + " with this one"
             lines.append(
                 "  nothers [shape=box, style=\"rounded,filled\", fontsize=10, fillcolor=\"#f4f4f4\", "
                     + "label=\(PictureText.quoted(text))];")
@@ -214,10 +234,14 @@ public struct CommunityPicture: Sendable {
             if shown.count < self.margin.count { title += " (\(shown.count) drawn)" }
             lines.append("  subgraph cluster_margin {")
             lines.append(
-                "    graph [label=\(PictureText.quoted(title)), style=\"rounded,dashed\", color=\"#888888\", fontsize=10, labeljust=l];")
+                "    graph [label=\(PictureText.quoted(title)), style=\"rounded,dashed\", color=\"#888888\", "
+                    + "fontsize=10, labeljust=l];"
+            )
             for v in shown {
                 lines.append(
-                    "    i\(v) [label=\(PictureText.quoted(self.labels.label(v))), fillcolor=\"white\", style=\"filled,dashed\"];")
+                    "    i\(v) [label=\(PictureText.quoted(self.labels.label(v))), fillcolor=\"white\", "
+                        + "style=\"filled,dashed\"];"
+                )
             }
             lines.append("  }")
         }
@@ -235,18 +259,20 @@ public struct CommunityPicture: Sendable {
     func legend(drawn: Int, brokers: Int, neighbours: Int) -> String {
         let c = self.community
         let size = self.network.communities.members[c].count
-        let colour = self.network.smallCircles[c] ? PictureText.grey : PictureText.palette[c % PictureText.palette.count]
+        let colour =
+            self.network.smallCircles[c] ? PictureText.grey : PictureText.palette[c % PictureText.palette.count]
         var rows = [PictureText.legendLine("Community \(c): " + self.network.profiles[c].description, bold: true)]
         if drawn < size {
             rows.append(
                 PictureText.legendLine(
-                    "Showing \(PictureText.grouped(drawn)) of \(PictureText.count(size, "member")): the brokers, then those "
-                        + "most tied to them; \(PictureText.grouped(size - drawn)) not drawn (their ties out still count "
-                        + "in the boxes)", bold: true))
+                    "Showing \(PictureText.grouped(drawn)) of \(PictureText.count(size, "member")): the brokers, "
+                        + "then those most tied to them; \(PictureText.grouped(size - drawn)) not drawn "
+                        + "(their ties out still count in the boxes)", bold: true))
         }
         rows.append(
             PictureText.legendRow(
-                "a member (" + (self.options.names ? "name and id" : "id") + "); lines: ties inside, wider when heavier",
+                "a member (" + (self.options.names ? "name and id" : "id")
+                    + "); lines: ties inside, wider when heavier",
                 fill: colour.fill))
         rows.append(
             PictureText.legendLine(
@@ -257,7 +283,8 @@ public struct CommunityPicture: Sendable {
                 "boxes: neighbouring communities (\(neighbours)) and how many ties join them to this one; "
                     + "a dashed line: a broker's ties there"))
         if !self.margin.isEmpty {
-            rows.append(PictureText.legendLine("dashed margin: members with no ties yet who share a main group or live near"))
+            rows.append(
+                PictureText.legendLine("dashed margin: members with no ties yet who share a main group or live near"))
         }
         return PictureText.table(rows)
     }

@@ -29,7 +29,8 @@ enum IsolatedPlacement {
                 guard shared > 0 || distance <= Self.nearbyKilometres else { continue }
                 let candidate = (shared, distance, c)
                 if let current = best {
-                    if candidate.0 > current.shared || (candidate.0 == current.shared && candidate.1 < current.distance) {
+                    if candidate.0 > current.shared || (candidate.0 == current.shared && candidate.1 < current.distance)
+                    {
                         best = candidate
                     }
                 } else {

@@ -45,7 +45,8 @@ public struct NetworkOverview: Sendable {
         /// Options with the defaults: up to 40 communities of at least 0.2% of the members, 80 lines
         /// (and each community's 3 strongest), 12 of them labelled with up to 2 brokers, ids only.
         public init(
-            maximumCommunities: Int = 40, minimumShare: Double = 0.002, maximumLinks: Int = 80, linksPerCommunity: Int = 3, labelledLinks: Int = 12,
+            maximumCommunities: Int = 40, minimumShare: Double = 0.002, maximumLinks: Int = 80,
+            linksPerCommunity: Int = 3, labelledLinks: Int = 12,
             brokersPerLink: Int = 2, names: Bool = false, title: String = "Stitch: the communities and who links them"
         ) {
             self.maximumCommunities = maximumCommunities
@@ -110,7 +111,8 @@ public struct NetworkOverview: Sendable {
     public func dot() -> String {
         let layout = self.layout()
         let sizes = self.network.communities.members.map(\.count)
-        let all = CommunityLinks(network: self.network, bucket: layout.bucket, brokersPerLink: self.options.brokersPerLink)
+        let all = CommunityLinks(
+            network: self.network, bucket: layout.bucket, brokersPerLink: self.options.brokersPerLink)
         let drawnLinks = self.chosen(all.links, buckets: layout.shown.count + 1)
         var lines = ["graph overview {"]
         lines.append(
@@ -147,7 +149,8 @@ public struct NetworkOverview: Sendable {
                 PictureText.count(layout.circles.count, "small circle") + " apart from everyone\n"
                 + "(\(PictureText.count(members, "member")), no tie to anyone else)"
             lines.append(
-                "  circles [shape=box, fixedsize=false, style=\"rounded,filled\", fillcolor=\"\(PictureText.grey.fill)\", "
+                "  circles [shape=box, fixedsize=false, style=\"rounded,filled\", "
+                    + "fillcolor=\"\(PictureText.grey.fill)\", "
                     + "label=\(PictureText.quoted(text))];")
         }
         let isolated = self.network.communities.isolated.count
@@ -166,7 +169,8 @@ public struct NetworkOverview: Sendable {
                 String(format: "penwidth=%.2f", 0.8 + 7 * share),
                 String(format: "len=%.2f", 2 + 2 * (1 - share)),
                 "color=\"" + (rank < self.options.labelledLinks ? "#7a7a7ab0" : "#a8a8a870") + "\"",
-                "tooltip=" + PictureText.quoted(count + (via.isEmpty ? "" : "; brokers: " + via.joined(separator: ", "))),
+                "tooltip="
+                    + PictureText.quoted(count + (via.isEmpty ? "" : "; brokers: " + via.joined(separator: ", "))),
             ]
             if rank < self.options.labelledLinks {
                 let text = count + (via.isEmpty ? "" : "\nvia " + via.joined(separator: ",\n"))
@@ -192,7 +196,8 @@ public struct NetworkOverview: Sendable {
         var kept = [Int](repeating: 0, count: buckets)
         var out: [CommunityLinks.Link] = []
         for (rank, link) in links.enumerated() {
-            let mustKeep = kept[link.a] < self.options.linksPerCommunity || kept[link.b] < self.options.linksPerCommunity
+            let mustKeep =
+                kept[link.a] < self.options.linksPerCommunity || kept[link.b] < self.options.linksPerCommunity
             guard rank < self.options.maximumLinks || mustKeep else { continue }
             kept[link.a] += 1
             kept[link.b] += 1
@@ -210,7 +215,9 @@ public struct NetworkOverview: Sendable {
             PictureText.count(graph.nodeCount, "member") + ", " + PictureText.count(graph.tieCount, "tie") + "; "
             + PictureText.count(layout.shown.count + layout.others.count, "community")
             + String(format: " (Leiden, modularity %.2f)", communities.modularity)
-        if !layout.circles.isEmpty { found += ", " + PictureText.count(layout.circles.count, "small circle") + " apart" }
+        if !layout.circles.isEmpty {
+            found += ", " + PictureText.count(layout.circles.count, "small circle") + " apart"
+        }
         found += String(format: "; reciprocity index %.2f", self.network.reciprocityIndex)
         rows.append(PictureText.legendLine(found))
         rows.append(
