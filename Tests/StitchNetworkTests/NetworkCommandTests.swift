@@ -105,6 +105,12 @@ struct NetworkCommandTests {
         #expect(format.status != 0 && format.stderr.contains("must end in .svg, .png or .dot"), "\(format.stderr)")
         let odd = try runner.run(["network", "--demo", "--community-picture", "two", drill])
         #expect(odd.status != 0 && odd.stderr.contains("--community-picture takes a community's number and a file"))
+        let unwritable = try runner.run([
+            "network", "--demo", "--overview", dir.appendingPathComponent("absent/o.png").path,
+        ])
+        #expect(
+            unwritable.status != 0 && unwritable.stderr.contains("Check that its folder exists"), "\(unwritable.stderr)"
+        )
         let noGraphviz = try runner.run(
             ["network", "--demo", "--overview", dir.appendingPathComponent("o.svg").path],
             environment: ["PATH": dir.path])

@@ -46,13 +46,18 @@ struct Network: ParsableCommand {
     @Flag(name: .long, help: "Print the protocol's JSON result instead of a summary.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Write the picture as Graphviz DOT here.", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp("Write the picture of every member as Graphviz DOT here.", valueName: "path"))
     var dot: String?
 
-    @Option(name: .long, help: ArgumentHelp("Render the picture as SVG here (needs Graphviz).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Render the picture of every member as SVG here (needs Graphviz).", valueName: "path"))
     var svg: String?
 
-    @Option(name: .long, help: ArgumentHelp("Render the picture as PNG here (needs Graphviz).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Render the picture of every member as PNG here (needs Graphviz).", valueName: "path"))
     var png: String?
 
     @Option(
@@ -284,7 +289,9 @@ extension Network {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CLIError.usage("Graphviz could not render \(path): \(message)")
+            throw CLIError.usage(
+                "Graphviz could not render \(path): \(message.trimmingCharacters(in: .whitespacesAndNewlines)). "
+                    + "Check that its folder exists and can be written, or give another file.")
         }
         note(
             "Rendered the \(what) to \(path)" + String(format: " in %.1f s", Date().timeIntervalSince(started)))
