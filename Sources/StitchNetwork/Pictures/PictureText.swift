@@ -52,10 +52,13 @@ enum PictureText {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
-    /// "around Catford" → "Catford"; coordinates stay as they are.
+    /// "around Catford" → "Catford"; none for a centre named only by its coordinates.
     static func place(_ area: String?) -> String? {
         guard let area else { return nil }
-        return area.hasPrefix("around ") ? String(area.dropFirst(7)) : area
+        let place = area.hasPrefix("around ") ? String(area.dropFirst(7)) : area
+        // A centre no neighbourhood is near is named by its coordinates: no help on a picture.
+        guard let first = place.first, !first.isNumber, first != "-" else { return nil }
+        return place
     }
 
     /// A legend line led by a coloured square: "■ a community: …".
