@@ -186,10 +186,61 @@ public enum MethodParams {
     public struct Network: Decodable, Sendable {
         public var resolution: Double?
         public var isolationMonths: Int?
+        /// The pictures to draw with the analysis, as Graphviz DOT text (none when absent).
+        public var pictures: Pictures?
 
-        public init(resolution: Double? = nil, isolationMonths: Int? = nil) {
+        public init(resolution: Double? = nil, isolationMonths: Int? = nil, pictures: Pictures? = nil) {
             self.resolution = resolution
             self.isolationMonths = isolationMonths
+            self.pictures = pictures
+        }
+
+        /// `pictures`: `{"overview": true, "communities": [3, 5], "names": false}`. Members appear by
+        /// id; by name only when `names` is true.
+        public struct Pictures: Decodable, Sendable, Hashable {
+            public var overview: Bool
+            public var communities: [Int]
+            public var names: Bool
+
+            /// The most community pictures one request may ask for.
+            public static let maximumCommunities = 20
+
+            public init(overview: Bool = false, communities: [Int] = [], names: Bool = false) {
+                self.overview = overview
+                self.communities = communities
+                self.names = names
+            }
+
+            private enum CodingKeys: String, CodingKey, CaseIterable { case overview, communities, names }
+            /// The keys of `pictures`: any other is refused.
+            public static let fieldKeys = RecordKeys(CodingKeys.self)
+            public init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                try decoder.rejectUnknownKeys(Self.fieldKeys)
+                overview = try c.decodeIfPresent(Bool.self, forKey: .overview) ?? false
+                names = try c.decodeIfPresent(Bool.self, forKey: .names) ?? false
+                let communities = try c.decodeIfPresent([CommunityNumber].self, forKey: .communities) ?? []
+                guard communities.count <= Self.maximumCommunities else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .communities, in: c,
+                        debugDescription: "asks for \(communities.count) pictures; at most \(Self.maximumCommunities) at a time")
+                }
+                self.communities = communities.map(\.value)
+            }
+
+            /// One community's number: a whole number from 0, refused at its place in the list.
+            private struct CommunityNumber: Decodable {
+                var value: Int
+                init(from decoder: any Decoder) throws {
+                    let c = try decoder.singleValueContainer()
+                    let number = try c.decode(Double.self)
+                    guard number.isFinite, number >= 0, number == number.rounded(), number < 1_000_000 else {
+                        throw DecodingError.dataCorruptedError(
+                            in: c, debugDescription: "must be a community's number, a whole number from 0, as the analysis lists them")
+                    }
+                    value = Int(number)
+                }
+            }
         }
 
         /// The accepted resolutions.
@@ -213,7 +264,7 @@ public enum MethodParams {
             "is no longer taken: communities are found by the Leiden algorithm, which chooses their number; "
             + "set resolution instead (default 1; higher gives more, smaller communities)"
 
-        private enum CodingKeys: String, CodingKey, CaseIterable { case resolution, isolationMonths }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case resolution, isolationMonths, pictures }
         private enum RetiredKeys: String, CodingKey { case k }
         /// The keys of these params: any other is refused.
         public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -232,6 +283,7 @@ public enum MethodParams {
             if let isolationMonths, let problem = Self.problem(isolationMonths: isolationMonths) {
                 throw DecodingError.dataCorruptedError(forKey: .isolationMonths, in: c, debugDescription: problem)
             }
+            pictures = try c.decodeIfPresent(Pictures.self, forKey: .pictures)
         }
     }
 

@@ -352,7 +352,28 @@ public actor StitchService {
 
     /// `network.analyse`: the analysis of the community's network (computed on request).
     public func analyseNetwork(_ params: MethodParams.Network) throws(ServiceError) -> NetworkAnalysis {
-        try Self.networkModel(of: community, params).analysis()
+        let community = self.community
+        let network = try Self.networkModel(of: community, params)
+        var analysis = network.analysis()
+        if let pictures = params.pictures {
+            analysis.pictures = try Self.pictures(of: network, members: community.members, pictures)
+        }
+        return analysis
+    }
+
+    /// The pictures `network.analyse` draws on request (and `stitch network` renders): a
+    /// community number the network does not have is refused at its place in
+    /// `params.pictures.communities`.
+    public static func pictures(
+        of network: CommunityNetwork, members: [Member], _ request: MethodParams.Network.Pictures
+    ) throws(ServiceError) -> NetworkPictures {
+        for (i, c) in request.communities.enumerated() {
+            if let problem = NetworkPictures.unknownCommunity(c, in: network) {
+                throw ServiceError(.invalidParams, "Invalid params", field: "params.pictures.communities[\(i)]", reason: problem)
+            }
+        }
+        return NetworkPictures(
+            network: network, members: members, overview: request.overview, communities: request.communities, names: request.names)
     }
 
     /// The network model `network.analyse` answers from, for interfaces that also draw it

@@ -67,6 +67,41 @@ struct DispatcherTests {
         #expect(((weights["result"] as? [String: Any])?["weights"] as? [String: Double])?["wellbeing"] == 0.25)
     }
 
+    /// `network.analyse` draws the overview and a community's picture on request, as DOT text by
+    /// the same code as `stitch network`; names only when asked; an unknown community is refused
+    /// at its place in the list.
+    @Test func networkPicturesOnRequest() async throws {
+        let rpc = try RPCHarness()
+        let plain = try await rpc.object(#"{"jsonrpc":"2.0","id":1,"method":"network.analyse","params":{}}"#)
+        #expect((plain["result"] as? [String: Any])?["pictures"] == nil, "no pictures unless asked")
+        let asked = try await rpc.object(
+            #"{"jsonrpc":"2.0","id":2,"method":"network.analyse","params":{"pictures":{"overview":true,"communities":[1]}}}"#)
+        let pictures = try #require((asked["result"] as? [String: Any])?["pictures"] as? [String: Any])
+        let overview = try #require(pictures["overview"] as? String)
+        #expect(overview.contains("layout=neato") && overview.contains("communities and who links them"))
+        let one = try #require((pictures["communities"] as? [String: String])?["1"])
+        #expect(one.contains("layout=fdp") && one.contains("Community 1"))
+        let communities = try #require((asked["result"] as? [String: Any])?["communities"] as? [[String: Any]])
+        let someone = try #require((communities[1]["members"] as? [String])?.first)
+        #expect(one.contains(someone), "members appear by id")
+        let names = ScenarioCast.community.members.compactMap(\.name).filter { $0.count > 3 }
+        #expect(!names.contains { one.contains($0) || overview.contains($0) }, "no name unless asked")
+        let named = try await rpc.object(
+            #"{"jsonrpc":"2.0","id":3,"method":"network.analyse","params":{"pictures":{"communities":[1],"names":true}}}"#)
+        let namedPicture = try #require(
+            (((named["result"] as? [String: Any])?["pictures"] as? [String: Any])?["communities"] as? [String: String])?["1"])
+        #expect(names.contains { namedPicture.contains($0) }, "names when asked")
+        #expect(
+            try await rpc.errorField(#"{"jsonrpc":"2.0","id":4,"method":"network.analyse","params":{"pictures":{"communities":[0,999]}}}"#)
+                == "params.pictures.communities[1]")
+        #expect(
+            try await rpc.errorField(#"{"jsonrpc":"2.0","id":5,"method":"network.analyse","params":{"pictures":{"communities":[-1]}}}"#)
+                == "params.pictures.communities[0]")
+        #expect(
+            try await rpc.errorField(#"{"jsonrpc":"2.0","id":6,"method":"network.analyse","params":{"pictures":{"overview":true,"colour":"red"}}}"#)
+                == "params.pictures.colour")
+    }
+
     @Test func writesChangeTheAnswersAndBadWritesLoseNothing() async throws {
         let rpc = try RPCHarness()
         let upsert = try await rpc.object(#"{"jsonrpc":"2.0","id":1,"method":"member.upsert","params":{"member":{"id":"m-new","offers":["accompanying"],"availability":[{"day":"tue","start":"09:00","end":"13:00"}],"location":{"lat":51.4452,"lon":-0.0181},"travelKm":2}}}"#)

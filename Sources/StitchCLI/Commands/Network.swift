@@ -114,25 +114,23 @@ struct Network: ParsableCommand {
         if dot != nil || svg != nil || png != nil {
             try writePicture(NetworkDiagram(network: network).dot())
         }
-        if let overview {
-            let picture = NetworkOverview(
-                network: network, members: input.members, options: .init(names: names))
-            try Self.draw(picture.dot(), to: overview, what: "overview")
+        let requests = pictureRequests()
+        guard overview != nil || !requests.isEmpty else { return }
+        let asked = MethodParams.Network.Pictures(
+            overview: overview != nil, communities: requests.map { $0.community ?? -1 }, names: names)
+        let pictures: NetworkPictures
+        do {
+            pictures = try StitchService.pictures(of: network, members: input.members, asked)
+        } catch {
+            throw CLIError.usage("--community-picture: " + (error.data?.reason ?? error.message) + ".")
         }
-        for request in pictureRequests() {
-            let id = request.community ?? -1
-            guard
-                let picture = CommunityPicture(
-                    network: network, community: id, members: input.members, options: .init(names: names))
-            else {
-                let count = network.communities.members.count
-                throw CLIError.usage(
-                    "--community-picture: there is no community \(id); this network has "
-                        + Wording.count(count, "community")
-                        + (count > 0 ? ", numbered 0 to \(count - 1) as `stitch network` lists them" : "")
-                        + ". Pick one of those numbers.")
-            }
-            try Self.draw(picture.dot(), to: request.path, what: "picture of community \(id)")
+        if let overview, let dot = pictures.overview {
+            try Self.draw(dot, to: overview, what: "overview")
+        }
+        for (community, path) in requests {
+            let id = community ?? -1
+            guard let dot = pictures.communities[String(id)] else { continue }
+            try Self.draw(dot, to: path, what: "picture of community \(id)")
         }
     }
 

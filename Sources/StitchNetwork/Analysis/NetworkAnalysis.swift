@@ -47,6 +47,8 @@ public struct NetworkAnalysis: Sendable, Hashable, Codable {
     public var isolation: Isolation
     /// The share of recently active members who both gave and received.
     public var reciprocityIndex: Double
+    /// The pictures asked for with the analysis (`network.analyse`'s `pictures`), as Graphviz DOT.
+    public var pictures: NetworkPictures?
 
     /// An analysis from its parts.
     public init(

@@ -18,7 +18,7 @@ struct NetworkPage: Sendable {
     }
 
     struct Fields: Sendable {
-        var k: FieldView
+        var resolution: FieldView
     }
 
     struct AnalysisView: Sendable {
@@ -45,14 +45,16 @@ struct NetworkPage: Sendable {
         var barWidth: String
     }
 
-    static let fieldMap = FormErrors.FieldMap(paths: [("params.k", "k")], labels: ["k": "Number of communities"])
+    static let fieldMap = FormErrors.FieldMap(
+        paths: [("params.resolution", "resolution")], labels: ["resolution": "Resolution"])
 
     func register(on group: RouterGroup<WebRequestContext>) {
         group.get("/network") { request, context -> Response in
             let account = try pages.require(.network, request, context)
-            let k = request.uri.queryParameters.get("k").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            let resolution = request.uri.queryParameters.get("resolution").map { $0.trimmingCharacters(in: .whitespaces) }
+                .flatMap { $0.isEmpty ? nil : $0 }
             var params: [String: Any] = [:]
-            if let k { params["k"] = ParamsJSON.number(k) }
+            if let resolution { params["resolution"] = ParamsJSON.number(resolution) }
             var errors = FormErrors()
             var analysis: AnalysisView?
             var status = HTTPResponse.Status.ok
@@ -68,9 +70,10 @@ struct NetworkPage: Sendable {
             }
             let view = View(
                 fields: Fields(
-                    k: FieldView(
-                        "k", label: "Number of communities (optional)", hint: "From 1 to 50; empty lets the analysis choose.",
-                        value: k, error: errors.byField["k"], mode: "numeric")),
+                    resolution: FieldView(
+                        "resolution", label: "Resolution (optional)",
+                        hint: "1 is the usual; higher finds more, smaller communities, lower fewer, larger ones (0.01 to 100).",
+                        value: resolution, error: errors.byField["resolution"], mode: "decimal")),
                 formErrors: errors.summary, hasFormErrors: !errors.isEmpty, analysis: analysis)
             return pages.page("network", view, title: "Network", account: account, context: context, path: "/network", status: status)
         }

@@ -188,7 +188,7 @@ enum PageTemplates {
         <h1>The community network</h1>
         <p class="lead">Who is connected to whom, from the exchanges of time and the activities people share.</p>
         <form method="get" action="/network" class="page-form">
-        {{#fields.k}}{{>field}}{{/fields.k}}
+        {{#fields.resolution}}{{>field}}{{/fields.resolution}}
         <button type="submit" class="secondary">Look again</button>
         </form>
         {{>errorSummary}}
