@@ -234,6 +234,13 @@ struct WebPagesTests {
             #expect(network.status == .ok)
             #expect(network.html.contains("\(analysis.communities.count) communities"))
             if let broker = analysis.bridging.first { #expect(network.html.contains("<th scope=\"row\">\(broker.id)</th>")) }
+            #expect(network.html.contains("<h2 id=\"picture\">") && network.html.contains("<svg"), "the overview drawn inline")
+            #expect(!network.html.contains("<?xml"))
+            let one = try await visitor.get("/network?community=1")
+            #expect(one.status == .ok && one.html.contains("<h2 id=\"community-picture\">Community 1</h2>"))
+            #expect(one.html.components(separatedBy: "<svg").count == 3, "the overview and the community's picture")
+            let unknown = try await visitor.get("/network?community=999")
+            #expect(unknown.status == .badRequest && unescaped(unknown.html).contains("there is no community 999"))
             let badResolution = try await visitor.get("/network?resolution=0")
             #expect(badResolution.status == .badRequest && badResolution.html.contains("id=\"resolution-error\""))
             let finer = try await visitor.get("/network?resolution=3")

@@ -219,27 +219,19 @@ extension Network {
             throw CLIError.unreadable(file: dotPath, reason: "cannot write: \((error as NSError).localizedDescription)")
         }
         if dot != nil { Self.note("Wrote the network picture (Graphviz DOT) to \(dotPath)") }
-        let renders = [("svg", svg), ("png", png)].compactMap { format, path in path.map { (format, $0) } }
-        guard !renders.isEmpty else { return }
-        guard let layout = Self.graphviz() else {
-            throw CLIError.usage(
-                "Graphviz is not installed (neither `sfdp` nor `dot` is on PATH), so the picture cannot be rendered"
-                    + (dot != nil ? "; the DOT file is at \(dotPath)" : "; pass --dot FILE to keep the DOT text")
-                    + ". Install it with `make deps` (Debian package graphviz).")
-        }
+        let renders = [(GraphvizRenderer.Format.svg, svg), (.png, png)].compactMap { format, path in path.map { (format, $0) } }
         for (format, path) in renders {
-            let process = Process()
-            process.executableURL = layout
-            process.arguments = ["-T\(format)", dotPath, "-o", path]
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw CLIError.usage("\(layout.lastPathComponent) could not render \(path): \(message)")
+            do {
+                try GraphvizRenderer.render(text, as: format, to: URL(fileURLWithPath: path))
+            } catch .notInstalled {
+                throw CLIError.usage(
+                    "Graphviz is not installed (neither `sfdp` nor `dot` is on PATH), so the picture cannot be rendered"
+                        + (dot != nil ? "; the DOT file is at \(dotPath)" : "; pass --dot FILE to keep the DOT text")
+                        + ". Install it with `make deps` (Debian package graphviz).")
+            } catch {
+                throw CLIError.usage("Graphviz could not render \(path): \(error). Check that its folder exists and can be written.")
             }
-            Self.note("Rendered the network picture with \(layout.lastPathComponent) to \(path)")
+            Self.note("Rendered the network picture to \(path)")
         }
         if dot == nil { try? FileManager.default.removeItem(atPath: dotPath) }
     }
@@ -264,47 +256,20 @@ extension Network {
             note("Wrote the \(what) (Graphviz DOT) to \(path)")
             return
         }
-        guard let layout = graphviz() else {
+        let started = Date()
+        do {
+            try GraphvizRenderer.render(text, as: format == "png" ? .png : .svg, to: URL(fileURLWithPath: path))
+        } catch .notInstalled {
             throw CLIError.usage(
                 "Graphviz is not installed (neither `sfdp` nor `dot` is on PATH), so the \(what) cannot be rendered; "
                     + "give a .dot file to keep the DOT text. Install it with `make deps` (Debian package graphviz).")
-        }
-        let source = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-\(UUID().uuidString).dot")
-        defer { try? FileManager.default.removeItem(at: source) }
-        do {
-            try Data(text.utf8).write(to: source)
-        } catch {
-            throw CLIError.unreadable(
-                file: source.path, reason: "cannot write: \((error as NSError).localizedDescription)")
-        }
-        let process = Process()
-        process.executableURL = layout
-        process.arguments = ["-T\(format)", source.path, "-o", path]
-        let errors = Pipe()
-        process.standardError = errors
-        let started = Date()
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        } catch .failed(let message) {
             throw CLIError.usage(
-                "Graphviz could not render \(path): \(message.trimmingCharacters(in: .whitespacesAndNewlines)). "
-                    + "Check that its folder exists and can be written, or give another file.")
+                "Graphviz could not render \(path): \(message). Check that its folder exists and can be written, or give another file.")
+        } catch {
+            throw CLIError.usage("Graphviz could not render \(path): \(error).")
         }
-        note(
-            "Rendered the \(what) to \(path)" + String(format: " in %.1f s", Date().timeIntervalSince(started)))
-    }
-
-    /// `sfdp` (force-directed, best for networks), else `dot`, from PATH.
-    static func graphviz() -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for tool in ["sfdp", "dot"] {
-            for dir in path.split(separator: ":") {
-                let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent(tool)
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            }
-        }
-        return nil
+        note("Rendered the \(what) to \(path)" + String(format: " in %.1f s", Date().timeIntervalSince(started)))
     }
 
     static func note(_ text: String) {

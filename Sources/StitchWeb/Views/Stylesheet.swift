@@ -94,6 +94,7 @@ enum Stylesheet {
         th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #c9d3dd;vertical-align:top}
         thead th{background:#f3f6f9}
         .table-wrap{overflow-x:auto}
+        .picture{margin:1rem 0;overflow-x:auto}.picture svg{max-width:100%;height:auto}
         .nowrap{white-space:nowrap}
         .count{display:inline-block;min-width:2.4rem;text-align:right;font-variant-numeric:tabular-nums}
         td .bar{width:6rem;margin-left:.4rem}

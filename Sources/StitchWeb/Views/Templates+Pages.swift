@@ -194,17 +194,24 @@ enum PageTemplates {
         {{>errorSummary}}
         {{#analysis}}
         <p>{{summaryLine}}</p>
+        {{#overviewSVG}}<h2 id="picture">The picture</h2>
+        <figure class="picture">{{{overviewSVG}}}
+        <figcaption class="hint">One circle per community, numbered as in the table below; wider lines where more ties join two communities, the strongest naming the brokers (by id) who make them.</figcaption></figure>{{/overviewSVG}}
+        {{#picturesMissing}}<p class="hint">{{picturesMissing}}</p>{{/picturesMissing}}
         <h2 id="communities">Communities</h2>
-        <p class="hint">Largest first. The bar shows each community's size beside the largest.</p>
+        <p class="hint">Largest first. The bar shows each community's size beside the largest. Choose a community's number to see its picture.</p>
         <div class="table-wrap">
         <table aria-describedby="communities">
         <thead><tr><th scope="col">Community</th><th scope="col">Members</th><th scope="col">Area</th><th scope="col">Main groups</th><th scope="col">Main skills and interests</th></tr></thead>
         <tbody>
-        {{#communities}}<tr><th scope="row">{{communityNumber}}</th><td class="nowrap"><span class="count">{{communitySize}}</span> {{>bar}}</td><td>{{communityArea}}</td><td>{{communityGroups}}</td><td>{{communitySkills}}</td></tr>
+        {{#communities}}<tr><th scope="row"><a href="/network?community={{communityNumber}}{{resolutionQuery}}#community-picture">{{communityNumber}}</a></th><td class="nowrap"><span class="count">{{communitySize}}</span> {{>bar}}</td><td>{{communityArea}}</td><td>{{communityGroups}}</td><td>{{communitySkills}}</td></tr>
         {{/communities}}
         </tbody>
         </table>
         </div>
+        {{#communitySVG}}<h2 id="community-picture">Community {{communityShown}}</h2>
+        <figure class="picture">{{{communitySVG}}}
+        <figcaption class="hint">Its members by id and the ties between them; brokers have a thick outline, members with no recent tie a dashed one; the boxes are the communities its ties reach.</figcaption></figure>{{/communitySVG}}
         <h2 id="brokers">Brokers</h2>
         <p class="hint">Members whose ties reach across communities, most first: people a connector can ask to introduce others.</p>
         <div class="table-wrap">
