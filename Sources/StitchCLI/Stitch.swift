@@ -23,7 +23,7 @@ struct Stitch: AsyncParsableCommand {
         version: StitchVersion.current,
         subcommands: [
             WhoCanHelp.self, Give.self, Refer.self, Explain.self, Generate.self, Plan.self, Network.self, Serve.self, MCPCommand.self,
-            Import.self, Export.self, Demo.self, Admin.self, ReferralCommand.self, AccountCommand.self,
+            Import.self, Export.self, Demo.self, Admin.self, ReferralCommand.self, AccountCommand.self, DBSCommand.self,
         ]
     )
 }

@@ -46,10 +46,15 @@ public struct Referral: Sendable, Hashable, Codable {
     /// Why, in the referrer's own words ("lonely since his wife died, used to enjoy woodwork"):
     /// read into needs, goals (when none are given) and interests when the engine matches by meaning.
     public var reason: String?
+    /// The most the person can pay, in pounds a session (0: free only); the person's own
+    /// `maxCost` when not given.
+    public var maxCost: Double?
+    /// The person accepts an interpreter for this referral (as their record's `interpreter` does).
+    public var interpreter: Bool
 
     public init(
         id: String? = nil, person: PersonReference, goals: FiveWays? = nil, interests: [String] = [], referrer: String? = nil,
-        reason: String? = nil
+        reason: String? = nil, maxCost: Double? = nil, interpreter: Bool = false
     ) {
         self.id = id
         self.person = person
@@ -57,9 +62,11 @@ public struct Referral: Sendable, Hashable, Codable {
         self.interests = interests
         self.referrer = referrer
         self.reason = reason
+        self.maxCost = maxCost
+        self.interpreter = interpreter
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case id, person, goals, interests, referrer, reason }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case id, person, goals, interests, referrer, reason, maxCost, interpreter }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
     public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -73,6 +80,20 @@ public struct Referral: Sendable, Hashable, Codable {
         interests = try c.decode([String].self, forKey: .interests, default: [])
         referrer = try c.decodeIfPresent(String.self, forKey: .referrer)
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
+        maxCost = try c.decodeNonNegative(forKey: .maxCost)
+        interpreter = try c.decode(Bool.self, forKey: .interpreter, default: false)
         try c.enforce(boundErrors())
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encode(person, forKey: .person)
+        try c.encodeIfPresent(goals, forKey: .goals)
+        try c.encode(interests, forKey: .interests)
+        try c.encodeIfPresent(referrer, forKey: .referrer)
+        try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encodeIfPresent(maxCost, forKey: .maxCost)
+        if interpreter { try c.encode(interpreter, forKey: .interpreter) }
     }
 }

@@ -3,7 +3,8 @@
 public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
     /// An `avoid` on either side.
     case safeguarding
-    /// The request requires an enhanced DBS check the helper does not hold.
+    /// The request requires a DBS check the helper does not hold: none, one of a lower level, or
+    /// one that expired before the day judged.
     case dbs
     /// An access need the activity does not meet.
     case access
@@ -23,12 +24,16 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
     case homeVisits
     /// The helper gave more hours recently than the overload limit.
     case overload
+    /// Both sides state languages and share none, and no interpreter is accepted.
+    case language
+    /// The activity costs more a session than the person can pay (`maxCost`).
+    case cost
 
     /// A plain-English explanation for reasons and `explain`.
     public var explanation: String {
         switch self {
         case .safeguarding: "Safeguarding: these two must not be matched"
-        case .dbs: "Needs an enhanced DBS check"
+        case .dbs: "Needs a DBS check in date"
         case .access: "Does not meet an access need"
         case .distance: "Too far to travel"
         case .availability: "Not free at the time needed"
@@ -38,6 +43,8 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
         case .inactive: "Not an active member"
         case .homeVisits: "Does not do home visits"
         case .overload: "Has given a lot of time lately"
+        case .language: "No language in common"
+        case .cost: "Costs more than they can pay"
         }
     }
 }
@@ -92,6 +99,8 @@ extension ExclusionReason {
         case .inactive: 8
         case .homeVisits: 9
         case .overload: 10
+        case .language: 11
+        case .cost: 12
         }
     }
 }
