@@ -1,3 +1,5 @@
+import Foundation
+
 /// A language as an ISO 639-1 code ("en", "so"), the form `languages` takes on members and
 /// activities.
 ///
@@ -41,6 +43,16 @@ public enum LanguageCode {
     public static func name(of code: String) -> String {
         names[code.lowercased()] ?? code.lowercased()
     }
+
+    /// The code of a language written by its English name ("Somali", "english"), for sheets
+    /// people fill in by hand; `nil` for a name not in the table.
+    public static func code(named name: String) -> String? {
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return byName[wanted]
+    }
+
+    private static let byName: [String: String] = Dictionary(
+        names.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: { a, _ in a })
 
     /// English names of the languages most spoken in UK communities (and the rest of the
     /// commoner ISO 639-1 codes).
