@@ -226,12 +226,12 @@ public enum ScenarioCast {
                 organisation: "Somali Community Association", topics: ["coffee-morning", "cooking"], wellbeing: [.connect],
                 schedule: [slot(.wed, "10:00", "12:00")], location: at(51.4300, -0.0230), capacity: 20, enrolled: 9,
                 access: [.stepFree], cost: 0, groups: ["somali-community-association"], languages: ["so"]),
-            // For Precious: the same yoga, one at £6 a session and one free.
+            // For Precious: yoga, one class at £6 a session (for 18 to 35s) and one free.
             Activity(
-                id: "a-bellingham-yoga", name: "Bellingham Leisure Centre Yoga", organisation: "Bellingham Leisure Centre",
-                topics: ["yoga"], wellbeing: [.beActive, .takeNotice], schedule: [slot(.sat, "10:00", "11:00")],
-                location: at(51.4270, -0.0280), capacity: 25, enrolled: 12, access: [.stepFree, .wheelchair], cost: 6,
-                groups: ["bellingham-leisure"]),
+                id: "a-bellingham-yoga", name: "Bellingham Leisure Centre Yoga for 18 to 35s",
+                organisation: "Bellingham Leisure Centre", topics: ["yoga"], wellbeing: [.beActive, .takeNotice],
+                schedule: [slot(.sat, "10:00", "11:00")], location: at(51.4270, -0.0280), capacity: 25, enrolled: 12,
+                access: [.stepFree, .wheelchair], cost: 6, ageMin: 18, ageMax: 35, groups: ["bellingham-leisure"]),
             Activity(
                 id: "a-park-yoga", name: "Beckenham Place Park Free Yoga", organisation: "Park Yoga Lewisham",
                 topics: ["yoga"], wellbeing: [.beActive, .takeNotice, .connect], schedule: [slot(.sun, "15:00", "16:00")],

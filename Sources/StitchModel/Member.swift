@@ -111,14 +111,8 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         interpreter = try c.decode(Bool.self, forKey: .interpreter, default: false)
         maxCost = try c.decodeNonNegative(forKey: .maxCost)
         dbs = try c.decodeIfPresent(DBSCheck.self, forKey: .dbs)
-        if try c.decode(Bool.self, forKey: .dbsChecked, default: false) {
-            guard dbs == nil else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .dbsChecked, in: c,
-                    debugDescription: "dbsChecked is the old form of dbs: give only dbs, with its checked date and level")
-            }
-            dbs = .legacy
-        }
+        // The old form: read when `dbs` is not given (`dbs`, when given, stands for the check).
+        if try c.decode(Bool.self, forKey: .dbsChecked, default: false), dbs == nil { dbs = .legacy }
         birthYear = try c.decodeWholeNumber(forKey: .birthYear)
         groups = try c.decode([String].self, forKey: .groups, default: [])
         wellbeing = try c.decodeIfPresent(FiveWays.self, forKey: .wellbeing)

@@ -49,10 +49,10 @@ extension Member: DirectDecodable {
                 member.languages = list
             } else if key.is("dbsChecked") {
                 // The old form of `dbs`: true is a check of unknown date and level.
-                guard seen.insert(13), !seen.contains(20), let flag = json.bool(default: false) else { return false }
-                member.dbsChecked = flag
+                guard seen.insert(13), let flag = json.bool(default: false) else { return false }
+                if !seen.contains(20) { member.dbsChecked = flag }
             } else if key.is("dbs") {
-                guard seen.insert(20), !(seen.contains(13) && member.dbsChecked), let check = json.dbsCheck() else { return false }
+                guard seen.insert(20), let check = json.dbsCheck() else { return false }
                 member.dbs = check
             } else if key.is("interpreter") {
                 guard seen.insert(21), let flag = json.bool(default: false) else { return false }

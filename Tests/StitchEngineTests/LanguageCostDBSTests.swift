@@ -202,8 +202,12 @@ struct LanguageCostDBSTests {
         #expect(old.dbs == .legacy)
         let written = String(decoding: try JSONEncoder().encode(old), as: UTF8.self)
         #expect(written.contains(#""dbsChecked":true"#) && !written.contains(#""dbs":"#))
+        // Given both, `dbs` stands for the check, whatever the old flag says.
+        for flag in [true, false] {
+            let both = #"{"id": "m-1", "dbsChecked": \#(flag), "dbs": {"checked": "2024-03-01", "level": "basic"}}"#
+            #expect(try JSONDecoder().decode(Member.self, from: Data(both.utf8)).dbs == DBSCheck(checked: Self.date("2024-03-01"), level: .basic))
+        }
         for (json, field) in [
-            (#"{"id": "m-1", "dbsChecked": true, "dbs": {"checked": "2024-03-01", "level": "basic"}}"#, "dbsChecked"),
             (#"{"id": "m-1", "dbs": {"checked": "2024-03-01"}}"#, "dbs.level"),
             (#"{"id": "m-1", "dbs": {"checked": "2024-03-01", "level": "gold"}}"#, "dbs.level"),
         ] {
