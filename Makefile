@@ -28,7 +28,7 @@ demo: build
 PREFIX ?= /usr/local
 install: build
 	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/stitch" "$(DESTDIR)$(PREFIX)/bin/stitch"
-	install -D -m 0644 -t "$(DESTDIR)$(PREFIX)/share/stitch/data" data/taxonomy.json data/lewisham.json data/openapi.yaml
+	install -D -m 0644 -t "$(DESTDIR)$(PREFIX)/share/stitch/data" data/taxonomy.json data/lewisham.json data/lewisham-dismissals.json data/openapi.yaml
 	install -D -m 0644 -t "$(DESTDIR)$(PREFIX)/share/stitch/models/all-MiniLM-L6-v2" models/all-MiniLM-L6-v2/*
 	install -D -m 0644 deploy/man/stitch.1 "$(DESTDIR)$(PREFIX)/share/man/man1/stitch.1"
 	"$(DESTDIR)$(PREFIX)/bin/stitch" --generate-completion-script bash | install -D -m 0644 /dev/stdin "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/stitch"

@@ -40,6 +40,10 @@ say "6. Why not this one? One pair, every constraint and factor" \
     "Kathy uses a wheelchair; the Brockley class has no step-free access."
 "$stitch" explain --demo --subject m-kathy --candidate a-art-upstairs
 
+say "6b. Not this one: the broker dismissed a helper for Arthur" \
+    "Every answer for Arthur leaves Jade out (counted as dismissed); explain says when and why."
+"$stitch" explain --demo --subject m-arthur --candidate m-jade --skill "accompany to hospital" | sed -n 1,6p
+
 say "7. A connector's planning session: fifteen referrals from three practices at once" \
     "An exact allocation (most people placed, then the highest total score), compared with greedy."
 "$stitch" plan data/examples/planning-session.json --demo | sed -n 1,12p

@@ -218,6 +218,26 @@ extension MethodResults {
         public var offered: [String]
         public var chosen: String?
         public var history: [StatusChange]
+        /// Wellbeing measured before and after, each with its change and verdict (absent when none).
+        public var wellbeing: [WellbeingOutcome]
+
+        private enum CodingKeys: String, CodingKey {
+            case referral, person, practice, referred, status, codes, offered, chosen, history, wellbeing
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(referral, forKey: .referral)
+            try c.encode(person, forKey: .person)
+            try c.encodeIfPresent(practice, forKey: .practice)
+            try c.encode(referred, forKey: .referred)
+            try c.encode(status, forKey: .status)
+            try c.encode(codes, forKey: .codes)
+            try c.encode(offered, forKey: .offered)
+            try c.encodeIfPresent(chosen, forKey: .chosen)
+            try c.encode(history, forKey: .history)
+            if !wellbeing.isEmpty { try c.encode(wellbeing, forKey: .wellbeing) }
+        }
     }
 
     /// A SNOMED CT concept recorded on a day.

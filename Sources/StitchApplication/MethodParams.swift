@@ -335,3 +335,69 @@ public enum MethodResults {
 public struct EmptyResult: Codable, Sendable {
     public init() {}
 }
+
+extension MethodParams {
+    /// `match.undismiss`: the pair whose dismissal to take back.
+    public struct Undismiss: Decodable, Sendable {
+        public var subject: String
+        public var candidate: String
+        public init(subject: String, candidate: String) {
+            self.subject = subject
+            self.candidate = candidate
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case subject, candidate }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            subject = try c.decode(String.self, forKey: .subject)
+            candidate = try c.decode(String.self, forKey: .candidate)
+            for (key, id) in [(CodingKeys.subject, subject), (.candidate, candidate)] {
+                if let problem = RecordBounds.idProblem(id) {
+                    throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: problem)
+                }
+            }
+        }
+    }
+
+    /// `match.dismissals`: the dismissals kept, of one subject or of everyone.
+    public struct Dismissals: Decodable, Sendable {
+        public var subject: String?
+        public init(subject: String? = nil) { self.subject = subject }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case subject }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            subject = try c.decodeIfPresent(String.self, forKey: .subject)
+        }
+    }
+}
+
+extension MethodResults {
+    /// `match.undismiss`: whether a dismissal was taken back (false when the pair was not dismissed).
+    public struct Undismissed: Encodable, Sendable {
+        public var removed: Bool
+    }
+
+    /// `match.dismissals`: the dismissals kept, by subject then candidate, each with whether it
+    /// holds today.
+    public struct Dismissals: Encodable, Sendable {
+        public var dismissals: [Listed]
+
+        /// One dismissal as listed.
+        public struct Listed: Encodable, Sendable {
+            public var subject: String
+            public var candidate: String
+            public var reason: String?
+            public var until: CalendarDate?
+            public var date: CalendarDate?
+            /// False once `until` has passed: kept, but no longer honoured.
+            public var active: Bool
+        }
+    }
+}

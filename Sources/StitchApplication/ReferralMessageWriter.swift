@@ -7,6 +7,9 @@ import StitchModel
 /// Codes used (NHS England's national social prescribing codes):
 /// - 871731000000106 |Referral to social prescribing service|, on the referral's date;
 /// - 871711000000103 |Social prescribing declined|, on the day the person declined.
+///
+/// Wellbeing measured on the referral follows the history: each measure's scores before and
+/// after, the change and its verdict against the measure's minimal important difference.
 struct ReferralMessageWriter {
     let record: ReferralRecord
     /// The person's name, when known (the message goes to the person's own GP).
@@ -30,7 +33,7 @@ struct ReferralMessageWriter {
         return .init(
             referral: record.id, person: record.person.id, practice: record.referrer?.practice, referred: record.date,
             status: record.status, codes: codes, offered: record.offered.map(\.activity), chosen: record.chosenActivity,
-            history: record.history)
+            history: record.history, wellbeing: record.wellbeing.map { StitchService.outcome(of: $0, in: record) })
     }
 
     var text: String {
@@ -61,6 +64,10 @@ struct ReferralMessageWriter {
         lines.append(status + ".")
         let steps = record.history.map { "\(Self.words($0.status)) \(Self.day($0.date))" }
         lines.append("History: \(steps.joined(separator: "; ")).")
+        for entry in record.wellbeing {
+            let name = entry.activity.flatMap { id in record.offered.first(where: { $0.activity == id })?.name }
+            lines.append(WellbeingWording.sentence(entry, activityName: name))
+        }
         lines.append("Coded: \(Self.referralCode.1) (SNOMED CT \(Self.referralCode.0))"
             + (record.history.contains { $0.status == .declined } ? "; \(Self.declinedCode.1) (SNOMED CT \(Self.declinedCode.0))" : "") + ".")
         return lines.joined(separator: "\n")

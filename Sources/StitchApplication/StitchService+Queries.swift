@@ -12,7 +12,7 @@ extension StitchService {
 
     /// `match.helpers`: the members who could help with a request, ranked.
     public nonisolated func whoCanHelp(_ params: MethodParams.Helpers) async throws(ServiceError) -> Ranking {
-        let engine = await snapshot().engine
+        let engine = await snapshot().engine()
         return noted(
             try Self.run(engine) { () throws(QueryError) in
                 try engine.whoCanHelp(params.request, limit: params.limit ?? Self.defaultLimit, profile: params.profile ?? .broker)
@@ -21,7 +21,7 @@ extension StitchService {
 
     /// `match.opportunities`: the chances a member has to give, ranked.
     public nonisolated func opportunities(_ params: MethodParams.Opportunities) async throws(ServiceError) -> Ranking {
-        let engine = await snapshot().engine
+        let engine = await snapshot().engine()
         return noted(
             try Self.run(engine) { () throws(QueryError) in
                 try engine.opportunities(for: params.member, limit: params.limit ?? Self.defaultLimit, profile: params.profile ?? .broker)
@@ -30,7 +30,7 @@ extension StitchService {
 
     /// `refer.activities`: activities for a referred person, each with a member who could go along.
     public nonisolated func refer(_ params: MethodParams.Refer) async throws(ServiceError) -> Ranking {
-        let engine = await snapshot().engine
+        let engine = await snapshot().engine()
         return noted(
             try Self.run(engine) { () throws(QueryError) in
                 try engine.refer(
@@ -49,13 +49,13 @@ extension StitchService {
 
     /// `match.explain`: one pair's score, factors, constraints and reasons.
     public nonisolated func explain(_ query: ExplainQuery) async throws(ServiceError) -> Match {
-        let engine = await snapshot().engine
+        let engine = await snapshot().engine()
         return try Self.run(engine) { () throws(QueryError) in try engine.explain(query) }
     }
 
     /// `plan.allocate`: places a planning session's referrals in sessions and with buddies.
     public nonisolated func plan(_ request: PlanRequest) async throws(ServiceError) -> PlanResult {
-        let engine = await snapshot().engine
+        let engine = await snapshot().engine()
         return try Self.run(engine) { () throws(QueryError) in try Allocator(engine: engine).allocate(request) }
     }
 

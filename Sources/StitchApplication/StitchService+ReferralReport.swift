@@ -49,6 +49,33 @@ extension MethodResults {
         public var activities: [ActivityUse]
         /// Activities of the community nobody was offered, chose or attended.
         public var unused: [String]
+        /// Wellbeing change, measured before and after, overall, by activity and by topic.
+        public var wellbeing: WellbeingReport
+    }
+
+    /// The wellbeing changes of the referrals counted: every change, then those of each activity
+    /// and of each of the activities' topics (an activity with several topics counts in each),
+    /// each summarised with its mean, 95% interval and verdicts against the minimal important
+    /// differences.
+    public struct WellbeingReport: Encodable, Sendable {
+        /// Every measurement with a change (for an activity or not).
+        public var all: WellbeingChangeSummary
+        public var byActivity: [ActivityWellbeing]
+        public var byTopic: [TopicWellbeing]
+        public var minimalImportantDifference = MinimalImportantDifferences()
+    }
+
+    /// The wellbeing changes of the people measured for one activity.
+    public struct ActivityWellbeing: Encodable, Sendable {
+        public var activity: String
+        public var name: String?
+        public var summary: WellbeingChangeSummary
+    }
+
+    /// The wellbeing changes of the people measured for activities of one topic.
+    public struct TopicWellbeing: Encodable, Sendable {
+        public var topic: String
+        public var summary: WellbeingChangeSummary
     }
 
     /// One activity's part in the referrals counted.
@@ -64,7 +91,8 @@ extension MethodResults {
 
 extension StitchService {
     /// `referral.report`: referrals by status, need and practice, uptake and completion rates,
-    /// the median time to first contact, and which activities are offered, chosen, full or unused.
+    /// the median time to first contact, which activities are offered, chosen, full or unused,
+    /// and the wellbeing change by activity and topic.
     public func referralReport(_ params: MethodParams.ReferralReport) throws(ServiceError) -> MethodResults.ReferralReport {
         let chosen = try referrals(practice: params.practice, from: params.from, to: params.to)
         var byStatus = Dictionary(uniqueKeysWithValues: ReferralStatus.allCases.map { ($0.rawValue, 0) })
@@ -98,12 +126,37 @@ extension StitchService {
                 activity: id, name: activity?.name, offered: offers[id] ?? 0, chosen: choices[id] ?? 0,
                 full: activity.map(Self.isFull) ?? false)
         }
+        let wellbeing = Self.wellbeingReport(chosen, activities: byID)
         let unused = activities.map(\.id).filter { offers[$0] == nil && choices[$0] == nil && !attended.contains($0) }.sorted()
         return .init(
             referrals: chosen.count, byStatus: byStatus, byNeed: byNeed, byPractice: byPractice,
             uptake: offeredCount == 0 ? nil : Double(started) / Double(offeredCount),
             completion: started == 0 ? nil : Double(completed) / Double(started),
-            medianDaysToFirstContact: Self.median(firstContact), activities: uses, unused: unused)
+            medianDaysToFirstContact: Self.median(firstContact), activities: uses, unused: unused, wellbeing: wellbeing)
+    }
+
+    /// The changes of `records`' measurements, overall, by activity and by the activities' topics.
+    static func wellbeingReport(_ records: [ReferralRecord], activities: [String: Activity]) -> MethodResults.WellbeingReport {
+        var all: [WellbeingChange] = []
+        var byActivity: [(String, WellbeingChange)] = []
+        var byTopic: [(String, WellbeingChange)] = []
+        var names: [String: String] = [:]
+        for record in records {
+            for entry in record.wellbeing {
+                guard let change = entry.change, !change.isEmpty else { continue }
+                all.append(change)
+                guard let id = entry.activity else { continue }
+                byActivity.append((id, change))
+                names[id] = activities[id]?.name ?? record.offered.first(where: { $0.activity == id })?.name
+                for topic in Set(activities[id]?.topics ?? []) { byTopic.append((topic, change)) }
+            }
+        }
+        return .init(
+            all: WellbeingChangeSummary(all),
+            byActivity: WellbeingChangeSummary.grouped(byActivity).sorted { $0.key < $1.key }.map {
+                .init(activity: $0.key, name: names[$0.key], summary: $0.value)
+            },
+            byTopic: WellbeingChangeSummary.grouped(byTopic).sorted { $0.key < $1.key }.map { .init(topic: $0.key, summary: $0.value) })
     }
 
     /// Every place is taken.

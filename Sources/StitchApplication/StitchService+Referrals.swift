@@ -44,7 +44,8 @@ extension StitchService {
         }
         let ranking: Ranking
         do {
-            ranking = try engine.refer(record.referral, limit: limit, withBuddy: true, profile: .referral)
+            ranking = try engine.judgingDismissals(dismissals, on: record.date)
+                .refer(record.referral, limit: limit, withBuddy: true, profile: .referral)
         } catch {
             throw ServiceError.query(error, engine: engine)
         }
@@ -176,7 +177,7 @@ extension StitchService {
         return "r-\(number)"
     }
 
-    private func referral(_ id: String) throws(ServiceError) -> ReferralRecord {
+    func referral(_ id: String) throws(ServiceError) -> ReferralRecord {
         guard let record = referrals[id] else {
             let near = NearestWord.nearest(to: id, among: Array(referrals.keys))
             throw ServiceError(
@@ -187,7 +188,7 @@ extension StitchService {
     }
 
     /// Stores the record (when the store keeps referrals), then keeps it.
-    private func save(_ record: ReferralRecord, as name: String) throws(ServiceError) {
+    func save(_ record: ReferralRecord, as name: String) throws(ServiceError) {
         if let store = persistence as? any ReferralPersistence {
             let start = ContinuousClock.now
             do {

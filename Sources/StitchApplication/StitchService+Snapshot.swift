@@ -1,4 +1,5 @@
 public import StitchEngine
+public import StitchModel
 
 /// The engine in force and the `server.health` answer it gives, shared by every read until the
 /// community next changes.
@@ -11,10 +12,13 @@ public final class EngineSnapshot: Sendable {
     /// The `server.health` answer for this engine, but for the DBS checks listed, which depend
     /// on the day.
     private let counts: MethodResults.Health
+    /// The broker's dismissals when it was taken, every one (judged per query by ``engine(on:)``).
+    public let dismissals: [Dismissal]
 
-    init(engine: Engine, health: MethodResults.Health) {
+    init(engine: Engine, health: MethodResults.Health, dismissals: [Dismissal] = []) {
         self.engine = engine
         self.counts = health
+        self.dismissals = dismissals
     }
 
     /// The `server.health` answer for this engine today: the DBS checks expiring are worked out
@@ -23,6 +27,11 @@ public final class EngineSnapshot: Sendable {
         var health = counts
         health.dbsExpiring = engine.dbsExpiring(on: StitchService.today(), within: StitchService.dbsNoticeDays)
         return health
+    }
+
+    /// The engine honouring the dismissals that hold on `day` (today when not given).
+    public func engine(on day: CalendarDate? = nil) -> Engine {
+        dismissals.isEmpty ? engine : engine.judgingDismissals(dismissals, on: day ?? StitchService.today())
     }
 }
 
@@ -39,7 +48,7 @@ extension StitchService {
 
     private func publishSnapshot() -> EngineSnapshot {
         if let snapshot = published.withLock({ $0 }) { return snapshot }
-        let snapshot = EngineSnapshot(engine: engine, health: health())
+        let snapshot = EngineSnapshot(engine: engine, health: health(), dismissals: dismissals)
         published.withLock { $0 = snapshot }
         return snapshot
     }

@@ -41,8 +41,13 @@ public actor StitchService {
     var engine: Engine { live.engine }
     /// The recorded outcomes, in the order recorded (see `StitchService+Outcomes.swift`).
     var outcomes: [Outcome]
+    /// The broker's dismissals, one per subject and candidate (see `StitchService+Dismissals.swift`).
+    var dismissals: [Dismissal]
     /// The referral records by id (see `StitchService+Referrals.swift`).
     var referrals: [String: ReferralRecord]
+    /// The weight fits `weights.learn` made, by version; read from the store when first needed
+    /// (see `StitchService+Learning.swift`).
+    var learnedFits: [String: LearnedFit]?
     /// When each referral status needs a call.
     public let followUp: FollowUpPolicy
     let taxonomy: SkillTaxonomy
@@ -69,13 +74,16 @@ public actor StitchService {
     ///     community in memory only. The community and outcomes given here are not stored again.
     ///   - referrals: the referral records kept so far (read back from the store).
     ///   - followUp: when each referral status needs a call.
+    ///   - dismissals: the dismissals kept so far (read back from the store); those naming a
+    ///     subject or candidate not in `community` (or the referrals) are dropped.
     public init(
         community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
         outcomes: [Outcome] = [], persistence: (any CommunityPersistence)? = nil, loadPolicy: LoadPolicy = .denied,
         meaning: MeaningSetup = .none, quietPeriod: Duration = .seconds(1), referrals: [ReferralRecord] = [],
-        followUp: FollowUpPolicy = .standard
+        followUp: FollowUpPolicy = .standard, dismissals: [Dismissal] = []
     ) throws(ValidationErrors) {
         self.outcomes = Self.resolvable(outcomes, in: community)
+        self.dismissals = Self.resolvable(dismissals, in: community, referrals: referrals)
         self.referrals = Dictionary(referrals.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         self.followUp = followUp
         self.taxonomy = taxonomy
@@ -159,6 +167,7 @@ public actor StitchService {
             live = restored
             generation += 1
             pruneOutcomes()
+            pruneDismissals()
         } catch {
             Self.log("could not reload the store after a failed write; the engine holds one uncommitted write")
         }
@@ -248,6 +257,7 @@ public actor StitchService {
             throw ServiceError(.invalidParams, "Invalid params", field: "params", reason: "give `path` or `community`")
         }
         pruneOutcomes()
+        pruneDismissals()
         return .init(members: next.members.count, activities: next.activities.count, exchanges: next.exchanges.count, attendance: next.attendance.count)
     }
 
@@ -272,6 +282,7 @@ public actor StitchService {
         try requireMember(id, at: "id")
         try apply(.removeMember(id: id), field: "", storing: ("member.remove", { try $0.remove(memberID: id) }))
         pruneOutcomes()
+        pruneDismissals()
         return .init(id: id)
     }
 
@@ -286,6 +297,7 @@ public actor StitchService {
         try requireActivity(id, at: "id")
         try apply(.removeActivity(id: id), field: "", storing: ("activity.remove", { try $0.remove(activityID: id) }))
         pruneOutcomes()
+        pruneDismissals()
         return .init(id: id)
     }
 

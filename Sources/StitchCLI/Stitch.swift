@@ -23,7 +23,8 @@ struct Stitch: AsyncParsableCommand {
         version: StitchVersion.current,
         subcommands: [
             WhoCanHelp.self, Give.self, Refer.self, Explain.self, Generate.self, Plan.self, Network.self, Serve.self, MCPCommand.self,
-            Import.self, Export.self, Demo.self, Admin.self, ReferralCommand.self, AccountCommand.self, DBSCommand.self,
+            Import.self, Export.self, Demo.self, Admin.self, ReferralCommand.self, WeightsCommand.self, Dismiss.self, Undismiss.self,
+            Dismissals.self, AccountCommand.self, DBSCommand.self,
         ]
     )
 }

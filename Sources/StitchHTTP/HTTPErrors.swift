@@ -102,10 +102,13 @@ enum HTTPOperations {
         "upsertMember": "member.upsert", "removeMember": "member.remove", "upsertActivity": "activity.upsert",
         "removeActivity": "activity.remove", "recordExchange": "exchange.record", "recordAttendance": "attendance.record",
         "recordOutcome": "outcome.record", "whoCanHelp": "match.helpers", "opportunities": "match.opportunities",
-        "referActivities": "refer.activities", "explain": "match.explain", "plan": "plan.allocate",
+        "referActivities": "refer.activities", "dismissMatch": "match.dismiss", "undismissMatch": "match.undismiss",
+        "listDismissals": "match.dismissals", "explain": "match.explain", "plan": "plan.allocate",
         "analyseNetwork": "network.analyse", "getWeights": "weights.get", "setWeights": "weights.set",
         "calibrateWeights": "weights.calibrate", "createReferral": "referral.create", "listReferrals": "referral.list",
         "dueReferrals": "referral.due", "referralReport": "referral.report", "getReferral": "referral.get",
         "updateReferralStatus": "referral.update-status", "referralMessage": "referral.message",
+        "recordWellbeing": "referral.wellbeing", "learnWeights": "weights.learn", "weightFits": "weights.fits",
+        "applyWeights": "weights.apply",
     ]
 }

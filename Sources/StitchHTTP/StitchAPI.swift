@@ -99,6 +99,27 @@ struct StitchAPI: APIProtocol {
         return .ok(.init(body: .json(try Self.json(try await service.explain(query)))))
     }
 
+    func dismissMatch(_ input: Operations.DismissMatch.Input) async throws -> Operations.DismissMatch.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let dismissal = try Self.read(Dismissal.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.dismiss(dismissal)))))
+    }
+
+    func undismissMatch(_ input: Operations.UndismissMatch.Input) async throws -> Operations.UndismissMatch.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.Undismiss.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.undismiss(params)))))
+    }
+
+    func listDismissals(_ input: Operations.ListDismissals.Input) async throws -> Operations.ListDismissals.Output {
+        let params: MethodParams.Dismissals
+        switch input.body {
+        case .json(let body)?: params = try Self.read(MethodParams.Dismissals.self, body)
+        case nil: params = MethodParams.Dismissals()
+        }
+        return .ok(.init(body: .json(try Self.json(try await service.listDismissals(params)))))
+    }
+
     // MARK: Planning
 
     func plan(_ input: Operations.Plan.Input) async throws -> Operations.Plan.Output {
@@ -138,6 +159,25 @@ struct StitchAPI: APIProtocol {
         case nil: params = try MethodParams.decode(MethodParams.Calibrate.self, from: Data("{}".utf8))
         }
         return .ok(.init(body: .json(try Self.json(try await service.calibrate(params)))))
+    }
+
+    func learnWeights(_ input: Operations.LearnWeights.Input) async throws -> Operations.LearnWeights.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.LearnWeights.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.learnWeights(params)))))
+    }
+
+    func weightFits(_ input: Operations.WeightFits.Input) async throws -> Operations.WeightFits.Output {
+        var fields: [String: String] = [:]
+        if let profile = input.query.profile { fields["profile"] = profile.rawValue }
+        let params = try MethodParams.decode(MethodParams.WeightFits.self, from: try JSONEncoder().encode(fields))
+        return .ok(.init(body: .json(try Self.json(try await service.weightFits(params)))))
+    }
+
+    func applyWeights(_ input: Operations.ApplyWeights.Input) async throws -> Operations.ApplyWeights.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.ApplyWeights.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.applyWeights(params)))))
     }
 
     // MARK: Referrals
@@ -186,6 +226,17 @@ struct StitchAPI: APIProtocol {
         fields["id"] = input.path.id
         let params = try Self.read(MethodParams.UpdateReferralStatus.self, try OpenAPIObjectContainer(unvalidatedValue: fields))
         return .ok(.init(body: .json(try Self.json(try await service.updateReferralStatus(params)))))
+    }
+
+    func recordWellbeing(_ input: Operations.RecordWellbeing.Input) async throws -> Operations.RecordWellbeing.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        var fields = body.value
+        if fields["id"] != nil {
+            throw ServiceError.invalidParams(ValidationError(field: "id", reason: "unknown field 'id'; the referral's id is in the path"))
+        }
+        fields["id"] = input.path.id
+        let params = try Self.read(MethodParams.RecordWellbeing.self, try OpenAPIObjectContainer(unvalidatedValue: fields))
+        return .ok(.init(body: .json(try Self.json(try await service.recordWellbeing(params)))))
     }
 
     func referralMessage(_ input: Operations.ReferralMessage.Input) async throws -> Operations.ReferralMessage.Output {

@@ -162,6 +162,9 @@ extension ArgumentSchema {
                 "reason": text(
                     "Why, in the referrer's words (\"lonely since his wife died, used to enjoy woodwork\"): read into "
                         + "needs, goals and interests when words are matched by meaning."),
+                "when": array(
+                    slot, "When the person can go each week; activities with no session then are left out.",
+                    maxItems: RecordBounds.maximumSlots),
                 "maxCost": number("The most the person can pay, in pounds a session (0: free only).", in: RecordBounds.cost),
                 "interpreter": boolean("The person accepts an interpreter.", default: false),
             ], required: requiringID ? ["id", "person"] : ["person"], description: "A social-prescribing referral.")

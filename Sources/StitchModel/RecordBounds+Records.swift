@@ -107,6 +107,7 @@ extension Referral {
         RecordBounds.checkTexts(interests, field: "interests", into: &errors)
         RecordBounds.checkText(referrer, field: "referrer", into: &errors)
         RecordBounds.checkText(reason, field: "reason", into: &errors)
+        RecordBounds.checkCount(when.count, maximum: RecordBounds.maximumSlots, field: "when", into: &errors)
         RecordBounds.check(maxCost, RecordBounds.cost, field: "maxCost", into: &errors)
         return errors
     }

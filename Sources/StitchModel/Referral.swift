@@ -46,6 +46,10 @@ public struct Referral: Sendable, Hashable, Codable {
     /// Why, in the referrer's own words ("lonely since his wife died, used to enjoy woodwork"):
     /// read into needs, goals (when none are given) and interests when the engine matches by meaning.
     public var reason: String?
+    /// When the person is free to go (weekly times). When given, an activity none of whose
+    /// sessions overlaps them is excluded (under `availability`), so a plan never places the
+    /// person in a session they cannot attend.
+    public var when: [Slot]
     /// The most the person can pay, in pounds a session (0: free only); the person's own
     /// `maxCost` when not given.
     public var maxCost: Double?
@@ -54,7 +58,7 @@ public struct Referral: Sendable, Hashable, Codable {
 
     public init(
         id: String? = nil, person: PersonReference, goals: FiveWays? = nil, interests: [String] = [], referrer: String? = nil,
-        reason: String? = nil, maxCost: Double? = nil, interpreter: Bool = false
+        reason: String? = nil, when: [Slot] = [], maxCost: Double? = nil, interpreter: Bool = false
     ) {
         self.id = id
         self.person = person
@@ -62,11 +66,12 @@ public struct Referral: Sendable, Hashable, Codable {
         self.interests = interests
         self.referrer = referrer
         self.reason = reason
+        self.when = when
         self.maxCost = maxCost
         self.interpreter = interpreter
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case id, person, goals, interests, referrer, reason, maxCost, interpreter }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case id, person, goals, interests, referrer, reason, when, maxCost, interpreter }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
     public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -80,6 +85,7 @@ public struct Referral: Sendable, Hashable, Codable {
         interests = try c.decode([String].self, forKey: .interests, default: [])
         referrer = try c.decodeIfPresent(String.self, forKey: .referrer)
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
+        when = try c.decode([Slot].self, forKey: .when, default: [])
         maxCost = try c.decodeNonNegative(forKey: .maxCost)
         interpreter = try c.decode(Bool.self, forKey: .interpreter, default: false)
         try c.enforce(boundErrors())
@@ -93,6 +99,7 @@ public struct Referral: Sendable, Hashable, Codable {
         try c.encode(interests, forKey: .interests)
         try c.encodeIfPresent(referrer, forKey: .referrer)
         try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encode(when, forKey: .when)
         try c.encodeIfPresent(maxCost, forKey: .maxCost)
         if interpreter { try c.encode(interpreter, forKey: .interpreter) }
     }

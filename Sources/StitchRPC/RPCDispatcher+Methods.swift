@@ -62,9 +62,15 @@ extension RPCDispatcher {
             case "refer.activities": return .success(try await service.refer(decode(MethodParams.Refer.self, params)))
             case "match.explain":
                 return .success(try await service.explain(plain(MethodParams.plainExplain(params.fields), else: ExplainQuery.self, params)))
+            case "match.dismiss": return .success(try await service.dismiss(decode(Dismissal.self, params)))
+            case "match.undismiss": return .success(try await service.undismiss(decode(MethodParams.Undismiss.self, params)))
+            case "match.dismissals": return .success(try await service.listDismissals(decode(MethodParams.Dismissals.self, params)))
             case "weights.get": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: false))
             case "weights.set": return .success(try await service.weights(decode(MethodParams.Weights.self, params), set: true))
             case "weights.calibrate": return .success(try await service.calibrate(decode(MethodParams.Calibrate.self, params)))
+            case "weights.learn": return .success(try await service.learnWeights(decode(MethodParams.LearnWeights.self, params)))
+            case "weights.fits": return .success(try await service.weightFits(decode(MethodParams.WeightFits.self, params)))
+            case "weights.apply": return .success(try await service.applyWeights(decode(MethodParams.ApplyWeights.self, params)))
             case "outcome.record": return .success(try await service.record(outcome: decode(Outcome.self, params)))
             case "server.health":
                 try Self.takesNoParams(method, params)
@@ -80,6 +86,7 @@ extension RPCDispatcher {
             case "referral.list": return .success(try await service.listReferrals(decode(MethodParams.ListReferrals.self, params)))
             case "referral.due": return .success(await service.dueReferrals(try decode(MethodParams.DueReferrals.self, params)))
             case "referral.report": return .success(try await service.referralReport(decode(MethodParams.ReferralReport.self, params)))
+            case "referral.wellbeing": return .success(try await service.recordWellbeing(decode(MethodParams.RecordWellbeing.self, params)))
             case "referral.message": return .success(try await service.referralMessage(decode(MethodParams.RemoveByID.self, params)))
             case "network.analyse":
                 return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))

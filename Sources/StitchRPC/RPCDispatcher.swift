@@ -114,7 +114,8 @@ public final class RPCDispatcher: Sendable {
     /// the requests before it).
     static let readOnlyMethods: Set<String> = [
         "match.helpers", "match.opportunities", "refer.activities", "match.explain", "plan.allocate", "weights.get",
-        "server.health", "referral.get", "referral.list", "referral.due", "referral.message", "referral.report", "referral.report",
+        "server.health", "match.dismissals", "referral.get", "referral.list", "referral.due", "referral.message", "referral.report",
+        "weights.fits",
     ]
 
     func prepare(_ line: Data) -> PreparedLine {
@@ -280,8 +281,10 @@ public final class RPCDispatcher: Sendable {
     public static let methodNames = [
         "community.load", "member.upsert", "member.remove", "activity.upsert", "activity.remove", "exchange.record",
         "attendance.record", "match.helpers", "match.opportunities", "refer.activities", "plan.allocate", "match.explain",
-        "network.analyse", "outcome.record", "weights.get", "weights.set", "weights.calibrate", "server.health", "server.stats",
-        "referral.create", "referral.update-status", "referral.get", "referral.list", "referral.due", "referral.message", "referral.report",
+        "match.dismiss", "match.undismiss", "match.dismissals", "network.analyse", "outcome.record", "weights.get", "weights.set",
+        "weights.calibrate", "weights.learn", "weights.fits", "weights.apply", "server.health", "server.stats", "referral.create",
+        "referral.update-status", "referral.get", "referral.list", "referral.due", "referral.wellbeing", "referral.message",
+        "referral.report",
     ]
 
     /// Every method of the protocol.

@@ -18,12 +18,13 @@ import StitchModel
 /// record by record.
 enum BulkStoreFile {
     /// The rows of the store being replaced that `replaceAll` keeps: every weight, and the
-    /// outcomes (those that no longer resolve are pruned in the new file), the text model's
-    /// vectors, the referral records, the accounts and the audit log.
+    /// outcomes and dismissals (those that no longer resolve are pruned in the new file), the
+    /// text model's vectors, the referral records, the accounts and the audit log.
     struct Kept {
         var weights: [Row]
         var outcomes: [Row]
         var referrals: [Row]
+        var dismissals: [Row]
         var accounts: [Row]
         var audit: [Row]
         /// The text model's vectors (`text_vectors`): model, text (read by its length) and bytes.
@@ -32,6 +33,7 @@ enum BulkStoreFile {
         static let weightColumns = "profile, skill, availability, locality, wellbeing, bridging, reciprocity"
         static let outcomeColumns = "seq, subject, candidate, accepted, completed, wellbeing_before, wellbeing_after"
         static let referralColumns = "id, person, practice, status, date, record"
+        static let dismissalColumns = "seq, subject, candidate, reason, until, date"
         static let accountColumns = "name, role, password_hash, created"
         static let auditColumns = "seq, at, account, action, person, related, count"
 
@@ -40,6 +42,7 @@ enum BulkStoreFile {
             weights = try Row.fetchAll(db, sql: "SELECT \(Self.weightColumns) FROM weights")
             outcomes = try Row.fetchAll(db, sql: "SELECT \(Self.outcomeColumns) FROM outcomes ORDER BY seq")
             referrals = try Row.fetchAll(db, sql: "SELECT \(Self.referralColumns) FROM referrals")
+            dismissals = try Row.fetchAll(db, sql: "SELECT \(Self.dismissalColumns) FROM dismissals ORDER BY seq")
             accounts = try Row.fetchAll(db, sql: "SELECT \(Self.accountColumns) FROM accounts")
             audit = try Row.fetchAll(db, sql: "SELECT \(Self.auditColumns) FROM audit_log ORDER BY seq")
             vectors = []
@@ -102,6 +105,10 @@ enum BulkStoreFile {
                 let insertReferral = try db.makeStatement(
                     sql: "INSERT INTO referrals (\(Kept.referralColumns)) VALUES (?, ?, ?, ?, ?, ?)")
                 for row in kept.referrals { try insertReferral.execute(arguments: StatementArguments(row.databaseValues)) }
+                let insertDismissal = try db.makeStatement(
+                    sql: "INSERT INTO dismissals (\(Kept.dismissalColumns)) VALUES (?, ?, ?, ?, ?, ?)")
+                for row in kept.dismissals { try insertDismissal.execute(arguments: StatementArguments(row.databaseValues)) }
+                try SQLiteCommunityStore.pruneDismissals(db)
                 let insertAccount = try db.makeStatement(sql: "INSERT INTO accounts (\(Kept.accountColumns)) VALUES (?, ?, ?, ?)")
                 for row in kept.accounts { try insertAccount.execute(arguments: StatementArguments(row.databaseValues)) }
                 let insertAudit = try db.makeStatement(sql: "INSERT INTO audit_log (\(Kept.auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import StitchApplication
 import StitchEngine
 import StitchModel
 
@@ -63,12 +64,14 @@ extension SQLiteCommunityStore {
         default:
             try write { db in
                 switch entry.table {
-                case "exchanges", "attendance", "outcomes":
+                case "exchanges", "attendance", "outcomes", "dismissals":
                     try db.run("DELETE FROM \(entry.table) WHERE seq = ?", [.integer(Self.sequence(entry.key))])
                 case "weights":
                     try db.run("DELETE FROM weights WHERE profile = ?", [.text(entry.key)])
                 case "referrals":
                     try db.run("DELETE FROM referrals WHERE id = ?", [.text(entry.key)])
+                case "learned_weights":
+                    try db.run("DELETE FROM learned_weights WHERE version = ?", [.text(entry.key)])
                 default:
                     break
                 }
@@ -154,6 +157,12 @@ extension SQLiteCommunityStore {
             let record = try decode(ReferralRecord.self)
             try sameID(record.id)
             try save(referral: record)
+        case "learned_weights":
+            let fit = try decode(LearnedFit.self)
+            guard fit.version == entry.key, fit.fit.version == entry.key else {
+                throw ValidationErrors([.init(field: "version", reason: "is not the version of the row set aside ('\(entry.key)')")])
+            }
+            try save(fit: fit)
         default:
             throw ValidationErrors([.init(field: "table", reason: "unknown table '\(entry.table)'")])
         }

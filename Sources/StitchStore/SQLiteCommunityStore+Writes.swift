@@ -67,6 +67,7 @@ extension SQLiteCommunityStore {
                 tick()
             }
             try Self.pruneOutcomes(db)
+            try Self.pruneDismissals(db)
             try db.execute(sql: "DELETE FROM quarantine WHERE source IN ('members', 'activities', 'exchanges', 'attendance')")
             try db.execute(sql: "DELETE FROM meta WHERE key = '\(Self.demoKey)'")
             if demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('\(Self.demoKey)', 'bundled')") }
@@ -97,6 +98,7 @@ extension SQLiteCommunityStore {
             try db.run("DELETE FROM members WHERE id = ?", [.text(id)])
             try db.run("DELETE FROM quarantine WHERE source = 'members' AND key = ?", [.text(id)])
             try Self.pruneOutcomes(db)
+            try Self.pruneDismissals(db)
         }
     }
 
@@ -110,6 +112,7 @@ extension SQLiteCommunityStore {
             try db.run("DELETE FROM activities WHERE id = ?", [.text(id)])
             try db.run("DELETE FROM quarantine WHERE source = 'activities' AND key = ?", [.text(id)])
             try Self.pruneOutcomes(db)
+            try Self.pruneDismissals(db)
         }
     }
 

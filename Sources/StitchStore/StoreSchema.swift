@@ -25,10 +25,14 @@ import GRDB
 ///   (`SQLiteCommunityStore+Referrals`).
 /// - `v6`: accounts of the web pages (name, role, bcrypt hash) and the audit log
 ///   (`SQLiteCommunityStore+Accounts`).
+/// - `v7`: learned weights: each fit `weights.learn` made, by version, as JSON, with the day it
+///   was learnt and last applied (`SQLiteCommunityStore+LearnedWeights`).
+/// - `v8`: dismissals: the broker's "not this one" per subject and candidate
+///   (`SQLiteCommunityStore+Dismissals`).
 enum StoreSchema {
     /// The schema version this build writes, also kept in `meta.schemaVersion` and
     /// `PRAGMA user_version`.
-    static let currentVersion = 6
+    static let currentVersion = 8
 
     /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
     static let applicationID: Int32 = 0x5354_4348
@@ -201,6 +205,47 @@ enum StoreSchema {
 
                     UPDATE meta SET value = '6' WHERE key = 'schemaVersion';
                     PRAGMA user_version = 6;
+                    """)
+        }
+        migrator.registerMigration("v7: learned weights") { db in
+            // One row per fit of a profile's weights to referral outcomes: the whole fit as JSON
+            // (read back strictly), with the columns a list filters on. A fit is evidence kept
+            // beside the weights, not a reference to the community: no foreign key.
+            try db.execute(
+                sql: """
+                    CREATE TABLE learned_weights (
+                        version TEXT PRIMARY KEY NOT NULL,
+                        profile TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        learned TEXT NOT NULL,
+                        applied TEXT,
+                        fit TEXT NOT NULL
+                    ) WITHOUT ROWID;
+
+                    UPDATE meta SET value = '7' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 7;
+                    """)
+        }
+        migrator.registerMigration("v8: dismissals") { db in
+            // One row per subject and candidate. The subject is a member or a referral record's
+            // person and the candidate a member or an activity, so neither has a foreign key: the
+            // writes that remove members and activities prune them. The reason is the broker's
+            // free text: stored, never logged.
+            try db.execute(
+                sql: """
+                    CREATE TABLE dismissals (
+                        seq INTEGER PRIMARY KEY,
+                        subject TEXT NOT NULL,
+                        candidate TEXT NOT NULL,
+                        reason TEXT,
+                        until TEXT,
+                        date TEXT,
+                        UNIQUE (subject, candidate)
+                    );
+                    CREATE INDEX dismissals_by_candidate ON dismissals(candidate);
+
+                    UPDATE meta SET value = '8' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 8;
                     """)
         }
         return migrator

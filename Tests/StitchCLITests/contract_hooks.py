@@ -134,6 +134,13 @@ def map_case(context, case):
         body["receiver"] = distinct(body["giver"], body["receiver"])
     elif label == "POST /outcomes":
         body["candidate"] = distinct(body["subject"], body["candidate"])
+    elif label == "POST /match/dismiss":
+        # Dismissal: the candidate is not the subject, and `until` is not before `date` (its description).
+        body["candidate"] = distinct(body["subject"], body["candidate"])
+        if body.get("date") and body.get("until") and body["until"] < body["date"]:
+            body["date"], body["until"] = body["until"], body["date"]
+        elif body.get("until") and not body.get("date"):
+            body["date"] = body["until"]
     elif label == "POST /plan/allocate":
         body = planned(body)
     elif label == "PUT /community":

@@ -281,3 +281,57 @@ extension HTTPInterfaceTests {
         }
     }
 }
+
+extension HTTPInterfaceTests {
+    @Test func wellbeingIsRecordedAndWrittenBackAndLearningRefusesThinDataOverHTTP() async throws {
+        try await withAPI { client in
+            try await client.execute(
+                uri: "/api/referrals", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"referral":{"person":"m-maud","date":"2026-11-02","interests":["knitting"]},"limit":2}"#)
+            ) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(
+                uri: "/api/referrals/r-1/wellbeing", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"when":"before","scores":{"date":"2026-11-03","swemwbs":[2,2,3,2,3,2,3]}}"#)
+            ) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(
+                uri: "/api/referrals/r-1/wellbeing", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"when":"after","scores":{"date":"2026-12-20","swemwbs":[3,3,4,3,3,3,6]}}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+                let error = try Self.json(response.body)
+                #expect((error["data"] as? [String: Any])?["field"] as? String == "params.scores.swemwbs[6]")
+            }
+            try await client.execute(
+                uri: "/api/referrals/r-1/wellbeing", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"when":"after","scores":{"date":"2026-12-20","swemwbs":[3,3,4,3,3,3,4]}}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                let outcome = try Self.json(response.body)
+                let change = (outcome["change"] as? [String: Any])?["swemwbs"] as? [String: Any]
+                #expect(change?["change"] as? Double == 3.85)
+                #expect(change?["verdict"] as? String == "improved")
+            }
+            try await client.execute(uri: "/api/referrals/r-1/message", method: .get) { response in
+                let message = try Self.json(response.body)
+                #expect((message["text"] as? String)?.contains("SWEMWBS 16.88 → 20.73 metric points, +3.85, improved") == true)
+            }
+            try await client.execute(
+                uri: "/api/weights/learn", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"target":"wellbeing"}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+                let error = try Self.json(response.body)
+                #expect((error["data"] as? [String: Any])?["field"] as? String == "params.target")
+            }
+            try await client.execute(uri: "/api/weights/fits", method: .get) { response in
+                #expect(response.status == .ok)
+                let fits = try Self.json(response.body)
+                #expect((fits["fits"] as? [Any])?.isEmpty == true)
+            }
+        }
+    }
+}

@@ -24,15 +24,19 @@ struct ScenarioSevenTests {
             let left = try #require(try engine.remainingPlaces(activity: activity))
             #expect(taken <= left, "\(activity): \(taken) placed, \(left) places")
         }
-        // Never breaks a constraint: every placement is one the engine finds feasible, at its score.
+        // Never breaks a constraint: every placement is one the engine finds feasible, at its
+        // score (halved, and marked, when the person is free for none of its sessions).
         var feasible: [String: [String: Double]] = [:]
         for r in session.referrals {
             let ranking = try engine.placements(for: r, limit: 1000)
-            feasible[r.id!] = Dictionary(uniqueKeysWithValues: ranking.matches.map { ($0.id, $0.score) })
+            let notFree = try engine.notFree(r, activities: ranking.matches.map(\.id))
+            feasible[r.id!] = Dictionary(
+                uniqueKeysWithValues: zip(ranking.matches, notFree).map { ($0.id, $1 ? $0.score * 0.5 : $0.score) })
         }
         for a in plan.assignments {
             #expect(feasible[a.referral]?[a.activity] == a.score, "\(a.referral) → \(a.activity)")
         }
+        #expect(plan.notFreePlaced == plan.assignments.filter(\.notFree).count)
         // Everyone who can be placed is placed: as many as an independent maximum matching.
         let most = Matching.maximum(
             session.referrals.map { Array(feasible[$0.id!]!.keys) },

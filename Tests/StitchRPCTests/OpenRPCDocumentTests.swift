@@ -71,7 +71,11 @@ struct OpenRPCDocumentTests {
         "referral.create": MethodParams.CreateReferral.fieldKeys, "referral.update-status": MethodParams.UpdateReferralStatus.fieldKeys,
         "referral.get": MethodParams.RemoveByID.fieldKeys, "referral.list": MethodParams.ListReferrals.fieldKeys,
         "referral.due": MethodParams.DueReferrals.fieldKeys, "referral.message": MethodParams.RemoveByID.fieldKeys,
-        "referral.report": MethodParams.ReferralReport.fieldKeys,
+        "referral.report": MethodParams.ReferralReport.fieldKeys, "referral.wellbeing": MethodParams.RecordWellbeing.fieldKeys,
+        "weights.learn": MethodParams.LearnWeights.fieldKeys, "weights.fits": MethodParams.WeightFits.fieldKeys,
+        "weights.apply": MethodParams.ApplyWeights.fieldKeys,
+        "match.dismiss": Dismissal.fieldKeys, "match.undismiss": MethodParams.Undismiss.fieldKeys,
+        "match.dismissals": MethodParams.Dismissals.fieldKeys,
     ]
 
     @Test func everyMethodsParamsAreTheKeysItsReaderTakes() throws {

@@ -28,7 +28,8 @@ struct DaemonHarness {
         }
         service = try StitchService(
             community: community, taxonomy: try Fixtures.taxonomy, configuration: try store.configuration(),
-            outcomes: try store.loadOutcomes(), persistence: store)
+            outcomes: try store.loadOutcomes(), persistence: store, referrals: try store.loadReferrals(),
+            dismissals: try store.loadDismissals())
         dispatcher = RPCDispatcher(service: service)
     }
 

@@ -68,7 +68,9 @@ struct Demo: ParsableCommand {
                         + "with the demo")
             }
         }
+        let dismissals = try DemoDismissals.read()
         try store.replaceAll(demo, progress: nil, demo: true)
+        for dismissal in dismissals { try store.save(dismissal: dismissal) }
         print(
             "Stored the demo community (fictional people around Lewisham) in \(dbPath): "
                 + Import.describe(try store.counts())

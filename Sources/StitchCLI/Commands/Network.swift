@@ -12,13 +12,20 @@ struct Network: ParsableCommand {
             Ties come from exchanges (hours, fading over a year) and from attending the same activity.
             Communities are found by the Leiden algorithm (modularity at a resolution); brokers are members
             whose ties link communities, ranked by betweenness with Burt's constraint and effective size.
-            The picture is Graphviz DOT, rendered with sfdp when Graphviz is installed (make deps installs it).
+            The pictures are Graphviz DOT, rendered when Graphviz is installed (make deps installs it):
+            --overview draws one circle per community and the lines between them (with the brokers who make
+            them), readable at any size; --community-picture draws one community's members, its ties out
+            and its brokers; --dot/--svg/--png draw every member (the most connected 1,500 of larger networks).
+            A picture's format is its file's extension: .svg, .png or .dot. Members appear by id; --names
+            writes their names too.
 
             Examples:
               stitch network --db stitch.sqlite
               stitch network --demo --resolution 1.5 --json
               stitch network --demo --dot network.dot --png network.png
               stitch network --community big.json --svg big.svg
+              stitch network --demo --overview overview.png --community-picture 3 community-3.svg
+              stitch network --db stitch.sqlite --overview overview.svg --names
             """)
 
     @OptionGroup var source: CommunitySource
@@ -39,16 +46,48 @@ struct Network: ParsableCommand {
     @Flag(name: .long, help: "Print the protocol's JSON result instead of a summary.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Write the picture as Graphviz DOT here.", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp("Write the picture of every member as Graphviz DOT here.", valueName: "path"))
     var dot: String?
 
-    @Option(name: .long, help: ArgumentHelp("Render the picture as SVG here (needs Graphviz).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Render the picture of every member as SVG here (needs Graphviz).", valueName: "path"))
     var svg: String?
 
-    @Option(name: .long, help: ArgumentHelp("Render the picture as PNG here (needs Graphviz).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Render the picture of every member as PNG here (needs Graphviz).", valueName: "path"))
     var png: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Draw the overview (a circle per community, lines between them) here: .svg, .png or .dot.",
+            valueName: "path"))
+    var overview: String?
+
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Draw community ID (its number in the summary) to PATH (.svg, .png or .dot); repeat for more.",
+            valueName: "id> <path"))
+    var communityPicture: [String] = []
+
+    @Flag(name: .long, help: "Write members' names (with their ids) in the pictures; ids only without it.")
+    var names = false
+
     func validate() throws {
+        for path in [overview].compactMap({ $0 }) + pictureRequests().map(\.path) {
+            guard Self.pictureFormat(path) != nil else {
+                throw ValidationError("\(path): a picture's file must end in .svg, .png or .dot (its format)")
+            }
+        }
+        if communityPicture.count % 2 != 0 || pictureRequests().contains(where: { $0.community == nil }) {
+            throw ValidationError(
+                "--community-picture takes a community's number and a file, e.g. --community-picture 3 community-3.svg "
+                    + "(the numbers are those `stitch network` lists, 0 the largest)")
+        }
         if k != nil {
             throw ValidationError(
                 "--k is no longer taken: communities are found by the Leiden algorithm, which chooses their number; "
@@ -74,6 +113,33 @@ struct Network: ParsableCommand {
         print(json ? try RankingPrinter.json(analysis) : Self.summary(analysis, network: network))
         if dot != nil || svg != nil || png != nil {
             try writePicture(NetworkDiagram(network: network).dot())
+        }
+        if let overview {
+            let picture = NetworkOverview(
+                network: network, members: input.members, options: .init(names: names))
+            try Self.draw(picture.dot(), to: overview, what: "overview")
+        }
+        for request in pictureRequests() {
+            let id = request.community ?? -1
+            guard
+                let picture = CommunityPicture(
+                    network: network, community: id, members: input.members, options: .init(names: names))
+            else {
+                let count = network.communities.members.count
+                throw CLIError.usage(
+                    "--community-picture: there is no community \(id); this network has "
+                        + Wording.count(count, "community")
+                        + (count > 0 ? ", numbered 0 to \(count - 1) as `stitch network` lists them" : "")
+                        + ". Pick one of those numbers.")
+            }
+            try Self.draw(picture.dot(), to: request.path, what: "picture of community \(id)")
+        }
+    }
+
+    /// The `--community-picture` pairs: a community's number (`nil` when not a number) and a file.
+    func pictureRequests() -> [(community: Int?, path: String)] {
+        stride(from: 0, to: communityPicture.count - 1, by: 2).map { i in
+            (Int(communityPicture[i]).flatMap { $0 >= 0 ? $0 : nil }, communityPicture[i + 1])
         }
     }
 }
@@ -178,6 +244,57 @@ extension Network {
             Self.note("Rendered the network picture with \(layout.lastPathComponent) to \(path)")
         }
         if dot == nil { try? FileManager.default.removeItem(atPath: dotPath) }
+    }
+
+    /// A picture's format from its file's extension: "svg", "png" or "dot".
+    static func pictureFormat(_ path: String) -> String? {
+        let format = URL(fileURLWithPath: path).pathExtension.lowercased()
+        return ["svg", "png", "dot"].contains(format) ? format : nil
+    }
+
+    /// Writes DOT text to `path`, or renders it there with Graphviz (the layout engine the text
+    /// names), saying clearly when Graphviz is missing.
+    static func draw(_ text: String, to path: String, what: String) throws {
+        let format = pictureFormat(path) ?? "dot"
+        if format == "dot" {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw CLIError.unreadable(
+                    file: path, reason: "cannot write: \((error as NSError).localizedDescription)")
+            }
+            note("Wrote the \(what) (Graphviz DOT) to \(path)")
+            return
+        }
+        guard let layout = graphviz() else {
+            throw CLIError.usage(
+                "Graphviz is not installed (neither `sfdp` nor `dot` is on PATH), so the \(what) cannot be rendered; "
+                    + "give a .dot file to keep the DOT text. Install it with `make deps` (Debian package graphviz).")
+        }
+        let source = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-\(UUID().uuidString).dot")
+        defer { try? FileManager.default.removeItem(at: source) }
+        do {
+            try Data(text.utf8).write(to: source)
+        } catch {
+            throw CLIError.unreadable(
+                file: source.path, reason: "cannot write: \((error as NSError).localizedDescription)")
+        }
+        let process = Process()
+        process.executableURL = layout
+        process.arguments = ["-T\(format)", source.path, "-o", path]
+        let errors = Pipe()
+        process.standardError = errors
+        let started = Date()
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CLIError.usage(
+                "Graphviz could not render \(path): \(message.trimmingCharacters(in: .whitespacesAndNewlines)). "
+                    + "Check that its folder exists and can be written, or give another file.")
+        }
+        note(
+            "Rendered the \(what) to \(path)" + String(format: " in %.1f s", Date().timeIntervalSince(started)))
     }
 
     /// `sfdp` (force-directed, best for networks), else `dot`, from PATH.

@@ -46,6 +46,7 @@ struct Plan: AsyncParsableCommand {
                 + "total score \(number(plan.totalScore))",
             "  Greedy, one at a time: \(plan.greedyPlaced) placed, total score \(number(plan.greedyTotalScore))",
         ]
+        out.append("  Not free for any session: \(plan.notFreePlaced) placed (greedy \(plan.greedyNotFreePlaced))")
         if let lowest = plan.lowestScore { out.append("  Lowest score: \(number(lowest))") }
         out += [
             "", "Placements", "  " + pad("referral", 14) + pad("person", 16) + pad("activity", activityWidth) + "score   buddy",
@@ -54,7 +55,8 @@ struct Plan: AsyncParsableCommand {
         for a in plan.assignments {
             let activity = a.activity + (a.activityName.map { " (\($0))" } ?? "")
             let buddy = a.buddy.map { $0 + (a.buddyName.map { " (\($0))" } ?? "") } ?? "-"
-            let row = "  " + pad(a.referral, 13) + " " + pad(a.person, 15) + " " + pad(activity, activityWidth - 1) + " " + number(a.score) + "    "
+            let score = number(a.score) + (a.notFree ? "!" : " ")
+            let row = "  " + pad(a.referral, 13) + " " + pad(a.person, 15) + " " + pad(activity, activityWidth - 1) + " " + score + "   "
             out.append(row + Terminal.fit(buddy, max(terminal.columns - row.count, 1)))
             if !a.reasons.isEmpty { out += RankingPrinter.bullet(a.reasons.joined(separator: "; "), terminal: terminal, indent: "    ") }
         }

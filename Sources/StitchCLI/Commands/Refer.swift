@@ -29,6 +29,13 @@ struct Refer: AsyncParsableCommand {
     var interest: [String] = []
     @Option(help: ArgumentHelp("Why the person is referred, in the referrer's words (read into needs, goals and interests).", valueName: "words"))
     var reason: String?
+    @Option(
+        name: .customLong("when"),
+        help: ArgumentHelp(
+            "When the person can go, e.g. \"wed 13:00-17:00\" (repeatable); activities with no session then are left out.",
+            valueName: "slot"),
+        transform: SlotArgument.parse)
+    var when: [SlotArgument] = []
     @Option(name: .customLong("max-cost"), help: ArgumentHelp("The most the person can pay a session, in pounds (0: free only).", valueName: "pounds"))
     var maxCost: Double?
     @Flag(help: "The person accepts an interpreter: activities and buddies sharing no language are kept.")
@@ -45,7 +52,8 @@ struct Refer: AsyncParsableCommand {
         } else {
             guard let person else { throw CLIError.usage("give --person (or --referral)") }
             value = Referral(
-                person: .id(person), goals: goals?.goals, interests: interest, reason: reason, maxCost: maxCost, interpreter: interpreter)
+                person: .id(person), goals: goals?.goals, interests: interest, reason: reason, when: when.map(\.slot),
+                maxCost: maxCost, interpreter: interpreter)
         }
         let service = try input.service()
         let result = try await answering { () async throws(ServiceError) in

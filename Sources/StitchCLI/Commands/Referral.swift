@@ -20,11 +20,13 @@ struct ReferralCommand: AsyncParsableCommand {
               stitch referral due
               stitch referral list --practice G85016 --status offered
               stitch referral show r-1
+              stitch referral wellbeing r-1 --when before --swemwbs 2,3,2,3,2,3,3 --ons4 4,5,4,7
+              stitch referral wellbeing r-1 --when after --swemwbs 3,4,3,4,3,4,4 --ons4 6,7,6,4
               stitch referral message r-1
               stitch referral report --practice G85016 --csv > report.csv
               stitch referral report --plot referrals.png
             """,
-        subcommands: [Create.self, Status.self, Show.self, List.self, Due.self, Message.self, Report.self])
+        subcommands: [Create.self, Status.self, Show.self, List.self, Due.self, Wellbeing.self, Message.self, Report.self])
 
     /// The service over the database, a use case run on it, and the store closed afterwards.
     static func run<T: Sendable>(
@@ -62,6 +64,10 @@ struct ReferralCommand: AsyncParsableCommand {
             if let by = change.by { line += " by \(by)" }
             if let note = change.note { line += ": \(note)" }
             lines.append(line)
+        }
+        for entry in record.wellbeing {
+            let outcome = StitchService.wellbeingOutcome(of: entry, in: record)
+            lines.append("  \(outcome.text)")
         }
         return lines.joined(separator: "\n")
     }
@@ -199,6 +205,56 @@ struct ReferralCommand: AsyncParsableCommand {
             let params = MethodParams.DueReferrals(date: try date.map(ReferralCommand.day))
             let due = try await ReferralCommand.run(input) { service throws(ServiceError) in await service.dueReferrals(params) }
             print(input.json ? try RankingPrinter.json(due) : ReferralCommand.describe(due.due, empty: "Nobody needs a call by \(due.date)."))
+        }
+    }
+
+    struct Wellbeing: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record SWEMWBS and ONS4 on a referral, before or after; prints the change against each measure's minimal important difference.")
+
+        @OptionGroup var input: CommunityOptions
+        @Argument(help: "The referral's id.")
+        var id: String
+        @Option(help: "before (at referral or first contact) or after (at follow-up).")
+        var when: String
+        @Option(help: ArgumentHelp("The seven SWEMWBS answers, each 1 to 5, in the scale's order.", valueName: "a,b,c,d,e,f,g"))
+        var swemwbs: String?
+        @Option(help: ArgumentHelp("The four ONS4 answers, each 0 to 10: satisfied, worthwhile, happy, anxious.", valueName: "s,w,h,a"))
+        var ons4: String?
+        @Option(help: "The activity the scores speak to (default: the one the person chose).")
+        var activity: String?
+        @Option(help: ArgumentHelp("The day they were taken (default: today).", valueName: "YYYY-MM-DD"))
+        var date: String?
+
+        func run() async throws {
+            var scores: [String: Any] = [:]
+            if let date { scores["date"] = date }
+            if let swemwbs { scores["swemwbs"] = try Self.numbers(swemwbs, option: "--swemwbs") }
+            if let ons4 {
+                let answers = try Self.numbers(ons4, option: "--ons4")
+                guard answers.count == 4 else {
+                    throw CLIError.usage("--ons4 takes four answers (satisfied, worthwhile, happy, anxious), not \(answers.count)")
+                }
+                scores["ons4"] = Dictionary(uniqueKeysWithValues: zip(["satisfied", "worthwhile", "happy", "anxious"], answers))
+            }
+            var fields: [String: Any] = ["id": id, "when": when, "scores": scores]
+            if let activity { fields["activity"] = activity }
+            let data = try JSONSerialization.data(withJSONObject: fields)
+            let outcome = try await ReferralCommand.run(input) { service throws(ServiceError) in
+                try await service.recordWellbeing(MethodParams.decode(MethodParams.RecordWellbeing.self, from: data))
+            }
+            print(input.json ? try RankingPrinter.json(outcome) : outcome.text)
+        }
+
+        /// Comma-separated numbers, or a usage error naming the option.
+        static func numbers(_ text: String, option: String) throws -> [Double] {
+            try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
+                let trimmed = part.trimmingCharacters(in: .whitespaces)
+                guard let value = Double(trimmed), value.isFinite else {
+                    throw CLIError.usage("\(option): '\(trimmed)' is not a number; write the answers separated by commas, such as 3,4,3,4,3,3,4")
+                }
+                return value
+            }
         }
     }
 

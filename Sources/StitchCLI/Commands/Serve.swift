@@ -243,12 +243,13 @@ struct Serve: AsyncParsableCommand {
             let stored = try store.load()
             let outcomes = try store.loadOutcomes()
             let referrals = try store.loadReferrals()
+            let dismissals = try store.loadDismissals()
             let read = clock.now
             do {
                 let service = try StitchService(
                     community: stored, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes,
                     persistence: store, loadPolicy: loadPolicy, meaning: meaningSetup, referrals: referrals,
-                    followUp: followUp)
+                    followUp: followUp, dismissals: dismissals)
                 func seconds(_ d: Duration) -> String { String(format: "%.2f s", Double(d / .milliseconds(1)) / 1000) }
                 log(
                     "serving \(Wording.count(stored.members.count, "member")) and \(Wording.count(stored.activities.count, "activity")) from \(dbPath) "
@@ -264,15 +265,17 @@ struct Serve: AsyncParsableCommand {
             }
         }
         let initial = try JSONInput.decode(Community.self, fromFile: path)
+        let dismissals = demo ? try DemoDismissals.read() : []
         let service: StitchService
         do {
             service = try StitchService(
                 community: initial, taxonomy: taxonomy, configuration: configuration, persistence: store, loadPolicy: loadPolicy,
-                meaning: meaningSetup, followUp: followUp)
+                meaning: meaningSetup, followUp: followUp, dismissals: dismissals)
         } catch {
             throw CLIError.invalidInput(file: path, errors: error.errors)
         }
         try store.replaceAll(initial, progress: nil, demo: demo)
+        for dismissal in dismissals { try store.save(dismissal: dismissal) }
         log(demo ? "stored the demo community (fictional people) in the empty database \(dbPath)" : "imported \(path) into the empty database \(dbPath)")
         log("serving \(Wording.count(initial.members.count, "member")) and \(Wording.count(initial.activities.count, "activity")) from \(dbPath)")
         return (service, store, vectors)

@@ -36,6 +36,7 @@ extension CommunitySource {
             let store = try open(db)
             let community = try store.load()
             let configuration = try store.configuration(), outcomes = try store.loadOutcomes()
+            let referrals = try store.loadReferrals(), dismissals = try store.loadDismissals()
             let meaningSetup = meaning.setup()
             // The vectors kept by `stitch serve`: loaded, never saved, here (the keeper is not started).
             if let embedder = meaningSetup.model?.embedder as? TextModelEmbedder {
@@ -43,14 +44,17 @@ extension CommunitySource {
             }
             do {
                 return try StitchService(
-                    community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes, meaning: meaningSetup)
+                    community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes, meaning: meaningSetup,
+                    referrals: referrals, dismissals: dismissals)
             } catch {
                 throw CLIError.invalidInput(file: db, errors: error.errors)
             }
         case .file(let communityPath):
             let community = try JSONInput.decode(Community.self, fromFile: communityPath)
+            // The demo's broker has dismissed a helper for one person (data/lewisham-dismissals.json).
+            let dismissals = demo ? try DemoDismissals.read() : []
             do {
-                return try StitchService(community: community, taxonomy: taxonomy, meaning: meaning.setup())
+                return try StitchService(community: community, taxonomy: taxonomy, meaning: meaning.setup(), dismissals: dismissals)
             } catch {
                 throw CLIError.invalidInput(file: communityPath, errors: error.errors)
             }
@@ -71,6 +75,7 @@ extension CommunityOptions {
         let store = try SQLiteCommunityStore(path: db, exclusive: true)
         let community = try store.load()
         let configuration = try store.configuration(), outcomes = try store.loadOutcomes(), referrals = try store.loadReferrals()
+        let dismissals = try store.loadDismissals()
         let meaningSetup = meaning.setup()
         if let embedder = meaningSetup.model?.embedder as? TextModelEmbedder {
             TextVectorKeeper(store: store, embedder: embedder) { _ in }?.preload()
@@ -78,7 +83,7 @@ extension CommunityOptions {
         do {
             let service = try StitchService(
                 community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes, persistence: store,
-                meaning: meaningSetup, referrals: referrals)
+                meaning: meaningSetup, referrals: referrals, dismissals: dismissals)
             return (service, store)
         } catch {
             throw CLIError.invalidInput(file: db, errors: error.errors)

@@ -25,7 +25,42 @@ enum ReferralReportWriter {
             let more = report.unused.count > 12 ? " and \(report.unused.count - 12) more (--csv lists them all)" : ""
             lines.append("  unused (\(report.unused.count)): \(shown)\(more)")
         }
+        let wellbeing = report.wellbeing
+        if wellbeing.all.swemwbs.count > 0 || wellbeing.all.satisfied.count > 0 {
+            lines.append("  wellbeing change (SWEMWBS metric points; important: at least 3):")
+            lines.append("    all: \(swemwbs(wellbeing.all.swemwbs))")
+            for activity in wellbeing.byActivity {
+                lines.append("    \(activity.name ?? activity.activity) (\(activity.activity)): \(swemwbs(activity.summary.swemwbs))")
+            }
+            for topic in wellbeing.byTopic { lines.append("    topic \(topic.topic): \(swemwbs(topic.summary.swemwbs))") }
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// "3 people, mean +2.10 (95% CI -0.40 to 4.60), 1 improved, 2 no important change, 0 worsened".
+    static func swemwbs(_ s: ChangeSummary) -> String {
+        guard let mean = s.meanChange else { return "not measured before and after" }
+        var text = "\(Wording.count(s.count, "person", plural: "people")), mean \(String(format: "%+.2f", mean))"
+        if let lower = s.lower95, let upper = s.upper95 { text += String(format: " (95%% CI %.2f to %.2f)", lower, upper) }
+        return text + ", \(s.improved) improved, \(s.noImportantChange) no important change, \(s.worsened) worsened"
+    }
+
+    /// The CSV rows of one group's wellbeing changes: `section,<key>.<measure>.<figure>,value`.
+    static func wellbeingRows(_ section: String, _ key: String, _ summary: WellbeingChangeSummary) -> [[String]] {
+        var rows: [[String]] = []
+        let measures = [
+            ("swemwbs", summary.swemwbs), ("satisfied", summary.satisfied), ("worthwhile", summary.worthwhile),
+            ("happy", summary.happy), ("anxious", summary.anxious),
+        ]
+        for (name, s) in measures where s.count > 0 {
+            let figures: [(String, String)] = [
+                ("count", "\(s.count)"), ("meanChange", s.meanChange.map { "\($0)" } ?? ""), ("lower95", s.lower95.map { "\($0)" } ?? ""),
+                ("upper95", s.upper95.map { "\($0)" } ?? ""), ("improved", "\(s.improved)"),
+                ("noImportantChange", "\(s.noImportantChange)"), ("worsened", "\(s.worsened)"),
+            ]
+            for (figure, value) in figures { rows.append([section, "\(key).\(name).\(figure)", value]) }
+        }
+        return rows
     }
 
     /// `section,key,value` rows, one figure each (RFC 4180 quoting).
@@ -43,6 +78,9 @@ enum ReferralReportWriter {
             if use.full { rows.append(["full", use.activity, "1"]) }
         }
         for id in report.unused { rows.append(["unused", id, "1"]) }
+        rows += wellbeingRows("wellbeing", "all", report.wellbeing.all)
+        for activity in report.wellbeing.byActivity { rows += wellbeingRows("wellbeing-activity", activity.activity, activity.summary) }
+        for topic in report.wellbeing.byTopic { rows += wellbeingRows("wellbeing-topic", topic.topic, topic.summary) }
         return rows.map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 

@@ -47,4 +47,7 @@ struct CommunityIndex: Sendable {
     var unplacedActivities: [Int32]
     /// Activities tagged Give.
     var giveActivities: [Int32]
+    /// The broker's dismissals in force, by subject id then candidate id
+    /// (``Engine/judgingDismissals(_:on:)``); empty unless a query's engine was given them.
+    var dismissed: [String: [String: Dismissal]] = [:]
 }

@@ -38,6 +38,21 @@ extension Engine {
         return Pipeline.ranking(job, limit: limit)
     }
 
+    /// For each of `activityIDs`, whether the person is free for none of its sessions: their own
+    /// weekly times are known, the activity has set sessions, and none overlaps them. Always
+    /// false when the referral gives times of its own (``Referral/when``), since the engine then
+    /// excludes such activities (under `availability`). A plan marks and penalises these.
+    public func notFree(_ referral: Referral, activities activityIDs: [String]) throws(QueryError) -> [Bool] {
+        guard referral.when.isEmpty else { return activityIDs.map { _ in false } }
+        let person = try person(referral.person, field: "referral.person")
+        guard person.has(.hasAvailability) else { return activityIDs.map { _ in false } }
+        return activityIDs.map { id in
+            guard let a = index.activityIndex[id] else { return false }
+            let sessions = index.activities.sessionSlots[Int(a)]
+            return !sessions.isEmpty && !sessions.contains { WeekMask([$0]).overlapMinutes(with: person.availability) > 0 }
+        }
+    }
+
     /// Places left at an activity (`nil` when unlimited).
     public func remainingPlaces(activity activityID: String) throws(QueryError) -> Int? {
         guard let a = index.activityIndex[activityID] else { throw .unknownActivity(field: "activity", id: activityID) }

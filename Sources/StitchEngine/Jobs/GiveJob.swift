@@ -16,6 +16,8 @@ struct GiveJob: ScoringJob {
     let bridging: BridgingFactor
     let avoided: Set<Int32>
     let age: Int32?
+    /// The members (by index) and activities (by member count + index) the giver has dismissed.
+    let dismissed: Set<Int32>
     /// Level of a Give-tagged activity with no topic in common: a plain volunteering chance.
     static let volunteerLevel = 0.3
 
@@ -32,6 +34,8 @@ struct GiveJob: ScoringJob {
         bridging = BridgingFactor(index: index, subject: giver)
         avoided = index.safeguardingSet(for: giver)
         age = index.age(birthYear: giver.birthYear)
+        let count = Int32(index.members.count)
+        dismissed = index.dismissedMembers(of: giver.id).union(index.dismissedActivities(of: giver.id).map { count + $0 })
     }
 
     var memberCount: Int32 { Int32(index.members.count) }
@@ -76,7 +80,14 @@ struct GiveJob: ScoringJob {
         return GreatCircle.distanceKm(giver.position, index.activities.position[a])
     }
 
+    /// A candidate's id: a member's, or an activity's.
+    private func candidateID(_ c: Int32) -> String {
+        c < memberCount ? index.members.ids[Int(c)] : index.activities.ids[Int(c - memberCount)]
+    }
+
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
+        let gone = !dismissed.isEmpty && dismissed.contains(c)
+        guard r.check(.dismissed, !gone, index.dismissalDetail(subject: giver.id, candidate: candidateID(c))) else { return }
         if c < memberCount {
             let m = Int(c)
             let isSelf = giver.memberIndex == c

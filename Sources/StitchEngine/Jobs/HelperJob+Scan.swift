@@ -118,6 +118,7 @@ extension HelperJob {
     @inline(__always)
     func firstFailure(_ c: Int32, _ columns: Columns, chordSquared: inout Double) -> ExclusionReason? {
         let m = Int(c)
+        if !dismissed.isEmpty, dismissed.contains(c) { return .dismissed }
         if c == requesterIndex { return .self }
         let flags = columns.flags[m]
         if flags.rawValue & required.rawValue != required.rawValue || !avoided.isEmpty || requiresDBS {

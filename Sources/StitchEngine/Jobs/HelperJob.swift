@@ -33,6 +33,9 @@ struct HelperJob: ScoringJob {
     /// The flags every helper of this request must have: active, and DBS checked or doing home
     /// visits when the request says so.
     let required: MemberFlags
+    /// The requester's id, and the members they have dismissed ("not this one").
+    let subjectID: String?
+    let dismissed: Set<Int32>
 
     init(index: CommunityIndex, request: HelpRequest, requester: PersonFeatures?, weights: FactorWeights) {
         self.index = index
@@ -66,6 +69,8 @@ struct HelperJob: ScoringJob {
         if requiresDBS { required.insert(.dbsChecked) }
         if atHome { required.insert(.homeVisits) }
         self.required = required
+        subjectID = requester?.id
+        dismissed = index.dismissedMembers(of: requester?.id)
     }
 
     @inline(__always)
@@ -97,6 +102,8 @@ struct HelperJob: ScoringJob {
 
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let m = Int(c)
+        let gone = !dismissed.isEmpty && dismissed.contains(c)
+        guard r.check(.dismissed, !gone, index.dismissalDetail(subject: subjectID, candidate: index.members.ids[m])) else { return }
         let isSelf = requesterIndex == c
         guard r.check(.self, !isSelf, isSelf ? "Is the person asking" : "Not the person asking") else { return }
         guard r.check(.inactive, index.members.has(m, .active), index.members.has(m, .active) ? "Active member" : "Not an active member") else { return }

@@ -31,6 +31,11 @@ struct ReferralJob: ScoringJob {
     /// The person accepts an interpreter (the referral or their record says so).
     let interpreter: Bool
     let communityLanguage: UInt16?
+    /// The activities the person has dismissed ("not this one").
+    let dismissed: Set<Int32>
+    /// The times the referral says the person is free, and whether it gives any.
+    let when: WeekMask
+    let whenGiven: Bool
 
     /// - Parameter reading: the referral's reason as read (``SkillGraph/read(reason:goalsGiven:)``):
     ///   its goals stand in when the referral gives none, and its clauses' words are wanted.
@@ -64,6 +69,9 @@ struct ReferralJob: ScoringJob {
         self.about = about?.levels ?? []
         aboutVia = about?.via ?? []
         bridging = BridgingFactor(index: index, subject: person)
+        dismissed = index.dismissedActivities(of: person.id)
+        when = WeekMask(referral.when)
+        whenGiven = when.minutes > 0
         age = index.age(birthYear: person.birthYear)
         avoided = index.safeguardingSet(for: person)
         travelChordSquared = GreatCircle.chordSquared(forKm: person.travelKm)
@@ -141,6 +149,8 @@ struct ReferralJob: ScoringJob {
 
     func checkConstraints(_ c: Int32, _ r: inout ConstraintReport) {
         let a = Int(c)
+        let gone = !dismissed.isEmpty && dismissed.contains(c)
+        guard r.check(.dismissed, !gone, index.dismissalDetail(subject: person.id, candidate: index.activities.ids[a])) else { return }
         let left = index.activities.remaining[a]
         guard r.check(.capacity, left != 0, left < 0 ? "No limit on places" : (left == 0 ? "No places left" : Wording.count(left, "place") + " left")) else { return }
         let online = index.activities.online[a]
@@ -155,6 +165,14 @@ struct ReferralJob: ScoringJob {
         guard r.check(.age, eligible, !index.activities.hasAgeLimits(a) ? "No age limits" : (age == nil ? "Age not known: check eligibility" : (eligible ? "Within the age range" : "Outside the age range"))) else { return }
         let clash = avoided.isEmpty ? false : index.attendees[a].contains { avoided.contains($0) }
         guard r.check(.safeguarding, !clash, clash ? "Someone this person must not meet attends" : "No safeguarding exclusion") else { return }
+        // Times given with the referral: only an activity with a session then (or with no set
+        // times) can be attended.
+        let sessions = index.activities.sessionSlots[a]
+        let free = !whenGiven || sessions.isEmpty || sessions.contains { WeekMask([$0]).overlapMinutes(with: when) > 0 }
+        guard r.check(
+            .availability, free,
+            !whenGiven ? "No times given" : (sessions.isEmpty ? "No set times" : (free ? "Free for a session" : "Not free at any of its sessions")))
+        else { return }
         let cost = index.activities.cost[a]
         let affordable = maxCost.map { cost <= $0 } ?? true
         guard r.check(.cost, affordable, cost < 0 ? "Cost not given: check it" : Formulas.costText(cost) + (maxCost.map { "; can pay up to \(Formulas.poundsText($0))" } ?? "")) else { return }

@@ -27,7 +27,7 @@ extension Engine {
     /// when the id looks more like an activity's (its nearest known id is an activity's, or,
     /// with none near, it shares a longer start with an activity id than with any member id),
     /// else an unknown member.
-    func unknownCandidate(_ id: String, field: String) -> QueryError {
+    public func unknownCandidate(_ id: String, field: String) -> QueryError {
         let member = nearestMemberID(to: id), activity = nearestActivityID(to: id)
         let looksLikeActivity: Bool
         switch (member, activity) {

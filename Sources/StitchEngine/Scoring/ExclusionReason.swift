@@ -24,6 +24,9 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
     case homeVisits
     /// The helper gave more hours recently than the overload limit.
     case overload
+    /// The broker dismissed this candidate for this subject ("not this one"), and the dismissal
+    /// has not lapsed.
+    case dismissed
     /// Both sides state languages and share none, and no interpreter is accepted.
     case language
     /// The activity costs more a session than the person can pay (`maxCost`).
@@ -43,6 +46,7 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
         case .inactive: "Not an active member"
         case .homeVisits: "Does not do home visits"
         case .overload: "Has given a lot of time lately"
+        case .dismissed: "Dismissed by the broker for this person"
         case .language: "No language in common"
         case .cost: "Costs more than they can pay"
         }
@@ -99,8 +103,9 @@ extension ExclusionReason {
         case .inactive: 8
         case .homeVisits: 9
         case .overload: 10
-        case .language: 11
-        case .cost: 12
+        case .dismissed: 11
+        case .language: 12
+        case .cost: 13
         }
     }
 }

@@ -72,7 +72,9 @@ enum Pipeline {
         match.constraints = report.checks
         match.excludedBy = report.failures
         if let first = report.failures.first {
-            match.reasons.insert("Excluded: \(first.explanation)", at: 0)
+            // A dismissal says who, when and why rather than the reason's general wording.
+            let dismissal = first == .dismissed ? report.checks?.first { $0.constraint == .dismissed }?.detail : nil
+            match.reasons.insert("Excluded: \(dismissal ?? first.explanation)", at: 0)
         }
         return match
     }

@@ -177,6 +177,9 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
     public var weights: WeightsUsed?
     /// Every change of status, oldest first; the first is `referred` on the referral's date.
     public var history: [StatusChange]
+    /// Wellbeing measured before and after, for the referral or per activity (empty in records
+    /// made before measures were kept).
+    public var wellbeing: [ReferralWellbeing] = []
 
     /// The status now: the last change's.
     public var status: ReferralStatus { history.last?.status ?? .referred }
@@ -216,7 +219,7 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, person, referrer, date, reason, needs, consent, goals, interests, offered, weights, history, status
+        case id, person, referrer, date, reason, needs, consent, goals, interests, offered, weights, history, status, wellbeing
     }
 
     /// The keys of its JSON object: any other key is refused. (`status` is written for readers
@@ -239,6 +242,7 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
         weights = try c.decodeIfPresent(WeightsUsed.self, forKey: .weights)
         history = try c.decode([StatusChange].self, forKey: .history, default: [])
         if history.isEmpty { history = [StatusChange(status: .referred, date: date)] }
+        wellbeing = try c.decode([ReferralWellbeing].self, forKey: .wellbeing, default: [])
         try c.enforce(boundErrors())
     }
 
@@ -257,6 +261,7 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
         try c.encodeIfPresent(weights, forKey: .weights)
         try c.encode(history, forKey: .history)
         try c.encode(status, forKey: .status)
+        if !wellbeing.isEmpty { try c.encode(wellbeing, forKey: .wellbeing) }
     }
 
     /// The record's problems taken alone, each at its field; empty when it is sound. Whether
@@ -269,6 +274,7 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
         RecordBounds.checkTexts(interests, field: "interests", into: &errors)
         RecordBounds.checkCount(history.count, maximum: RecordBounds.maximumListLength, field: "history", into: &errors)
         RecordBounds.checkCount(offered.count, maximum: RecordBounds.maximumListLength, field: "offered", into: &errors)
+        RecordBounds.checkCount(wellbeing.count, maximum: RecordBounds.maximumListLength, field: "wellbeing", into: &errors)
         for (index, change) in history.enumerated() {
             if change.date < date {
                 errors.append(.init(field: "history[\(index)].date", reason: "\(change.date) is before the referral's date \(date)"))

@@ -34,13 +34,9 @@ public struct NetworkDiagram: Sendable {
         }
     }
 
-    /// Community colours (Tableau 20's pairs): a light fill for members, the darker shade for ties.
-    static let palette: [(fill: String, tie: String)] = [
-        ("#a0cbe8", "#4e79a7"), ("#ffbe7d", "#f28e2b"), ("#8cd17d", "#59a14f"), ("#ff9d9a", "#e15759"),
-        ("#d4a6c8", "#b07aa1"), ("#f1ce63", "#b6992d"), ("#86bcb6", "#499894"), ("#fabfd2", "#d37295"),
-        ("#d7b5a6", "#9d7660"), ("#bab0ac", "#79706e"),
-    ]
-    static let smallCircle = (fill: "#e8e8e8", tie: "#9a9a9a")
+    /// Community colours: a light fill for members, the darker shade for ties.
+    static let palette = PictureText.palette
+    static let smallCircle = PictureText.grey
 
     let network: CommunityNetwork
     let options: Options
@@ -71,7 +67,7 @@ public struct NetworkDiagram: Sendable {
 
         var lines = ["graph stitch {"]
         lines.append(
-            "  graph [overlap=false, outputorder=edgesfirst, splines=false, bgcolor=\"white\", fontname=\"Helvetica\", "
+            "  graph [layout=sfdp, overlap=false, outputorder=edgesfirst, splines=false, bgcolor=\"white\", fontname=\"Helvetica\", "
                 + "labelloc=t, labeljust=l, pad=0.3, label=<\(self.legend(drawn: drawn.count))>];")
         lines.append(
             "  node [shape=ellipse, style=filled, fontname=\"Helvetica\", fontsize=8, height=0.22, "
@@ -147,12 +143,7 @@ public struct NetworkDiagram: Sendable {
         return "<table border=\"0\" cellspacing=\"2\" cellpadding=\"1\">" + rows.joined() + "</table>"
     }
 
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    static func quoted(_ text: String) -> String { PictureText.quoted(text) }
 
-    static func html(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static func html(_ text: String) -> String { PictureText.html(text) }
 }

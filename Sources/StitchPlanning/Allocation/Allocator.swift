@@ -45,7 +45,7 @@ public struct Allocator: Sendable {
                     PlanAssignment(
                         referral: referral.id ?? "", person: referral.person.id, activity: match.id,
                         activityName: match.name,
-                        score: match.score, factors: match.factors, reasons: match.reasons))
+                        score: match.score, factors: match.factors, reasons: match.reasons, notFree: candidates.notFree[i][k]))
             }
         }
         if request.withBuddies {
@@ -55,9 +55,13 @@ public struct Allocator: Sendable {
         let greedyTotal = (0..<graph.referralCount).reduce(0.0) { sum, i in
             greedy.chosen[i].reduce(sum) { $0 + candidates.rankings[i].matches[$1].score }
         }
+        let greedyNotFree = (0..<graph.referralCount).reduce(0) { sum, i in
+            greedy.chosen[i].reduce(sum) { $0 + (candidates.notFree[i][$1] ? 1 : 0) }
+        }
         return PlanResult(
             assignments: assignments, unassigned: unassigned, totalScore: assignments.reduce(0) { $0 + $1.score },
             placed: assignments.count, greedyTotalScore: greedyTotal, greedyPlaced: greedy.placed,
+            notFreePlaced: assignments.filter(\.notFree).count, greedyNotFreePlaced: greedyNotFree,
             lowestScore: assignments.map(\.score).min(),
             practices: PlanExplainer.practices(request: request, candidates: candidates, assignments: assignments))
     }

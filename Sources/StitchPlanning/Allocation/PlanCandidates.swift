@@ -7,7 +7,15 @@ import StitchModel
 ///
 /// Candidate `k` of referral `i` in the graph is `rankings[i].matches[k]`.
 struct PlanCandidates {
+    /// What a placement the person is not free for scores in the plan: the engine's score times
+    /// this. It is still placed when nothing else fits, but after every free option.
+    static let notFreeFactor = 0.5
+
+    /// Each referral's candidates, best first by their plan score (the engine's, halved when
+    /// the person is not free for any of the activity's sessions).
     let rankings: [Ranking]
+    /// Whether the person is free for none of candidate `k`'s sessions (`notFree[i][k]`).
+    let notFree: [[Bool]]
     /// The activities that are someone's candidate, by graph index.
     let activityIDs: [String]
     /// The referrers, by group index, in order of first appearance.
@@ -19,10 +27,15 @@ struct PlanCandidates {
 
     init(engine: Engine, request: PlanRequest) throws(QueryError) {
         var rankings: [Ranking] = []
+        var notFree: [[Bool]] = []
         rankings.reserveCapacity(request.referrals.count)
         for (i, referral) in request.referrals.enumerated() {
             do {
-                rankings.append(try engine.placements(for: referral, limit: request.topK, profile: request.profile))
+                let ranking = try engine.placements(for: referral, limit: request.topK, profile: request.profile)
+                let marks = try engine.notFree(referral, activities: ranking.matches.map(\.id))
+                let (marked, flags) = Self.penalised(ranking, notFree: marks)
+                rankings.append(marked)
+                notFree.append(flags)
             } catch {
                 throw Self.relabel(error, referral: i)
             }
@@ -71,10 +84,28 @@ struct PlanCandidates {
                 groupCapacities: Array(repeating: cap, count: practices.count))
         }
         self.rankings = rankings
+        self.notFree = notFree
         self.activityIDs = activityIDs
         self.practices = practices
         self.groups = groups
         self.graph = graph
+    }
+
+    /// A ranking with each placement the person is not free for marked (a first reason) and its
+    /// score multiplied by ``notFreeFactor``, then put back in order (best first, ties in the
+    /// engine's order), with the marks in the same order.
+    static func penalised(_ ranking: Ranking, notFree marks: [Bool]) -> (Ranking, [Bool]) {
+        guard marks.contains(true) else { return (ranking, marks) }
+        var matches = ranking.matches
+        for k in matches.indices where marks[k] {
+            matches[k].score *= notFreeFactor
+            matches[k].reasons.insert(
+                "Not free at any of its session times: placed only if nothing else fits, score halved; check they can go", at: 0)
+        }
+        let order = matches.indices.sorted { (matches[$0].score, -$0) > (matches[$1].score, -$1) }
+        var out = ranking
+        out.matches = order.map { matches[$0] }
+        return (out, order.map { marks[$0] })
     }
 
     /// The engine names the field `referral.person`; a plan names it `referrals[i].person`.

@@ -23,12 +23,17 @@ public struct PlanAssignment: Sendable, Hashable, Codable {
     public var buddyName: String?
     /// Plain-English reasons for the placement.
     public var reasons: [String]
+    /// True when the person is free for none of the activity's sessions (their own times known,
+    /// the referral giving none): the placement stands only because nothing better fitted, at
+    /// half its score, and needs checking with them.
+    public var notFree: Bool
 
     public init(
         referral: String, person: String, activity: String, activityName: String? = nil, score: Double,
         factors: FactorScores,
-        buddy: String? = nil, buddyName: String? = nil, reasons: [String] = []
+        buddy: String? = nil, buddyName: String? = nil, reasons: [String] = [], notFree: Bool = false
     ) {
+        self.notFree = notFree
         self.referral = referral
         self.person = person
         self.activity = activity
@@ -41,7 +46,7 @@ public struct PlanAssignment: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case referral, person, activity, activityName, score, factors, buddy, buddyName, reasons
+        case referral, person, activity, activityName, score, factors, buddy, buddyName, reasons, notFree
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -55,5 +60,6 @@ public struct PlanAssignment: Sendable, Hashable, Codable {
         try c.encode(self.buddy, forKey: .buddy)  // null when none
         try c.encodeIfPresent(self.buddyName, forKey: .buddyName)
         try c.encode(self.reasons, forKey: .reasons)
+        try c.encode(self.notFree, forKey: .notFree)
     }
 }

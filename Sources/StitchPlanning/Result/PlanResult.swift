@@ -23,6 +23,13 @@ public struct PlanResult: Sendable, Hashable, Codable {
     public var greedyTotalScore: Double
     /// How many placements that greedy pass would have made.
     public var greedyPlaced: Int
+    /// How many placements put a person in an activity they are free for none of the sessions of
+    /// (their own times known, the referral giving none): each is marked (``PlanAssignment/notFree``)
+    /// and scored at half. With times given in the referral there are none: such activities are
+    /// excluded.
+    public var notFreePlaced: Int
+    /// How many of greedy placement's placements were of that kind.
+    public var greedyNotFreePlaced: Int
     /// The lowest score among the placements (`nil` when none): what ``Fairness/maximin`` raises.
     public var lowestScore: Double?
     /// Each referrer's share, by practice id (referrals naming none last).
@@ -30,8 +37,11 @@ public struct PlanResult: Sendable, Hashable, Codable {
 
     public init(
         assignments: [PlanAssignment], unassigned: [UnassignedReferral], totalScore: Double, placed: Int,
-        greedyTotalScore: Double, greedyPlaced: Int, lowestScore: Double?, practices: [PracticeShare]
+        greedyTotalScore: Double, greedyPlaced: Int, notFreePlaced: Int = 0, greedyNotFreePlaced: Int = 0, lowestScore: Double?,
+        practices: [PracticeShare]
     ) {
+        self.notFreePlaced = notFreePlaced
+        self.greedyNotFreePlaced = greedyNotFreePlaced
         self.assignments = assignments
         self.unassigned = unassigned
         self.totalScore = totalScore

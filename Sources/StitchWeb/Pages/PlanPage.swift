@@ -146,7 +146,9 @@ struct PlanPage: Sendable {
         }
         return PlanView(
             planTitle: "The plan: \(plan.placed) of \(referrals) placed",
-            planLine: "Total score \(number(plan.totalScore))" + (plan.lowestScore.map { "; the lowest placement scores \(number($0))." } ?? "."),
+            planLine: "Total score \(number(plan.totalScore))" + (plan.lowestScore.map { "; the lowest placement scores \(number($0))." } ?? ".")
+                + (plan.notFreePlaced > 0
+                    ? " \(plan.notFreePlaced) placed where they are free for none of the sessions (marked, at half score): check with them." : ""),
             greedyLine: "Placing people one at a time, in the order given, would have placed \(plan.greedyPlaced) with a total score of \(number(plan.greedyTotalScore)).",
             assignments: assignments, hasAssignments: !assignments.isEmpty, unassigned: unassigned, unassignedCount: unassigned.count,
             hasUnassigned: !unassigned.isEmpty, practices: practices)
