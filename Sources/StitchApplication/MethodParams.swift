@@ -377,6 +377,9 @@ public enum MethodResults {
         public var meaning: String
         /// What an operator should know: why meaning-based matching is off.
         public var notes: [String]
+        /// Active members' DBS checks expired, or expiring within ``StitchService/dbsNoticeDays``
+        /// days of today, soonest first: ids, days and levels only.
+        public var dbsExpiring: [DBSExpiry] = []
     }
 }
 

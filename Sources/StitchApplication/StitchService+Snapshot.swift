@@ -9,15 +9,24 @@ public import StitchModel
 public final class EngineSnapshot: Sendable {
     /// The engine in force.
     public let engine: Engine
-    /// The `server.health` answer for this engine.
-    public let health: MethodResults.Health
+    /// The `server.health` answer for this engine, but for the DBS checks listed, which depend
+    /// on the day.
+    private let counts: MethodResults.Health
     /// The broker's dismissals when it was taken, every one (judged per query by ``engine(on:)``).
     public let dismissals: [Dismissal]
 
     init(engine: Engine, health: MethodResults.Health, dismissals: [Dismissal] = []) {
         self.engine = engine
-        self.health = health
+        self.counts = health
         self.dismissals = dismissals
+    }
+
+    /// The `server.health` answer for this engine today: the DBS checks expiring are worked out
+    /// on each call, so a daemon left running for days lists them as of the day asked.
+    public var health: MethodResults.Health {
+        var health = counts
+        health.dbsExpiring = engine.dbsExpiring(on: StitchService.today(), within: StitchService.dbsNoticeDays)
+        return health
     }
 
     /// The engine honouring the dismissals that hold on `day` (today when not given).

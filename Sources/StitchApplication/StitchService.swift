@@ -401,10 +401,15 @@ public actor StitchService {
         }
     }
 
-    /// `server.health`: counts and whether a rebuild is pending.
+    /// `server.health`: counts, whether a rebuild is pending, and the DBS checks expired or
+    /// expiring within ``dbsNoticeDays`` days of today.
     public func health() -> MethodResults.Health {
         .init(status: "ok", members: engine.memberCount, activities: engine.activityCount, referenceDate: engine.referenceDate.description,
             rebuildPending: live.editsSinceBuild > 0, meaning: engine.matchesByMeaning ? "on" : "off",
-            notes: meaning.note.map { [$0] } ?? [])
+            notes: meaning.note.map { [$0] } ?? [],
+            dbsExpiring: engine.dbsExpiring(on: Self.today(), within: Self.dbsNoticeDays))
     }
+
+    /// How many days ahead `server.health` looks for DBS checks about to expire.
+    public static let dbsNoticeDays = 30
 }

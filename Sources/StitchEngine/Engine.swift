@@ -111,7 +111,9 @@ public struct Engine: Sendable {
     /// one that meets every constraint takes the last place.
     public func refer(_ referral: Referral, limit: Int = 10, withBuddy: Bool = true, profile: ScoringProfile = .referral) throws(QueryError) -> Ranking {
         try Self.checkLimit(limit)
-        let person = try person(referral.person, field: "referral.person")
+        var person = try person(referral.person, field: "referral.person")
+        // An interpreter asked for on the referral counts for the buddy as for the activities.
+        if referral.interpreter { person.flags.insert(.interpreter) }
         let weights = index.configuration.weights(for: profile)
         let reading = referral.reason.flatMap { index.skills.read(reason: $0, goalsGiven: referral.goals != nil) }
         let job = ReferralJob(index: index, person: person, referral: referral, weights: weights, reading: reading)

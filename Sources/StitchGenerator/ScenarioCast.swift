@@ -116,6 +116,38 @@ public enum ScenarioCast {
                 id: "m-jade", name: "Jade", offers: ["befriending", "computer-help"], interests: ["toddler-group"],
                 needs: ["baking"], availability: [slot(.tue, "09:30", "12:00")], location: at(51.4550, -0.0400), travelKm: 2,
                 birthYear: 1997, groups: ["lewisham-parents"], wellbeing: FiveWays(connect: 1, give: 0.6)),
+
+            // 7. Hodan, 68, speaks Somali only and needs help with her shopping; no interpreter asked for.
+            Member(
+                id: "m-hodan", name: "Hodan", interests: ["cooking", "coffee-morning"], needs: ["shopping"],
+                availability: [slot(.wed, "10:00", "13:00"), slot(.sat, "10:00", "13:00")], location: at(51.4290, -0.0240),
+                travelKm: 1.5, languages: ["so"], birthYear: 1958, groups: ["gp-bellingham"],
+                wellbeing: FiveWays(connect: 1, takeNotice: 0.4)),
+            // Speaks Somali and English; an enhanced DBS check in date.
+            Member(
+                id: "m-abdi", name: "Abdi", offers: ["shopping", "lifts"], availability: [slot(.wed, "09:00", "14:00")],
+                location: at(51.4305, -0.0215), travelKm: 3, homeVisits: true, languages: ["so", "en"], birthYear: 1980,
+                groups: ["somali-community-association"], wellbeing: FiveWays(connect: 0.7, give: 0.9),
+                dbs: DBSCheck(checked: date("2025-02-03"), level: .enhanced)),
+            // Speaks English first and Somali too; a standard check kept current by the Update Service.
+            Member(
+                id: "m-ifrah", name: "Ifrah", offers: ["shopping", "cooking"], availability: [slot(.sat, "09:00", "13:00")],
+                location: at(51.4275, -0.0260), travelKm: 2, languages: ["en", "so"], birthYear: 1993,
+                groups: ["somali-community-association"], wellbeing: FiveWays(connect: 0.8, give: 0.7),
+                dbs: DBSCheck(checked: date("2021-04-12"), level: .standard, updateService: true)),
+            // Closest of all and free on Wednesdays, but speaks only English, and his enhanced check
+            // (16 May 2022) expired on 16 May 2025.
+            Member(
+                id: "m-gordon", name: "Gordon", offers: ["shopping"], availability: [slot(.wed, "09:00", "17:00")],
+                location: at(51.4292, -0.0236), travelKm: 3, homeVisits: true, languages: ["en"], birthYear: 1952,
+                groups: ["gp-bellingham"], dbs: DBSCheck(checked: date("2022-05-16"), level: .enhanced)),
+
+            // 8. Precious, 29, a carer on a low income: free activities only.
+            Member(
+                id: "m-precious", name: "Precious", interests: ["yoga", "swimming"],
+                availability: [slot(.sat, "09:00", "12:00"), slot(.sun, "14:00", "17:00")], location: at(51.4260, -0.0300),
+                travelKm: 2, languages: ["en", "tw"], birthYear: 1997, groups: ["gp-bellingham"],
+                wellbeing: FiveWays(connect: 0.5, beActive: 1, takeNotice: 0.6), maxCost: 0),
         ]
     }
 
@@ -188,6 +220,22 @@ public enum ScenarioCast {
                 topics: ["painting", "drawing"], wellbeing: [.keepLearning, .connect], schedule: [slot(.fri, "16:00", "18:00")],
                 location: at(51.4615, -0.0110), capacity: 15, enrolled: 7, access: [.stepFree], ageMin: 16, ageMax: 25,
                 groups: ["lewisham-youth"]),
+            // For Hodan: held in Somali, free.
+            Activity(
+                id: "a-somali-coffee-morning", name: "Somali Women's Coffee Morning",
+                organisation: "Somali Community Association", topics: ["coffee-morning", "cooking"], wellbeing: [.connect],
+                schedule: [slot(.wed, "10:00", "12:00")], location: at(51.4300, -0.0230), capacity: 20, enrolled: 9,
+                access: [.stepFree], cost: 0, groups: ["somali-community-association"], languages: ["so"]),
+            // For Precious: yoga, one class at £6 a session (for 18 to 35s) and one free.
+            Activity(
+                id: "a-bellingham-yoga", name: "Bellingham Leisure Centre Yoga for 18 to 35s",
+                organisation: "Bellingham Leisure Centre", topics: ["yoga"], wellbeing: [.beActive, .takeNotice],
+                schedule: [slot(.sat, "10:00", "11:00")], location: at(51.4270, -0.0280), capacity: 25, enrolled: 12,
+                access: [.stepFree, .wheelchair], cost: 6, ageMin: 18, ageMax: 35, groups: ["bellingham-leisure"]),
+            Activity(
+                id: "a-park-yoga", name: "Beckenham Place Park Free Yoga", organisation: "Park Yoga Lewisham",
+                topics: ["yoga"], wellbeing: [.beActive, .takeNotice, .connect], schedule: [slot(.sun, "15:00", "16:00")],
+                location: at(51.4235, -0.0275), cost: 0, groups: ["park-yoga"]),
         ]
     }
 

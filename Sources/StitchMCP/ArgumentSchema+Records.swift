@@ -97,8 +97,19 @@ extension ArgumentSchema {
                     string("An access need.", oneOf: AccessTerm.allCases.map(\.rawValue)),
                     "Access needs an activity must meet.",
                     maxItems: list),
-                "languages": terms("Languages spoken; not used in scoring."),
-                "dbsChecked": boolean("Holds an enhanced DBS check.", default: false),
+                "languages": array(
+                    string("An ISO 639-1 code such as \"so\".", pattern: "^[A-Za-z]{2}$"),
+                    "Languages spoken, the preferred first: helpers, buddies and activities sharing none are left out.",
+                    maxItems: list),
+                "interpreter": boolean("Accepts an interpreter when no language is shared.", default: false),
+                "maxCost": number("The most they can pay an activity, in pounds a session (0: free only).", in: RecordBounds.cost),
+                "dbs": object(
+                    [
+                        "checked": string("The day it was issued, YYYY-MM-DD.", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+                        "level": string("Its level.", oneOf: DBSLevel.allCases.map(\.rawValue)),
+                        "updateService": boolean("On the DBS Update Service: it does not expire.", default: false),
+                    ], required: ["checked", "level"], description: "Their DBS check; it expires after 3 years unless on the Update Service."),
+                "dbsChecked": boolean("The old form of dbs: a DBS check of unknown date and level.", default: false),
                 "birthYear": integer("Year of birth, for activities' age ranges.", in: RecordBounds.birthYear),
                 "groups": terms("Organisations and affiliations."),
                 "wellbeing": described(fiveWays, "Their own Five Ways to Wellbeing goals."),
@@ -126,7 +137,13 @@ extension ArgumentSchema {
                 maxItems: RecordBounds.maximumSlots),
             "atHome": boolean(
                 "The helper comes to the requester's home (implied when the requester is housebound).", default: false),
-            "requiresDBS": boolean("Only helpers with an enhanced DBS check.", default: false),
+            "requiresDBS": oneOf(
+                [
+                    boolean("true: an enhanced check.", default: false),
+                    string("The lowest level that will do.", oneOf: DBSLevel.allCases.map(\.rawValue)),
+                ], "Only helpers with a DBS check in date on the day asked."),
+            "interpreter": boolean("The requester accepts an interpreter.", default: false),
+            "date": string("The day help is wanted, YYYY-MM-DD; DBS checks are judged on it.", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
             "location": described(location, "Where help is wanted; the requester's home by default."),
         ], required: ["skill"], requiredAnyOf: [["requester"], ["location"]],
         description: "What help is wanted, for whom (requester, or else location), when and where.")
@@ -148,6 +165,8 @@ extension ArgumentSchema {
                 "when": array(
                     slot, "When the person can go each week; activities with no session then are left out.",
                     maxItems: RecordBounds.maximumSlots),
+                "maxCost": number("The most the person can pay, in pounds a session (0: free only).", in: RecordBounds.cost),
+                "interpreter": boolean("The person accepts an interpreter.", default: false),
             ], required: requiringID ? ["id", "person"] : ["person"], description: "A social-prescribing referral.")
     }
 }

@@ -83,6 +83,12 @@ enum ToolSummary {
             "Stitch is \(health.status): \(Wording.count(health.members, "member")) and "
             + "\(Wording.count(health.activities, "activity")), reference date \(health.referenceDate); "
             + "words matched by meaning: \(health.meaning)."
+        if !health.dbsExpiring.isEmpty {
+            let expired = health.dbsExpiring.filter(\.expired).count
+            line += "\nDBS checks to renew: \(health.dbsExpiring.count) (\(expired) expired), "
+                + health.dbsExpiring.prefix(5).map { "\($0.member) \($0.expired ? "expired" : "expires") \($0.expires)" }
+                .joined(separator: ", ") + (health.dbsExpiring.count > 5 ? ", …" : "") + "."
+        }
         for note in health.notes { line += "\nNote: \(note)" }
         return line
     }

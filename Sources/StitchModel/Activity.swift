@@ -24,8 +24,12 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
     public var capacity: Int?
     public var enrolled: Int
     public var access: [AccessTerm]
-    /// Cost per session in pounds.
+    /// Cost per session in pounds (0: free); `nil` when not known.
     public var cost: Double?
+    /// Languages it is held in, as ISO 639-1 codes ("so"); empty when not stated. A person who
+    /// states languages and shares none of these is not referred to it, unless they accept an
+    /// interpreter.
+    public var languages: [String]
     public var ageMin: Int?
     public var ageMax: Int?
     /// Newcomers may bring a member along the first time.
@@ -40,7 +44,7 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         wellbeing: [WellbeingWay] = [], schedule: [Slot] = [], location: Location? = nil, online: Bool = false,
         capacity: Int? = nil, enrolled: Int = 0, access: [AccessTerm] = [], cost: Double? = nil, ageMin: Int? = nil,
         ageMax: Int? = nil, buddyWelcome: Bool = true, groups: [String] = [], attribution: String? = nil,
-        postcode: Postcode? = nil
+        postcode: Postcode? = nil, languages: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -56,6 +60,7 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         self.enrolled = enrolled
         self.access = access
         self.cost = cost
+        self.languages = languages
         self.ageMin = ageMin
         self.ageMax = ageMax
         self.buddyWelcome = buddyWelcome
@@ -68,7 +73,7 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, organisation, description, topics, wellbeing, schedule, location, postcode, online, capacity, enrolled
-        case access, cost, ageMin, ageMax, buddyWelcome, groups, attribution
+        case access, cost, languages, ageMin, ageMax, buddyWelcome, groups, attribution
     }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
@@ -91,11 +96,36 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         enrolled = try c.decodeCount(forKey: .enrolled) ?? 0
         access = try c.decode([AccessTerm].self, forKey: .access, default: [])
         cost = try c.decodeNonNegative(forKey: .cost)
+        languages = try c.decode([String].self, forKey: .languages, default: [])
         ageMin = try c.decodeCount(forKey: .ageMin)
         ageMax = try c.decodeCount(forKey: .ageMax)
         buddyWelcome = try c.decode(Bool.self, forKey: .buddyWelcome, default: true)
         groups = try c.decode([String].self, forKey: .groups, default: [])
         attribution = try c.decodeIfPresent(String.self, forKey: .attribution)
         try c.enforce(boundErrors())
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(organisation, forKey: .organisation)
+        try c.encodeIfPresent(description, forKey: .description)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(wellbeing, forKey: .wellbeing)
+        try c.encode(schedule, forKey: .schedule)
+        try c.encodeIfPresent(location, forKey: .location)
+        try c.encodeIfPresent(postcode, forKey: .postcode)
+        try c.encode(online, forKey: .online)
+        try c.encodeIfPresent(capacity, forKey: .capacity)
+        try c.encode(enrolled, forKey: .enrolled)
+        try c.encode(access, forKey: .access)
+        try c.encodeIfPresent(cost, forKey: .cost)
+        if !languages.isEmpty { try c.encode(languages, forKey: .languages) }
+        try c.encodeIfPresent(ageMin, forKey: .ageMin)
+        try c.encodeIfPresent(ageMax, forKey: .ageMax)
+        try c.encode(buddyWelcome, forKey: .buddyWelcome)
+        try c.encode(groups, forKey: .groups)
+        try c.encodeIfPresent(attribution, forKey: .attribution)
     }
 }

@@ -8,24 +8,35 @@ public struct HelpRequest: Sendable, Hashable, Codable {
     public var when: [Slot]
     /// The helper comes to the requester's home.
     public var atHome: Bool
-    /// Only helpers with an enhanced DBS check.
+    /// Only helpers with a DBS check in date: of ``dbsLevel`` or above when it names one, else
+    /// enhanced (a check of unknown level, the old `dbsChecked: true`, meets either). On the wire
+    /// `requiresDBS` is `true` or a level: `"basic"`, `"standard"` or `"enhanced"`.
     public var requiresDBS: Bool
+    /// The level named by `requiresDBS`, `nil` when it is `true`.
+    public var dbsLevel: DBSLevel?
+    /// The requester accepts an interpreter (as their member record's `interpreter` does).
+    public var interpreter: Bool
+    /// The day help is wanted, on which DBS checks are judged; the engine's today when not given.
+    public var date: CalendarDate?
     /// Where help is wanted; defaults to the requester's location.
     public var location: Location?
 
     public init(
         requester: String? = nil, skill: String, when: [Slot] = [], atHome: Bool = false, requiresDBS: Bool = false,
-        location: Location? = nil
+        location: Location? = nil, dbsLevel: DBSLevel? = nil, interpreter: Bool = false, date: CalendarDate? = nil
     ) {
         self.requester = requester
         self.skill = skill
         self.when = when
         self.atHome = atHome
-        self.requiresDBS = requiresDBS
+        self.requiresDBS = requiresDBS || dbsLevel != nil
+        self.dbsLevel = dbsLevel
+        self.interpreter = interpreter
+        self.date = date
         self.location = location
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case requester, skill, when, atHome, requiresDBS, location }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case requester, skill, when, atHome, requiresDBS, location, interpreter, date }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
     public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -40,7 +51,25 @@ public struct HelpRequest: Sendable, Hashable, Codable {
         }
         when = try c.decode([Slot].self, forKey: .when, default: [])
         atHome = try c.decode(Bool.self, forKey: .atHome, default: false)
-        requiresDBS = try c.decode(Bool.self, forKey: .requiresDBS, default: false)
+        if let level = try? c.decodeIfPresent(String.self, forKey: .requiresDBS) {
+            guard let named = DBSLevel(rawValue: level) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .requiresDBS, in: c,
+                    debugDescription: "\(DBSLevel.unknownNameReason(level, kind: "DBS level")), or true for enhanced")
+            }
+            dbsLevel = named
+            requiresDBS = true
+        } else {
+            do {
+                requiresDBS = try c.decode(Bool.self, forKey: .requiresDBS, default: false)
+            } catch DecodingError.typeMismatch {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .requiresDBS, in: c, debugDescription: "expected true, false or a DBS level (basic, standard, enhanced)")
+            }
+            dbsLevel = nil
+        }
+        interpreter = try c.decode(Bool.self, forKey: .interpreter, default: false)
+        date = try c.decodeIfPresent(CalendarDate.self, forKey: .date)
         location = try c.decodeIfPresent(Location.self, forKey: .location)
         if requester == nil && location == nil {
             throw DecodingError.keyNotFound(
@@ -48,5 +77,17 @@ public struct HelpRequest: Sendable, Hashable, Codable {
                 .init(codingPath: c.codingPath, debugDescription: "location is required when there is no requester"))
         }
         try c.enforce(boundErrors())
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(requester, forKey: .requester)
+        try c.encode(skill, forKey: .skill)
+        try c.encode(when, forKey: .when)
+        try c.encode(atHome, forKey: .atHome)
+        if let dbsLevel { try c.encode(dbsLevel, forKey: .requiresDBS) } else { try c.encode(requiresDBS, forKey: .requiresDBS) }
+        try c.encodeIfPresent(location, forKey: .location)
+        if interpreter { try c.encode(interpreter, forKey: .interpreter) }
+        try c.encodeIfPresent(date, forKey: .date)
     }
 }

@@ -26,9 +26,21 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
     /// Rarely leaves home: others visit them, and they attend online activities.
     public var housebound: Bool
     public var accessNeeds: [AccessTerm]
+    /// Languages spoken, as ISO 639-1 codes ("en", "so"), the preferred first. Where both sides
+    /// of a match state languages, they must share one (or this member accepts an interpreter).
     public var languages: [String]
-    /// Holds an enhanced DBS check.
-    public var dbsChecked: Bool
+    /// Accepts an interpreter: a helper, buddy or activity sharing no language is not excluded.
+    public var interpreter: Bool
+    /// The most they can pay for an activity, in pounds a session (0: free only); `nil` for no limit.
+    public var maxCost: Double?
+    /// Their DBS check, if any (``DBSCheck``).
+    public var dbs: DBSCheck?
+    /// Holds a DBS check of some level and date: the old form of ``dbs``, still read and written
+    /// for a check of unknown date and level. Setting it true keeps a check already recorded.
+    public var dbsChecked: Bool {
+        get { dbs != nil }
+        set { dbs = newValue ? (dbs ?? .legacy) : nil }
+    }
     public var birthYear: Int?
     /// Organisations and affiliations (GP practices, schemes, wards…): the basis of bridging.
     public var groups: [String]
@@ -43,7 +55,8 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         experiences: [String] = [], availability: [Slot] = [], location: Location? = nil, travelKm: Double? = nil,
         homeVisits: Bool = false, housebound: Bool = false, accessNeeds: [AccessTerm] = [], languages: [String] = [],
         dbsChecked: Bool = false, birthYear: Int? = nil, groups: [String] = [], wellbeing: FiveWays? = nil,
-        avoid: [String] = [], active: Bool = true, postcode: Postcode? = nil
+        avoid: [String] = [], active: Bool = true, postcode: Postcode? = nil, interpreter: Bool = false,
+        maxCost: Double? = nil, dbs: DBSCheck? = nil
     ) {
         self.id = id
         self.name = name
@@ -59,7 +72,9 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         self.housebound = housebound
         self.accessNeeds = accessNeeds
         self.languages = languages
-        self.dbsChecked = dbsChecked
+        self.interpreter = interpreter
+        self.maxCost = maxCost
+        self.dbs = dbs ?? (dbsChecked ? .legacy : nil)
         self.birthYear = birthYear
         self.groups = groups
         self.wellbeing = wellbeing
@@ -70,7 +85,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, offers, interests, needs, experiences, availability, location, postcode, travelKm, homeVisits
         case housebound
-        case accessNeeds, languages, dbsChecked, birthYear, groups, wellbeing, avoid, active
+        case accessNeeds, languages, interpreter, maxCost, dbs, dbsChecked, birthYear, groups, wellbeing, avoid, active
     }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
@@ -93,12 +108,48 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         housebound = try c.decode(Bool.self, forKey: .housebound, default: false)
         accessNeeds = try c.decode([AccessTerm].self, forKey: .accessNeeds, default: [])
         languages = try c.decode([String].self, forKey: .languages, default: [])
-        dbsChecked = try c.decode(Bool.self, forKey: .dbsChecked, default: false)
+        interpreter = try c.decode(Bool.self, forKey: .interpreter, default: false)
+        maxCost = try c.decodeNonNegative(forKey: .maxCost)
+        dbs = try c.decodeIfPresent(DBSCheck.self, forKey: .dbs)
+        // The old form: read when `dbs` is not given (`dbs`, when given, stands for the check).
+        if try c.decode(Bool.self, forKey: .dbsChecked, default: false), dbs == nil { dbs = .legacy }
         birthYear = try c.decodeWholeNumber(forKey: .birthYear)
         groups = try c.decode([String].self, forKey: .groups, default: [])
         wellbeing = try c.decodeIfPresent(FiveWays.self, forKey: .wellbeing)
         avoid = try c.decode([String].self, forKey: .avoid, default: [])
         active = try c.decode(Bool.self, forKey: .active, default: true)
         try c.enforce(boundErrors())
+    }
+
+    /// Writes every field; a check of unknown date and level (``DBSCheck/legacy``) as the old
+    /// `"dbsChecked": true`, so that it reads back the same.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encode(offers, forKey: .offers)
+        try c.encode(interests, forKey: .interests)
+        try c.encode(needs, forKey: .needs)
+        try c.encode(experiences, forKey: .experiences)
+        try c.encode(availability, forKey: .availability)
+        try c.encodeIfPresent(location, forKey: .location)
+        try c.encodeIfPresent(postcode, forKey: .postcode)
+        try c.encodeIfPresent(travelKm, forKey: .travelKm)
+        try c.encode(homeVisits, forKey: .homeVisits)
+        try c.encode(housebound, forKey: .housebound)
+        try c.encode(accessNeeds, forKey: .accessNeeds)
+        try c.encode(languages, forKey: .languages)
+        if interpreter { try c.encode(interpreter, forKey: .interpreter) }
+        try c.encodeIfPresent(maxCost, forKey: .maxCost)
+        if let dbs, dbs.checked != nil || dbs.level != nil {
+            try c.encode(dbs, forKey: .dbs)
+        } else {
+            try c.encode(dbs != nil, forKey: .dbsChecked)
+        }
+        try c.encodeIfPresent(birthYear, forKey: .birthYear)
+        try c.encode(groups, forKey: .groups)
+        try c.encodeIfPresent(wellbeing, forKey: .wellbeing)
+        try c.encode(avoid, forKey: .avoid)
+        try c.encode(active, forKey: .active)
     }
 }

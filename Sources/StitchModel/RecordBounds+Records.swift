@@ -18,7 +18,9 @@ extension Member {
         location?.collectBoundErrors(field: "location", into: &errors)
         RecordBounds.check(travelKm, RecordBounds.travelKm, field: "travelKm", into: &errors)
         RecordBounds.checkCount(accessNeeds.count, maximum: RecordBounds.maximumListLength, field: "accessNeeds", into: &errors)
-        RecordBounds.checkTexts(languages, field: "languages", into: &errors)
+        RecordBounds.checkLanguages(languages, field: "languages", into: &errors)
+        RecordBounds.check(maxCost, RecordBounds.cost, field: "maxCost", into: &errors)
+        if let dbs { dbs.collectBoundErrors(field: "dbs", into: &errors) }
         RecordBounds.check(birthYear, RecordBounds.birthYear, field: "birthYear", into: &errors)
         RecordBounds.checkTexts(groups, field: "groups", into: &errors)
         wellbeing?.collectBoundErrors(field: "wellbeing", into: &errors)
@@ -43,6 +45,7 @@ extension Activity {
         RecordBounds.check(enrolled, RecordBounds.places, field: "enrolled", into: &errors)
         RecordBounds.checkCount(access.count, maximum: RecordBounds.maximumListLength, field: "access", into: &errors)
         RecordBounds.check(cost, RecordBounds.cost, field: "cost", into: &errors)
+        RecordBounds.checkLanguages(languages, field: "languages", into: &errors)
         RecordBounds.check(ageMin, RecordBounds.age, field: "ageMin", into: &errors)
         RecordBounds.check(ageMax, RecordBounds.age, field: "ageMax", into: &errors)
         if let lo = ageMin, let hi = ageMax, hi < lo {
@@ -105,6 +108,7 @@ extension Referral {
         RecordBounds.checkText(referrer, field: "referrer", into: &errors)
         RecordBounds.checkText(reason, field: "reason", into: &errors)
         RecordBounds.checkCount(when.count, maximum: RecordBounds.maximumSlots, field: "when", into: &errors)
+        RecordBounds.check(maxCost, RecordBounds.cost, field: "maxCost", into: &errors)
         return errors
     }
 }
@@ -142,4 +146,14 @@ struct FieldPathKey: CodingKey {
     init(_ path: String) { stringValue = path }
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
+}
+
+extension DBSCheck {
+    /// Appends the problem of a check given with only one of its date and level (only the old
+    /// `dbsChecked: true` leaves both unknown).
+    func collectBoundErrors(field: String, into errors: inout [ValidationError]) {
+        if (checked == nil) != (level == nil) {
+            errors.append(.init(field: field, reason: "a DBS check needs both its checked date and its level, as \"checked\": \"2024-03-01\", \"level\": \"enhanced\""))
+        }
+    }
 }

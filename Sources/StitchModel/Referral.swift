@@ -50,10 +50,15 @@ public struct Referral: Sendable, Hashable, Codable {
     /// sessions overlaps them is excluded (under `availability`), so a plan never places the
     /// person in a session they cannot attend.
     public var when: [Slot]
+    /// The most the person can pay, in pounds a session (0: free only); the person's own
+    /// `maxCost` when not given.
+    public var maxCost: Double?
+    /// The person accepts an interpreter for this referral (as their record's `interpreter` does).
+    public var interpreter: Bool
 
     public init(
         id: String? = nil, person: PersonReference, goals: FiveWays? = nil, interests: [String] = [], referrer: String? = nil,
-        reason: String? = nil, when: [Slot] = []
+        reason: String? = nil, when: [Slot] = [], maxCost: Double? = nil, interpreter: Bool = false
     ) {
         self.id = id
         self.person = person
@@ -62,9 +67,11 @@ public struct Referral: Sendable, Hashable, Codable {
         self.referrer = referrer
         self.reason = reason
         self.when = when
+        self.maxCost = maxCost
+        self.interpreter = interpreter
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case id, person, goals, interests, referrer, reason, when }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case id, person, goals, interests, referrer, reason, when, maxCost, interpreter }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
     public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -79,6 +86,21 @@ public struct Referral: Sendable, Hashable, Codable {
         referrer = try c.decodeIfPresent(String.self, forKey: .referrer)
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
         when = try c.decode([Slot].self, forKey: .when, default: [])
+        maxCost = try c.decodeNonNegative(forKey: .maxCost)
+        interpreter = try c.decode(Bool.self, forKey: .interpreter, default: false)
         try c.enforce(boundErrors())
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encode(person, forKey: .person)
+        try c.encodeIfPresent(goals, forKey: .goals)
+        try c.encode(interests, forKey: .interests)
+        try c.encodeIfPresent(referrer, forKey: .referrer)
+        try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encode(when, forKey: .when)
+        try c.encodeIfPresent(maxCost, forKey: .maxCost)
+        if interpreter { try c.encode(interpreter, forKey: .interpreter) }
     }
 }

@@ -49,7 +49,20 @@ extension MethodResults.Health: JSONWritable {
     func writeJSON(to out: inout JSONOutput) {
         out.raw(#"{"activities":"#)
         out.integer(activities)
-        out.raw(#","meaning":"#)
+        out.raw(#","dbsExpiring":["#)
+        for (i, check) in dbsExpiring.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.raw(#"{"expired":"#)
+            out.bool(check.expired)
+            out.raw(#","expires":"#)
+            out.string(check.expires.description)
+            out.raw(#","level":"#)
+            out.string(check.level.rawValue)
+            out.raw(#","member":"#)
+            out.string(check.member)
+            out.byte(UInt8(ascii: "}"))
+        }
+        out.raw(#"],"meaning":"#)
         out.string(meaning)
         out.raw(#","members":"#)
         out.integer(members)

@@ -47,6 +47,9 @@ extension Activity: DirectDecodable {
             } else if key.is("cost") {
                 guard seen.insert(11), let cost = json.nonNegative() else { return false }
                 activity.cost = cost
+            } else if key.is("languages") {
+                guard seen.insert(19), let list = json.stringList() else { return false }
+                activity.languages = list
             } else if key.is("ageMin") {
                 guard seen.insert(12), let age = json.count() else { return false }
                 activity.ageMin = age

@@ -48,8 +48,18 @@ extension Member: DirectDecodable {
                 guard seen.insert(12), let list = json.stringList() else { return false }
                 member.languages = list
             } else if key.is("dbsChecked") {
+                // The old form of `dbs`: true is a check of unknown date and level.
                 guard seen.insert(13), let flag = json.bool(default: false) else { return false }
-                member.dbsChecked = flag
+                if !seen.contains(20) { member.dbsChecked = flag }
+            } else if key.is("dbs") {
+                guard seen.insert(20), let check = json.dbsCheck() else { return false }
+                member.dbs = check
+            } else if key.is("interpreter") {
+                guard seen.insert(21), let flag = json.bool(default: false) else { return false }
+                member.interpreter = flag
+            } else if key.is("maxCost") {
+                guard seen.insert(22), let pounds = json.nonNegative() else { return false }
+                member.maxCost = pounds
             } else if key.is("birthYear") {
                 guard seen.insert(14), let year = json.wholeNumber() else { return false }
                 member.birthYear = year
@@ -72,6 +82,32 @@ extension Member: DirectDecodable {
         }
         // Out of bounds (RecordBounds): JSONDecoder gives the error with its field path.
         return read && seen.contains(0) && member.boundErrors().isEmpty ? member : nil
+    }
+}
+
+extension JSONBytes {
+    /// A member's `dbs` object (`checked` and `level` required, `updateService` optional), or
+    /// `nil` when it is anything else (`JSONDecoder` then gives the error).
+    mutating func dbsCheck() -> DBSCheck? {
+        var checked: CalendarDate?, level: DBSLevel?, updateService = false
+        var seen = KeySet()
+        let read = object { json, key in
+            if key.is("checked") {
+                guard seen.insert(0), let text = json.string(), let date = CalendarDate(parsing: text) else { return false }
+                checked = date
+            } else if key.is("level") {
+                guard seen.insert(1), let text = json.string(), let named = DBSLevel(rawValue: text) else { return false }
+                level = named
+            } else if key.is("updateService") {
+                guard seen.insert(2), let flag = json.bool(default: false) else { return false }
+                updateService = flag
+            } else {
+                return false
+            }
+            return true
+        }
+        guard read, let checked, let level else { return nil }
+        return DBSCheck(checked: checked, level: level, updateService: updateService)
     }
 }
 

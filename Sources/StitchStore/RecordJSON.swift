@@ -55,7 +55,19 @@ extension Member: RecordJSON {
             json.field("housebound", housebound)
             json.field("accessNeeds", accessNeeds)
             json.field("languages", languages)
-            json.field("dbsChecked", dbsChecked)
+            if interpreter { json.field("interpreter", true) }
+            json.field("maxCost", maxCost)
+            if let dbs, let checked = dbs.checked, let level = dbs.level {
+                json.field("dbs") { json in
+                    json.object { json in
+                        json.field("checked", checked.description)
+                        json.field("level", level.rawValue)
+                        json.field("updateService", dbs.updateService)
+                    }
+                }
+            } else {
+                json.field("dbsChecked", dbsChecked)
+            }
             json.field("birthYear", birthYear)
             json.field("groups", groups)
             if let wellbeing {
@@ -92,6 +104,7 @@ extension Activity: RecordJSON {
             json.field("enrolled", enrolled)
             json.field("access", access)
             json.field("cost", cost)
+            if !languages.isEmpty { json.field("languages", languages) }
             json.field("ageMin", ageMin)
             json.field("ageMax", ageMax)
             json.field("buddyWelcome", buddyWelcome)

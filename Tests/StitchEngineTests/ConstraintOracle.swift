@@ -60,6 +60,27 @@ struct ConstraintOracle {
         (members[a]?.avoid.contains(b) ?? false) || (members[b]?.avoid.contains(a) ?? false)
     }
 
+    /// True when both sides state languages, share none (ignoring case), and no interpreter is accepted.
+    static func noLanguage(_ person: [String], _ other: [String], interpreter: Bool) -> Bool {
+        let p = Set(person.map { $0.lowercased() }), o = Set(other.map { $0.lowercased() })
+        return !p.isEmpty && !o.isEmpty && p.isDisjoint(with: o) && !interpreter
+    }
+
+    /// Whether a helper's DBS check meets a request on the day judged, written from the rules:
+    /// the level asked or above (unknown level meets any), and issued less than the period ago
+    /// unless on the Update Service (unknown date never expires).
+    func dbsPasses(_ helper: Member, _ request: HelpRequest) -> Bool {
+        guard let check = helper.dbs else { return false }
+        let order: [DBSLevel] = [.basic, .standard, .enhanced]
+        if let level = check.level, order.firstIndex(of: level)! < order.firstIndex(of: request.dbsLevel ?? .enhanced)! { return false }
+        guard let checked = check.checked, !check.updateService else { return true }
+        let day = request.date ?? today
+        let (y, m, d) = checked.components
+        let expiry = CalendarDate(year: y + configuration.dbsValidYears, month: m, day: d)
+            ?? CalendarDate(year: y + configuration.dbsValidYears, month: m, day: d - 1)!
+        return day < expiry
+    }
+
     func travel(_ m: Member) -> Double { m.travelKm ?? configuration.defaultTravelKm }
 
     func age(_ m: Member) -> Int? { m.birthYear.map { today.year - $0 } }
@@ -75,7 +96,7 @@ struct ConstraintOracle {
         if helper.id == request.requester { return "self" }
         if !helper.active { return "inactive" }
         if let requester, avoids(requester.id, helper.id) { return "safeguarding" }
-        if request.requiresDBS && !helper.dbsChecked { return "dbs" }
+        if request.requiresDBS && !dbsPasses(helper, request) { return "dbs" }
         if (request.atHome || requester?.housebound == true) && !helper.homeVisits { return "homeVisits" }
         if let place = request.location ?? requester?.location, let home = helper.location,
             Self.haversineKm(place, home) > travel(helper) + 1e-9
@@ -86,11 +107,14 @@ struct ConstraintOracle {
             return "availability"
         }
         if recentHours[helper.id, default: 0] > configuration.overloadHours { return "overload" }
+        if let requester, Self.noLanguage(requester.languages, helper.languages, interpreter: request.interpreter || requester.interpreter) {
+            return "language"
+        }
         return nil
     }
 
     /// Every hard constraint an activity must meet for a referred person.
-    func brokenActivityConstraint(_ person: Member, _ activity: Activity) -> String? {
+    func brokenActivityConstraint(_ person: Member, _ activity: Activity, referral: Referral? = nil) -> String? {
         if let left = activity.remainingPlaces, left == 0 { return "capacity" }
         if !activity.online, !Self.meets(person.accessNeeds, activity.access) { return "access" }
         if !activity.online {
@@ -99,11 +123,15 @@ struct ConstraintOracle {
         }
         if !inAgeRange(person, activity) { return "age" }
         if attendees[activity.id, default: []].contains(where: { avoids(person.id, $0) }) { return "safeguarding" }
+        if let limit = referral?.maxCost ?? person.maxCost, let cost = activity.cost, cost > limit { return "cost" }
+        if Self.noLanguage(person.languages, activity.languages, interpreter: person.interpreter || (referral?.interpreter ?? false)) {
+            return "language"
+        }
         return nil
     }
 
     /// Every hard constraint a buddy must meet.
-    func brokenBuddyConstraint(_ buddy: Member, person: Member, activity: Activity) -> String? {
+    func brokenBuddyConstraint(_ buddy: Member, person: Member, activity: Activity, interpreter: Bool = false) -> String? {
         if buddy.id == person.id { return "self" }
         if !buddy.active { return "inactive" }
         if avoids(buddy.id, person.id) { return "safeguarding" }
@@ -119,6 +147,7 @@ struct ConstraintOracle {
             return "availability"
         }
         if recentHours[buddy.id, default: 0] > configuration.overloadHours { return "overload" }
+        if Self.noLanguage(person.languages, buddy.languages, interpreter: person.interpreter || interpreter) { return "language" }
         return nil
     }
 
@@ -136,6 +165,7 @@ struct ConstraintOracle {
             if !giver.availability.isEmpty, !other.availability.isEmpty, Self.overlapMinutes(giver.availability, other.availability) == 0 {
                 return "availability"
             }
+            if Self.noLanguage(other.languages, giver.languages, interpreter: other.interpreter) { return "language" }
             return nil
         }
         guard let activity = activities[match.id] else { return "unknown" }

@@ -51,9 +51,13 @@ struct PropertyTests {
             let day = Weekday.allCases.randomElement(using: &rng)!
             let start = Int.random(in: 32...72, using: &rng)
             let when: [Slot] = Bool.random(using: &rng) ? [Slot(day: day, start: TimeOfDay(minutes: start * 15)!, end: TimeOfDay(minutes: (start + 8) * 15)!)!] : []
+            let dbsLevel: DBSLevel? = Int.random(in: 0..<8, using: &rng) == 0 ? DBSLevel.allCases.randomElement(using: &rng) : nil
+            let date: CalendarDate? = Bool.random(using: &rng)
+                ? CalendarDate(year: 2023, month: 1, day: 1)!.adding(days: Int.random(in: 0...1500, using: &rng)) : nil
             let request = HelpRequest(
                 requester: requester.id, skill: skills.randomElement(using: &rng)!, when: when,
-                atHome: Bool.random(using: &rng), requiresDBS: Int.random(in: 0..<4, using: &rng) == 0)
+                atHome: Bool.random(using: &rng), requiresDBS: Int.random(in: 0..<4, using: &rng) == 0, dbsLevel: dbsLevel,
+                interpreter: Int.random(in: 0..<6, using: &rng) == 0, date: date)
             let limit = Int.random(in: 1...40, using: &rng)
             guard requester.location != nil || !request.atHome else { continue }
             let ranking = try engine.whoCanHelp(request, limit: limit)
@@ -74,15 +78,19 @@ struct PropertyTests {
         for q in 0..<250 {
             let person = community.members.randomElement(using: &rng)!
             let limit = Int.random(in: 1...25, using: &rng)
-            let referral = Referral(person: .id(person.id), goals: Bool.random(using: &rng) ? FiveWays(connect: 1, give: 0.5) : nil)
+            let maxCost: Double? = Int.random(in: 0..<4, using: &rng) == 0 ? Double(Int.random(in: 0...4, using: &rng)) : nil
+            let referral = Referral(
+                person: .id(person.id), goals: Bool.random(using: &rng) ? FiveWays(connect: 1, give: 0.5) : nil, maxCost: maxCost,
+                interpreter: Int.random(in: 0..<6, using: &rng) == 0)
             let ranking = try engine.refer(referral, limit: limit)
             RankingProperties.check(ranking, limit: limit, "refer \(seed)/\(q)")
             for m in ranking.matches {
                 let activity = oracle.activities[m.id]!
-                let broken = oracle.brokenActivityConstraint(person, activity)
+                let broken = oracle.brokenActivityConstraint(person, activity, referral: referral)
                 #expect(broken == nil, "refer \(seed)/\(q): \(m.id) breaks \(broken ?? "")")
                 if let b = m.buddy {
-                    let brokenBuddy = oracle.brokenBuddyConstraint(oracle.members[b.id]!, person: person, activity: activity)
+                    let brokenBuddy = oracle.brokenBuddyConstraint(
+                        oracle.members[b.id]!, person: person, activity: activity, interpreter: referral.interpreter)
                     #expect(brokenBuddy == nil, "buddy \(seed)/\(q): \(b.id) for \(m.id) breaks \(brokenBuddy ?? "")")
                 }
             }

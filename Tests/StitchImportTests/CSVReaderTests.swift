@@ -27,7 +27,7 @@ struct CSVReaderTests {
             experiences: ["carer"],
             availability: [Slot(.mon, "10:00", "12:00")!, Slot(.wed, "14:00", "16:30")!],
             location: Location(lat: 51.45, lon: -0.02), travelKm: 3.5, homeVisits: true, housebound: false,
-            accessNeeds: [.stepFree, .hearingLoop], languages: ["English", "Polish"], dbsChecked: true, birthYear: 1950,
+            accessNeeds: [.stepFree, .hearingLoop], languages: ["en", "pl"], dbsChecked: true, birthYear: 1950,
             groups: ["gp-lee", "tenants"], wellbeing: FiveWays(connect: 1, beActive: 0.5, give: 1), avoid: ["m-2"],
             active: true)
         #expect(ada.value == expected)

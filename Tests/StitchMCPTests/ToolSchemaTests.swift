@@ -31,6 +31,7 @@ struct ToolSchemaTests {
         case "person", "subject": return Member.fieldKeys.names
         case "when[]", "availability[]": return Slot.fieldKeys.names
         case "location": return Location.fieldKeys.names
+        case "dbs": return DBSCheck.fieldKeys.names
         case "goals", "wellbeing": return WellbeingWay.allCases.map(\.rawValue)
         default: return nil
         }

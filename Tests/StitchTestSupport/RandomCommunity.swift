@@ -2,7 +2,8 @@ public import StitchModel
 
 /// Adversarial random communities for property tests: every field varied, including the awkward
 /// cases (unknown locations, no availability, housebound members, full activities, avoid lists,
-/// access needs, age limits, online activities), drawn from a seed.
+/// access needs, age limits, online activities, languages with and without an interpreter,
+/// costs and cost limits, DBS checks of every level, date and kind), drawn from a seed.
 public enum RandomCommunity {
     public static func make(seed: UInt64, members memberCount: Int, activities activityCount: Int, skills: [String]) -> Community {
         var rng = SplitMix64(seed: seed)
@@ -74,6 +75,39 @@ public enum RandomCommunity {
                 attendance.append(Attendance(member: "m-\(i)", activity: "a-\(Int.random(in: 0..<activityCount, using: &rng))"))
             }
         }
+        addLanguagesCostsAndChecks(seed: seed, members: &members, activities: &activities)
         return Community(members: members, activities: activities, exchanges: exchanges, attendance: attendance)
+    }
+
+    /// Languages, interpreters, cost limits, costs and DBS checks, drawn from a stream of their
+    /// own so that the rest of each community is what it was before these fields existed.
+    static func addLanguagesCostsAndChecks(seed: UInt64, members: inout [Member], activities: inout [Activity]) {
+        var rng = SplitMix64(seed: seed ^ 0x6c61_6e67_7561_6765)
+        func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+        let languages = ["en", "so", "tw", "pl", "yo", "TR"]
+        func someLanguages() -> [String] {
+            guard !chance(0.3) else { return [] }
+            var out: [String] = []
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                let code = languages.randomElement(using: &rng)!
+                if !out.contains(code) { out.append(code) }
+            }
+            return out
+        }
+        let levels = DBSLevel.allCases
+        for i in members.indices {
+            members[i].languages = someLanguages()
+            members[i].interpreter = chance(0.15)
+            members[i].maxCost = chance(0.2) ? (chance(0.5) ? 0 : Double(Int.random(in: 1...8, using: &rng))) : nil
+            if members[i].dbsChecked, !chance(0.2) {
+                // Checked between 2021 and 2026: some expired on the 2026 reference dates, some not.
+                let checked = CalendarDate(year: 2021, month: 1, day: 1)!.adding(days: Int.random(in: 0...(365 * 5 + 200), using: &rng))
+                members[i].dbs = DBSCheck(checked: checked, level: levels.randomElement(using: &rng)!, updateService: chance(0.2))
+            }
+        }
+        for i in activities.indices {
+            activities[i].languages = chance(0.25) ? someLanguages() : []
+            activities[i].cost = chance(0.2) ? nil : (chance(0.4) ? 0 : Double(Int.random(in: 1...12, using: &rng)) / 2 + 0.5)
+        }
     }
 }

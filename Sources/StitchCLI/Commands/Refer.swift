@@ -36,6 +36,10 @@ struct Refer: AsyncParsableCommand {
             valueName: "slot"),
         transform: SlotArgument.parse)
     var when: [SlotArgument] = []
+    @Option(name: .customLong("max-cost"), help: ArgumentHelp("The most the person can pay a session, in pounds (0: free only).", valueName: "pounds"))
+    var maxCost: Double?
+    @Flag(help: "The person accepts an interpreter: activities and buddies sharing no language are kept.")
+    var interpreter = false
     @Flag(name: .customLong("no-buddy"), help: "Do not suggest buddies.")
     var noBuddy = false
     @Option(help: ArgumentHelp("The whole referral as protocol JSON (instead of the options above).", valueName: "json"))
@@ -47,7 +51,9 @@ struct Refer: AsyncParsableCommand {
             value = try JSONInput.decode(Referral.self, from: Data(referral.utf8), source: "--referral", prefix: "referral")
         } else {
             guard let person else { throw CLIError.usage("give --person (or --referral)") }
-            value = Referral(person: .id(person), goals: goals?.goals, interests: interest, reason: reason, when: when.map(\.slot))
+            value = Referral(
+                person: .id(person), goals: goals?.goals, interests: interest, reason: reason, when: when.map(\.slot),
+                maxCost: maxCost, interpreter: interpreter)
         }
         let service = try input.service()
         let result = try await answering { () async throws(ServiceError) in

@@ -32,8 +32,27 @@ struct WhoCanHelp: AsyncParsableCommand {
     var when: [SlotArgument] = []
     @Flag(name: .customLong("at-home"), help: "The helper comes to the requester's home.")
     var atHome = false
-    @Flag(name: .customLong("dbs"), help: "Only helpers with an enhanced DBS check.")
+    @Flag(name: .customLong("dbs"), help: "Only helpers with an enhanced DBS check in date.")
     var requiresDBS = false
+    @Option(
+        name: .customLong("dbs-level"),
+        help: ArgumentHelp("Only helpers with a DBS check in date of this level or above: basic, standard or enhanced.", valueName: "level"),
+        transform: { text in
+            guard let level = DBSLevel(rawValue: text.lowercased()) else {
+                throw ArgumentParser.ValidationError(DBSLevel.unknownNameReason(text, kind: "DBS level"))
+            }
+            return level
+        })
+    var dbsLevel: DBSLevel?
+    @Flag(help: "The requester accepts an interpreter: helpers sharing no language are kept.")
+    var interpreter = false
+    @Option(
+        help: ArgumentHelp("The day help is wanted, YYYY-MM-DD: DBS checks are judged on it (default the reference date).", valueName: "date"),
+        transform: { text in
+            guard let date = CalendarDate(parsing: text) else { throw ValidationError("'\(text)' is not a date; expected YYYY-MM-DD") }
+            return date
+        })
+    var date: CalendarDate?
     @Option(
         name: .customLong("at"), help: ArgumentHelp("Where help is wanted, as lat,lon.", valueName: "lat,lon"),
         transform: LocationArgument.parse)
@@ -50,7 +69,7 @@ struct WhoCanHelp: AsyncParsableCommand {
             guard requester != nil || location != nil else { throw CLIError.usage("give --requester or --at") }
             helpRequest = HelpRequest(
                 requester: requester, skill: skill, when: when.map(\.slot), atHome: atHome, requiresDBS: requiresDBS,
-                location: location?.location)
+                location: location?.location, dbsLevel: dbsLevel, interpreter: interpreter, date: date)
         }
         let service = try input.service()
         let result = try await answering { () async throws(ServiceError) in

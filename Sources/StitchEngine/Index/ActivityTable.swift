@@ -19,7 +19,10 @@ struct ActivityTable: Sendable {
     var ageMax: [Int32] = []
     var buddyWelcome: [Bool] = []
     var groups = CompressedRows<Int32>()
+    /// Cost a session in pounds; -1 when not known.
     var cost: [Double] = []
+    /// Languages it is held in (``LanguageCode/packed(_:)``); empty when not stated.
+    var languages = CompressedRows<UInt16>()
     /// False for the slot of a removed activity (until the next full build).
     var live: [Bool] = []
 
@@ -44,7 +47,8 @@ struct ActivityTable: Sendable {
         ageMax.append(-1)
         buddyWelcome.append(true)
         self.groups.append(EmptyCollection())
-        cost.append(0)
+        cost.append(-1)
+        languages.append(EmptyCollection())
         live.append(true)
         replace(count - 1, with: activity, topics: topics, groups: groups)
     }
@@ -68,7 +72,8 @@ struct ActivityTable: Sendable {
         ageMax[a] = Int32(clamping: activity.ageMax ?? -1)
         buddyWelcome[a] = activity.buddyWelcome
         self.groups.replace(row: a, with: groups)
-        cost[a] = activity.cost ?? 0
+        cost[a] = activity.cost ?? -1
+        languages.replace(row: a, with: PersonFeatures.languages(activity.languages))
         live[a] = true
     }
 
@@ -80,6 +85,7 @@ struct ActivityTable: Sendable {
         sessions.clear(row: a)
         sessionSlots.clear(row: a)
         groups.clear(row: a)
+        languages.clear(row: a)
         wellbeing[a] = 0
         remaining[a] = 0
         live[a] = false

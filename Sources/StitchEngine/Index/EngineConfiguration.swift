@@ -20,6 +20,11 @@ public struct EngineConfiguration: Sendable, Hashable {
     public var bridgingRecomputeFirstTieShare: Double = 0.02
     /// Rank of the learned skill similarity (singular vectors kept); 0 turns it off.
     public var learnedRank: Int = 24
+    /// A DBS check older than this many years has expired, unless it is on the Update Service.
+    public var dbsValidYears: Int = 3
+    /// The language most of the community shares (ISO 639-1): a shared preferred language is
+    /// named in the reasons only when it is another ("Speaks Somali").
+    public var communityLanguage: String = "en"
     /// Factor weights by profile.
     public var weights: [ScoringProfile: FactorWeights] = ScoringProfile.defaultWeights
 

@@ -8,4 +8,6 @@ struct MemberFlags: OptionSet, Sendable, Hashable {
     static let hasLocation = MemberFlags(rawValue: 1 << 4)
     static let hasAvailability = MemberFlags(rawValue: 1 << 5)
     static let hasWellbeing = MemberFlags(rawValue: 1 << 6)
+    /// Accepts an interpreter when a helper, buddy or activity shares no language with them.
+    static let interpreter = MemberFlags(rawValue: 1 << 7)
 }

@@ -21,6 +21,12 @@ struct MemberTable: Sendable {
     var needs = CompressedRows<Int32>()
     var experiences = CompressedRows<Int32>()
     var groups = CompressedRows<Int32>()
+    /// Languages spoken (``LanguageCode/packed(_:)``), the preferred first.
+    var languages = CompressedRows<UInt16>()
+    /// Each member's DBS check, if any.
+    var dbs: [DBSCheck?] = []
+    /// The most each member can pay a session; `nil` for no limit.
+    var maxCost: [Double?] = []
     var wellbeing: [FiveWays] = []
     /// The wellbeing factor of asking each member to give (``Formulas/giverWellbeing(_:known:)``),
     /// kept beside their goals so that scoring loops read eight bytes rather than forty.
@@ -51,6 +57,9 @@ struct MemberTable: Sendable {
         needs.append(f.needs)
         experiences.append(f.experiences)
         groups.append(f.groups)
+        languages.append(f.languages)
+        dbs.append(f.dbs)
+        maxCost.append(f.maxCost)
         wellbeing.append(f.wellbeing)
         giverWellbeing.append(Formulas.giverWellbeing(f.wellbeing, known: f.flags.contains(.hasWellbeing)))
     }
@@ -67,6 +76,9 @@ struct MemberTable: Sendable {
         accessNeeds.shrinkToFit()
         birthYear.shrinkToFit()
         wellbeing.shrinkToFit()
+        dbs.shrinkToFit()
+        maxCost.shrinkToFit()
+        languages.shrink()
         giverWellbeing.shrinkToFit()
         live.shrinkToFit()
         for column in [\MemberTable.offers, \.interests, \.needs, \.experiences, \.groups] { self[keyPath: column].shrink() }
@@ -89,6 +101,9 @@ struct MemberTable: Sendable {
         needs.replace(row: m, with: f.needs)
         experiences.replace(row: m, with: f.experiences)
         groups.replace(row: m, with: f.groups)
+        languages.replace(row: m, with: f.languages)
+        dbs[m] = f.dbs
+        maxCost[m] = f.maxCost
         wellbeing[m] = f.wellbeing
         giverWellbeing[m] = Formulas.giverWellbeing(f.wellbeing, known: f.flags.contains(.hasWellbeing))
         live[m] = true
@@ -102,6 +117,9 @@ struct MemberTable: Sendable {
         for column in [\MemberTable.offers, \.interests, \.needs, \.experiences, \.groups] {
             self[keyPath: column].clear(row: m)
         }
+        languages.clear(row: m)
+        dbs[m] = nil
+        maxCost[m] = nil
         live[m] = false
     }
 
@@ -112,7 +130,7 @@ struct MemberTable: Sendable {
             travelKm: travelKm[m], accessNeeds: accessNeeds[m], birthYear: birthYear[m], availability: availability.mask(row: m),
             offers: Array(offers[m]), interests: Array(interests[m]), needs: Array(needs[m]),
             experiences: Array(experiences[m]), groups: Array(groups[m]), wellbeing: wellbeing[m],
-            avoid: Array(index.avoid[m]))
+            avoid: Array(index.avoid[m]), languages: Array(languages[m]), dbs: dbs[m], maxCost: maxCost[m])
     }
 }
 
@@ -135,6 +153,11 @@ struct PersonFeatures: Sendable {
     var groups: [Int32]
     var wellbeing: FiveWays
     var avoid: [Int32]
+    /// Languages spoken (``LanguageCode/packed(_:)``), the preferred first.
+    var languages: [UInt16] = []
+    var dbs: DBSCheck?
+    /// The most they can pay for an activity a session; `nil` for no limit.
+    var maxCost: Double?
 
     func has(_ flag: MemberFlags) -> Bool { flags.contains(flag) }
 }
@@ -147,6 +170,7 @@ extension PersonFeatures {
         if member.homeVisits { flags.insert(.homeVisits) }
         if member.housebound { flags.insert(.housebound) }
         if member.dbsChecked { flags.insert(.dbsChecked) }
+        if member.interpreter { flags.insert(.interpreter) }
         if member.location != nil { flags.insert(.hasLocation) }
         if !member.availability.isEmpty { flags.insert(.hasAvailability) }
         if member.wellbeing != nil { flags.insert(.hasWellbeing) }
@@ -158,6 +182,14 @@ extension PersonFeatures {
             birthYear: Int32(clamping: member.birthYear ?? 0), availability: WeekMask(member.availability),
             offers: terms(member.offers), interests: terms(member.interests), needs: terms(member.needs),
             experiences: terms(member.experiences), groups: Array(Set(member.groups.compactMap(group))).sorted(),
-            wellbeing: member.wellbeing ?? FiveWays(), avoid: Array(Set(member.avoid.compactMap(index))).sorted())
+            wellbeing: member.wellbeing ?? FiveWays(), avoid: Array(Set(member.avoid.compactMap(index))).sorted(),
+            languages: Self.languages(member.languages), dbs: member.dbs, maxCost: member.maxCost)
+    }
+
+    /// Language codes packed, in order, each once; anything not a code is left out.
+    static func languages(_ codes: [String]) -> [UInt16] {
+        var out: [UInt16] = []
+        for code in codes { if let p = LanguageCode.packed(code), !out.contains(p) { out.append(p) } }
+        return out
     }
 }

@@ -141,7 +141,15 @@ struct BuddyJob: ScoringJob {
         let free = attends(c) || index.activities.sessions[activity].isEmpty || (index.members.availability.isKnown[m] && coverage(m) > 0)
         guard r.check(.availability, free, free ? "Free at the activity's time" : "Not known to be free at the activity's time") else { return }
         let recent = index.ledger.recentHours[m]
-        _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")
+        guard r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days") else { return }
+        let language = languageFit(m)
+        _ = r.check(.language, language.passes, language.detail)
+    }
+
+    /// How the buddy's languages meet the person's (an interpreter counts only for the person).
+    @inline(__always)
+    func languageFit(_ m: Int) -> LanguageFit {
+        LanguageFit(person: person.languages, other: index.members.languages[m], interpreter: person.has(.interpreter))
     }
 
     func factors(_ c: Int32) -> FactorScores { factors(c, bridging: true) }
@@ -150,7 +158,7 @@ struct BuddyJob: ScoringJob {
     private func factors(_ c: Int32, bridging withBridging: Bool) -> FactorScores {
         let m = Int(c)
         var f = Self.activityFreeFactors(c, km: distanceToPerson(m), index: index)
-        f.skill = attends(c) ? 1 : level(c)
+        f.skill = (attends(c) ? 1 : level(c)) * languageFit(m).share
         f.availability = attends(c) ? 1 : newcomerAvailability(c)
         if withBridging { f.bridging = bridging.value(toMember: c) }
         return f
@@ -166,6 +174,9 @@ struct BuddyJob: ScoringJob {
             let best = i.level >= o.level ? i : o
             if best.term >= 0 { reasons.append(table.reason(term: best.term, vocabulary: index.vocabulary, verb: i.level >= o.level ? "Interested in" : "Offers")) }
             if !index.activities.sessions[activity].isEmpty { reasons.append("Free at the activity's time") }
+        }
+        if let language = languageFit(m).reason(communityLanguage: LanguageCode.packed(index.configuration.communityLanguage)) {
+            reasons.append(language)
         }
         let km = distanceToPerson(m)
         if let km { reasons.append("Lives \(Formulas.distanceText(km)) from them") }

@@ -103,7 +103,9 @@ struct GiveJob: ScoringJob {
             guard r.check(.distance, within, km.map { "\(Formulas.distanceText($0)) away" } ?? "Distance unknown") else { return }
             let both = giver.has(.hasAvailability) && index.members.availability.isKnown[m]
             let free = !both || index.members.availability.overlapMinutes(row: m, with: giver.availability) > 0
-            _ = r.check(.availability, free, both ? (free ? "Free at the same times" : "Never free at the same times") : "Availability not given")
+            guard r.check(.availability, free, both ? (free ? "Free at the same times" : "Never free at the same times") : "Availability not given") else { return }
+            let language = languageFit(m)
+            _ = r.check(.language, language.passes, language.detail)
             return
         }
         let a = Int(c - memberCount)
@@ -119,6 +121,12 @@ struct GiveJob: ScoringJob {
         _ = r.check(.safeguarding, !clash, clash ? "Someone this member must not meet attends" : "No safeguarding exclusion")
     }
 
+    /// How the giver's languages meet those of the member in need (whose interpreter counts).
+    @inline(__always)
+    func languageFit(_ m: Int) -> LanguageFit {
+        LanguageFit(person: index.members.languages[m], other: giver.languages, interpreter: index.members.has(m, .interpreter))
+    }
+
     func factors(_ c: Int32) -> FactorScores { factors(c, bridging: true) }
 
     @inline(__always)
@@ -127,7 +135,7 @@ struct GiveJob: ScoringJob {
         f.locality = distanceKm(c).map(Formulas.locality) ?? (c >= memberCount && index.activities.online[Int(c - memberCount)] ? 1 : Formulas.neutral)
         if c < memberCount {
             let m = Int(c)
-            f.skill = needs.best(index.members.needs[m]).level
+            f.skill = needs.best(index.members.needs[m]).level * languageFit(m).share
             let both = giver.has(.hasAvailability) && index.members.availability.isKnown[m]
             f.availability = both ? min(1, Double(index.members.availability.overlapMinutes(row: m, with: giver.availability)) / 120) : Formulas.neutral
             f.wellbeing = Formulas.giverWellbeing(giver.wellbeing, known: giver.has(.hasWellbeing))
@@ -159,6 +167,9 @@ struct GiveJob: ScoringJob {
                 let offer = needs.viaTerm(best.term)
                 let need = index.vocabulary.label(best.term)
                 reasons.append(offer == best.term ? "Needs \(need)" : "Needs \(need): you offer \(index.vocabulary.label(offer))")
+            }
+            if let language = languageFit(m).reason(communityLanguage: LanguageCode.packed(index.configuration.communityLanguage)) {
+                reasons.append(language)
             }
             if index.members.has(m, .housebound) { reasons.append("Housebound: a home visit") }
             if let km { reasons.append("\(Formulas.distanceText(km)) away") }

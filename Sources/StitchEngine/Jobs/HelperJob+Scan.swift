@@ -43,7 +43,7 @@ extension HelperJob {
                 // Bounds, each tighter and dearer: skill and straight-line locality, then the
                 // helper's wellbeing and reciprocity, then every factor but bridging.
                 var f = FactorScores.ones
-                f.skill = unit(level)
+                f.skill = unit(languages.isEmpty ? level : level * languageFit(m).share)
                 if full {
                     let locality = chordSquared >= 0 ? Formulas.localityBound(chordSquared: chordSquared) : Formulas.neutral
                     // (Summed in another order than the score: a hair of margin keeps it a bound.)
@@ -98,6 +98,7 @@ extension HelperJob {
         let availability: WeekMaskTable
         let recentHours: [Double]
         let overloadHours: Double
+        let dbs: [DBSCheck?]
 
         init(_ index: CommunityIndex) {
             flags = index.members.flags
@@ -107,6 +108,7 @@ extension HelperJob {
             availability = index.members.availability
             recentHours = index.ledger.recentHours
             overloadHours = index.configuration.overloadHours
+            dbs = index.members.dbs
         }
     }
 
@@ -119,10 +121,10 @@ extension HelperJob {
         if !dismissed.isEmpty, dismissed.contains(c) { return .dismissed }
         if c == requesterIndex { return .self }
         let flags = columns.flags[m]
-        if flags.rawValue & required.rawValue != required.rawValue || !avoided.isEmpty {
+        if flags.rawValue & required.rawValue != required.rawValue || !avoided.isEmpty || requiresDBS {
             if !flags.contains(.active) { return .inactive }
             if !avoided.isEmpty, avoided.contains(c) { return .safeguarding }
-            if requiresDBS, !flags.contains(.dbsChecked) { return .dbs }
+            if requiresDBS, !flags.contains(.dbsChecked) || !dbs.passes(columns.dbs[m]) { return .dbs }
             if atHome, !flags.contains(.homeVisits) { return .homeVisits }
         }
         if let place, flags.contains(.hasLocation) {
@@ -136,6 +138,7 @@ extension HelperJob {
             return .availability
         }
         if columns.recentHours[m] > columns.overloadHours { return .overload }
+        if !languages.isEmpty, !languageFit(m).passes { return .language }
         return nil
     }
 }

@@ -14,6 +14,14 @@ struct HelperJob: ScoringJob {
     let place: UnitVector?
     let atHome: Bool
     let requiresDBS: Bool
+    /// The DBS level asked (enhanced when the request says only `true`), and the day a check is
+    /// judged on: the request's date, else the engine's today.
+    let dbs: DBSJudgement
+    /// The requester's languages, the preferred first (empty when unknown or no requester).
+    let languages: [UInt16]
+    /// The requester accepts an interpreter (the request or their record says so).
+    let interpreter: Bool
+    let communityLanguage: UInt16?
     let when: WeekMask
     let whenMinutes: Int
     let bridging: BridgingFactor
@@ -48,6 +56,11 @@ struct HelperJob: ScoringJob {
         place = location.map(UnitVector.init)
         atHome = request.atHome || (requester?.has(.housebound) ?? false)
         requiresDBS = request.requiresDBS
+        dbs = DBSJudgement(
+            level: request.dbsLevel ?? .enhanced, day: request.date ?? index.today, validYears: index.configuration.dbsValidYears)
+        languages = requester?.languages ?? []
+        interpreter = request.interpreter || (requester?.has(.interpreter) ?? false)
+        communityLanguage = LanguageCode.packed(index.configuration.communityLanguage)
         when = WeekMask(request.when)
         whenMinutes = when.minutes
         bridging = BridgingFactor(index: index, subject: requester)
@@ -96,8 +109,9 @@ struct HelperJob: ScoringJob {
         guard r.check(.inactive, index.members.has(m, .active), index.members.has(m, .active) ? "Active member" : "Not an active member") else { return }
         let avoided = !self.avoided.isEmpty && self.avoided.contains(c)
         guard r.check(.safeguarding, !avoided, avoided ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
-        let dbs = !requiresDBS || index.members.has(m, .dbsChecked)
-        guard r.check(.dbs, dbs, requiresDBS ? (dbs ? "Holds an enhanced DBS check" : "No enhanced DBS check") : "No DBS check required") else { return }
+        let held = index.members.dbs[m]
+        let dbsPasses = !requiresDBS || dbs.passes(held)
+        guard r.check(.dbs, dbsPasses, requiresDBS ? dbs.detail(held) : Self.unaskedDBSDetail(held, judge: dbs)) else { return }
         let visits = !atHome || index.members.has(m, .homeVisits)
         guard r.check(.homeVisits, visits, atHome ? (visits ? "Does home visits" : "Does not do home visits") : "Help is not at home") else { return }
         let located = place != nil && index.members.has(m, .hasLocation)
@@ -107,8 +121,24 @@ struct HelperJob: ScoringJob {
         let free = whenMinutes == 0 || !known || index.members.availability.overlapMinutes(row: m, with: when) > 0
         guard r.check(.availability, free, whenMinutes == 0 ? "No time asked" : (free ? (known ? "Free at a time asked" : "Availability not given") : "Not free at the times asked")) else { return }
         let recent = index.ledger.recentHours[m]
-        _ = r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days")
+        guard r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days") else { return }
+        let language = languageFit(m)
+        _ = r.check(.language, language.passes, language.detail)
     }
+
+    /// The detail of a DBS check nobody asked for (`explain`): what the helper holds, so that a
+    /// broker sees a check that has expired.
+    static func unaskedDBSDetail(_ held: DBSCheck?, judge: DBSJudgement) -> String {
+        guard let held else { return "No DBS check required" }
+        return "No DBS check required; " + DBSJudgement(level: .basic, day: judge.day, validYears: judge.validYears).detail(held)
+    }
+
+    /// How the helper's languages meet the requester's.
+    @inline(__always)
+    func languageFit(_ m: Int) -> LanguageFit {
+        LanguageFit(person: languages, other: index.members.languages[m], interpreter: interpreter)
+    }
+
 
     func skillLevel(_ m: Int) -> (level: Double, term: Int32, lived: Bool) {
         let best = table.best(index.members.offers[m])
@@ -116,9 +146,10 @@ struct HelperJob: ScoringJob {
         return (best.level, best.term, false)
     }
 
-    func factors(_ c: Int32) -> FactorScores { factors(c, skill: skillLevel(Int(c)).level, bridging: true) }
+    func factors(_ c: Int32) -> FactorScores { factors(c, skill: skillLevel(Int(c)).level * languageFit(Int(c)).share, bridging: true) }
 
-    /// The factors given the candidate's skill level (known to the scan from the posting it came by).
+    /// The factors given the candidate's skill factor (known to the scan from the posting it came
+    /// by, times the share its language fit keeps).
     @inline(__always)
     func factors(_ c: Int32, skill: Double, bridging withBridging: Bool) -> FactorScores {
         let m = Int(c)
@@ -159,7 +190,8 @@ struct HelperJob: ScoringJob {
         } else if skill.term >= 0 {
             reasons.append(table.reason(term: skill.term, vocabulary: index.vocabulary, verb: "Offers"))
         }
-        if requiresDBS, index.members.has(m, .dbsChecked) { reasons.append("Enhanced DBS checked") }
+        if requiresDBS, let check = index.members.dbs[m] { reasons.append("\((check.level ?? .enhanced).rawValue.capitalized) DBS checked") }
+        if let language = languageFit(m).reason(communityLanguage: communityLanguage) { reasons.append(language) }
         if whenMinutes > 0 {
             if index.members.availability.isKnown[m] {
                 let common = index.members.availability.mask(row: m).intersection(when)

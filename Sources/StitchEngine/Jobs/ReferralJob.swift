@@ -26,6 +26,11 @@ struct ReferralJob: ScoringJob {
     let words: [String]
     let about: [Double]
     let aboutVia: [Int32]
+    /// The most the person can pay a session (the referral's, else their own); `nil` for no limit.
+    let maxCost: Double?
+    /// The person accepts an interpreter (the referral or their record says so).
+    let interpreter: Bool
+    let communityLanguage: UInt16?
     /// The activities the person has dismissed ("not this one").
     let dismissed: Set<Int32>
     /// The times the referral says the person is free, and whether it gives any.
@@ -71,6 +76,9 @@ struct ReferralJob: ScoringJob {
         avoided = index.safeguardingSet(for: person)
         travelChordSquared = GreatCircle.chordSquared(forKm: person.travelKm)
         wellbeingByTags = (0...Int(WellbeingWay.allBits)).map { Formulas.goalCoverage(goals, tags: UInt8($0)) ?? Formulas.neutral }
+        maxCost = referral.maxCost ?? person.maxCost
+        interpreter = referral.interpreter || person.has(.interpreter)
+        communityLanguage = LanguageCode.packed(index.configuration.communityLanguage)
         needToGive = person.memberIndex.map { Formulas.needToGive(balance: index.ledger.balance(Int($0))) } ?? Formulas.neutral
     }
 
@@ -90,6 +98,7 @@ struct ReferralJob: ScoringJob {
                 ? Formulas.localityBound(chordSquared: person.position.chordSquared(to: index.activities.position[a]))
                 : Formulas.neutral
         }
+        f.locality *= Formulas.costShare(index.activities.cost[a])
         f.wellbeing = wellbeing(a)
         f.reciprocity = reciprocity(a)
         return f
@@ -120,7 +129,13 @@ struct ReferralJob: ScoringJob {
     @inline(__always)
     private func skill(_ a: Int) -> Double {
         let topic = table.best(index.activities.topics[a]).level
-        return a < about.count ? max(topic, about[a]) : topic
+        return (a < about.count ? max(topic, about[a]) : topic) * languageFit(a).share
+    }
+
+    /// How the activity's languages meet the person's.
+    @inline(__always)
+    func languageFit(_ a: Int) -> LanguageFit {
+        LanguageFit(person: person.languages, other: index.activities.languages[a], interpreter: interpreter)
     }
 
     /// The share of the person's goals the activity serves (``wellbeingByTags``).
@@ -154,9 +169,15 @@ struct ReferralJob: ScoringJob {
         // times) can be attended.
         let sessions = index.activities.sessionSlots[a]
         let free = !whenGiven || sessions.isEmpty || sessions.contains { WeekMask([$0]).overlapMinutes(with: when) > 0 }
-        _ = r.check(
+        guard r.check(
             .availability, free,
             !whenGiven ? "No times given" : (sessions.isEmpty ? "No set times" : (free ? "Free for a session" : "Not free at any of its sessions")))
+        else { return }
+        let cost = index.activities.cost[a]
+        let affordable = maxCost.map { cost <= $0 } ?? true
+        guard r.check(.cost, affordable, cost < 0 ? "Cost not given: check it" : Formulas.costText(cost) + (maxCost.map { "; can pay up to \(Formulas.poundsText($0))" } ?? "")) else { return }
+        let language = languageFit(a)
+        _ = r.check(.language, language.passes, language.detail)
     }
 
     /// True when the person already attends the activity.
@@ -177,7 +198,8 @@ struct ReferralJob: ScoringJob {
         var f = FactorScores()
         f.skill = skill(a)
         f.availability = availability(a)
-        f.locality = index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral
+        f.locality = (index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral)
+            * Formulas.costShare(index.activities.cost[a])
         f.wellbeing = wellbeing(a)
         f.reciprocity = reciprocity(a)
         if withBridging { f.bridging = bridging.value(toActivity: c) }
@@ -193,6 +215,7 @@ struct ReferralJob: ScoringJob {
         } else if best.term >= 0 {
             reasons.append(table.reason(term: best.term, vocabulary: index.vocabulary, verb: "About"))
         }
+        if let language = languageFit(a).reason(communityLanguage: communityLanguage, verb: "Held in") { reasons.append(language) }
         let served = Formulas.ways(index.activities.wellbeing[a], among: hasGoals ? goals : nil)
         if !served.isEmpty { reasons.append("Serves \(Formulas.list(served))") }
         let sessions = index.activities.sessionSlots[a]
@@ -211,6 +234,7 @@ struct ReferralJob: ScoringJob {
         } else {
             reasons.append("Distance unknown")
         }
+        if index.activities.cost[a] >= 0 { reasons.append(Formulas.costText(index.activities.cost[a])) }
         if person.accessNeeds != 0, !index.activities.online[a], person.accessNeeds & ~index.activities.access[a] == 0 { reasons.append("Meets every access need") }
         if attends(a) { reasons.append("Already goes here") }
         if index.activities.serves(a, .give) { reasons.append("A way to give as well as get") }

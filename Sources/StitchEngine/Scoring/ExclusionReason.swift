@@ -3,7 +3,8 @@
 public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
     /// An `avoid` on either side.
     case safeguarding
-    /// The request requires an enhanced DBS check the helper does not hold.
+    /// The request requires a DBS check the helper does not hold: none, one of a lower level, or
+    /// one that expired before the day judged.
     case dbs
     /// An access need the activity does not meet.
     case access
@@ -26,12 +27,16 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
     /// The broker dismissed this candidate for this subject ("not this one"), and the dismissal
     /// has not lapsed.
     case dismissed
+    /// Both sides state languages and share none, and no interpreter is accepted.
+    case language
+    /// The activity costs more a session than the person can pay (`maxCost`).
+    case cost
 
     /// A plain-English explanation for reasons and `explain`.
     public var explanation: String {
         switch self {
         case .safeguarding: "Safeguarding: these two must not be matched"
-        case .dbs: "Needs an enhanced DBS check"
+        case .dbs: "Needs a DBS check in date"
         case .access: "Does not meet an access need"
         case .distance: "Too far to travel"
         case .availability: "Not free at the time needed"
@@ -42,6 +47,8 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
         case .homeVisits: "Does not do home visits"
         case .overload: "Has given a lot of time lately"
         case .dismissed: "Dismissed by the broker for this person"
+        case .language: "No language in common"
+        case .cost: "Costs more than they can pay"
         }
     }
 }
@@ -97,6 +104,8 @@ extension ExclusionReason {
         case .homeVisits: 9
         case .overload: 10
         case .dismissed: 11
+        case .language: 12
+        case .cost: 13
         }
     }
 }

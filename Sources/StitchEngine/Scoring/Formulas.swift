@@ -86,4 +86,25 @@ enum Formulas {
         default: items.dropLast().joined(separator: ", ") + " and " + items.last!
         }
     }
+
+    /// The share of the locality factor an activity's cost keeps: `1 / (1 + cost / £30)`, so free
+    /// (or cost unknown) keeps all, £3 a session 0.91, £7.60 0.80. Cost is a practical barrier
+    /// like distance, and a small one beside it.
+    @inline(__always)
+    static func costShare(_ cost: Double) -> Double { cost > 0 ? 1 / (1 + cost / costScale) : 1 }
+
+    /// The cost, in pounds a session, at which ``costShare(_:)`` is one half.
+    static let costScale = 30.0
+
+    /// A cost as a reason says it: "Free", "£2 a session", "£7.60 a session".
+    static func costText(_ cost: Double) -> String {
+        guard cost > 0 else { return "Free" }
+        return "\(poundsText(cost)) a session"
+    }
+
+    /// Pounds: "£2", "£7.60".
+    static func poundsText(_ pounds: Double) -> String {
+        let pence = Int((pounds * 100).rounded())
+        return pence % 100 == 0 ? "£\(pence / 100)" : "£\(pence / 100).\(pence % 100 < 10 ? "0" : "")\(pence % 100)"
+    }
 }

@@ -24,7 +24,7 @@ public struct CSVActivityReader: Sendable {
     public static let columns = [
         "id", "name", "organisation", "description", "topics", "wellbeing", "schedule", "lat", "lon", "postcode",
         "online", "capacity", "enrolled", "access", "cost", "ageMin", "ageMax", "buddyWelcome", "groups",
-        "attribution",
+        "attribution", "languages",
     ]
     /// Other header names accepted for a column.
     public static let aliases = [
@@ -51,6 +51,7 @@ public struct CSVActivityReader: Sendable {
             for column in ["id", "name", "organisation", "attribution"] { row.text(column) }
             row.description("description")
             for column in ["topics", "groups"] { row.strings(column) }
+            row.languages("languages")
             row.ways("wellbeing")
             row.slots("schedule")
             row.location()

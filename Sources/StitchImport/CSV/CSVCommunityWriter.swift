@@ -81,6 +81,9 @@ public enum CSVCommunityWriter {
             "accessNeeds": list(m.accessNeeds.map(\.rawValue)), "languages": list(m.languages),
             "dbsChecked": yesNo(m.dbsChecked), "birthYear": m.birthYear.map(String.init) ?? "", "groups": list(m.groups),
             "wellbeing": m.wellbeing.map(goals) ?? "", "avoid": list(m.avoid), "active": yesNo(m.active),
+            "interpreter": yesNo(m.interpreter), "maxCost": m.maxCost.map(number) ?? "",
+            "dbsIssued": m.dbs?.checked?.description ?? "", "dbsLevel": m.dbs?.level?.rawValue ?? "",
+            "dbsUpdateService": m.dbs?.checked == nil ? "" : yesNo(m.dbs?.updateService ?? false),
         ]
     }
 
@@ -95,6 +98,7 @@ public enum CSVCommunityWriter {
             "access": list(a.access.map(\.rawValue)), "cost": a.cost.map(number) ?? "",
             "ageMin": a.ageMin.map(String.init) ?? "", "ageMax": a.ageMax.map(String.init) ?? "",
             "buddyWelcome": yesNo(a.buddyWelcome), "groups": list(a.groups), "attribution": a.attribution ?? "",
+            "languages": list(a.languages),
         ]
     }
 

@@ -24,7 +24,7 @@ public struct CSVMemberReader: Sendable {
     public static let columns = [
         "id", "name", "offers", "interests", "needs", "experiences", "availability", "lat", "lon", "postcode",
         "travelKm", "homeVisits", "housebound", "accessNeeds", "languages", "dbsChecked", "birthYear", "groups",
-        "wellbeing", "avoid", "active",
+        "wellbeing", "avoid", "active", "interpreter", "maxCost", "dbsIssued", "dbsLevel", "dbsUpdateService",
     ]
     /// Other header names accepted for a column.
     public static let aliases = [
@@ -46,15 +46,18 @@ public struct CSVMemberReader: Sendable {
             guarded: Self.guarded, map: map
         ) { row in
             for column in ["id", "name"] { row.text(column) }
-            for column in ["offers", "interests", "needs", "experiences", "languages", "groups", "avoid"] {
+            for column in ["offers", "interests", "needs", "experiences", "groups", "avoid"] {
                 row.strings(column)
             }
+            row.languages("languages")
             row.slots("availability")
             row.location()
             row.postcode()
             row.number("travelKm")
+            row.number("maxCost")
             row.wholeNumber("birthYear")
-            for column in ["homeVisits", "housebound", "dbsChecked", "active"] { row.bool(column) }
+            for column in ["homeVisits", "housebound", "dbsChecked", "active", "interpreter"] { row.bool(column) }
+            row.dbs()
             row.access("accessNeeds")
             row.goals("wellbeing")
         }

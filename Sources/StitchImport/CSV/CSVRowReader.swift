@@ -43,6 +43,16 @@ struct CSVRowReader {
         }
     }
 
+    /// A list of languages: codes as written, and English names ("Somali") as their codes.
+    mutating func languages(_ column: String) {
+        if let text = row[column] {
+            object[column] = .array(
+                CSVCells.list(text, separator: words.listSeparator).map {
+                    JSONValue.string(LanguageCode.packed($0) == nil ? LanguageCode.code(named: $0) ?? $0 : $0)
+                })
+        }
+    }
+
     mutating func bool(_ column: String) {
         guard let text = row[column] else { return }
         do throws(CellError) {
@@ -157,6 +167,34 @@ struct CSVRowReader {
                     "lat": .number(try CSVCells.number(lat, field: "lat")),
                     "lon": .number(try CSVCells.number(lon, field: "lon")),
                 ])
+            }
+        } catch {
+            problem(error.field, error)
+        }
+    }
+
+    /// A DBS check from `dbsIssued` (a date) and `dbsLevel` (basic, standard or enhanced), with
+    /// `dbsUpdateService` (yes/no); it stands for the check, so `dbsChecked` is then left out.
+    mutating func dbs() {
+        let issued = row["dbsIssued"], level = row["dbsLevel"]
+        do throws(CellError) {
+            switch (issued, level) {
+            case (nil, nil): return
+            case (_?, nil): throw CellError(field: "dbsLevel", reason: "is required when dbsIssued is given: basic, standard or enhanced")
+            case (nil, _?): throw CellError(field: "dbsIssued", reason: "is required when dbsLevel is given, as 2024-03-01")
+            case (let issued?, let level?):
+                guard CalendarDate(parsing: issued) != nil else {
+                    throw CellError(field: "dbsIssued", reason: "'\(issued)' is not a date; write it as 2024-03-01")
+                }
+                guard let named = DBSLevel(rawValue: level.lowercased()) else {
+                    throw CellError(field: "dbsLevel", reason: DBSLevel.unknownNameReason(level, kind: "DBS level"))
+                }
+                var check: [String: JSONValue] = ["checked": .string(issued), "level": .string(named.rawValue)]
+                if let text = row["dbsUpdateService"] {
+                    check["updateService"] = .bool(try CSVCells.bool(text, field: "dbsUpdateService", words: words))
+                }
+                object["dbs"] = .object(check)
+                object["dbsChecked"] = nil
             }
         } catch {
             problem(error.field, error)
