@@ -44,6 +44,10 @@ say "6b. Not this one: the broker dismissed a helper for Arthur" \
     "Every answer for Arthur leaves Jade out (counted as dismissed); explain says when and why."
 "$stitch" explain --demo --subject m-arthur --candidate m-jade --skill "accompany to hospital" | sed -n 1,6p
 
+say "6c. Hodan speaks Somali only: who can do her shopping, with a DBS check?" \
+    "A helper with no language in common, or whose DBS check has expired, is excluded and counted."
+"$stitch" who-can-help --demo --requester m-hodan --skill shopping --dbs --limit 3
+
 say "7. A connector's planning session: fifteen referrals from three practices at once" \
     "An exact allocation (most people placed, then the highest total score), compared with greedy."
 "$stitch" plan data/examples/planning-session.json --demo | sed -n 1,12p
