@@ -57,6 +57,27 @@ struct DismissalTests {
         #expect(gone.excluded[.dismissed] == 1)
     }
 
+    /// A member dismissed for a person is never suggested to go along with them, in a referral
+    /// or when a plan asks for buddies; anyone else's buddies are as before.
+    @Test func aDismissedMemberIsNeverTheirBuddy() throws {
+        let engine = try Fixtures.lewishamEngine
+        let referral = Referral(person: .id("m-maud"), goals: FiveWays(connect: 1))
+        let before = try engine.refer(referral, limit: 5)
+        let withBuddy = try #require(before.matches.first { $0.buddy != nil })
+        let buddy = try #require(withBuddy.buddy?.id)
+        let judged = engine.judgingDismissals([Dismissal(subject: "m-maud", candidate: buddy, date: Self.day)], on: Self.day)
+        let after = try judged.refer(referral, limit: 5)
+        #expect(after.matches.map(\.id) == before.matches.map(\.id), "a dismissed member changes the buddies, not the activities")
+        #expect(!after.matches.contains { $0.buddy?.id == buddy })
+        let same = try #require(after.matches.first { $0.id == withBuddy.id })
+        #expect(same.buddy?.id != buddy)
+        let listed = try judged.buddies(for: .id("m-maud"), activity: withBuddy.id, limit: 1000)
+        #expect(!listed.matches.contains { $0.id == buddy })
+        #expect(listed.excluded[.dismissed] == 1)
+        let other = try judged.buddies(for: .id("m-vera"), activity: withBuddy.id, limit: 1000)
+        #expect(other.excluded[.dismissed] == 0)
+    }
+
     @Test func aDismissalIsReadStrictly() throws {
         let good = try JSONDecoder().decode(
             Dismissal.self, from: Data(#"{"subject":"m-arthur","candidate":"m-tom","reason":"r","until":"2027-01-01"}"#.utf8))

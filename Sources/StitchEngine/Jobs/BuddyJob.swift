@@ -14,6 +14,8 @@ struct BuddyJob: ScoringJob {
     let table: SkillMatchTable
     let bridging: BridgingFactor
     let avoided: Set<Int32>
+    /// The members the broker dismissed for this person ("not this one"): never their buddy.
+    let dismissed: Set<Int32>
     /// Members within ``searchKm`` of the person (``nearby(_:index:)``), shared by the buddy
     /// searches of one referral.
     let nearby: [Int32]
@@ -40,6 +42,7 @@ struct BuddyJob: ScoringJob {
         self.table = table
         self.bridging = bridging
         self.avoided = avoided
+        dismissed = index.dismissedMembers(of: person.id)
     }
 
     private func attends(_ m: Int32) -> Bool { index.attends.sortedRow(Int(m), contains: Int32(activity)) }
@@ -121,6 +124,8 @@ struct BuddyJob: ScoringJob {
         let m = Int(c)
         let isSelf = person.memberIndex == c
         guard r.check(.self, !isSelf, isSelf ? "Is the person referred" : "Not the person referred") else { return }
+        let gone = !dismissed.isEmpty && dismissed.contains(c)
+        guard r.check(.dismissed, !gone, index.dismissalDetail(subject: person.id, candidate: index.members.ids[m])) else { return }
         guard r.check(.inactive, index.members.has(m, .active), index.members.has(m, .active) ? "Active member" : "Not an active member") else { return }
         let clash = !avoided.isEmpty && avoided.contains(c)
         guard r.check(.safeguarding, !clash, clash ? "A safeguarding exclusion is recorded" : "No safeguarding exclusion") else { return }
