@@ -13,15 +13,16 @@ struct GracefulShutdownTests {
     func answersWhatItHasReadThenClosesCleanly(transport: String) async throws {
         let endpoint: LineServer.Endpoint =
             transport == "unix" ? .unixSocket(path: try TestServers.socketPath()) : .tcp(host: "127.0.0.1", port: 0)
-        try await withDeadline(60) {
+        // Generous: the whole suite runs beside it on a machine of two cores.
+        try await withDeadline(180) {
             try await TestServers.withServer(endpoint, dispatcher: try TestServers.dispatcher()) {
                 server, target, group in
                 try await LineClient.connect(to: target) { idle async throws in
                     #expect(try await idle.call(Requests.health).id == .number(1))
                     try await LineClient.connect(to: target) { busy async throws in
-                        // Four batches of 20,000 with ids 1...80,000: one before the shutdown, three after.
+                        // Four batches of 5,000 with ids 1...20,000: one before the shutdown, three after.
                         let batches = (0..<4).map { batch in
-                            (1...20_000).map { #"{"jsonrpc":"2.0","id":\#(batch * 20_000 + $0),"method":"server.health"}"# }
+                            (1...5_000).map { #"{"jsonrpc":"2.0","id":\#(batch * 5_000 + $0),"method":"server.health"}"# }
                         }
                         try await busy.send(lines: batches[0])
                         let first = try await busy.readResponse()
@@ -36,9 +37,9 @@ struct GracefulShutdownTests {
                         #expect(rest.allSatisfy { $0["result"]?["status"]?.string == "ok" })
                         // How many were read before the connection stopped taking lines depends on the
                         // kernel's socket buffers (a machine with large TCP buffers may read all of the
-                        // first batch at once), but it stops: the 60,000 sent after the shutdown are not
+                        // first batch at once), but it stops: the 15,000 sent after the shutdown are not
                         // all answered.
-                        #expect(rest.count < 79_999, "the connection stops taking lines once the shutdown comes")
+                        #expect(rest.count < 19_999, "the connection stops taking lines once the shutdown comes")
                     }
                     #expect(try await idle.readToEnd().isEmpty, "an idle connection is closed cleanly")
                 }
