@@ -33,24 +33,29 @@ MOST_HEIGHT = 3200
 
 
 def browser():
-    options = Options()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-GB"):
-        options.add_argument(argument)
-    options.add_argument("--window-size=%d,%d" % DESKTOP)
-    # A profile of its own, so no other Chromium's profile lock can stop this one starting.
-    options.add_argument("--user-data-dir=" + tempfile.mkdtemp(prefix="stitch-chromium-"))
-    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    try:
-        driver = webdriver.Chrome(service=service, options=options)
-    except SessionNotCreatedException:
-        # A headless Chromium that exits while starting (seen on a loaded machine) gets one more try.
-        time.sleep(2)
-        service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-        driver = webdriver.Chrome(service=service, options=options)
-    driver.implicitly_wait(5)
-    return driver
+    """Headless Chromium, each try with a profile of its own (so no lock left by another can stop
+    it). On a loaded machine Chromium sometimes exits while starting: it gets three more tries,
+    a few seconds apart."""
+    binary = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    driver_path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+    for attempt in range(4):
+        options = Options()
+        options.binary_location = binary
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                         "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-GB"):
+            options.add_argument(argument)
+        options.add_argument("--window-size=%d,%d" % DESKTOP)
+        options.add_argument("--user-data-dir=" + tempfile.mkdtemp(prefix="stitch-chromium-"))
+        try:
+            driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+            driver.implicitly_wait(5)
+            return driver
+        except SessionNotCreatedException as error:
+            if attempt == 3:
+                raise
+            print("Chromium did not start (%s); trying again" % str(error).splitlines()[0])
+            time.sleep(2 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def expect(condition, message):
