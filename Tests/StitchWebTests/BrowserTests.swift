@@ -51,7 +51,7 @@ struct BrowserTests {
             python,
             [script, "--url", "http://127.0.0.1:\(port)", "--name", "tess", "--screenshots", screenshots, "--meaning", meaning ? "on" : "off"],
             environment: ["STITCH_TEST_PASSWORD": Self.password, "CHROMIUM": Self.chromium, "CHROMEDRIVER": Self.chromedriver],
-            timeout: 300)
+            timeout: 480)
         #expect(run.status == 0 && run.output.contains("browser test passed"), "\(run.output)\nserver:\n\(server.log)")
         #expect(run.output.contains("exchange recorded"), "\(run.output)")
         for page in ["login", "home", "refer", "refer-phone", "help", "exchange", "network", "plan"] {

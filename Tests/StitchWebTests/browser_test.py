@@ -33,29 +33,52 @@ MOST_HEIGHT = 3200
 
 
 def browser():
-    """Headless Chromium, each try with a profile of its own (so no lock left by another can stop
-    it). On a loaded machine Chromium sometimes exits while starting: it gets three more tries,
-    a few seconds apart."""
+    """Headless Chromium. On a loaded machine Chromium sometimes exits while starting, so it gets
+    up to six tries over about a minute and a half: the first as ChromeDriver starts it by default,
+    the later ones each with a profile of its own and fewer helper processes. Each try's browser
+    log is kept; when every try fails, the last lines of each are printed, with the machine's
+    load, so the cause can be read from the failure."""
     binary = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     driver_path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-    for attempt in range(4):
+    logs = tempfile.mkdtemp(prefix="stitch-chromedriver-")
+    failures = []
+    tries = 6
+    for attempt in range(tries):
         options = Options()
         options.binary_location = binary
         for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                          "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-GB"):
             options.add_argument(argument)
         options.add_argument("--window-size=%d,%d" % DESKTOP)
-        options.add_argument("--user-data-dir=" + tempfile.mkdtemp(prefix="stitch-chromium-"))
+        if attempt > 0:
+            options.add_argument("--user-data-dir=" + tempfile.mkdtemp(prefix="stitch-chromium-"))
+            for argument in ("--no-first-run", "--disable-crash-reporter", "--disable-extensions",
+                             "--renderer-process-limit=2", "--remote-debugging-pipe"):
+                options.add_argument(argument)
+        log = os.path.join(logs, "try-%d.log" % (attempt + 1))
+        service = Service(executable_path=driver_path, service_args=["--enable-chrome-logs"], log_output=log)
         try:
-            driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+            driver = webdriver.Chrome(service=service, options=options)
             driver.implicitly_wait(5)
+            if failures:
+                print("Chromium started on try %d" % (attempt + 1))
             return driver
         except SessionNotCreatedException as error:
-            if attempt == 3:
-                raise
-            print("Chromium did not start (%s); trying again" % str(error).splitlines()[0])
-            time.sleep(2 * (attempt + 1))
-    raise AssertionError("unreachable")
+            failures.append((str(error).splitlines()[0], log))
+            if attempt == tries - 1:
+                break
+            print("Chromium did not start (%s); trying again" % failures[-1][0])
+            time.sleep(3 * 2 ** attempt)
+    for number, (reason, log) in enumerate(failures, start=1):
+        print("try %d: %s" % (number, reason))
+        try:
+            with open(log, errors="replace") as handle:
+                for line in handle.read().splitlines()[-25:]:
+                    print("  | " + line)
+        except OSError as error:
+            print("  (no browser log: %s)" % error)
+    print("load average: %s" % " ".join("%.2f" % value for value in os.getloadavg()))
+    raise AssertionError("Chromium did not start in %d tries" % tries)
 
 
 def expect(condition, message):
