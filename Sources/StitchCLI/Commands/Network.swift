@@ -207,33 +207,13 @@ extension Network {
         ids.prefix(20).joined(separator: ", ") + (ids.count > 20 ? ", …" : "")
     }
 
-    /// Writes the DOT file and renders the SVG and PNG with Graphviz, saying clearly when it is missing.
+    /// Writes the DOT file (`--dot`) and renders the SVG and PNG (`--svg`, `--png`) with Graphviz,
+    /// each by ``draw(_:to:what:format:)``.
     func writePicture(_ text: String) throws {
-        let dotPath =
-            dot
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("stitch-network-\(UUID().uuidString).dot")
-            .path
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: dotPath))
-        } catch {
-            throw CLIError.unreadable(file: dotPath, reason: "cannot write: \((error as NSError).localizedDescription)")
+        let pictures = [("dot", dot), ("svg", svg), ("png", png)].compactMap { format, path in path.map { (format, $0) } }
+        for (format, path) in pictures {
+            try Self.draw(text, to: path, what: "network picture", format: format)
         }
-        if dot != nil { Self.note("Wrote the network picture (Graphviz DOT) to \(dotPath)") }
-        let renders = [(GraphvizRenderer.Format.svg, svg), (.png, png)].compactMap { format, path in path.map { (format, $0) } }
-        for (format, path) in renders {
-            do {
-                try GraphvizRenderer.render(text, as: format, to: URL(fileURLWithPath: path))
-            } catch .notInstalled {
-                throw CLIError.usage(
-                    "Graphviz is not installed (neither `sfdp` nor `dot` is on PATH), so the picture cannot be rendered"
-                        + (dot != nil ? "; the DOT file is at \(dotPath)" : "; pass --dot FILE to keep the DOT text")
-                        + ". Install it with `make deps` (Debian package graphviz).")
-            } catch {
-                throw CLIError.usage("Graphviz could not render \(path): \(error). Check that its folder exists and can be written.")
-            }
-            Self.note("Rendered the network picture to \(path)")
-        }
-        if dot == nil { try? FileManager.default.removeItem(atPath: dotPath) }
     }
 
     /// A picture's format from its file's extension: "svg", "png" or "dot".
@@ -243,9 +223,10 @@ extension Network {
     }
 
     /// Writes DOT text to `path`, or renders it there with Graphviz (the layout engine the text
-    /// names), saying clearly when Graphviz is missing.
-    static func draw(_ text: String, to path: String, what: String) throws {
-        let format = pictureFormat(path) ?? "dot"
+    /// names), saying clearly when Graphviz is missing. The format is the file's extension's
+    /// ("dot" when it names none) unless `format` names one.
+    static func draw(_ text: String, to path: String, what: String, format: String? = nil) throws {
+        let format = format ?? pictureFormat(path) ?? "dot"
         if format == "dot" {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path))
