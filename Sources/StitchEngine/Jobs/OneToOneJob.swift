@@ -125,7 +125,9 @@ struct OneToOneJob: ScoringJob {
             } else if index.vocabulary.key(found.term) != found.kind.taxonomyID {
                 reasons.append("Offers \(index.vocabulary.label(found.term))")
             }
-            if asked.contains(found.kind) { reasons.append("\(index.vocabulary.label(index.vocabulary.index(of: found.kind.taxonomyID) ?? found.term)) is one of their needs") }
+            if asked.contains(found.kind) {
+                reasons.append("Their needs include \(index.vocabulary.label(index.vocabulary.index(of: found.kind.taxonomyID) ?? found.term))")
+            }
             let served = Formulas.ways(found.kind.wayBits, among: goals.total > 0 ? goals : nil)
             if !served.isEmpty { reasons.append("Serves \(Formulas.list(served))") }
         }
