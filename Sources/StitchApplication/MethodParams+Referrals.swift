@@ -208,6 +208,12 @@ extension MethodResults {
     }
 
     /// The structured message back: the referral, its coded events, what was offered and chosen.
+    /// A member offered for one-to-one support, in the message back: who, and which support.
+    public struct OneToOneOffer: Encodable, Sendable {
+        public var member: String
+        public var support: OneToOneSupport
+    }
+
     public struct MessageRecord: Encodable, Sendable {
         public var referral: String
         public var person: String
@@ -216,13 +222,15 @@ extension MethodResults {
         public var status: ReferralStatus
         public var codes: [CodedEvent]
         public var offered: [String]
+        /// The members offered for one-to-one support, each `{"member", "support"}` (absent when none).
+        public var oneToOne: [OneToOneOffer] = []
         public var chosen: String?
         public var history: [StatusChange]
         /// Wellbeing measured before and after, each with its change and verdict (absent when none).
         public var wellbeing: [WellbeingOutcome]
 
         private enum CodingKeys: String, CodingKey {
-            case referral, person, practice, referred, status, codes, offered, chosen, history, wellbeing
+            case referral, person, practice, referred, status, codes, offered, oneToOne, chosen, history, wellbeing
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -234,6 +242,7 @@ extension MethodResults {
             try c.encode(status, forKey: .status)
             try c.encode(codes, forKey: .codes)
             try c.encode(offered, forKey: .offered)
+            if !oneToOne.isEmpty { try c.encode(oneToOne, forKey: .oneToOne) }
             try c.encodeIfPresent(chosen, forKey: .chosen)
             try c.encode(history, forKey: .history)
             if !wellbeing.isEmpty { try c.encode(wellbeing, forKey: .wellbeing) }

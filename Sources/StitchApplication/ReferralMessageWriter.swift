@@ -32,7 +32,8 @@ struct ReferralMessageWriter {
         }
         return .init(
             referral: record.id, person: record.person.id, practice: record.referrer?.practice, referred: record.date,
-            status: record.status, codes: codes, offered: record.offered.map(\.activity), chosen: record.chosenActivity,
+            status: record.status, codes: codes, offered: record.offered.map(\.activity),
+            oneToOne: record.oneToOne.map { .init(member: $0.member, support: $0.support) }, chosen: record.chosenActivity,
             history: record.history, wellbeing: record.wellbeing.map { StitchService.outcome(of: $0, in: record) })
     }
 
@@ -54,6 +55,11 @@ struct ReferralMessageWriter {
             }
             lines.append("Offered: \(Wording.list(names)).")
         }
+        if !record.oneToOne.isEmpty {
+            // Members by id and the support they give: the GP's record names no volunteer.
+            let offers = record.oneToOne.map { "\(Self.article($0.support)) (\($0.member))" }
+            lines.append("One-to-one support offered: \(Wording.list(offers)).")
+        }
         if let chosen = record.chosenActivity {
             let name = record.offered.first(where: { $0.activity == chosen })?.name ?? chosen
             lines.append("Chose: \(name).")
@@ -71,6 +77,15 @@ struct ReferralMessageWriter {
         lines.append("Coded: \(Self.referralCode.1) (SNOMED CT \(Self.referralCode.0))"
             + (record.history.contains { $0.status == .declined } ? "; \(Self.declinedCode.1) (SNOMED CT \(Self.declinedCode.0))" : "") + ".")
         return lines.joined(separator: "\n")
+    }
+
+    /// "a befriender", "a member to go along to appointments", "a peer supporter".
+    static func article(_ support: OneToOneSupport) -> String {
+        switch support {
+        case .befriending: "a befriender"
+        case .accompanying: "a member to go along to appointments"
+        case .peerSupport: "a peer supporter"
+        }
     }
 
     static func words(_ status: ReferralStatus) -> String {

@@ -57,6 +57,12 @@ extension StitchService {
                 activity: match.id, name: match.name, score: match.score, factors: match.factors.named, reasons: match.reasons,
                 buddy: match.buddy?.id)
         }
+        record.oneToOne = (ranking.oneToOne?.matches ?? []).compactMap { match in
+            match.support.map { support in
+                OfferedOneToOne(
+                    member: match.id, name: match.name, support: support, score: match.score, factors: match.factors.named, reasons: match.reasons)
+            }
+        }
         record.weights = .init(profile: ScoringProfile.referral.rawValue, weights: engine.configuration.weights(for: .referral).named)
         try save(record, as: "referral.create")
         return record

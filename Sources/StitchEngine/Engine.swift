@@ -108,7 +108,8 @@ public struct Engine: Sendable {
     /// A referral: activities for a person, best first, each with a buddy to go along the first time.
     ///
     /// Every answer leaves a way to give: when no activity tagged Give makes the list, the best
-    /// one that meets every constraint takes the last place.
+    /// one that meets every constraint takes the last place. Members who befriend, go along to
+    /// appointments or give peer support are ranked apart, as `oneToOne` (``OneToOneRanking``).
     public func refer(_ referral: Referral, limit: Int = 10, withBuddy: Bool = true, profile: ScoringProfile = .referral) throws(QueryError) -> Ranking {
         try Self.checkLimit(limit)
         var person = try person(referral.person, field: "referral.person")
@@ -141,6 +142,7 @@ public struct Engine: Sendable {
             if needBuddies.contains(Int(entry.candidate)) { match.buddy = search!.best(activity: Int(entry.candidate)) }
             matches.append(match)
         }
-        return Ranking(matches: matches, considered: considered, excluded: excluded, notes: notes, reading: reading?.reading)
+        let support = oneToOne(referral: referral, job: job, reading: reading, activities: chosen, limit: limit)
+        return Ranking(matches: matches, considered: considered, excluded: excluded, notes: notes, reading: reading?.reading, oneToOne: support)
     }
 }

@@ -39,6 +39,15 @@ enum ToolSummary {
         if ranking.matches.count > shown {
             lines.append("… and \(ranking.matches.count - shown) more in the JSON below.")
         }
+        if let oneToOne = ranking.oneToOne {
+            let ruledOut = excluded(oneToOne.excluded)
+            lines.append(
+                "One-to-one: \(Wording.count(oneToOne.matches.count, "member")) of \(oneToOne.considered) considered"
+                    + (ruledOut.isEmpty ? "" : "; ruled out: \(ruledOut)") + ". \(oneToOne.why).")
+            for (i, match) in oneToOne.matches.prefix(shown).enumerated() {
+                lines.append("\(i + 1). \(label(match.id, match.name)) score \(score(match.score))\(match.support.map { ", \($0.rawValue)" } ?? "")")
+            }
+        }
         lines += ranking.notes.map { "Note: \($0)" }
         return lines.joined(separator: "\n")
     }

@@ -16,6 +16,26 @@ extension Ranking: JSONWritable {
         try matches.writeJSON(to: &out)
         out.raw(#","notes":"#)
         try notes.writeJSON(to: &out)
+        if let oneToOne {
+            out.raw(#","oneToOne":"#)
+            try oneToOne.writeJSON(to: &out)
+        }
+        out.byte(UInt8(ascii: "}"))
+    }
+}
+
+extension OneToOneRanking: JSONWritable {
+    func writeJSON(to out: inout JSONOutput) throws(ResponseWriter.Unsupported) {
+        out.raw(#"{"considered":"#)
+        out.integer(considered)
+        out.raw(#","excluded":"#)
+        excluded.writeJSON(to: &out)
+        out.raw(#","first":"#)
+        out.bool(first)
+        out.raw(#","matches":"#)
+        try matches.writeJSON(to: &out)
+        out.raw(#","why":"#)
+        out.string(why)
         out.byte(UInt8(ascii: "}"))
     }
 }
@@ -60,6 +80,10 @@ extension Match: JSONWritable {
         if let skill {
             out.raw(#","skill":"#)
             out.string(skill)
+        }
+        if let support {
+            out.raw(#","support":"#)
+            out.string(support.rawValue)
         }
         out.byte(UInt8(ascii: "}"))
     }

@@ -94,7 +94,51 @@ struct PropertyTests {
                     #expect(brokenBuddy == nil, "buddy \(seed)/\(q): \(b.id) for \(m.id) breaks \(brokenBuddy ?? "")")
                 }
             }
+            Self.checkOneToOne(ranking, person: person, referral: referral, oracle: oracle, limit: limit, "refer \(seed)/\(q)")
             #expect(try engine.refer(referral, limit: limit) == ranking, "not deterministic")
+        }
+    }
+
+    /// A referral's one-to-one results: each a member offering one-to-one support who meets
+    /// every hard constraint of a helper for the person (a visit at home, with a DBS check, when
+    /// they are housebound), within the limit, best first.
+    static func checkOneToOne(_ ranking: Ranking, person: Member, referral: Referral, oracle: ConstraintOracle, limit: Int, _ context: String) {
+        guard let oneToOne = ranking.oneToOne else {
+            Issue.record("\(context): a referral without its one-to-one answer")
+            return
+        }
+        RankingProperties.check(
+            Ranking(matches: oneToOne.matches, considered: oneToOne.considered, excluded: oneToOne.excluded), limit: limit, "\(context) one-to-one")
+        if person.housebound { #expect(oneToOne.first, "\(context): housebound, one-to-one not first") }
+        let request = HelpRequest(
+            requester: person.id, skill: "befriending", when: referral.when, atHome: person.housebound, requiresDBS: person.housebound,
+            location: person.location, interpreter: referral.interpreter)
+        for m in oneToOne.matches {
+            let helper = oracle.members[m.id]!
+            #expect(m.support != nil, "\(context): \(m.id) has no support")
+            #expect(helper.offers.contains { $0 == "befriending" || $0 == "telephone-befriending" || $0 == "accompanying" || $0.hasPrefix("peer-support") },
+                    "\(context): \(m.id) offers no one-to-one support")
+            let broken = oracle.brokenHelperConstraint(helper, request)
+            #expect(broken == nil, "\(context): one-to-one \(m.id) breaks \(broken ?? "")")
+        }
+    }
+
+    @Test(arguments: [12, 13] as [UInt64])
+    func oneToOneSupportNeverBreaksAConstraint(seed: UInt64) throws {
+        let (community, engine) = try Self.engine(seed: seed)
+        let oracle = ConstraintOracle(community, engine: engine)
+        var rng = SplitMix64(seed: seed &* 15_485_863)
+        for q in 0..<200 {
+            // Half of them housebound: support at home, with home visits and a DBS check in date.
+            var person = community.members.randomElement(using: &rng)!
+            if Bool.random(using: &rng) { person.housebound = true }
+            guard person.location != nil else { continue }
+            let limit = Int.random(in: 1...25, using: &rng)
+            let referral = Referral(
+                person: .inline(person), goals: Bool.random(using: &rng) ? FiveWays(connect: 1, give: 0.5) : nil,
+                interpreter: Int.random(in: 0..<6, using: &rng) == 0)
+            let ranking = try engine.refer(referral, limit: limit, withBuddy: false)
+            Self.checkOneToOne(ranking, person: person, referral: referral, oracle: oracle, limit: limit, "one-to-one \(seed)/\(q)")
         }
     }
 

@@ -148,6 +148,31 @@ struct WebPagesTests {
         #expect(!raw.joined().contains("lonely") && !raw.joined().contains("woodwork"))
     }
 
+    @Test func aHouseboundPersonSeesOneToOneSupportFirstInAShortLabelledList() async throws {
+        let fixture = try await WebFixture.make()
+        defer { fixture.remove() }
+        let expected = try await fixture.service.refer(
+            MethodParams.Refer(referral: Referral(person: .id("m-winifred")), limit: 5, withBuddy: true))
+        let oneToOne = try #require(expected.oneToOne)
+        let hazel = try #require(oneToOne.matches.first)
+        try await fixture.withPages { client in
+            var visitor = WebVisitor(client)
+            _ = try await visitor.logIn("lin", WebFixture.password)
+            _ = try await visitor.get("/refer")
+            let page = try await visitor.post("/refer", [("member", "m-winifred")])
+            #expect(page.status == .ok)
+            let html = unescaped(page.html)
+            let section = try #require(html.range(of: #"<h3 id="one-to-one-title">One-to-one support</h3>"#))
+            let activities = try #require(html.range(of: #"<ol class="results no-print">"#))
+            #expect(section.lowerBound < activities.lowerBound, "housebound: one-to-one support comes first")
+            #expect(html.contains("<strong>Befriender, visits at home; DBS checked 2025</strong>: Hazel <span class=\"id\">(\(hazel.id), score"))
+            #expect(html.contains("Housebound: one-to-one support at home comes first"))
+            #expect(html.contains("One-to-one support: Befriender Hazel (m-hazel)"), "the GP summary lists it")
+            // The activity list is the same as before: one-to-one results are not numbered with it.
+            #expect(resultIDs(page.html) == expected.matches.map(\.id))
+        }
+    }
+
     @Test func aNewPersonsTimesAreReadAsTheCLIReadsThem() async throws {
         let fixture = try await WebFixture.make()
         defer { fixture.remove() }

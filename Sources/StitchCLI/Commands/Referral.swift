@@ -57,6 +57,13 @@ struct ReferralCommand: AsyncParsableCommand {
                 lines.append("    \(offer.name ?? offer.activity) (\(offer.activity), score \(String(format: "%.2f", offer.score))\(buddy))")
             }
         }
+        if !record.oneToOne.isEmpty {
+            lines.append("  One-to-one:")
+            for offer in record.oneToOne {
+                lines.append(
+                    "    \(offer.name ?? offer.member) (\(offer.member), \(offer.support.giver.lowercased()), score \(String(format: "%.2f", offer.score)))")
+            }
+        }
         lines.append("  history:")
         for change in record.history {
             var line = "    \(change.date) \(change.status.rawValue)"

@@ -33,19 +33,47 @@ enum RankingPrinter {
             }
             out.append("")
         }
-        if ranking.matches.isEmpty { out.append("  No match meets every constraint.") }
+        let oneToOne = ranking.oneToOne.map { oneToOneSection($0, terminal: terminal) } ?? []
+        if ranking.oneToOne?.first == true { out += oneToOne }
+        if ranking.oneToOne != nil { out.append("Activities") }
+        out += rows(ranking.matches, terminal: terminal)
+        out.append("")
+        let excluded = ranking.excluded.counts.filter { $0.value > 0 }.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
+        let excludedText = excluded.isEmpty ? "none" : excluded.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+        out += terminal.wrap("Considered \(ranking.considered); excluded: \(excludedText)", indent: "  ")
+        for note in ranking.notes { out += terminal.wrap("Note: \(note)", indent: "  ") }
+        if ranking.oneToOne?.first == false { out += [""] + oneToOne }
+        return out.joined(separator: "\n")
+    }
+
+    /// A referral's one-to-one support, under its own heading: why, the members, the counts.
+    static func oneToOneSection(_ oneToOne: OneToOneRanking, terminal: Terminal) -> [String] {
+        var out = ["One-to-one (befriending, going along to appointments, peer support)"]
+        out += terminal.wrap(oneToOne.why, indent: "  ")
+        if !oneToOne.matches.isEmpty { out += rows(oneToOne.matches, terminal: terminal) }
+        let excluded = oneToOne.excluded.counts.filter { $0.value > 0 }.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
+        let excludedText = excluded.isEmpty ? "none" : excluded.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+        out += terminal.wrap("Considered \(oneToOne.considered); excluded: \(excludedText)", indent: "  ")
+        out.append("")
+        return out
+    }
+
+    /// The table of matches: a row each, with its factors, reasons and buddy.
+    static func rows(_ matches: [Match], terminal: Terminal) -> [String] {
+        var out: [String] = []
+        if matches.isEmpty { out.append("  No match meets every constraint.") }
         // Columns: "  " rank(3) id " " name " " score(4) and, when they fit, six factors of "  0.00".
-        let idWidth = min(max(ranking.matches.map(\.id.count).max() ?? 0, 2), 24)
+        let idWidth = min(max(matches.map(\.id.count).max() ?? 0, 2), 24)
         let fixed = 2 + 3 + idWidth + 1 + 1 + 5
         let factorWidth = 6 * factorHeadings.count
-        let names = ranking.matches.map { ($0.kind == .need ? "needs: " : "") + ($0.name ?? "") }
+        let names = matches.map { ($0.kind == .need ? "needs: " : "") + ($0.name ?? "") }
         let longestName = max(names.map(\.count).max() ?? 0, 4)
         let wide = terminal.columns - fixed - factorWidth >= min(longestName, 12)
         let nameWidth = max(min(longestName, 30, terminal.columns - fixed - (wide ? factorWidth : 0)), 4)
         var heading = "  #  " + Terminal.cell("id", idWidth) + " " + Terminal.cell("name", nameWidth) + " score"
         if wide { heading += " " + factorHeadings.joined(separator: " ") }
         out.append(heading)
-        for (i, m) in ranking.matches.enumerated() {
+        for (i, m) in matches.enumerated() {
             let cells = Factor.allCases.map { number(m.factors[$0]) }
             var row = "  " + Terminal.cell(String(i + 1), 3) + Terminal.cell(m.id, idWidth) + " " + Terminal.cell(names[i], nameWidth) + " " + number(m.score)
             if wide { row += "  " + cells.joined(separator: "  ") }
@@ -60,12 +88,7 @@ enum RankingPrinter {
                     indent: "       ")
             }
         }
-        out.append("")
-        let excluded = ranking.excluded.counts.filter { $0.value > 0 }.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
-        let excludedText = excluded.isEmpty ? "none" : excluded.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-        out += terminal.wrap("Considered \(ranking.considered); excluded: \(excludedText)", indent: "  ")
-        for note in ranking.notes { out += terminal.wrap("Note: \(note)", indent: "  ") }
-        return out.joined(separator: "\n")
+        return out
     }
 
     /// "- text" wrapped under `indent`, its continuation lines aligned after the dash.

@@ -37,7 +37,9 @@ extension Engine {
     /// the score it would have and the reasons.
     ///
     /// An activity candidate is explained as a referral of the subject; a member candidate as a
-    /// helper for `skill`, or for the subject's need the candidate serves best.
+    /// helper for `skill`, or for the subject's need the candidate serves best; with `skill` a kind
+    /// of one-to-one support (`befriending`, `accompanying`, `peer-support`), as a referral's
+    /// one-to-one result.
     public func explain(_ query: ExplainQuery) throws(QueryError) -> Match {
         let subject = try person(query.subject, field: "subject")
         if let a = index.activityIndex[query.candidate] {
@@ -48,6 +50,14 @@ extension Engine {
         }
         guard let m = index.memberIndex[query.candidate] else {
             throw unknownCandidate(query.candidate, field: "candidate")
+        }
+        if let asked = query.skill, OneToOneSupport(rawValue: asked) != nil {
+            // One-to-one support for a referral of the subject: its constraints and factors.
+            let referral = Referral(person: query.subject)
+            let job = OneToOneJob(
+                index: index, person: subject, referral: referral, goals: subject.has(.hasWellbeing) ? subject.wellbeing : FiveWays(),
+                needs: [], weights: index.configuration.weights(for: query.profile ?? .referral))
+            return Pipeline.explain(job, candidate: m)
         }
         let skill: String
         if let asked = query.skill {

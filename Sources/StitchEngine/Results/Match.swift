@@ -1,3 +1,5 @@
+public import StitchModel
+
 /// What a ranked item is.
 public enum MatchKind: String, Sendable, Hashable, Codable {
     /// A member (a helper, or a buddy).
@@ -25,6 +27,9 @@ public struct Match: Sendable, Hashable, Codable {
     public var distanceKm: Double?
     /// For a need: the member whose need it is is `id`; this is the skill they need.
     public var skill: String?
+    /// For a referral's one-to-one result: the support the member gives (befriending,
+    /// accompanying, peer support).
+    public var support: OneToOneSupport?
     /// For an activity: the member best placed to go along the first time.
     public var buddy: Buddy?
     /// For `explain`: every hard constraint checked and whether it held.

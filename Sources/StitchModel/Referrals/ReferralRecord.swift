@@ -143,6 +143,42 @@ public struct OfferedActivity: Sendable, Hashable, Codable {
     }
 }
 
+/// A member offered on a referral for one-to-one support (befriending, going along to
+/// appointments, peer support), as the ranking gave it when the referral was made: the support,
+/// its score and factors, and the reasons.
+public struct OfferedOneToOne: Sendable, Hashable, Codable {
+    public var member: String
+    public var name: String?
+    public var support: OneToOneSupport
+    public var score: Double
+    public var factors: [String: Double]
+    public var reasons: [String]
+
+    public init(member: String, name: String? = nil, support: OneToOneSupport, score: Double, factors: [String: Double], reasons: [String]) {
+        self.member = member
+        self.name = name
+        self.support = support
+        self.score = score
+        self.factors = factors
+        self.reasons = reasons
+    }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case member, name, support, score, factors, reasons }
+    /// The keys of its JSON object: any other key is refused.
+    public static let fieldKeys = RecordKeys(CodingKeys.self)
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.rejectUnknownKeys(Self.fieldKeys)
+        member = try c.decodeIdentifier(forKey: .member)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        support = try c.decode(OneToOneSupport.self, forKey: .support)
+        score = try c.decode(Double.self, forKey: .score)
+        factors = try c.decode([String: Double].self, forKey: .factors, default: [:])
+        reasons = try c.decode([String].self, forKey: .reasons, default: [])
+    }
+}
+
 /// A social-prescribing referral kept as a record: who was referred, by whom, when and why,
 /// with consent, what was offered (the ranked answer as it was, with the weights used), and its
 /// dated status history (docs/referrals.md).
@@ -173,6 +209,9 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
     public var interests: [String]
     /// What was offered when the referral was made, best first.
     public var offered: [OfferedActivity]
+    /// The one-to-one support offered when the referral was made, best first (empty when none
+    /// was, and in records made before it was offered).
+    public var oneToOne: [OfferedOneToOne] = []
     /// The scoring profile and its weights the offer was ranked with.
     public var weights: WeightsUsed?
     /// Every change of status, oldest first; the first is `referred` on the referral's date.
@@ -219,7 +258,7 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, person, referrer, date, reason, needs, consent, goals, interests, offered, weights, history, status, wellbeing
+        case id, person, referrer, date, reason, needs, consent, goals, interests, offered, oneToOne, weights, history, status, wellbeing
     }
 
     /// The keys of its JSON object: any other key is refused. (`status` is written for readers
@@ -239,6 +278,7 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
         goals = try c.decodeIfPresent(FiveWays.self, forKey: .goals)
         interests = try c.decode([String].self, forKey: .interests, default: [])
         offered = try c.decode([OfferedActivity].self, forKey: .offered, default: [])
+        oneToOne = try c.decode([OfferedOneToOne].self, forKey: .oneToOne, default: [])
         weights = try c.decodeIfPresent(WeightsUsed.self, forKey: .weights)
         history = try c.decode([StatusChange].self, forKey: .history, default: [])
         if history.isEmpty { history = [StatusChange(status: .referred, date: date)] }
@@ -258,6 +298,7 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
         try c.encodeIfPresent(goals, forKey: .goals)
         try c.encode(interests, forKey: .interests)
         try c.encode(offered, forKey: .offered)
+        if !oneToOne.isEmpty { try c.encode(oneToOne, forKey: .oneToOne) }
         try c.encodeIfPresent(weights, forKey: .weights)
         try c.encode(history, forKey: .history)
         try c.encode(status, forKey: .status)
@@ -274,6 +315,7 @@ public struct ReferralRecord: Sendable, Hashable, Codable {
         RecordBounds.checkTexts(interests, field: "interests", into: &errors)
         RecordBounds.checkCount(history.count, maximum: RecordBounds.maximumListLength, field: "history", into: &errors)
         RecordBounds.checkCount(offered.count, maximum: RecordBounds.maximumListLength, field: "offered", into: &errors)
+        RecordBounds.checkCount(oneToOne.count, maximum: RecordBounds.maximumListLength, field: "oneToOne", into: &errors)
         RecordBounds.checkCount(wellbeing.count, maximum: RecordBounds.maximumListLength, field: "wellbeing", into: &errors)
         for (index, change) in history.enumerated() {
             if change.date < date {

@@ -43,8 +43,19 @@ struct ReferPage: Sendable {
         var hasNotes: Bool
         var excludedRows: [RankingView.ExcludedView]
         var hasExclusions: Bool
+        // One-to-one support (a short list, before the activities when it comes first).
+        var hasOneToOneSection: Bool
+        var oneToOneFirst: Bool
+        var oneToOneWhy: String
+        var oneToOne: [OneToOneItem]
+        var hasOneToOne: Bool
+        var oneToOneExcluded: String
+        var hasOneToOneExclusions: Bool
 
-        init(resultsTitle: String, resultsLine: String, readingText: String, ranking: RankingView, summary: String) {
+        init(
+            resultsTitle: String, resultsLine: String, readingText: String, ranking: RankingView, summary: String,
+            oneToOne oneToOneRanking: OneToOneRanking? = nil
+        ) {
             self.resultsTitle = resultsTitle
             self.resultsLine = resultsLine
             self.hasReading = !readingText.isEmpty
@@ -56,7 +67,31 @@ struct ReferPage: Sendable {
             hasNotes = ranking.hasNotes
             excludedRows = ranking.excludedRows
             hasExclusions = ranking.hasExclusions
+            hasOneToOneSection = oneToOneRanking != nil
+            oneToOneFirst = oneToOneRanking?.first ?? false
+            oneToOneWhy = oneToOneRanking?.why ?? ""
+            oneToOne = (oneToOneRanking?.matches ?? []).map { match in
+                OneToOneItem(
+                    supportLabel: match.reasons.first ?? match.support?.giver ?? "One-to-one", memberName: match.name ?? match.id, memberID: match.id,
+                    memberScore: RankingView.number(match.score), memberReasons: match.reasons.dropFirst().prefix(3).joined(separator: "; "))
+            }
+            hasOneToOne = !oneToOne.isEmpty
+            oneToOneExcluded = ExclusionReason.allCases.compactMap { reason in
+                let count = oneToOneRanking?.excluded[reason] ?? 0
+                return count > 0 ? "\(reason.explanation.lowercased()) \(count)" : nil
+            }.joined(separator: ", ")
+            hasOneToOneExclusions = !oneToOneExcluded.isEmpty
         }
+    }
+
+    /// A member offered for one-to-one support, in the page's short list: the kind (its first
+    /// reason, with home visits and DBS, as the label) and the other main reasons.
+    struct OneToOneItem: Sendable {
+        var supportLabel: String
+        var memberName: String
+        var memberID: String
+        var memberScore: String
+        var memberReasons: String
     }
 
     static let fieldMap = FormErrors.FieldMap(
@@ -160,7 +195,7 @@ struct ReferPage: Sendable {
                 ? "No activity suggested, from \(ranking.considered) looked at."
                 : "\(count) \(count == 1 ? "activity" : "activities"), best first, from \(ranking.considered) looked at.",
             readingText: reading, ranking: view,
-            summary: summary(ranking, who: who, reason: form["reason"], account: account))
+            summary: summary(ranking, who: who, reason: form["reason"], account: account), oneToOne: ranking.oneToOne)
     }
 
     /// A few lines for the GP record: the person, the reason given, the top activities with
@@ -179,7 +214,10 @@ struct ReferPage: Sendable {
                 if !match.reasons.isEmpty { lines.append("   Why: " + match.reasons.prefix(3).joined(separator: "; ")) }
             }
         }
-        lines.append("Asked by: \(account.name) (\(account.role.displayName)). Stitch suggests; the person and their link worker decide.")
+        if let oneToOne = ranking.oneToOne, !oneToOne.matches.isEmpty {
+            lines.append("One-to-one support: " + oneToOne.matches.prefix(3).map { "\($0.support?.giver ?? "One-to-one") \($0.name ?? $0.id) (\($0.id))" }.joined(separator: "; "))
+        }
+                lines.append("Asked by: \(account.name) (\(account.role.displayName)). Stitch suggests; the person and their link worker decide.")
         return lines.joined(separator: "\n")
     }
 

@@ -14,6 +14,7 @@ struct PageRenderer: Sendable {
             ("layout", LayoutTemplates.layout), ("errorSummary", LayoutTemplates.errorSummary), ("field", LayoutTemplates.field),
             ("textArea", LayoutTemplates.textArea), ("checkboxes", LayoutTemplates.checkboxes), ("bar", LayoutTemplates.bar),
             ("factors", LayoutTemplates.factors), ("excluded", LayoutTemplates.excluded),
+            ("oneToOne", LayoutTemplates.oneToOne),
         ]
         let pages: [(String, String)] = [
             ("home", PageTemplates.home), ("login", PageTemplates.login), ("message", PageTemplates.message),

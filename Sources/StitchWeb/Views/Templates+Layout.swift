@@ -117,4 +117,21 @@ enum LayoutTemplates {
         </ul>
         {{/hasExclusions}}
         """
+
+    /// A referral's one-to-one support: a short labelled list, why it is offered, and what the
+    /// rules left out.
+    static let oneToOne = """
+        {{#hasOneToOneSection}}
+        <section class="one-to-one" aria-labelledby="one-to-one-title">
+        <h3 id="one-to-one-title">One-to-one support</h3>
+        <p>{{oneToOneWhy}}</p>
+        {{#hasOneToOne}}<ul class="reasons">
+        {{#oneToOne}}<li><strong>{{supportLabel}}</strong>: {{memberName}} <span class="id">({{memberID}}, score {{memberScore}})</span>. {{memberReasons}}</li>
+        {{/oneToOne}}
+        </ul>{{/hasOneToOne}}
+        {{#hasOneToOneExclusions}}<p>Left out by the rules that are never broken: {{oneToOneExcluded}}.</p>{{/hasOneToOneExclusions}}
+        </section>
+        {{/hasOneToOneSection}}
+
+        """
 }

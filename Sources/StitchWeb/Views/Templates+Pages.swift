@@ -77,6 +77,7 @@ enum PageTemplates {
         <p>{{resultsLine}}</p>
         {{#hasNotes}}<div class="notice"><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul></div>{{/hasNotes}}
         {{#hasReading}}<div class="notice"><p>How the reason was read: {{readingText}}</p></div>{{/hasReading}}
+        {{#oneToOneFirst}}{{>oneToOne}}{{/oneToOneFirst}}
         <ol class="results no-print">
         {{#matches}}
         <li class="result">
@@ -92,6 +93,7 @@ enum PageTemplates {
         </ol>
         {{^hasMatches}}<p>No activity fits all the rules for this person. The counts below say which rules left them out.</p>{{/hasMatches}}
         {{>excluded}}
+        {{^oneToOneFirst}}{{>oneToOne}}{{/oneToOneFirst}}
         <h2>Summary for the GP record</h2>
         <p class="no-print">Copy this into the record, or print the page: the printout keeps this summary only.</p>
         <label for="summary" class="no-print">Summary to copy</label>
