@@ -1,6 +1,6 @@
 import StitchModel
 
-/// One-to-one support beside group activities: Winifred, 88, housebound in Sydenham since a fall,
+/// One-to-one support beside group activities: Mabel, 88, housebound in Sydenham since a fall,
 /// lonely since her sister died, is referred for befriending. Hazel, a befriender nearby who
 /// visits at home and holds an enhanced DBS check of 2025, fits; around her are befrienders who
 /// are wrong for a stated reason: Rita is closer and free but holds no DBS check, Kwame is checked
@@ -10,7 +10,7 @@ extension ScenarioCast {
     static var oneToOneMembers: [Member] {
         [
             Member(
-                id: "m-winifred", name: "Winifred", interests: ["reminiscence", "knitting"], needs: ["befriending"],
+                id: "m-mabel", name: "Mabel", interests: ["reminiscence", "knitting"], needs: ["befriending"],
                 availability: [slot(.tue, "14:00", "17:00"), slot(.thu, "14:00", "17:00")], location: at(51.4300, -0.0500),
                 travelKm: 0.5, housebound: true, languages: ["en"], birthYear: 1938, groups: ["gp-sydenham"],
                 wellbeing: FiveWays(connect: 1, takeNotice: 0.4)),

@@ -4,7 +4,7 @@ import StitchModel
 import StitchTestSupport
 import Testing
 
-/// Winifred, housebound in Sydenham, referred on the command line: one-to-one support comes first,
+/// Mabel, housebound in Sydenham, referred on the command line: one-to-one support comes first,
 /// labelled, with Hazel the befriender and the befrienders left out counted by reason.
 @Suite("One-to-one support on the command line")
 struct OneToOneCommandTests {
@@ -12,7 +12,7 @@ struct OneToOneCommandTests {
     static let community = ["--community", "data/lewisham.json"]
 
     @Test func aHouseboundPersonIsOfferedABefrienderFirst() throws {
-        let r = try runner.run(["refer", "--person", "m-winifred", "--json"] + Self.community)
+        let r = try runner.run(["refer", "--person", "m-mabel", "--json"] + Self.community)
         #expect(r.status == 0, "\(r.stderr)")
         let ranking = try JSONDecoder().decode(Ranking.self, from: Data(r.stdout.utf8))
         let oneToOne = try #require(ranking.oneToOne)
@@ -26,7 +26,7 @@ struct OneToOneCommandTests {
         #expect(oneToOne.excluded[.dbs] >= 1 && oneToOne.excluded[.distance] >= 1 && oneToOne.excluded[.homeVisits] >= 1)
 
         // The table shows the one-to-one list first, under its own heading, then the activities.
-        let table = try runner.run(["refer", "--person", "m-winifred"] + Self.community)
+        let table = try runner.run(["refer", "--person", "m-mabel"] + Self.community)
         #expect(table.status == 0, "\(table.stderr)")
         let heading = try #require(table.stdout.range(of: "One-to-one (befriending"))
         let activities = try #require(table.stdout.range(of: "\nActivities\n"))
@@ -37,7 +37,7 @@ struct OneToOneCommandTests {
 
     @Test func explainSaysWhyRitaIsLeftOut() throws {
         let r = try runner.run(
-            ["explain", "--subject", "m-winifred", "--candidate", "m-rita", "--skill", "befriending", "--json"] + Self.community)
+            ["explain", "--subject", "m-mabel", "--candidate", "m-rita", "--skill", "befriending", "--json"] + Self.community)
         #expect(r.status == 0, "\(r.stderr)")
         let match = try JSONDecoder().decode(Match.self, from: Data(r.stdout.utf8))
         #expect(match.excludedBy == [.dbs])
@@ -49,7 +49,7 @@ struct OneToOneCommandTests {
         defer { try? FileManager.default.removeItem(atPath: db) }
         let load = try runner.run(["demo", "--db", db])
         #expect(load.status == 0, "\(load.stderr)")
-        let made = try runner.run(["referral", "create", "--db", db, "--person", "m-winifred", "--id", "r-win", "--json"])
+        let made = try runner.run(["referral", "create", "--db", db, "--person", "m-mabel", "--id", "r-win", "--json"])
         #expect(made.status == 0, "\(made.stderr)")
         let record = try JSONDecoder().decode(ReferralRecord.self, from: Data(made.stdout.utf8))
         #expect(record.oneToOne.first?.member == "m-hazel")

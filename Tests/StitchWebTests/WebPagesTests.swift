@@ -152,14 +152,14 @@ struct WebPagesTests {
         let fixture = try await WebFixture.make()
         defer { fixture.remove() }
         let expected = try await fixture.service.refer(
-            MethodParams.Refer(referral: Referral(person: .id("m-winifred")), limit: 5, withBuddy: true))
+            MethodParams.Refer(referral: Referral(person: .id("m-mabel")), limit: 5, withBuddy: true))
         let oneToOne = try #require(expected.oneToOne)
         let hazel = try #require(oneToOne.matches.first)
         try await fixture.withPages { client in
             var visitor = WebVisitor(client)
             _ = try await visitor.logIn("lin", WebFixture.password)
             _ = try await visitor.get("/refer")
-            let page = try await visitor.post("/refer", [("member", "m-winifred")])
+            let page = try await visitor.post("/refer", [("member", "m-mabel")])
             #expect(page.status == .ok)
             let html = unescaped(page.html)
             let section = try #require(html.range(of: #"<h3 id="one-to-one-title">One-to-one support</h3>"#))
