@@ -64,6 +64,9 @@ public struct TimeList: Sendable, Hashable, Codable {
                 self = .dated(try DatedSlot(from: decoder))
             } else if keys.contains("day") && !keys.contains("date") {
                 self = .weekly(try Slot(from: decoder))
+            } else if !keys.contains("date"), keys.contains(where: { !Slot.fieldKeys.contains($0) }) {
+                // A misspelt key (`dya`): the weekly reader names it and the key meant.
+                self = .weekly(try Slot(from: decoder))
             } else {
                 let why = keys.contains("day") ? "give either day (weekly) or date (one day), not both" : "needs a day or a date"
                 throw DecodingError.dataCorrupted(
