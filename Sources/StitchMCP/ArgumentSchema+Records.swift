@@ -55,6 +55,31 @@ extension ArgumentSchema {
         ], required: ["day", "start", "end"],
         description: #"A weekly slot, such as {"day": "tue", "start": "10:00", "end": "12:00"}; never past midnight."#)
 
+    /// `{"date", "start", "end"}`: a time on one day.
+    static let datedSlot = object(
+        [
+            "date": string("The day, YYYY-MM-DD.", pattern: DatePattern.text),
+            "start": string("Start time, \"HH:MM\" on the 24-hour clock.", pattern: TimePattern.text),
+            "end": string("End time, \"HH:MM\", after start.", pattern: TimePattern.text),
+        ], required: ["date", "start", "end"],
+        description: #"A time on one day, such as {"date": "2026-12-15", "start": "10:00", "end": "12:00"}."#)
+
+    /// A weekly slot, a time on one day, or an ISO 8601 interval on one day.
+    static let time = oneOf(
+        [
+            slot, datedSlot,
+            string(
+                #"A time on one day as an ISO 8601 interval, "2026-12-15T10:00/2026-12-15T12:00" (both ends the same day)."#,
+                pattern: DatePattern.interval),
+        ], "A weekly time, or a time on one day.")
+
+    /// `{"from", "to"}`: days away, both included.
+    static let awayPeriod = object(
+        [
+            "from": string("The first day away, YYYY-MM-DD.", pattern: DatePattern.text),
+            "to": string("The last day away, YYYY-MM-DD, not before from.", pattern: DatePattern.text),
+        ], required: ["from", "to"], description: #"Days away, such as {"from": "2026-12-20", "to": "2027-01-03"}."#)
+
     /// `{"lat", "lon"}`.
     static let location = object(
         [
@@ -88,6 +113,8 @@ extension ArgumentSchema {
                 "experiences": terms("Lived experience shared for peer support."),
                 "availability": array(
                     slot, "When they are free each week; unknown when empty.", maxItems: RecordBounds.maximumSlots),
+                "away": array(
+                    awayPeriod, "Days away: not matched to help or sessions on given days then.", maxItems: RecordBounds.maximumAway),
                 "location": described(location, "Where they live."),
                 "postcode": string("A UK postcode (\"SE13 6LH\"); not used in scoring."),
                 "travelKm": number("How far they will travel, in km (3 when left out).", in: RecordBounds.travelKm),
@@ -133,7 +160,7 @@ extension ArgumentSchema {
                 "The help wanted, in plain words or as a taxonomy term: \"accompany to hospital\", \"gardening\", "
                     + "\"help with my garden\".", minLength: 1, maxLength: RecordBounds.maximumTextBytes),
             "when": array(
-                slot, "When help is wanted; helpers free at none of it are left out.",
+                time, "When help is wanted, weekly or on given days; helpers free at none of it (or away that day) are left out.",
                 maxItems: RecordBounds.maximumSlots),
             "atHome": boolean(
                 "The helper comes to the requester's home (implied when the requester is housebound).", default: false),
@@ -174,4 +201,12 @@ extension ArgumentSchema {
 /// The times a slot's reader takes: `H:MM` or `HH:MM`, from `00:00` to `24:00`.
 enum TimePattern {
     static let text = "^(([01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+}
+
+/// The dates a reader takes (`YYYY-MM-DD`, a real date), and a time on one day as an ISO 8601
+/// interval.
+enum DatePattern {
+    static let text = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    static let interval =
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt](([01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)/[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt](([01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)$"
 }

@@ -141,6 +141,10 @@ public enum StitchTool: String, CaseIterable, Sendable {
                     "profile": S.string(
                         "Whose weights: broker, referral or planning; by default referral for an activity "
                             + "candidate and broker for a member.", oneOf: ScoringProfile.allCases.map(\.rawValue)),
+                    "when": S.array(
+                        S.time, "The times in question: when help is wanted (weekly or on given days) for a member "
+                            + "candidate, or when the person is free each week for an activity.",
+                        maxItems: RecordBounds.maximumSlots),
                 ], required: ["subject", "candidate"])
         case .planAllocate:
             return S.object(

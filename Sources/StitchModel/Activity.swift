@@ -15,6 +15,10 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
     /// The Five Ways to Wellbeing it serves.
     public var wellbeing: [WellbeingWay]
     public var schedule: [Slot]
+    /// One-off sessions on given days (a Christmas lunch on Sat 19 Dec, 12:00–14:00). On the wire
+    /// these are entries of `schedule` beside the weekly ones (``TimeList``). Only sessions on or
+    /// after the engine's today are offered.
+    public var datedSessions: [DatedSlot]
     public var location: Location?
     /// The venue's UK postcode, given instead of (or beside) `location`: `stitch import
     /// --postcodes` finds the location of an activity that gives only this. Never read by scoring.
@@ -44,7 +48,7 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         wellbeing: [WellbeingWay] = [], schedule: [Slot] = [], location: Location? = nil, online: Bool = false,
         capacity: Int? = nil, enrolled: Int = 0, access: [AccessTerm] = [], cost: Double? = nil, ageMin: Int? = nil,
         ageMax: Int? = nil, buddyWelcome: Bool = true, groups: [String] = [], attribution: String? = nil,
-        postcode: Postcode? = nil, languages: [String] = []
+        postcode: Postcode? = nil, languages: [String] = [], datedSessions: [DatedSlot] = []
     ) {
         self.id = id
         self.name = name
@@ -53,6 +57,7 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         self.topics = topics
         self.wellbeing = wellbeing
         self.schedule = schedule
+        self.datedSessions = datedSessions
         self.location = location
         self.postcode = postcode
         self.online = online
@@ -88,7 +93,9 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         description = try c.decodeIfPresent(String.self, forKey: .description)
         topics = try c.decode([String].self, forKey: .topics, default: [])
         wellbeing = try c.decode([WellbeingWay].self, forKey: .wellbeing, default: [])
-        schedule = try c.decode([Slot].self, forKey: .schedule, default: [])
+        let times = try c.decodeTimes(forKey: .schedule)
+        schedule = times.weekly
+        datedSessions = times.dated
         location = try c.decodeIfPresent(Location.self, forKey: .location)
         postcode = try c.decodeIfPresent(Postcode.self, forKey: .postcode)
         online = try c.decode(Bool.self, forKey: .online, default: false)
@@ -113,7 +120,7 @@ public struct Activity: Sendable, Hashable, Codable, Identifiable {
         try c.encodeIfPresent(description, forKey: .description)
         try c.encode(topics, forKey: .topics)
         try c.encode(wellbeing, forKey: .wellbeing)
-        try c.encode(schedule, forKey: .schedule)
+        try c.encode(TimeList(weekly: schedule, dated: datedSessions), forKey: .schedule)
         try c.encodeIfPresent(location, forKey: .location)
         try c.encodeIfPresent(postcode, forKey: .postcode)
         try c.encode(online, forKey: .online)

@@ -4,8 +4,12 @@
 public struct HelpRequest: Sendable, Hashable, Codable {
     public var requester: String?
     public var skill: String
-    /// When help is wanted. When given, helpers with no overlap are excluded.
+    /// When help is wanted, weekly. When given, helpers with no overlap are excluded.
     public var when: [Slot]
+    /// When help is wanted on given days (a one-off: a hospital appointment on Tue 15 Dec,
+    /// 10:00–12:00). On the wire these are entries of `when` beside the weekly ones (``TimeList``).
+    /// A helper must be free on the date's weekday and not away that day.
+    public var whenDated: [DatedSlot]
     /// The helper comes to the requester's home.
     public var atHome: Bool
     /// Only helpers with a DBS check in date: of ``dbsLevel`` or above when it names one, else
@@ -16,18 +20,21 @@ public struct HelpRequest: Sendable, Hashable, Codable {
     public var dbsLevel: DBSLevel?
     /// The requester accepts an interpreter (as their member record's `interpreter` does).
     public var interpreter: Bool
-    /// The day help is wanted, on which DBS checks are judged; the engine's today when not given.
+    /// The day help is wanted, on which DBS checks are judged; the first day of ``whenDated``, else
+    /// the engine's today, when not given.
     public var date: CalendarDate?
     /// Where help is wanted; defaults to the requester's location.
     public var location: Location?
 
     public init(
         requester: String? = nil, skill: String, when: [Slot] = [], atHome: Bool = false, requiresDBS: Bool = false,
-        location: Location? = nil, dbsLevel: DBSLevel? = nil, interpreter: Bool = false, date: CalendarDate? = nil
+        location: Location? = nil, dbsLevel: DBSLevel? = nil, interpreter: Bool = false, date: CalendarDate? = nil,
+        whenDated: [DatedSlot] = []
     ) {
         self.requester = requester
         self.skill = skill
         self.when = when
+        self.whenDated = whenDated
         self.atHome = atHome
         self.requiresDBS = requiresDBS || dbsLevel != nil
         self.dbsLevel = dbsLevel
@@ -49,7 +56,9 @@ public struct HelpRequest: Sendable, Hashable, Codable {
         guard !skill.trimmingSpaces.isEmpty else {
             throw DecodingError.dataCorruptedError(forKey: .skill, in: c, debugDescription: "must not be empty")
         }
-        when = try c.decode([Slot].self, forKey: .when, default: [])
+        let times = try c.decodeTimes(forKey: .when)
+        when = times.weekly
+        whenDated = times.dated
         atHome = try c.decode(Bool.self, forKey: .atHome, default: false)
         if let level = try? c.decodeIfPresent(String.self, forKey: .requiresDBS) {
             guard let named = DBSLevel(rawValue: level) else {
@@ -83,7 +92,7 @@ public struct HelpRequest: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(requester, forKey: .requester)
         try c.encode(skill, forKey: .skill)
-        try c.encode(when, forKey: .when)
+        try c.encode(TimeList(weekly: when, dated: whenDated), forKey: .when)
         try c.encode(atHome, forKey: .atHome)
         if let dbsLevel { try c.encode(dbsLevel, forKey: .requiresDBS) } else { try c.encode(requiresDBS, forKey: .requiresDBS) }
         try c.encodeIfPresent(location, forKey: .location)

@@ -15,6 +15,9 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
     /// Lived experience shared for peer support, by consent.
     public var experiences: [String]
     public var availability: [Slot]
+    /// Days they are away ("away 20 Dec – 3 Jan"): not matched to a dated request or session on
+    /// any of these days.
+    public var away: [AwayPeriod]
     public var location: Location?
     /// A UK postcode, given instead of (or beside) `location`: `stitch import --postcodes` finds
     /// the location of a member who gives only this. Never read by scoring.
@@ -56,7 +59,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         homeVisits: Bool = false, housebound: Bool = false, accessNeeds: [AccessTerm] = [], languages: [String] = [],
         dbsChecked: Bool = false, birthYear: Int? = nil, groups: [String] = [], wellbeing: FiveWays? = nil,
         avoid: [String] = [], active: Bool = true, postcode: Postcode? = nil, interpreter: Bool = false,
-        maxCost: Double? = nil, dbs: DBSCheck? = nil
+        maxCost: Double? = nil, dbs: DBSCheck? = nil, away: [AwayPeriod] = []
     ) {
         self.id = id
         self.name = name
@@ -65,6 +68,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         self.needs = needs
         self.experiences = experiences
         self.availability = availability
+        self.away = away
         self.location = location
         self.postcode = postcode
         self.travelKm = travelKm
@@ -83,7 +87,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, offers, interests, needs, experiences, availability, location, postcode, travelKm, homeVisits
+        case id, name, offers, interests, needs, experiences, availability, away, location, postcode, travelKm, homeVisits
         case housebound
         case accessNeeds, languages, interpreter, maxCost, dbs, dbsChecked, birthYear, groups, wellbeing, avoid, active
     }
@@ -101,6 +105,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         needs = try c.decode([String].self, forKey: .needs, default: [])
         experiences = try c.decode([String].self, forKey: .experiences, default: [])
         availability = try c.decode([Slot].self, forKey: .availability, default: [])
+        away = try c.decode([AwayPeriod].self, forKey: .away, default: [])
         location = try c.decodeIfPresent(Location.self, forKey: .location)
         postcode = try c.decodeIfPresent(Postcode.self, forKey: .postcode)
         travelKm = try c.decodeNonNegative(forKey: .travelKm)
@@ -132,6 +137,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         try c.encode(needs, forKey: .needs)
         try c.encode(experiences, forKey: .experiences)
         try c.encode(availability, forKey: .availability)
+        if !away.isEmpty { try c.encode(away, forKey: .away) }
         try c.encodeIfPresent(location, forKey: .location)
         try c.encodeIfPresent(postcode, forKey: .postcode)
         try c.encodeIfPresent(travelKm, forKey: .travelKm)

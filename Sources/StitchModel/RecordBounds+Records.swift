@@ -15,6 +15,10 @@ extension Member {
         RecordBounds.checkTexts(needs, field: "needs", into: &errors)
         RecordBounds.checkTexts(experiences, field: "experiences", into: &errors)
         RecordBounds.checkCount(availability.count, maximum: RecordBounds.maximumSlots, field: "availability", into: &errors)
+        RecordBounds.checkCount(away.count, maximum: RecordBounds.maximumAway, field: "away", into: &errors)
+        for (i, period) in away.enumerated() where period.to < period.from {
+            errors.append(.init(field: "away[\(i)].to", reason: "to \(period.to) is before from \(period.from)"))
+        }
         location?.collectBoundErrors(field: "location", into: &errors)
         RecordBounds.check(travelKm, RecordBounds.travelKm, field: "travelKm", into: &errors)
         RecordBounds.checkCount(accessNeeds.count, maximum: RecordBounds.maximumListLength, field: "accessNeeds", into: &errors)
@@ -39,7 +43,7 @@ extension Activity {
         RecordBounds.checkText(description, field: "description", into: &errors)
         RecordBounds.checkTexts(topics, field: "topics", into: &errors)
         RecordBounds.checkCount(wellbeing.count, maximum: RecordBounds.maximumListLength, field: "wellbeing", into: &errors)
-        RecordBounds.checkCount(schedule.count, maximum: RecordBounds.maximumSlots, field: "schedule", into: &errors)
+        RecordBounds.checkCount(schedule.count + datedSessions.count, maximum: RecordBounds.maximumSlots, field: "schedule", into: &errors)
         location?.collectBoundErrors(field: "location", into: &errors)
         RecordBounds.check(capacity, RecordBounds.places, field: "capacity", into: &errors)
         RecordBounds.check(enrolled, RecordBounds.places, field: "enrolled", into: &errors)
@@ -87,7 +91,7 @@ extension HelpRequest {
         var errors: [ValidationError] = []
         if let requester { RecordBounds.checkID(requester, field: "requester", into: &errors) }
         RecordBounds.checkText(skill, field: "skill", into: &errors)
-        RecordBounds.checkCount(when.count, maximum: RecordBounds.maximumSlots, field: "when", into: &errors)
+        RecordBounds.checkCount(when.count + whenDated.count, maximum: RecordBounds.maximumSlots, field: "when", into: &errors)
         location?.collectBoundErrors(field: "location", into: &errors)
         return errors
     }

@@ -46,6 +46,8 @@ public enum RecordBounds {
     public static let maximumListLength = 1000
     /// Slots in an `availability`, a `schedule` or a request's `when`: one every 30 minutes of a week.
     public static let maximumSlots = 336
+    /// Periods in one member's `away` list.
+    public static let maximumAway = 100
     /// Ids in one member's `avoid` list.
     public static let maximumAvoid = 10_000
     /// The UTF-8 bytes of an id.

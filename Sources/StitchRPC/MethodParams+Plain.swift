@@ -23,6 +23,7 @@ extension MethodParams.Helpers {
             let atHome = MethodParams.flag(request["atHome"]),
             let requiresDBS = MethodParams.flag(request["requiresDBS"]),
             MethodParams.isAbsentOrEmpty(request["when"]),
+            MethodParams.isAbsent(request["date"]), MethodParams.isAbsent(request["interpreter"]),
             let limit = MethodParams.wholeNumber(fields["limit"]),
             let profile = MethodParams.profile(fields["profile"])
         else { return nil }
@@ -39,7 +40,8 @@ extension MethodParams {
             RecordBounds.idProblem(subject) == nil,
             case .string(let candidate)? = fields["candidate"],
             let skill = optionalString(fields["skill"]),
-            let profile = profile(fields["profile"])
+            let profile = profile(fields["profile"]),
+            isAbsent(fields["when"])
         else { return nil }
         return ExplainQuery(subject: .id(subject), candidate: candidate, skill: skill, profile: profile)
     }

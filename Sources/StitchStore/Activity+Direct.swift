@@ -24,8 +24,9 @@ extension Activity: DirectDecodable {
                 guard seen.insert(4), let ways = json.wellbeingWays() else { return false }
                 activity.wellbeing = ways
             } else if key.is("schedule") {
-                guard seen.insert(5), let slots = json.slots() else { return false }
-                activity.schedule = slots
+                guard seen.insert(5), let times = json.times() else { return false }
+                activity.schedule = times.weekly
+                activity.datedSessions = times.dated
             } else if key.is("location") {
                 guard seen.insert(6), let location = json.location() else { return false }
                 activity.location = location

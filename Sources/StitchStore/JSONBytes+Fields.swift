@@ -114,6 +114,63 @@ extension JSONBytes {
         return Slot(day: day, start: start, end: end)
     }
 
+    /// A list of weekly slots and dated times as objects (``TimeList``), `null` as empty; `nil`
+    /// for anything else, such as an ISO 8601 interval string (`JSONDecoder` then reads it).
+    mutating func times() -> (weekly: [Slot], dated: [DatedSlot])? {
+        if takeNull() { return ([], []) }
+        var weekly: [Slot] = [], dated: [DatedSlot] = []
+        let read = array { json -> Bool? in
+            var day: Weekday?, date: CalendarDate?, start: TimeOfDay?, end: TimeOfDay?
+            let read = json.object { json, key in
+                if key.is("day"), day == nil, date == nil {
+                    day = json.weekday()
+                    return day != nil
+                } else if key.is("date"), date == nil, day == nil {
+                    date = json.date() ?? nil
+                    return date != nil
+                } else if key.is("start"), start == nil {
+                    start = json.timeOfDay()
+                    return start != nil
+                } else if key.is("end"), end == nil {
+                    end = json.timeOfDay()
+                    return end != nil
+                }
+                return false
+            }
+            guard read, let start, let end else { return nil }
+            if let day, let slot = Slot(day: day, start: start, end: end) {
+                weekly.append(slot)
+            } else if let date, let slot = DatedSlot(date: date, start: start, end: end) {
+                dated.append(slot)
+            } else {
+                return nil
+            }
+            return true
+        }
+        guard read != nil else { return nil }
+        return (weekly, dated)
+    }
+
+    /// A member's days away `[{"from", "to"}]`, `null` as empty; `nil` for anything else.
+    mutating func awayPeriods() -> [AwayPeriod]? {
+        if takeNull() { return [] }
+        return array { json -> AwayPeriod? in
+            var from: CalendarDate?, to: CalendarDate?
+            let read = json.object { json, key in
+                if key.is("from"), from == nil {
+                    from = json.date() ?? nil
+                    return from != nil
+                } else if key.is("to"), to == nil {
+                    to = json.date() ?? nil
+                    return to != nil
+                }
+                return false
+            }
+            guard read, let from, let to else { return nil }
+            return AwayPeriod(from: from, to: to)
+        }
+    }
+
     /// A list of slots, `null` as empty.
     mutating func slots() -> [Slot]? {
         if takeNull() { return [] }

@@ -26,6 +26,9 @@ extension Member: DirectDecodable {
             } else if key.is("availability") {
                 guard seen.insert(6), let slots = json.slots() else { return false }
                 member.availability = slots
+            } else if key.is("away") {
+                guard seen.insert(23), let periods = json.awayPeriods() else { return false }
+                member.away = periods
             } else if key.is("location") {
                 guard seen.insert(7), let location = json.location() else { return false }
                 member.location = location

@@ -18,9 +18,52 @@ extension Slot {
     }
 }
 
+extension DatedSlot {
+    func write(to json: inout JSONText) {
+        json.object { json in
+            json.field("date", date.description)
+            json.field("start", start.description)
+            json.field("end", end.description)
+        }
+    }
+}
+
 extension JSONText {
     mutating func field(_ name: StaticString, _ slots: [Slot]) {
         field(name) { json in json.array(slots) { json, slot in slot.write(to: &json) } }
+    }
+
+    /// Weekly slots then dated times, in one list (``TimeList``'s form).
+    mutating func field(_ name: StaticString, _ slots: [Slot], dated: [DatedSlot]) {
+        guard !dated.isEmpty else { return field(name, slots) }
+        let entries = slots.map { Either.weekly($0) } + dated.map { Either.dated($0) }
+        field(name) { json in
+            json.array(entries) { json, entry in
+                switch entry {
+                case .weekly(let slot): slot.write(to: &json)
+                case .dated(let slot): slot.write(to: &json)
+                }
+            }
+        }
+    }
+
+    /// One entry of a list of times.
+    private enum Either {
+        case weekly(Slot)
+        case dated(DatedSlot)
+    }
+
+    /// Days away, left out when there are none (as the record's `Encodable` form does).
+    mutating func field(_ name: StaticString, _ away: [AwayPeriod]) {
+        guard !away.isEmpty else { return }
+        field(name) { json in
+            json.array(away) { json, period in
+                json.object { json in
+                    json.field("from", period.from.description)
+                    json.field("to", period.to.description)
+                }
+            }
+        }
     }
 
     mutating func field(_ name: StaticString, _ location: Location?) {
@@ -48,6 +91,7 @@ extension Member: RecordJSON {
             json.field("needs", needs)
             json.field("experiences", experiences)
             json.field("availability", availability)
+            json.field("away", away)
             json.field("location", location)
             json.field("postcode", postcode?.text)
             json.field("travelKm", travelKm)
@@ -96,7 +140,7 @@ extension Activity: RecordJSON {
             json.field("description", description)
             json.field("topics", topics)
             json.field("wellbeing", wellbeing.map(\.rawValue))
-            json.field("schedule", schedule)
+            json.field("schedule", schedule, dated: datedSessions)
             json.field("location", location)
             json.field("postcode", postcode?.text)
             json.field("online", online)

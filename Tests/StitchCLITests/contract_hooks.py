@@ -7,6 +7,8 @@ docs/protocol.md, "Validation"), and these are those rules. Requests generated a
 as they are. Each rule below names the description that states it.
 """
 
+import datetime
+import re
 from urllib.parse import unquote
 
 import schemathesis
@@ -39,18 +41,41 @@ def short_path_ids(parameters):
     return {k: v if len(unquote(v).encode("utf-8")) <= ID_BYTES else "x" for k, v in parameters.items()}
 
 
+INTERVAL = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})([Tt])([0-9:]+)/[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt]([0-9:]+)$")
+
+
+def one_day(value):
+    """DatedInterval: both ends on the same day (the first's), the end after the start."""
+    match = INTERVAL.match(value)
+    if not match:
+        return value
+    day, t, start, end = match.groups()
+    try:
+        datetime.date.fromisoformat(day)
+    except ValueError:
+        day = "2026-12-15"
+    if minutes(end) < minutes(start):
+        start, end = end, start
+    elif minutes(end) == minutes(start):
+        start, end = "00:00", "24:00"
+    return f"{day}{t}{start}/{day}{t}{end}"
+
+
 def ordered(value, key=None):
-    """Slot: `end` after `start`. Activity: `enrolled` at most `capacity`, `ageMax` not below
+    """Slot and DatedSlot: `end` after `start`; DatedInterval: one day, end after start;
+    AwayPeriod: `to` not before `from`. Activity: `enrolled` at most `capacity`, `ageMax` not below
     `ageMin`. Member: `avoid` names only known members (so none here). Every id and text within
     its bound in bytes."""
     if isinstance(value, list):
         return [ordered(item, key) for item in value]
     if isinstance(value, str):
-        return within_bytes(value, key)
+        return within_bytes(one_day(value), key)
     if not isinstance(value, dict):
         return value
     value = {k: ordered(v, k) for k, v in value.items()}
-    if {"day", "start", "end"} <= value.keys() and all(isinstance(value[k], str) for k in ("start", "end")):
+    if {"from", "to"} <= value.keys() and all(isinstance(value[k], str) for k in ("from", "to")) and value["to"] < value["from"]:
+        value["from"], value["to"] = value["to"], value["from"]
+    if ({"day", "start", "end"} <= value.keys() or {"date", "start", "end"} <= value.keys()) and all(isinstance(value[k], str) for k in ("start", "end")):
         start, end = minutes(value["start"]), minutes(value["end"])
         if end < start:
             value["start"], value["end"] = value["end"], value["start"]

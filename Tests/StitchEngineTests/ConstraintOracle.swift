@@ -103,8 +103,12 @@ struct ConstraintOracle {
         {
             return "distance"
         }
-        if !request.when.isEmpty, !helper.availability.isEmpty, Self.overlapMinutes(helper.availability, request.when) == 0 {
-            return "availability"
+        if !request.when.isEmpty || !request.whenDated.isEmpty {
+            // A dated time counts on its weekday, and not on a day the helper is away.
+            let dated = request.whenDated.filter { time in !helper.away.contains { $0.from <= time.date && time.date <= $0.to } }
+            let asked = request.when + dated.map { Slot(day: $0.date.weekday, start: $0.start, end: $0.end)! }
+            if asked.isEmpty { return "availability" }
+            if !helper.availability.isEmpty, Self.overlapMinutes(helper.availability, asked) == 0 { return "availability" }
         }
         if recentHours[helper.id, default: 0] > configuration.overloadHours { return "overload" }
         if let requester, Self.noLanguage(requester.languages, helper.languages, interpreter: request.interpreter || requester.interpreter) {
@@ -123,6 +127,13 @@ struct ConstraintOracle {
         }
         if !inAgeRange(person, activity) { return "age" }
         if attendees[activity.id, default: []].contains(where: { avoids(person.id, $0) }) { return "safeguarding" }
+        if activity.schedule.isEmpty, !activity.datedSessions.isEmpty {
+            // Only dated sessions: over when all are before today; not attendable when the person
+            // is away on the day of each one to come.
+            let upcoming = activity.datedSessions.filter { $0.date >= today }
+            if upcoming.isEmpty { return "availability" }
+            if upcoming.allSatisfy({ time in person.away.contains { $0.from <= time.date && time.date <= $0.to } }) { return "availability" }
+        }
         if let limit = referral?.maxCost ?? person.maxCost, let cost = activity.cost, cost > limit { return "cost" }
         if Self.noLanguage(person.languages, activity.languages, interpreter: person.interpreter || (referral?.interpreter ?? false)) {
             return "language"
@@ -142,6 +153,12 @@ struct ConstraintOracle {
             return "distance"
         }
         if !inAgeRange(buddy, activity) { return "age" }
+        let upcoming = activity.datedSessions.filter { $0.date >= today }
+        if activity.schedule.isEmpty, !upcoming.isEmpty,
+            upcoming.allSatisfy({ time in buddy.away.contains { $0.from <= time.date && time.date <= $0.to } })
+        {
+            return "availability"
+        }
         let attends = attendees[activity.id, default: []].contains(buddy.id)
         if !attends, !activity.schedule.isEmpty, buddy.availability.isEmpty || Self.overlapMinutes(buddy.availability, activity.schedule) == 0 {
             return "availability"

@@ -15,9 +15,11 @@ struct AttendableTimesTests {
         a.day == b.day && a.start.minutes < b.end.minutes && b.start.minutes < a.end.minutes
     }
 
-    /// True when `times` meet one of the activity's sessions, or it has no set sessions.
+    /// True when `times` meet one of the activity's sessions (a dated one on its weekday), or it
+    /// has no set sessions.
     static func attendable(_ activity: Activity, in times: [Slot]) -> Bool {
-        activity.schedule.isEmpty || activity.schedule.contains { s in times.contains { overlap(s, $0) } }
+        let sessions = activity.schedule + activity.datedSessions.map(\.weekly)
+        return sessions.isEmpty || sessions.contains { s in times.contains { overlap(s, $0) } }
     }
 
     static let example: PlanRequest = {
@@ -138,11 +140,49 @@ struct AttendableTimesTests {
             let ids = (object["matches"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
             return (try #require(counts["availability"]), ids)
         }
-        #expect(try excluded([]).availability == 0)
+        // Without times, only the harvest supper, whose one dated session is past.
+        #expect(try excluded([]).availability == 1)
         let timed = try excluded(["--when", "wed 13:00-17:00"])
         #expect(timed.availability > 0)
         let activities = Dictionary(uniqueKeysWithValues: try Fixtures.lewisham.activities.map { ($0.id, $0) })
         let wednesday = Slot(day: .wed, start: TimeOfDay(minutes: 13 * 60)!, end: TimeOfDay(minutes: 17 * 60)!)!
         for id in timed.ids { #expect(Self.attendable(try #require(activities[id]), in: [wednesday]), "\(id)") }
+    }
+}
+
+/// A plan reads an activity's real dated sessions: one already past is never a placement, a
+/// person away on the day of the only session is not placed there, and a dated session counts on
+/// its weekday for the `notFree` mark.
+@Suite("Plans with dated sessions")
+struct DatedSessionPlanTests {
+    static let here = Location(lat: 51.43, lon: -0.02)!
+
+    @Test func aPlanPlacesPeopleOnlyInDatedSessionsTheyCanGoTo() throws {
+        let lunch = Activity(
+            id: "a-lunch", name: "Christmas lunch", topics: ["cooking"], location: Self.here, capacity: 10,
+            datedSessions: [DatedSlot("2026-12-19", "12:00", "14:00")!])
+        let supper = Activity(
+            id: "a-supper", name: "Harvest supper", topics: ["cooking"], location: Self.here, capacity: 10,
+            datedSessions: [DatedSlot("2026-10-03", "18:00", "20:00")!])
+        let members = [
+            Member(id: "m-sat", interests: ["cooking"], availability: [Slot(.sat, "11:00", "15:00")!], location: Self.here),
+            Member(id: "m-mon", interests: ["cooking"], availability: [Slot(.mon, "11:00", "15:00")!], location: Self.here),
+            Member(
+                id: "m-away", interests: ["cooking"], availability: [Slot(.sat, "11:00", "15:00")!], location: Self.here,
+                away: [AwayPeriod("2026-12-18", "2026-12-28")!]),
+        ]
+        let engine = try Engine(
+            community: Community(members: members, activities: [lunch, supper]), taxonomy: Fixtures.taxonomy,
+            configuration: EngineConfiguration(referenceDate: CalendarDate(parsing: "2026-12-01")!))
+        let referrals = members.map { Referral(id: "r-\($0.id)", person: .id($0.id)) }
+        let plan = try Allocator(engine: engine).allocate(PlanRequest(referrals: referrals, maxPerPerson: 1, topK: 5))
+        let placed = Dictionary(uniqueKeysWithValues: plan.assignments.map { ($0.person, $0) })
+        #expect(placed["m-sat"]?.activity == "a-lunch")
+        #expect(placed["m-sat"]?.notFree == false)
+        // Free on Mondays only: placed, but marked as not free for the Saturday lunch.
+        #expect(placed["m-mon"]?.activity == "a-lunch")
+        #expect(placed["m-mon"]?.notFree == true)
+        #expect(placed["m-away"] == nil)
+        #expect(!plan.assignments.contains { $0.activity == "a-supper" })
     }
 }

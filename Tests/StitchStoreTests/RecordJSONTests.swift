@@ -29,6 +29,10 @@ struct RecordJSONTests {
         community.activities[0].attribution = "Open data / CC BY 4.0"
         community.members[3].postcode = Postcode("se13 6lh")
         community.activities[1].postcode = Postcode("N1 9GU")
+        community.members[4].away = [AwayPeriod("2026-12-20", "2027-01-03")!, AwayPeriod("2027-02-01", "2027-02-01")!]
+        community.activities[2].datedSessions = [DatedSlot("2026-12-19", "12:00", "14:00")!]
+        community.activities[3].schedule = []
+        community.activities[3].datedSessions = [DatedSlot("2026-12-19", "12:00", "14:00")!, DatedSlot("2027-01-09", "09:30", "10:00")!]
         for i in stride(from: 0, to: community.activities.count, by: 2) {
             community.activities[i].description = DirectDecodingTests.descriptions[i / 2 % DirectDecodingTests.descriptions.count]
         }

@@ -11,6 +11,7 @@ struct Explain: AsyncParsableCommand {
             Examples:
               stitch explain --demo --subject m-kathy --candidate a-art-upstairs
               stitch explain --subject m-arthur --candidate m-colin --skill accompanying
+              stitch explain --demo --subject m-winifred --candidate m-desmond --skill accompanying --when "2026-12-15 10:00-12:00"
             """)
 
     @OptionGroup var input: CommunityOptions
@@ -23,10 +24,19 @@ struct Explain: AsyncParsableCommand {
     var skill: String?
     @Option(help: "Weights profile: broker, referral or planning.")
     var profile: ScoringProfile?
+    @Option(
+        name: .customLong("when"),
+        help: ArgumentHelp(
+            "The times in question, weekly (\"tue 10:00-12:00\") or on one day (\"2026-12-15 10:00-12:00\") (repeatable).",
+            valueName: "time"),
+        transform: TimeArgument.parse)
+    var when: [TimeArgument] = []
 
     func run() async throws {
         let service = try input.service()
-        let query = ExplainQuery(subject: .id(subject), candidate: candidate, skill: skill, profile: profile)
+        let times = TimeList(weekly: when.compactMap(\.weekly), dated: when.compactMap(\.dated))
+        let query = ExplainQuery(
+            subject: .id(subject), candidate: candidate, skill: skill, profile: profile, when: times.isEmpty ? nil : times)
         let match = try await answering { () async throws(ServiceError) in try await service.explain(query) }
         print(input.json ? try RankingPrinter.json(match) : RankingPrinter.explanation(match, title: "\(subject) and \(candidate)"))
     }

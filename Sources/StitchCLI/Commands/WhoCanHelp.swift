@@ -12,6 +12,7 @@ struct WhoCanHelp: AsyncParsableCommand {
         discussion: """
             Examples:
               stitch who-can-help --demo --requester m-arthur --skill "accompany to hospital" --when "tue 10:00-12:00"
+              stitch who-can-help --demo --requester m-winifred --skill "accompany to hospital" --when "2026-12-15 10:00-12:00"
               stitch who-can-help --skill shopping --at 51.4452,-0.0209 --dbs --json
               stitch who-can-help --db stitch.sqlite --request '{"requester":"m-nikhil","skill":"diabetes peer support"}'
             """)
@@ -26,10 +27,10 @@ struct WhoCanHelp: AsyncParsableCommand {
     @Option(
         name: .customLong("when"),
         help: ArgumentHelp(
-            "When help is wanted, e.g. \"tue 10:00-12:00\", \"tues 10-12\" or \"Tuesdays 2pm-4pm\" (repeatable).",
-            valueName: "slot"),
-        transform: SlotArgument.parse)
-    var when: [SlotArgument] = []
+            "When help is wanted, e.g. \"tue 10:00-12:00\", \"tues 10-12\", \"Tuesdays 2pm-4pm\", or one day: \"2026-12-15 10:00-12:00\" (repeatable).",
+            valueName: "time"),
+        transform: TimeArgument.parse)
+    var when: [TimeArgument] = []
     @Flag(name: .customLong("at-home"), help: "The helper comes to the requester's home.")
     var atHome = false
     @Flag(name: .customLong("dbs"), help: "Only helpers with an enhanced DBS check in date.")
@@ -68,8 +69,9 @@ struct WhoCanHelp: AsyncParsableCommand {
             guard let skill else { throw CLIError.usage("give --skill (or --request)") }
             guard requester != nil || location != nil else { throw CLIError.usage("give --requester or --at") }
             helpRequest = HelpRequest(
-                requester: requester, skill: skill, when: when.map(\.slot), atHome: atHome, requiresDBS: requiresDBS,
-                location: location?.location, dbsLevel: dbsLevel, interpreter: interpreter, date: date)
+                requester: requester, skill: skill, when: when.compactMap(\.weekly), atHome: atHome, requiresDBS: requiresDBS,
+                location: location?.location, dbsLevel: dbsLevel, interpreter: interpreter, date: date,
+                whenDated: when.compactMap(\.dated))
         }
         let service = try input.service()
         let result = try await answering { () async throws(ServiceError) in

@@ -17,6 +17,22 @@ struct SlotArgument {
     }
 }
 
+/// `--when "2026-12-15 10:00-12:00"` (a time on one day, or the ISO 8601 interval) or a weekly
+/// time as ``SlotArgument`` reads it: who-can-help's times.
+struct TimeArgument {
+    let weekly: Slot?
+    let dated: DatedSlot?
+
+    /// Reads the option's text, or throws why not.
+    static func parse(_ argument: String) throws -> TimeArgument {
+        switch DatedSlot.parse(text: argument) {
+        case .success(let slot)?: return TimeArgument(weekly: nil, dated: slot)
+        case .failure(let problem)?: throw ValidationError(problem.reason)
+        case nil: return TimeArgument(weekly: try SlotArgument.parse(argument).slot, dated: nil)
+        }
+    }
+}
+
 /// `--goals connect=1,takeNotice=0.5`: a goal for each way named, from 0 to 1 (a way without a
 /// value is 1). A refusal says which part is wrong and what is accepted.
 struct GoalsArgument {

@@ -12,6 +12,12 @@ struct ActivityTable: Sendable {
     /// Each weekly session as its own mask, so coverage is judged per session.
     var sessions = CompressedRows<WeekMask>()
     var sessionSlots = CompressedRows<Slot>()
+    /// The date of each session in ``sessionSlots`` (a day number), or -1 for a weekly one.
+    /// Only dated sessions on or after the index's today are listed.
+    var sessionDates = CompressedRows<Int32>()
+    /// True when the activity lists only dated sessions and every one is before today: it is
+    /// over, and nobody is referred to it.
+    var ended: [Bool] = []
     /// Places left; -1 for unlimited.
     var remaining: [Int32] = []
     var access: [UInt32] = []
@@ -31,7 +37,7 @@ struct ActivityTable: Sendable {
 
     func serves(_ activity: Int, _ way: WellbeingWay) -> Bool { wellbeing[activity] & way.bit != 0 }
 
-    mutating func append(_ activity: Activity, topics: [Int32], groups: [Int32]) {
+    mutating func append(_ activity: Activity, topics: [Int32], groups: [Int32], today: CalendarDate) {
         ids.append(activity.id)
         names.append(activity.name)
         online.append(activity.online)
@@ -41,6 +47,8 @@ struct ActivityTable: Sendable {
         wellbeing.append(0)
         sessions.append(EmptyCollection())
         sessionSlots.append(EmptyCollection())
+        sessionDates.append(EmptyCollection())
+        ended.append(false)
         remaining.append(-1)
         access.append(0)
         ageMin.append(-1)
@@ -50,11 +58,11 @@ struct ActivityTable: Sendable {
         cost.append(-1)
         languages.append(EmptyCollection())
         live.append(true)
-        replace(count - 1, with: activity, topics: topics, groups: groups)
+        replace(count - 1, with: activity, topics: topics, groups: groups, today: today)
     }
 
     /// Replaces the activity in slot `a`.
-    mutating func replace(_ a: Int, with activity: Activity, topics: [Int32], groups: [Int32]) {
+    mutating func replace(_ a: Int, with activity: Activity, topics: [Int32], groups: [Int32], today: CalendarDate) {
         ids[a] = activity.id
         names[a] = activity.name
         online[a] = activity.online
@@ -62,9 +70,14 @@ struct ActivityTable: Sendable {
         location[a] = activity.location
         self.topics.replace(row: a, with: topics)
         wellbeing[a] = activity.wellbeing.reduce(0) { $0 | $1.bit }
-        let slots = activity.schedule.sorted { ($0.day, $0.start) < ($1.day, $1.start) }
+        // Weekly sessions, then the dated ones still to come (each on its weekday), in order.
+        let upcoming = activity.datedSessions.filter { $0.date >= today }.sorted()
+        let weekly = activity.schedule.sorted { ($0.day, $0.start) < ($1.day, $1.start) }
+        let slots = weekly + upcoming.map(\.weekly)
         sessions.replace(row: a, with: slots.map { WeekMask([$0]) })
         sessionSlots.replace(row: a, with: slots)
+        sessionDates.replace(row: a, with: weekly.map { _ in Int32(-1) } + upcoming.map { Int32(clamping: $0.date.dayNumber) })
+        ended[a] = weekly.isEmpty && !activity.datedSessions.isEmpty && upcoming.isEmpty
         // RecordBounds keeps places and ages far inside Int32; clamping makes a trap impossible.
         remaining[a] = activity.remainingPlaces.map { Int32(clamping: $0) } ?? -1
         access[a] = activity.access.featureMask
@@ -77,6 +90,20 @@ struct ActivityTable: Sendable {
         live[a] = true
     }
 
+    /// The period someone is away on the day of each of the activity's sessions to come, when
+    /// every one is dated and falls in one of `away` (so they can go to none); else `nil`.
+    func awayForEverySession(_ a: Int, _ away: [AwayPeriod]) -> AwayPeriod? {
+        guard !away.isEmpty else { return nil }
+        let dates = sessionDates[a]
+        guard !dates.isEmpty else { return nil }
+        var first: AwayPeriod?
+        for day in dates {
+            guard day >= 0, let period = away.period(containing: CalendarDate(dayNumber: Int(day))) else { return nil }
+            if first == nil { first = period }
+        }
+        return first
+    }
+
     /// Empties slot `a` of a removed activity.
     mutating func vacate(_ a: Int) {
         names[a] = ""
@@ -84,6 +111,8 @@ struct ActivityTable: Sendable {
         topics.clear(row: a)
         sessions.clear(row: a)
         sessionSlots.clear(row: a)
+        sessionDates.clear(row: a)
+        ended[a] = false
         groups.clear(row: a)
         languages.clear(row: a)
         wellbeing[a] = 0

@@ -71,7 +71,7 @@ extension CommunityIndex {
         for (i, a) in community.activities.enumerated() {
             let topics = Array(Set(a.topics.compactMap { vocabulary.index(of: $0) })).sorted()
             let groups = Array(Set(a.groups.compactMap { groupIndex[$0] })).sorted()
-            activities.append(a, topics: topics, groups: groups)
+            activities.append(a, topics: topics, groups: groups, today: today)
             if let location = a.location, !a.online {
                 activityGrid.insert(Int32(i), at: location)
             } else {

@@ -138,11 +138,11 @@ extension CommunityIndex {
         if let existing = activityIndex[activity.id] {
             slot = existing
             unlist(activity: slot)
-            activities.replace(Int(slot), with: activity, topics: topics, groups: groups)
+            activities.replace(Int(slot), with: activity, topics: topics, groups: groups, today: today)
         } else {
             slot = Int32(activities.count)
             activityIndex[activity.id] = slot
-            activities.append(activity, topics: topics, groups: groups)
+            activities.append(activity, topics: topics, groups: groups, today: today)
             attendees.append(EmptyCollection())
             let rank = Self.insertRank(of: activity.id, into: &sortedActivityIDs, ranks: &activityIDRank)
             activityIDRank.append(rank)

@@ -16,6 +16,8 @@ struct MemberTable: Sendable {
     var accessNeeds: [UInt32] = []
     var birthYear: [Int32] = []
     var availability = WeekMaskTable()
+    /// The days each member is away (empty for nearly everyone).
+    var away: [[AwayPeriod]] = []
     var offers = CompressedRows<Int32>()
     var interests = CompressedRows<Int32>()
     var needs = CompressedRows<Int32>()
@@ -52,6 +54,7 @@ struct MemberTable: Sendable {
         accessNeeds.append(f.accessNeeds)
         birthYear.append(f.birthYear)
         availability.append(f.availability, known: f.flags.contains(.hasAvailability))
+        away.append(f.away)
         offers.append(f.offers)
         interests.append(f.interests)
         needs.append(f.needs)
@@ -78,6 +81,7 @@ struct MemberTable: Sendable {
         wellbeing.shrinkToFit()
         dbs.shrinkToFit()
         maxCost.shrinkToFit()
+        away.shrinkToFit()
         languages.shrink()
         giverWellbeing.shrinkToFit()
         live.shrinkToFit()
@@ -96,6 +100,7 @@ struct MemberTable: Sendable {
         accessNeeds[m] = f.accessNeeds
         birthYear[m] = f.birthYear
         availability.replace(row: m, with: f.availability, known: f.flags.contains(.hasAvailability))
+        away[m] = f.away
         offers.replace(row: m, with: f.offers)
         interests.replace(row: m, with: f.interests)
         needs.replace(row: m, with: f.needs)
@@ -120,6 +125,7 @@ struct MemberTable: Sendable {
         languages.clear(row: m)
         dbs[m] = nil
         maxCost[m] = nil
+        away[m] = []
         live[m] = false
     }
 
@@ -130,7 +136,7 @@ struct MemberTable: Sendable {
             travelKm: travelKm[m], accessNeeds: accessNeeds[m], birthYear: birthYear[m], availability: availability.mask(row: m),
             offers: Array(offers[m]), interests: Array(interests[m]), needs: Array(needs[m]),
             experiences: Array(experiences[m]), groups: Array(groups[m]), wellbeing: wellbeing[m],
-            avoid: Array(index.avoid[m]), languages: Array(languages[m]), dbs: dbs[m], maxCost: maxCost[m])
+            avoid: Array(index.avoid[m]), languages: Array(languages[m]), dbs: dbs[m], maxCost: maxCost[m], away: away[m])
     }
 }
 
@@ -158,6 +164,8 @@ struct PersonFeatures: Sendable {
     var dbs: DBSCheck?
     /// The most they can pay for an activity a session; `nil` for no limit.
     var maxCost: Double?
+    /// The days they are away.
+    var away: [AwayPeriod] = []
 
     func has(_ flag: MemberFlags) -> Bool { flags.contains(flag) }
 }
@@ -183,7 +191,7 @@ extension PersonFeatures {
             offers: terms(member.offers), interests: terms(member.interests), needs: terms(member.needs),
             experiences: terms(member.experiences), groups: Array(Set(member.groups.compactMap(group))).sorted(),
             wellbeing: member.wellbeing ?? FiveWays(), avoid: Array(Set(member.avoid.compactMap(index))).sorted(),
-            languages: Self.languages(member.languages), dbs: member.dbs, maxCost: member.maxCost)
+            languages: Self.languages(member.languages), dbs: member.dbs, maxCost: member.maxCost, away: member.away)
     }
 
     /// Language codes packed, in order, each once; anything not a code is left out.

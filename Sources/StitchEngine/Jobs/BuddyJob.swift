@@ -143,8 +143,10 @@ struct BuddyJob: ScoringJob {
         guard r.check(.distance, reachable, km.map { "\(Formulas.distanceText($0)) from the person" } ?? "Distance unknown") else { return }
         let eligible = index.activities.admits(age: index.members.birthYear[m] > 0 ? referenceYear - index.members.birthYear[m] : nil, activity)
         guard r.check(.age, eligible, eligible ? "Within the age range" : "Outside the age range") else { return }
-        let free = attends(c) || index.activities.sessions[activity].isEmpty || (index.members.availability.isKnown[m] && coverage(m) > 0)
-        guard r.check(.availability, free, free ? "Free at the activity's time" : "Not known to be free at the activity's time") else { return }
+        let away = index.activities.awayForEverySession(activity, index.members.away[m])
+        let free = away == nil
+            && (attends(c) || index.activities.sessions[activity].isEmpty || (index.members.availability.isKnown[m] && coverage(m) > 0))
+        guard r.check(.availability, free, away.map { "Away \($0)" } ?? (free ? "Free at the activity's time" : "Not known to be free at the activity's time")) else { return }
         let recent = index.ledger.recentHours[m]
         guard r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days") else { return }
         let language = languageFit(m)

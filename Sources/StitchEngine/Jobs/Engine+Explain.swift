@@ -9,15 +9,19 @@ public struct ExplainQuery: Sendable, Hashable, Codable {
     /// candidate best serves.
     public var skill: String?
     public var profile: ScoringProfile?
+    /// The times in question, weekly or dated (as a request's `when`): for a member candidate,
+    /// the times help is wanted; for an activity, the times the person is free (weekly only).
+    public var when: TimeList?
 
-    public init(subject: PersonReference, candidate: String, skill: String? = nil, profile: ScoringProfile? = nil) {
+    public init(subject: PersonReference, candidate: String, skill: String? = nil, profile: ScoringProfile? = nil, when: TimeList? = nil) {
         self.subject = subject
         self.candidate = candidate
         self.skill = skill
         self.profile = profile
+        self.when = when
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case subject, candidate, skill, profile }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case subject, candidate, skill, profile, when }
 
     /// The keys of `match.explain`'s params: any other is refused.
     public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -29,6 +33,11 @@ public struct ExplainQuery: Sendable, Hashable, Codable {
         candidate = try c.decode(String.self, forKey: .candidate)
         skill = try c.decodeIfPresent(String.self, forKey: .skill)
         profile = try c.decodeIfPresent(ScoringProfile.self, forKey: .profile)
+        when = try c.decodeIfPresent(TimeList.self, forKey: .when)
+        if let when, !when.isEmpty, when.weekly.count + when.dated.count > RecordBounds.maximumSlots {
+            throw DecodingError.dataCorruptedError(
+                forKey: .when, in: c, debugDescription: "has \(when.weekly.count + when.dated.count) entries; expected at most \(RecordBounds.maximumSlots)")
+        }
     }
 }
 
@@ -44,8 +53,8 @@ extension Engine {
         let subject = try person(query.subject, field: "subject")
         if let a = index.activityIndex[query.candidate] {
             let profile = query.profile ?? .referral
-            let job = ReferralJob(
-                index: index, person: subject, referral: Referral(person: query.subject), weights: index.configuration.weights(for: profile))
+            let referral = Referral(person: query.subject, when: query.when?.weekly ?? [])
+            let job = ReferralJob(index: index, person: subject, referral: referral, weights: index.configuration.weights(for: profile))
             return Pipeline.explain(job, candidate: a)
         }
         guard let m = index.memberIndex[query.candidate] else {
@@ -76,7 +85,9 @@ extension Engine {
             }
             skill = found
         }
-        let request = HelpRequest(requester: subject.memberIndex == nil ? nil : subject.id, skill: skill, location: subject.location)
+        let request = HelpRequest(
+            requester: subject.memberIndex == nil ? nil : subject.id, skill: skill, when: query.when?.weekly ?? [], location: subject.location,
+            whenDated: query.when?.dated ?? [])
         let job = HelperJob(index: index, request: request, requester: subject, weights: index.configuration.weights(for: query.profile ?? .broker))
         return Pipeline.explain(job, candidate: m)
     }

@@ -99,6 +99,7 @@ extension HelperJob {
         let recentHours: [Double]
         let overloadHours: Double
         let dbs: [DBSCheck?]
+        let away: [[AwayPeriod]]
 
         init(_ index: CommunityIndex) {
             flags = index.members.flags
@@ -109,6 +110,7 @@ extension HelperJob {
             recentHours = index.ledger.recentHours
             overloadHours = index.configuration.overloadHours
             dbs = index.members.dbs
+            away = index.members.away
         }
     }
 
@@ -134,8 +136,12 @@ extension HelperJob {
             else { return .distance }
             chordSquared = c2
         }
-        if whenMinutes > 0, columns.availability.isKnown[m], columns.availability.overlapMinutes(row: m, with: when) == 0 {
-            return .availability
+        if whenMinutes > 0 {
+            if !dated.isEmpty, !columns.away[m].isEmpty {
+                if !availabilityCheck(m).free { return .availability }
+            } else if columns.availability.isKnown[m], columns.availability.overlapMinutes(row: m, with: when) == 0 {
+                return .availability
+            }
         }
         if columns.recentHours[m] > columns.overloadHours { return .overload }
         if !languages.isEmpty, !languageFit(m).passes { return .language }

@@ -22,8 +22,15 @@ struct HelperJob: ScoringJob {
     /// The requester accepts an interpreter (the request or their record says so).
     let interpreter: Bool
     let communityLanguage: UInt16?
+    /// The times asked, weekly and dated (each dated time on its weekday), as one week.
     let when: WeekMask
     let whenMinutes: Int
+    /// The weekly times asked, and the dated ones: a helper away on a dated time's day is not
+    /// free for it (``DatedAvailability``).
+    let weekly: [Slot]
+    let dated: [DatedSlot]
+    /// The engine's today, for marking a helper away all of the coming week.
+    let today: CalendarDate
     let bridging: BridgingFactor
     /// The requester's few fields the scoring loop reads (-1: no requester).
     let requesterIndex: Int32
@@ -57,11 +64,15 @@ struct HelperJob: ScoringJob {
         atHome = request.atHome || (requester?.has(.housebound) ?? false)
         requiresDBS = request.requiresDBS
         dbs = DBSJudgement(
-            level: request.dbsLevel ?? .enhanced, day: request.date ?? index.today, validYears: index.configuration.dbsValidYears)
+            level: request.dbsLevel ?? .enhanced, day: request.date ?? request.whenDated.min()?.date ?? index.today,
+            validYears: index.configuration.dbsValidYears)
         languages = requester?.languages ?? []
         interpreter = request.interpreter || (requester?.has(.interpreter) ?? false)
         communityLanguage = LanguageCode.packed(index.configuration.communityLanguage)
-        when = WeekMask(request.when)
+        weekly = request.when
+        dated = request.whenDated.sorted()
+        today = index.today
+        when = WeekMask(request.when + request.whenDated.map(\.weekly))
         whenMinutes = when.minutes
         bridging = BridgingFactor(index: index, subject: requester)
         avoided = requester.map { index.safeguardingSet(for: $0).sorted() } ?? []
@@ -117,9 +128,8 @@ struct HelperJob: ScoringJob {
         let located = place != nil && index.members.has(m, .hasLocation)
         let within = !located || GreatCircle.within(place!, index.members.position[m], km: index.members.travelKm[m], chordSquared: index.members.travelChordSquared[m])
         guard r.check(.distance, within, distanceKm(m).map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(index.members.travelKm[m]))" } ?? "Distance unknown") else { return }
-        let known = index.members.availability.isKnown[m]
-        let free = whenMinutes == 0 || !known || index.members.availability.overlapMinutes(row: m, with: when) > 0
-        guard r.check(.availability, free, whenMinutes == 0 ? "No time asked" : (free ? (known ? "Free at a time asked" : "Availability not given") : "Not free at the times asked")) else { return }
+        let (free, detail) = availabilityCheck(m)
+        guard r.check(.availability, free, detail) else { return }
         let recent = index.ledger.recentHours[m]
         guard r.check(.overload, recent <= index.configuration.overloadHours, "Gave \(Formulas.hoursText(recent)) in the last \(index.configuration.overloadWindowDays) days") else { return }
         let language = languageFit(m)
@@ -169,7 +179,7 @@ struct HelperJob: ScoringJob {
     func availabilityFactor(_ m: Int) -> Double {
         if whenMinutes > 0 {
             return index.members.availability.isKnown[m]
-                ? min(1, Double(index.members.availability.overlapMinutes(row: m, with: when)) / Double(whenMinutes)) : 0.3
+                ? min(1, Double(index.members.availability.overlapMinutes(row: m, with: helperWhen(m))) / Double(whenMinutes)) : 0.3
         } else if let requesterAvailability, index.members.availability.isKnown[m] {
             return min(1, Double(index.members.availability.overlapMinutes(row: m, with: requesterAvailability)) / 120)
         }
@@ -192,7 +202,9 @@ struct HelperJob: ScoringJob {
         }
         if requiresDBS, let check = index.members.dbs[m] { reasons.append("\((check.level ?? .enhanced).rawValue.capitalized) DBS checked") }
         if let language = languageFit(m).reason(communityLanguage: communityLanguage) { reasons.append(language) }
-        if whenMinutes > 0 {
+        if !dated.isEmpty {
+            reasons += datedReasons(m)
+        } else if whenMinutes > 0 {
             if index.members.availability.isKnown[m] {
                 let common = index.members.availability.mask(row: m).intersection(when)
                 let slots = common.slots.prefix(2).map(\.description)
@@ -201,6 +213,7 @@ struct HelperJob: ScoringJob {
                 reasons.append("Availability not given: check the time")
             }
         }
+        if dated.isEmpty, let away = awayAllWeek(m) { reasons.append("Away \(away)") }
         let km = distanceKm(m)
         if let km {
             reasons.append(atHome ? "Visits at home, \(Formulas.distanceText(km)) away" : "\(Formulas.distanceText(km)) away")

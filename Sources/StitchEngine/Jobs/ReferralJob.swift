@@ -166,12 +166,17 @@ struct ReferralJob: ScoringJob {
         let clash = avoided.isEmpty ? false : index.attendees[a].contains { avoided.contains($0) }
         guard r.check(.safeguarding, !clash, clash ? "Someone this person must not meet attends" : "No safeguarding exclusion") else { return }
         // Times given with the referral: only an activity with a session then (or with no set
-        // times) can be attended.
+        // times) can be attended. Dated sessions count only when to come, and an activity whose
+        // every session falls on days the person is away cannot be attended.
         let sessions = index.activities.sessionSlots[a]
-        let free = !whenGiven || sessions.isEmpty || sessions.contains { WeekMask([$0]).overlapMinutes(with: when) > 0 }
+        let awayAll = index.activities.awayForEverySession(a, person.away)
+        let ended = index.activities.ended[a]
+        let free = !ended && awayAll == nil
+            && (!whenGiven || sessions.isEmpty || sessions.contains { WeekMask([$0]).overlapMinutes(with: when) > 0 })
         guard r.check(
             .availability, free,
-            !whenGiven ? "No times given" : (sessions.isEmpty ? "No set times" : (free ? "Free for a session" : "Not free at any of its sessions")))
+            ended ? "Its dated sessions are over" : awayAll.map { "Away \($0)" }
+                ?? (!whenGiven ? "No times given" : (sessions.isEmpty ? "No set times" : (free ? "Free for a session" : "Not free at any of its sessions"))))
         else { return }
         let cost = index.activities.cost[a]
         let affordable = maxCost.map { cost <= $0 } ?? true
@@ -220,12 +225,16 @@ struct ReferralJob: ScoringJob {
         if !served.isEmpty { reasons.append("Serves \(Formulas.list(served))") }
         let sessions = index.activities.sessionSlots[a]
         if person.has(.hasAvailability), !sessions.isEmpty {
-            let fitting = sessions.filter { WeekMask([$0]).overlapMinutes(with: person.availability) > 0 }
+            let fitting = sessions.indices.filter { WeekMask([sessions[$0]]).overlapMinutes(with: person.availability) > 0 }
+                .map { $0 - sessions.startIndex }
             if let first = fitting.first {
-                reasons.append(f.availability >= 0.99 ? "Free for the \(first) session" : "Partly free for the \(first) session")
+                let text = sessionText(a, first)
+                reasons.append(f.availability >= 0.99 ? "Free for the \(text) session" : "Partly free for the \(text) session")
             } else {
-                reasons.append("Not free at its times (\(sessions.prefix(2).map(\.description).joined(separator: ", ")))")
+                reasons.append("Not free at its times (\(sessions.indices.prefix(2).map { sessionText(a, $0 - sessions.startIndex) }.joined(separator: ", ")))")
             }
+        } else if let first = index.activities.sessionDates[a].firstIndex(where: { $0 >= 0 }) {
+            reasons.append("On \(sessionText(a, first - index.activities.sessionDates[a].startIndex))")
         }
         if index.activities.online[a] {
             reasons.append("Online: no travel")
@@ -241,6 +250,18 @@ struct ReferralJob: ScoringJob {
         if let b = bridging.reason(value: f.bridging) { reasons.append(b) }
         if index.activities.remaining[a] > 0, index.activities.remaining[a] <= 2 { reasons.append("Only " + Wording.count(index.activities.remaining[a], "place") + " left") }
         return Match(id: index.activities.ids[a], kind: .activity, name: index.activities.names[a], score: score, factors: f, reasons: reasons, distanceKm: distanceKm(a))
+    }
+
+    /// Session `i` of activity `a` as people read it: "Wed 10:00-12:00" for a weekly one,
+    /// "Sat 19 Dec, 12:00–14:00" for a dated one.
+    func sessionText(_ a: Int, _ i: Int) -> String {
+        let slots = index.activities.sessionSlots[a], days = index.activities.sessionDates[a]
+        let slot = slots[slots.startIndex + i]
+        let day = days[days.startIndex + i]
+        guard day >= 0, let dated = DatedSlot(date: CalendarDate(dayNumber: Int(day)), start: slot.start, end: slot.end) else {
+            return slot.description
+        }
+        return dated.description
     }
 
     static func terms(_ mask: UInt32) -> String {

@@ -128,6 +128,30 @@ enum CSVCells {
 
     /// Slots as ``StitchModel/WeeklyTimeText`` reads them, after the sheet's own day names are
     /// replaced by Stitch's.
+    /// A time on one day, `2026-12-19 12:00-14:00` or `2026-12-19T12:00/2026-12-19T14:00`; `nil`
+    /// when the text does not start with a date (it is then read as weekly slots).
+    static func datedSlot(_ text: String, field: String) throws(CellError) -> DatedSlot? {
+        switch DatedSlot.parse(text: text) {
+        case nil: return nil
+        case .success(let slot)?: return slot
+        case .failure(let problem)?: throw CellError(field: field, reason: problem.reason)
+        }
+    }
+
+    /// Days away, `2026-12-20 to 2027-01-03` (both included) or one day `2026-12-25`.
+    static func awayPeriod(_ text: String, field: String) throws(CellError) -> AwayPeriod {
+        let parts = text.components(separatedBy: " to ").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard (1...2).contains(parts.count), let from = CalendarDate(parsing: parts[0]),
+            let to = CalendarDate(parsing: parts[parts.count - 1])
+        else {
+            throw CellError(field: field, reason: "'\(text.trimmingCharacters(in: .whitespaces))' is not days away; write 2026-12-20 to 2027-01-03, or one day as 2026-12-25")
+        }
+        guard let period = AwayPeriod(from: from, to: to) else {
+            throw CellError(field: field, reason: "\(to) is before \(from)")
+        }
+        return period
+    }
+
     static func slots(_ text: String, field: String, words: CSVCellWords) throws(CellError) -> [Slot] {
         do {
             return try WeeklyTimeText.slots(replacingDays(in: text, words.days))

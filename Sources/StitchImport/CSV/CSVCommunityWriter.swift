@@ -84,6 +84,7 @@ public enum CSVCommunityWriter {
             "interpreter": yesNo(m.interpreter), "maxCost": m.maxCost.map(number) ?? "",
             "dbsIssued": m.dbs?.checked?.description ?? "", "dbsLevel": m.dbs?.level?.rawValue ?? "",
             "dbsUpdateService": m.dbs?.checked == nil ? "" : yesNo(m.dbs?.updateService ?? false),
+            "away": m.away.map { $0.from == $0.to ? "\($0.from)" : "\($0.from) to \($0.to)" }.joined(separator: "; "),
         ]
     }
 
@@ -91,7 +92,7 @@ public enum CSVCommunityWriter {
     static func row(_ a: Activity) -> [String: String] {
         [
             "id": a.id, "name": a.name, "organisation": a.organisation ?? "", "description": a.description ?? "",
-            "topics": list(a.topics), "wellbeing": list(a.wellbeing.map(\.rawValue)), "schedule": slots(a.schedule),
+            "topics": list(a.topics), "wellbeing": list(a.wellbeing.map(\.rawValue)), "schedule": (a.schedule.map(\.description) + a.datedSessions.map { "\($0.date) \($0.start)-\($0.end)" }).joined(separator: "; "),
             "lat": a.location.map { number($0.lat) } ?? "", "lon": a.location.map { number($0.lon) } ?? "",
             "postcode": a.postcode?.description ?? "", "online": yesNo(a.online),
             "capacity": a.capacity.map(String.init) ?? "", "enrolled": String(a.enrolled),

@@ -25,6 +25,7 @@ public struct CSVMemberReader: Sendable {
         "id", "name", "offers", "interests", "needs", "experiences", "availability", "lat", "lon", "postcode",
         "travelKm", "homeVisits", "housebound", "accessNeeds", "languages", "dbsChecked", "birthYear", "groups",
         "wellbeing", "avoid", "active", "interpreter", "maxCost", "dbsIssued", "dbsLevel", "dbsUpdateService",
+        "away",
     ]
     /// Other header names accepted for a column.
     public static let aliases = [
@@ -51,6 +52,7 @@ public struct CSVMemberReader: Sendable {
             }
             row.languages("languages")
             row.slots("availability")
+            row.away("away")
             row.location()
             row.postcode()
             row.number("travelKm")

@@ -90,6 +90,14 @@ struct CSVRowReader {
         for (i, piece) in pieces.enumerated() {
             do throws(CellError) {
                 let field = pieces.count == 1 ? column : "\(column)[\(i)]"
+                if let dated = try CSVCells.datedSlot(piece, field: field) {
+                    let value = JSONValue.object([
+                        "date": .string(dated.date.description), "start": .string(dated.start.description),
+                        "end": .string(dated.end.description),
+                    ])
+                    if !slots.contains(value) { slots.append(value) }
+                    continue
+                }
                 for slot in try CSVCells.slots(piece, field: field, words: words) {
                     let value = JSONValue.object([
                         "day": .string(slot.day.rawValue), "start": .string(slot.start.description),
@@ -102,6 +110,23 @@ struct CSVRowReader {
             }
         }
         if !slots.isEmpty { object[column] = .array(slots) }
+    }
+
+    /// Days away: `;`-separated periods, each `2026-12-20 to 2027-01-03` or one day `2026-12-25`.
+    mutating func away(_ column: String) {
+        guard let text = row[column] else { return }
+        var periods: [JSONValue] = []
+        let pieces = text.split(whereSeparator: { $0 == ";" || $0.isNewline }).map(String.init)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        for (i, piece) in pieces.enumerated() {
+            do throws(CellError) {
+                let period = try CSVCells.awayPeriod(piece, field: pieces.count == 1 ? column : "\(column)[\(i)]")
+                periods.append(.object(["from": .string(period.from.description), "to": .string(period.to.description)]))
+            } catch {
+                problem(column, error, leftOut: pieces.count > 1)
+            }
+        }
+        if !periods.isEmpty { object[column] = .array(periods) }
     }
 
     /// Access terms or phrases; an item that names none is a problem.
