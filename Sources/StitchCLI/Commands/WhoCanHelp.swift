@@ -54,6 +54,16 @@ struct WhoCanHelp: AsyncParsableCommand {
         })
     var date: CalendarDate?
     @Option(
+        name: .customLong("helper-gender"),
+        help: ArgumentHelp(
+            "The gender asked for in the helper, at home or for personal help: woman, man or non-binary (default the requester's own preference).",
+            valueName: "gender"),
+        transform: { text in
+            guard let gender = Gender(word: text) else { throw ArgumentParser.ValidationError("--helper-gender: \(Gender.refusal)") }
+            return gender
+        })
+    var helperGender: Gender?
+    @Option(
         name: .customLong("at"), help: ArgumentHelp("Where help is wanted, as lat,lon.", valueName: "lat,lon"),
         transform: LocationArgument.parse)
     var location: LocationArgument?
@@ -69,7 +79,8 @@ struct WhoCanHelp: AsyncParsableCommand {
             guard requester != nil || location != nil else { throw CLIError.usage("give --requester or --at") }
             helpRequest = HelpRequest(
                 requester: requester, skill: skill, when: when.map(\.slot), atHome: atHome, requiresDBS: requiresDBS,
-                location: location?.location, dbsLevel: dbsLevel, interpreter: interpreter, date: date)
+                location: location?.location, dbsLevel: dbsLevel, interpreter: interpreter, date: date,
+                helperGender: helperGender)
         }
         let service = try input.service()
         let result = try await answering { () async throws(ServiceError) in

@@ -99,6 +99,7 @@ extension HelperJob {
         let recentHours: [Double]
         let overloadHours: Double
         let dbs: [DBSCheck?]
+        let visit: [VisitFacts]
 
         init(_ index: CommunityIndex) {
             flags = index.members.flags
@@ -109,6 +110,7 @@ extension HelperJob {
             recentHours = index.ledger.recentHours
             overloadHours = index.configuration.overloadHours
             dbs = index.members.dbs
+            visit = index.members.visit
         }
     }
 
@@ -126,6 +128,11 @@ extension HelperJob {
             if !avoided.isEmpty, avoided.contains(c) { return .safeguarding }
             if requiresDBS, !flags.contains(.dbsChecked) || !dbs.passes(columns.dbs[m]) { return .dbs }
             if atHome, !flags.contains(.homeVisits) { return .homeVisits }
+        }
+        if visit.constrains {
+            let facts = columns.visit[m]
+            if !visit.genderPasses(facts) { return .gender }
+            if !visit.homePasses(facts) { return .home }
         }
         if let place, flags.contains(.hasLocation) {
             let position = columns.position[m]
