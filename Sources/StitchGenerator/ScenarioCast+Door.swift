@@ -3,7 +3,7 @@ import StitchModel
 extension ScenarioCast {
     /// Who comes to the door: Margaret, 86, asks for a woman to do her hair at home, where she
     /// keeps a cat. The closest hairdresser is a man; the next a woman allergic to cats; another
-    /// has not said their gender; only Grace, further away, fits.
+    /// has not said their gender; only Gwen, further away, fits.
     static var doorMembers: [Member] {
         [
             // 9. Margaret, 86, lives alone with her cat; a woman, please, for personal care.
@@ -30,7 +30,7 @@ extension ScenarioCast {
                 groups: ["gp-hither-green"]),
             // Further away, a woman, fine with cats, asks for smoke-free homes (Margaret's is).
             Member(
-                id: "m-grace", name: "Grace", offers: ["hairdressing"], availability: [slot(.thu, "10:00", "15:00")],
+                id: "m-gwen", name: "Gwen", offers: ["hairdressing"], availability: [slot(.thu, "10:00", "15:00")],
                 location: at(51.4450, -0.0150), travelKm: 4, homeVisits: true, birthYear: 1970, groups: ["lee-green-tenants"],
                 wellbeing: FiveWays(connect: 0.8, give: 0.7), gender: .woman, visitLimits: VisitLimits(smokeFree: true)),
         ]

@@ -32,6 +32,8 @@ struct ToolSchemaTests {
         case "when[]", "availability[]": return Slot.fieldKeys.names
         case "location": return Location.fieldKeys.names
         case "dbs": return DBSCheck.fieldKeys.names
+        case "home": return HomeFacts.fieldKeys.names
+        case "visitLimits": return VisitLimits.fieldKeys.names
         case "goals", "wellbeing": return WellbeingWay.allCases.map(\.rawValue)
         default: return nil
         }

@@ -57,12 +57,17 @@ struct WhoCanHelp: AsyncParsableCommand {
         name: .customLong("helper-gender"),
         help: ArgumentHelp(
             "The gender asked for in the helper, at home or for personal help: woman, man or non-binary (default the requester's own preference).",
-            valueName: "gender"),
-        transform: { text in
-            guard let gender = Gender(word: text) else { throw ArgumentParser.ValidationError("--helper-gender: \(Gender.refusal)") }
-            return gender
-        })
-    var helperGender: Gender?
+            valueName: "gender"))
+    var helperGenderWord: String?
+
+    /// The `--helper-gender` word read; a word outside the list is refused without repeating it.
+    var helperGender: Gender? { helperGenderWord.flatMap(Gender.init(word:)) }
+
+    func validate() throws {
+        if let helperGenderWord, Gender(word: helperGenderWord) == nil {
+            throw ArgumentParser.ValidationError("--helper-gender: \(Gender.refusal)")
+        }
+    }
     @Option(
         name: .customLong("at"), help: ArgumentHelp("Where help is wanted, as lat,lon.", valueName: "lat,lon"),
         transform: LocationArgument.parse)
