@@ -148,7 +148,7 @@ public enum ScenarioCast {
                 availability: [slot(.sat, "09:00", "12:00"), slot(.sun, "14:00", "17:00")], location: at(51.4260, -0.0300),
                 travelKm: 2, languages: ["en", "tw"], birthYear: 1997, groups: ["gp-bellingham"],
                 wellbeing: FiveWays(connect: 0.5, beActive: 1, takeNotice: 0.6), maxCost: 0),
-        ] + oneToOneMembers + datesMembers
+        ] + oneToOneMembers + datesMembers + doorMembers
     }
 
     static var activities: [Activity] {

@@ -137,6 +137,23 @@ extension ArgumentSchema {
                         "updateService": boolean("On the DBS Update Service: it does not expire.", default: false),
                     ], required: ["checked", "level"], description: "Their DBS check; it expires after 3 years unless on the Update Service."),
                 "dbsChecked": boolean("The old form of dbs: a DBS check of unknown date and level.", default: false),
+                "gender": string("Their own gender, only as they state it; never inferred.", oneOf: Gender.allCases.map(\.rawValue)),
+                "helperGender": string(
+                    "The gender they ask for in whoever comes to their home or gives personal help.", oneOf: Gender.allCases.map(\.rawValue)),
+                "home": object(
+                    [
+                        "pets": array(
+                            string("An animal; other-pet for any other.", oneOf: Pet.allCases.map(\.rawValue)), "Pets kept at home.",
+                            maxItems: list),
+                        "smoking": boolean("Someone smokes in the home.", default: false),
+                    ], required: [], description: "Facts about their home they state; helpers allergic to a pet or asking for smoke-free homes cannot visit."),
+                "visitLimits": object(
+                    [
+                        "allergies": array(
+                            string("An animal; other-pet for any other.", oneOf: Pet.allCases.map(\.rawValue)), "Animals they are allergic to.",
+                            maxItems: list),
+                        "smokeFree": boolean("Visits only smoke-free homes.", default: false),
+                    ], required: [], description: "As a helper: the homes they cannot visit."),
                 "birthYear": integer("Year of birth, for activities' age ranges.", in: RecordBounds.birthYear),
                 "groups": terms("Organisations and affiliations."),
                 "wellbeing": described(fiveWays, "Their own Five Ways to Wellbeing goals."),
@@ -172,6 +189,9 @@ extension ArgumentSchema {
             "interpreter": boolean("The requester accepts an interpreter.", default: false),
             "date": string("The day help is wanted, YYYY-MM-DD; DBS checks are judged on it.", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
             "location": described(location, "Where help is wanted; the requester's home by default."),
+            "helperGender": string(
+                "The gender asked for in the helper, for this request (the requester's own by default); applies at home and for personal help.",
+                oneOf: Gender.allCases.map(\.rawValue)),
         ], required: ["skill"], requiredAnyOf: [["requester"], ["location"]],
         description: "What help is wanted, for whom (requester, or else location), when and where.")
 

@@ -25,11 +25,14 @@ public struct HelpRequest: Sendable, Hashable, Codable {
     public var date: CalendarDate?
     /// Where help is wanted; defaults to the requester's location.
     public var location: Location?
+    /// The gender asked for in the helper, for this request: overrides the requester's own
+    /// `helperGender`. Applies when help is at home or personal help, as theirs does.
+    public var helperGender: Gender?
 
     public init(
         requester: String? = nil, skill: String, when: [Slot] = [], atHome: Bool = false, requiresDBS: Bool = false,
         location: Location? = nil, dbsLevel: DBSLevel? = nil, interpreter: Bool = false, date: CalendarDate? = nil,
-        whenDated: [DatedSlot] = []
+        whenDated: [DatedSlot] = [], helperGender: Gender? = nil
     ) {
         self.requester = requester
         self.skill = skill
@@ -41,9 +44,10 @@ public struct HelpRequest: Sendable, Hashable, Codable {
         self.interpreter = interpreter
         self.date = date
         self.location = location
+        self.helperGender = helperGender
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case requester, skill, when, atHome, requiresDBS, location, interpreter, date }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case requester, skill, when, atHome, requiresDBS, location, interpreter, date, helperGender }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
     public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -80,6 +84,7 @@ public struct HelpRequest: Sendable, Hashable, Codable {
         interpreter = try c.decode(Bool.self, forKey: .interpreter, default: false)
         date = try c.decodeIfPresent(CalendarDate.self, forKey: .date)
         location = try c.decodeIfPresent(Location.self, forKey: .location)
+        helperGender = try c.decodeIfPresent(Gender.self, forKey: .helperGender)
         if requester == nil && location == nil {
             throw DecodingError.keyNotFound(
                 CodingKeys.location,
@@ -98,5 +103,6 @@ public struct HelpRequest: Sendable, Hashable, Codable {
         try c.encodeIfPresent(location, forKey: .location)
         if interpreter { try c.encode(interpreter, forKey: .interpreter) }
         try c.encodeIfPresent(date, forKey: .date)
+        try c.encodeIfPresent(helperGender, forKey: .helperGender)
     }
 }

@@ -52,6 +52,17 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
     /// Safeguarding: never match this member with these members (either side's list excludes a pair).
     public var avoid: [String]
     public var active: Bool
+    /// Their own gender, only as they state it (``Gender``); never inferred. Read when a person
+    /// asks for a helper of a gender for home visits or personal help.
+    public var gender: Gender?
+    /// The gender they ask for in whoever comes to their home or gives them personal help: a
+    /// hard constraint they set; `nil` for no preference. A request's own `helperGender` overrides it.
+    public var helperGender: Gender?
+    /// Facts about their home that they state (pets, smoking), read against a visiting helper's
+    /// ``visitLimits``.
+    public var home: HomeFacts?
+    /// As a helper: the homes they cannot visit (animals they are allergic to, smoking).
+    public var visitLimits: VisitLimits?
 
     public init(
         id: String, name: String? = nil, offers: [String] = [], interests: [String] = [], needs: [String] = [],
@@ -59,7 +70,8 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         homeVisits: Bool = false, housebound: Bool = false, accessNeeds: [AccessTerm] = [], languages: [String] = [],
         dbsChecked: Bool = false, birthYear: Int? = nil, groups: [String] = [], wellbeing: FiveWays? = nil,
         avoid: [String] = [], active: Bool = true, postcode: Postcode? = nil, interpreter: Bool = false,
-        maxCost: Double? = nil, dbs: DBSCheck? = nil, away: [AwayPeriod] = []
+        maxCost: Double? = nil, dbs: DBSCheck? = nil, away: [AwayPeriod] = [], gender: Gender? = nil,
+        helperGender: Gender? = nil, home: HomeFacts? = nil, visitLimits: VisitLimits? = nil
     ) {
         self.id = id
         self.name = name
@@ -84,12 +96,17 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         self.wellbeing = wellbeing
         self.avoid = avoid
         self.active = active
+        self.gender = gender
+        self.helperGender = helperGender
+        self.home = home
+        self.visitLimits = visitLimits
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, offers, interests, needs, experiences, availability, away, location, postcode, travelKm, homeVisits
         case housebound
         case accessNeeds, languages, interpreter, maxCost, dbs, dbsChecked, birthYear, groups, wellbeing, avoid, active
+        case gender, helperGender, home, visitLimits
     }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
@@ -123,6 +140,10 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         wellbeing = try c.decodeIfPresent(FiveWays.self, forKey: .wellbeing)
         avoid = try c.decode([String].self, forKey: .avoid, default: [])
         active = try c.decode(Bool.self, forKey: .active, default: true)
+        gender = try c.decodeIfPresent(Gender.self, forKey: .gender)
+        helperGender = try c.decodeIfPresent(Gender.self, forKey: .helperGender)
+        home = try c.decodeIfPresent(HomeFacts.self, forKey: .home)
+        visitLimits = try c.decodeIfPresent(VisitLimits.self, forKey: .visitLimits)
         try c.enforce(boundErrors())
     }
 
@@ -157,5 +178,9 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         try c.encodeIfPresent(wellbeing, forKey: .wellbeing)
         try c.encode(avoid, forKey: .avoid)
         try c.encode(active, forKey: .active)
+        try c.encodeIfPresent(gender, forKey: .gender)
+        try c.encodeIfPresent(helperGender, forKey: .helperGender)
+        try c.encodeIfPresent(home, forKey: .home)
+        try c.encodeIfPresent(visitLimits, forKey: .visitLimits)
     }
 }

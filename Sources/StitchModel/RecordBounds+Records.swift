@@ -25,6 +25,10 @@ extension Member {
         RecordBounds.checkLanguages(languages, field: "languages", into: &errors)
         RecordBounds.check(maxCost, RecordBounds.cost, field: "maxCost", into: &errors)
         if let dbs { dbs.collectBoundErrors(field: "dbs", into: &errors) }
+        if let home { RecordBounds.checkCount(home.pets.count, maximum: RecordBounds.maximumListLength, field: "home.pets", into: &errors) }
+        if let visitLimits {
+            RecordBounds.checkCount(visitLimits.allergies.count, maximum: RecordBounds.maximumListLength, field: "visitLimits.allergies", into: &errors)
+        }
         RecordBounds.check(birthYear, RecordBounds.birthYear, field: "birthYear", into: &errors)
         RecordBounds.checkTexts(groups, field: "groups", into: &errors)
         wellbeing?.collectBoundErrors(field: "wellbeing", into: &errors)

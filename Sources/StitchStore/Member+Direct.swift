@@ -63,6 +63,18 @@ extension Member: DirectDecodable {
             } else if key.is("maxCost") {
                 guard seen.insert(22), let pounds = json.nonNegative() else { return false }
                 member.maxCost = pounds
+            } else if key.is("gender") {
+                guard seen.insert(23), let text = json.string(), let gender = Gender(rawValue: text) else { return false }
+                member.gender = gender
+            } else if key.is("helperGender") {
+                guard seen.insert(24), let text = json.string(), let gender = Gender(rawValue: text) else { return false }
+                member.helperGender = gender
+            } else if key.is("home") {
+                guard seen.insert(25), let home = json.homeFacts() else { return false }
+                member.home = home
+            } else if key.is("visitLimits") {
+                guard seen.insert(26), let limits = json.visitLimits() else { return false }
+                member.visitLimits = limits
             } else if key.is("birthYear") {
                 guard seen.insert(14), let year = json.wholeNumber() else { return false }
                 member.birthYear = year
@@ -111,6 +123,57 @@ extension JSONBytes {
         }
         guard read, let checked, let level else { return nil }
         return DBSCheck(checked: checked, level: level, updateService: updateService)
+    }
+}
+
+extension JSONBytes {
+    /// A list of pets, or `nil` when any is not one of the words (`JSONDecoder` then gives the error).
+    mutating func pets() -> [Pet]? {
+        guard let words = stringList() else { return nil }
+        var pets: [Pet] = []
+        for word in words {
+            guard let pet = Pet(rawValue: word) else { return nil }
+            pets.append(pet)
+        }
+        return pets
+    }
+
+    /// A member's `home` object, or `nil` when it is anything else.
+    mutating func homeFacts() -> HomeFacts? {
+        var home = HomeFacts()
+        var seen = KeySet()
+        let read = object { json, key in
+            if key.is("pets") {
+                guard seen.insert(0), let pets = json.pets() else { return false }
+                home.pets = pets
+            } else if key.is("smoking") {
+                guard seen.insert(1), let flag = json.bool(default: false) else { return false }
+                home.smoking = flag
+            } else {
+                return false
+            }
+            return true
+        }
+        return read ? home : nil
+    }
+
+    /// A member's `visitLimits` object, or `nil` when it is anything else.
+    mutating func visitLimits() -> VisitLimits? {
+        var limits = VisitLimits()
+        var seen = KeySet()
+        let read = object { json, key in
+            if key.is("allergies") {
+                guard seen.insert(0), let pets = json.pets() else { return false }
+                limits.allergies = pets
+            } else if key.is("smokeFree") {
+                guard seen.insert(1), let flag = json.bool(default: false) else { return false }
+                limits.smokeFree = flag
+            } else {
+                return false
+            }
+            return true
+        }
+        return read ? limits : nil
     }
 }
 

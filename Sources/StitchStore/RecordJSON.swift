@@ -127,6 +127,24 @@ extension Member: RecordJSON {
             }
             json.field("avoid", avoid)
             json.field("active", active)
+            json.field("gender", gender?.rawValue)
+            json.field("helperGender", helperGender?.rawValue)
+            if let home {
+                json.field("home") { json in
+                    json.object { json in
+                        json.field("pets", home.pets.map(\.rawValue))
+                        json.field("smoking", home.smoking)
+                    }
+                }
+            }
+            if let visitLimits {
+                json.field("visitLimits") { json in
+                    json.object { json in
+                        json.field("allergies", visitLimits.allergies.map(\.rawValue))
+                        json.field("smokeFree", visitLimits.smokeFree)
+                    }
+                }
+            }
         }
     }
 }

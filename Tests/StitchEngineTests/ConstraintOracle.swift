@@ -81,6 +81,23 @@ struct ConstraintOracle {
         return day < expiry
     }
 
+    /// The skills given at home or as close personal help (docs/scoring.md, Who comes to the door).
+    static let personalHelp: Set<String> = [
+        "befriending", "sitting-service", "cleaning", "laundry", "decluttering", "hairdressing", "hand-and-nail-care", "massage",
+        "reflexology",
+    ]
+
+    /// The `gender` or `home` constraint a visiting helper breaks: the gender asked (the
+    /// request's, else the person's own preference) not the helper's stated one; a pet at home
+    /// the helper is allergic to; smoking at home and a helper asking for smoke-free homes.
+    static func brokenVisit(person: Member?, asked: Gender?, helper: Member) -> String? {
+        if let wanted = asked ?? person?.helperGender, helper.gender != wanted { return "gender" }
+        let pets = Set(person?.home?.pets ?? []), allergies = Set(helper.visitLimits?.allergies ?? [])
+        if !pets.isDisjoint(with: allergies) { return "home" }
+        if person?.home?.smoking == true, helper.visitLimits?.smokeFree == true { return "home" }
+        return nil
+    }
+
     func travel(_ m: Member) -> Double { m.travelKm ?? configuration.defaultTravelKm }
 
     func age(_ m: Member) -> Int? { m.birthYear.map { today.year - $0 } }
@@ -110,6 +127,8 @@ struct ConstraintOracle {
             if asked.isEmpty { return "availability" }
             if !helper.availability.isEmpty, Self.overlapMinutes(helper.availability, asked) == 0 { return "availability" }
         }
+        let visit = request.atHome || requester?.housebound == true || Self.personalHelp.contains(request.skill)
+        if visit, let broken = Self.brokenVisit(person: requester, asked: request.helperGender, helper: helper) { return broken }
         if recentHours[helper.id, default: 0] > configuration.overloadHours { return "overload" }
         if let requester, Self.noLanguage(requester.languages, helper.languages, interpreter: request.interpreter || requester.interpreter) {
             return "language"
@@ -176,6 +195,12 @@ struct ConstraintOracle {
             if !other.active { return "inactive" }
             if avoids(giver.id, other.id) { return "safeguarding" }
             if other.housebound && !giver.homeVisits { return "homeVisits" }
+            let skill = match.skill.map { $0.lowercased().replacingOccurrences(of: " ", with: "-") } ?? ""
+            if other.housebound || Self.personalHelp.contains(skill),
+                let broken = Self.brokenVisit(person: other, asked: nil, helper: giver)
+            {
+                return broken
+            }
             if let g = giver.location, let o = other.location, giver.housebound || Self.haversineKm(g, o) > travel(giver) + 1e-9 {
                 return "distance"
             }

@@ -57,7 +57,8 @@ struct PropertyTests {
             let request = HelpRequest(
                 requester: requester.id, skill: skills.randomElement(using: &rng)!, when: when,
                 atHome: Bool.random(using: &rng), requiresDBS: Int.random(in: 0..<4, using: &rng) == 0, dbsLevel: dbsLevel,
-                interpreter: Int.random(in: 0..<6, using: &rng) == 0, date: date)
+                interpreter: Int.random(in: 0..<6, using: &rng) == 0, date: date,
+                helperGender: Int.random(in: 0..<4, using: &rng) == 0 ? Gender.allCases.randomElement(using: &rng) : nil)
             let limit = Int.random(in: 1...40, using: &rng)
             guard requester.location != nil || !request.atHome else { continue }
             let ranking = try engine.whoCanHelp(request, limit: limit)

@@ -33,6 +33,8 @@ struct ToolSchemaTests {
         case "away[]": return AwayPeriod.fieldKeys.names
         case "location": return Location.fieldKeys.names
         case "dbs": return DBSCheck.fieldKeys.names
+        case "home": return HomeFacts.fieldKeys.names
+        case "visitLimits": return VisitLimits.fieldKeys.names
         case "goals", "wellbeing": return WellbeingWay.allCases.map(\.rawValue)
         default: return nil
         }

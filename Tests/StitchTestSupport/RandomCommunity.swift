@@ -3,7 +3,8 @@ public import StitchModel
 /// Adversarial random communities for property tests: every field varied, including the awkward
 /// cases (unknown locations, no availability, housebound members, full activities, avoid lists,
 /// access needs, age limits, online activities, languages with and without an interpreter,
-/// costs and cost limits, DBS checks of every level, date and kind), drawn from a seed.
+/// costs and cost limits, DBS checks of every level, date and kind, stated genders and helper
+/// gender preferences, pets, smoking and visit limits), drawn from a seed.
 public enum RandomCommunity {
     public static func make(seed: UInt64, members memberCount: Int, activities activityCount: Int, skills: [String]) -> Community {
         var rng = SplitMix64(seed: seed)
@@ -76,6 +77,7 @@ public enum RandomCommunity {
             }
         }
         addLanguagesCostsAndChecks(seed: seed, members: &members, activities: &activities)
+        addDoorFacts(seed: seed, members: &members)
         return Community(members: members, activities: activities, exchanges: exchanges, attendance: attendance)
     }
 
@@ -108,6 +110,20 @@ public enum RandomCommunity {
         for i in activities.indices {
             activities[i].languages = chance(0.25) ? someLanguages() : []
             activities[i].cost = chance(0.2) ? nil : (chance(0.4) ? 0 : Double(Int.random(in: 1...12, using: &rng)) / 2 + 0.5)
+        }
+    }
+
+    /// Genders, helper-gender preferences, homes (pets, smoking) and visit limits (allergies,
+    /// smoke-free), from a stream of their own so that the rest of each community is unchanged.
+    static func addDoorFacts(seed: UInt64, members: inout [Member]) {
+        var rng = SplitMix64(seed: seed ^ 0x646f_6f72)
+        func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+        func pets() -> [Pet] { (0..<Int.random(in: 1...2, using: &rng)).map { _ in Pet.allCases.randomElement(using: &rng)! } }
+        for i in members.indices {
+            members[i].gender = chance(0.3) ? nil : Gender.allCases.randomElement(using: &rng)!
+            members[i].helperGender = chance(0.2) ? Gender.allCases.randomElement(using: &rng)! : nil
+            if chance(0.3) { members[i].home = HomeFacts(pets: chance(0.7) ? pets() : [], smoking: chance(0.3)) }
+            if chance(0.3) { members[i].visitLimits = VisitLimits(allergies: chance(0.7) ? pets() : [], smokeFree: chance(0.4)) }
         }
     }
 }

@@ -55,6 +55,21 @@ struct WhoCanHelp: AsyncParsableCommand {
         })
     var date: CalendarDate?
     @Option(
+        name: .customLong("helper-gender"),
+        help: ArgumentHelp(
+            "The gender asked for in the helper, at home or for personal help: woman, man or non-binary (default the requester's own preference).",
+            valueName: "gender"))
+    var helperGenderWord: String?
+
+    /// The `--helper-gender` word read; a word outside the list is refused without repeating it.
+    var helperGender: Gender? { helperGenderWord.flatMap(Gender.init(word:)) }
+
+    func validate() throws {
+        if let helperGenderWord, Gender(word: helperGenderWord) == nil {
+            throw ArgumentParser.ValidationError("--helper-gender: \(Gender.refusal)")
+        }
+    }
+    @Option(
         name: .customLong("at"), help: ArgumentHelp("Where help is wanted, as lat,lon.", valueName: "lat,lon"),
         transform: LocationArgument.parse)
     var location: LocationArgument?
@@ -71,7 +86,7 @@ struct WhoCanHelp: AsyncParsableCommand {
             helpRequest = HelpRequest(
                 requester: requester, skill: skill, when: when.compactMap(\.weekly), atHome: atHome, requiresDBS: requiresDBS,
                 location: location?.location, dbsLevel: dbsLevel, interpreter: interpreter, date: date,
-                whenDated: when.compactMap(\.dated))
+                whenDated: when.compactMap(\.dated), helperGender: helperGender)
         }
         let service = try input.service()
         let result = try await answering { () async throws(ServiceError) in

@@ -29,6 +29,8 @@ struct MemberTable: Sendable {
     var dbs: [DBSCheck?] = []
     /// The most each member can pay a session; `nil` for no limit.
     var maxCost: [Double?] = []
+    /// Each member's stated gender, helper-gender preference, home facts and visit limits.
+    var visit: [VisitFacts] = []
     var wellbeing: [FiveWays] = []
     /// The wellbeing factor of asking each member to give (``Formulas/giverWellbeing(_:known:)``),
     /// kept beside their goals so that scoring loops read eight bytes rather than forty.
@@ -63,6 +65,7 @@ struct MemberTable: Sendable {
         languages.append(f.languages)
         dbs.append(f.dbs)
         maxCost.append(f.maxCost)
+        visit.append(f.visit)
         wellbeing.append(f.wellbeing)
         giverWellbeing.append(Formulas.giverWellbeing(f.wellbeing, known: f.flags.contains(.hasWellbeing)))
     }
@@ -82,6 +85,7 @@ struct MemberTable: Sendable {
         dbs.shrinkToFit()
         maxCost.shrinkToFit()
         away.shrinkToFit()
+        visit.shrinkToFit()
         languages.shrink()
         giverWellbeing.shrinkToFit()
         live.shrinkToFit()
@@ -109,6 +113,7 @@ struct MemberTable: Sendable {
         languages.replace(row: m, with: f.languages)
         dbs[m] = f.dbs
         maxCost[m] = f.maxCost
+        visit[m] = f.visit
         wellbeing[m] = f.wellbeing
         giverWellbeing[m] = Formulas.giverWellbeing(f.wellbeing, known: f.flags.contains(.hasWellbeing))
         live[m] = true
@@ -126,6 +131,7 @@ struct MemberTable: Sendable {
         dbs[m] = nil
         maxCost[m] = nil
         away[m] = []
+        visit[m] = VisitFacts()
         live[m] = false
     }
 
@@ -136,7 +142,8 @@ struct MemberTable: Sendable {
             travelKm: travelKm[m], accessNeeds: accessNeeds[m], birthYear: birthYear[m], availability: availability.mask(row: m),
             offers: Array(offers[m]), interests: Array(interests[m]), needs: Array(needs[m]),
             experiences: Array(experiences[m]), groups: Array(groups[m]), wellbeing: wellbeing[m],
-            avoid: Array(index.avoid[m]), languages: Array(languages[m]), dbs: dbs[m], maxCost: maxCost[m], away: away[m])
+            avoid: Array(index.avoid[m]), languages: Array(languages[m]), dbs: dbs[m], maxCost: maxCost[m], away: away[m],
+            visit: visit[m])
     }
 }
 
@@ -166,6 +173,8 @@ struct PersonFeatures: Sendable {
     var maxCost: Double?
     /// The days they are away.
     var away: [AwayPeriod] = []
+    /// Gender, helper-gender preference, home facts and visit limits, as stated.
+    var visit = VisitFacts()
 
     func has(_ flag: MemberFlags) -> Bool { flags.contains(flag) }
 }
@@ -191,7 +200,8 @@ extension PersonFeatures {
             offers: terms(member.offers), interests: terms(member.interests), needs: terms(member.needs),
             experiences: terms(member.experiences), groups: Array(Set(member.groups.compactMap(group))).sorted(),
             wellbeing: member.wellbeing ?? FiveWays(), avoid: Array(Set(member.avoid.compactMap(index))).sorted(),
-            languages: Self.languages(member.languages), dbs: member.dbs, maxCost: member.maxCost, away: member.away)
+            languages: Self.languages(member.languages), dbs: member.dbs, maxCost: member.maxCost, away: member.away,
+            visit: VisitFacts(member))
     }
 
     /// Language codes packed, in order, each once; anything not a code is left out.

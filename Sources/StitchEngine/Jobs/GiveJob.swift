@@ -98,6 +98,9 @@ struct GiveJob: ScoringJob {
             let home = index.members.has(m, .housebound)
             let visits = !home || giver.has(.homeVisits)
             guard r.check(.homeVisits, visits, home ? (visits ? "Does home visits" : "They are housebound and need a home visit") : "Not housebound") else { return }
+            let rule = visitRule(m)
+            guard r.check(.gender, rule.genderPasses(giver.visit), rule.genderDetail(giver.visit)) else { return }
+            guard r.check(.home, rule.homePasses(giver.visit), rule.homeDetail(giver.visit)) else { return }
             let km = distanceKm(c)
             let within = !giver.has(.housebound) && (km.map { $0 <= giver.travelKm } ?? true)
             guard r.check(.distance, within, km.map { "\(Formulas.distanceText($0)) away" } ?? "Distance unknown") else { return }
@@ -119,6 +122,15 @@ struct GiveJob: ScoringJob {
         guard r.check(.age, eligible, eligible ? "Within the age range" : "Outside the age range") else { return }
         let clash = !avoided.isEmpty && index.attendees[a].contains { avoided.contains($0) }
         _ = r.check(.safeguarding, !clash, clash ? "Someone this member must not meet attends" : "No safeguarding exclusion")
+    }
+
+    /// Who may come to the home of the member in need (``HomeVisitRule``), the giver being the
+    /// helper: it applies when they are housebound or their need the giver serves best is
+    /// personal help.
+    func visitRule(_ m: Int) -> HomeVisitRule {
+        let best = needs.best(index.members.needs[m])
+        let applies = index.members.has(m, .housebound) || HomeVisitRule.isPersonalHelp(best.term, vocabulary: index.vocabulary)
+        return HomeVisitRule(applies: applies, person: index.members.visit[m], asked: nil)
     }
 
     /// How the giver's languages meet those of the member in need (whose interpreter counts).
@@ -171,6 +183,7 @@ struct GiveJob: ScoringJob {
             if let language = languageFit(m).reason(communityLanguage: LanguageCode.packed(index.configuration.communityLanguage)) {
                 reasons.append(language)
             }
+            if let asked = visitRule(m).reason(giver.visit) { reasons.append(asked) }
             if index.members.has(m, .housebound) { reasons.append("Housebound: a home visit") }
             if let km { reasons.append("\(Formulas.distanceText(km)) away") }
             if f.reciprocity >= 0.8 { reasons.append("Has given much to others") }

@@ -100,6 +100,7 @@ extension HelperJob {
         let overloadHours: Double
         let dbs: [DBSCheck?]
         let away: [[AwayPeriod]]
+        let visit: [VisitFacts]
 
         init(_ index: CommunityIndex) {
             flags = index.members.flags
@@ -111,6 +112,7 @@ extension HelperJob {
             overloadHours = index.configuration.overloadHours
             dbs = index.members.dbs
             away = index.members.away
+            visit = index.members.visit
         }
     }
 
@@ -128,6 +130,11 @@ extension HelperJob {
             if !avoided.isEmpty, avoided.contains(c) { return .safeguarding }
             if requiresDBS, !flags.contains(.dbsChecked) || !dbs.passes(columns.dbs[m]) { return .dbs }
             if atHome, !flags.contains(.homeVisits) { return .homeVisits }
+        }
+        if visit.constrains {
+            let facts = columns.visit[m]
+            if !visit.genderPasses(facts) { return .gender }
+            if !visit.homePasses(facts) { return .home }
         }
         if let place, flags.contains(.hasLocation) {
             let position = columns.position[m]

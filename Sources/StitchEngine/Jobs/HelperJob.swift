@@ -22,6 +22,8 @@ struct HelperJob: ScoringJob {
     /// The requester accepts an interpreter (the request or their record says so).
     let interpreter: Bool
     let communityLanguage: UInt16?
+    /// Who may come to the requester's home (``HomeVisitRule``): gender asked, pets, smoking.
+    let visit: HomeVisitRule
     /// The times asked, weekly and dated (each dated time on its weekday), as one week.
     let when: WeekMask
     let whenMinutes: Int
@@ -72,6 +74,9 @@ struct HelperJob: ScoringJob {
         weekly = request.when
         dated = request.whenDated.sorted()
         today = index.today
+        visit = HomeVisitRule(
+            applies: atHome || HomeVisitRule.isPersonalHelp(wanted, vocabulary: index.vocabulary),
+            person: requester?.visit ?? VisitFacts(), asked: request.helperGender)
         when = WeekMask(request.when + request.whenDated.map(\.weekly))
         whenMinutes = when.minutes
         bridging = BridgingFactor(index: index, subject: requester)
@@ -125,6 +130,9 @@ struct HelperJob: ScoringJob {
         guard r.check(.dbs, dbsPasses, requiresDBS ? dbs.detail(held) : Self.unaskedDBSDetail(held, judge: dbs)) else { return }
         let visits = !atHome || index.members.has(m, .homeVisits)
         guard r.check(.homeVisits, visits, atHome ? (visits ? "Does home visits" : "Does not do home visits") : "Help is not at home") else { return }
+        let facts = index.members.visit[m]
+        guard r.check(.gender, visit.genderPasses(facts), visit.genderDetail(facts)) else { return }
+        guard r.check(.home, visit.homePasses(facts), visit.homeDetail(facts)) else { return }
         let located = place != nil && index.members.has(m, .hasLocation)
         let within = !located || GreatCircle.within(place!, index.members.position[m], km: index.members.travelKm[m], chordSquared: index.members.travelChordSquared[m])
         guard r.check(.distance, within, distanceKm(m).map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(index.members.travelKm[m]))" } ?? "Distance unknown") else { return }
@@ -200,6 +208,7 @@ struct HelperJob: ScoringJob {
         } else if skill.term >= 0 {
             reasons.append(table.reason(term: skill.term, vocabulary: index.vocabulary, verb: "Offers"))
         }
+        if let asked = visit.reason(index.members.visit[m]) { reasons.append(asked) }
         if requiresDBS, let check = index.members.dbs[m] { reasons.append("\((check.level ?? .enhanced).rawValue.capitalized) DBS checked") }
         if let language = languageFit(m).reason(communityLanguage: communityLanguage) { reasons.append(language) }
         if !dated.isEmpty {

@@ -31,6 +31,12 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
     case language
     /// The activity costs more a session than the person can pay (`maxCost`).
     case cost
+    /// Help at home or personal help, and the person asked for a helper of a gender this helper
+    /// has not stated (``HomeVisitRule``).
+    case gender
+    /// Help at home or personal help, and the helper is allergic to a pet kept there or asks for
+    /// smoke-free homes when someone smokes there (``HomeVisitRule``).
+    case home
 
     /// A plain-English explanation for reasons and `explain`.
     public var explanation: String {
@@ -49,6 +55,8 @@ public enum ExclusionReason: String, CaseIterable, Sendable, Hashable, Codable {
         case .dismissed: "Dismissed by the broker for this person"
         case .language: "No language in common"
         case .cost: "Costs more than they can pay"
+        case .gender: "Not the helper gender they asked for at home"
+        case .home: "Cannot visit their home (pets or smoking)"
         }
     }
 }
@@ -106,6 +114,8 @@ extension ExclusionReason {
         case .dismissed: 11
         case .language: 12
         case .cost: 13
+        case .gender: 14
+        case .home: 15
         }
     }
 }

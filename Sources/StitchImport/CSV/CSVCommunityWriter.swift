@@ -85,6 +85,10 @@ public enum CSVCommunityWriter {
             "dbsIssued": m.dbs?.checked?.description ?? "", "dbsLevel": m.dbs?.level?.rawValue ?? "",
             "dbsUpdateService": m.dbs?.checked == nil ? "" : yesNo(m.dbs?.updateService ?? false),
             "away": m.away.map { $0.from == $0.to ? "\($0.from)" : "\($0.from) to \($0.to)" }.joined(separator: "; "),
+            "gender": m.gender?.rawValue ?? "", "helperGender": m.helperGender?.rawValue ?? "",
+            "pets": m.home.map { list($0.pets.map(\.rawValue)) } ?? "", "smoking": m.home.map { yesNo($0.smoking) } ?? "",
+            "allergies": m.visitLimits.map { list($0.allergies.map(\.rawValue)) } ?? "",
+            "smokeFree": m.visitLimits.map { yesNo($0.smokeFree) } ?? "",
         ]
     }
 

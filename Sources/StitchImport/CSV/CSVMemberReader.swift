@@ -8,11 +8,13 @@ import StitchModel
 /// `avoid`, `accessNeeds`) are separated by `;`; `availability` is slots as people write them
 /// (`Tuesdays 2pm-4pm; Thu 10-12`, read by ``StitchModel/WeeklyTimeText``); `wellbeing` is goals
 /// such as `connect=1; beActive=0.5`; yes/no columns take yes, no, y, n, true, false, 1, 0, ✓ or ✗;
-/// `postcode` is a UK postcode; an empty cell is the field's default.
+/// `postcode` is a UK postcode; `gender` and `helperGender` are woman, man or non-binary; `pets`
+/// and `smoking` make the member's `home`, `allergies` and `smokeFree` their `visitLimits`
+/// (animals: cat, dog, bird, rabbit, rodent, other-pet); an empty cell is the field's default.
 /// Every row is checked by the model's own decoder, as a member in a community file is.
 /// A cell that cannot be used is reported with its row and column and left empty, and the row
-/// kept; only a problem in `id`, `avoid`, `accessNeeds`, `housebound` or `active` (what keeps
-/// people safe) skips the row. Every problem of a row is reported; a later row repeating an id is
+/// kept; only a problem in `id`, `avoid`, `accessNeeds`, `housebound`, `active`, `helperGender`,
+/// the home or the visit limits (what keeps people safe) skips the row. Every problem of a row is reported; a later row repeating an id is
 /// skipped.
 ///
 /// ```swift
@@ -26,6 +28,7 @@ public struct CSVMemberReader: Sendable {
         "travelKm", "homeVisits", "housebound", "accessNeeds", "languages", "dbsChecked", "birthYear", "groups",
         "wellbeing", "avoid", "active", "interpreter", "maxCost", "dbsIssued", "dbsLevel", "dbsUpdateService",
         "away",
+        "gender", "helperGender", "pets", "smoking", "allergies", "smokeFree",
     ]
     /// Other header names accepted for a column.
     public static let aliases = [
@@ -33,7 +36,7 @@ public struct CSVMemberReader: Sendable {
         "lng": "lon", "goals": "wellbeing", "postalCode": "postcode",
     ]
     /// Fields whose problems skip the row: a member's safety rests on them.
-    static let guarded: Set<String> = ["id", "avoid", "accessNeeds", "housebound", "active"]
+    static let guarded: Set<String> = ["id", "avoid", "accessNeeds", "housebound", "active", "helperGender", "home", "visitLimits"]
 
     /// The mapping of a sheet laid out its own way, if any.
     public var map: CSVColumnMap?
@@ -62,6 +65,10 @@ public struct CSVMemberReader: Sendable {
             row.dbs()
             row.access("accessNeeds")
             row.goals("wellbeing")
+            row.gender("gender")
+            row.gender("helperGender")
+            row.visit("home", animals: "pets", flag: "smoking")
+            row.visit("visitLimits", animals: "allergies", flag: "smokeFree")
         }
         return SourceImport(list: "rows", members: records, issues: issues, recordCount: count)
     }

@@ -226,6 +226,42 @@ struct CSVRowReader {
         }
     }
 
+    /// A gender word (woman, man, non-binary) in any case; anything else is a problem whose
+    /// reason does not repeat the cell.
+    mutating func gender(_ column: String) {
+        guard let text = row[column] else { return }
+        if let gender = Gender(word: text) {
+            object[column] = .string(gender.rawValue)
+        } else {
+            problem(column, CellError(field: column, reason: Gender.refusal))
+        }
+    }
+
+    /// A member's `home` (columns `pets` and `smoking`) or `visitLimits` (`allergies` and
+    /// `smokeFree`): a list of animals and a yes/no, made into one object.
+    mutating func visit(_ field: String, animals: String, flag: String) {
+        var visit: [String: JSONValue] = [:]
+        if let text = row[animals] {
+            var pets: [JSONValue] = []
+            for (i, item) in CSVCells.list(text, separator: words.listSeparator).enumerated() {
+                if let pet = Pet(word: item) {
+                    if !pets.contains(.string(pet.rawValue)) { pets.append(.string(pet.rawValue)) }
+                } else {
+                    problem(animals, CellError(field: "\(field).\(animals)[\(i)]", reason: Pet.refusal), leftOut: true)
+                }
+            }
+            visit[animals] = .array(pets)
+        }
+        if let text = row[flag] {
+            do throws(CellError) {
+                visit[flag] = .bool(try CSVCells.bool(text, field: "\(field).\(flag)", words: words))
+            } catch {
+                problem(flag, error)
+            }
+        }
+        if !visit.isEmpty { object[field] = .object(visit) }
+    }
+
     /// A UK postcode in any case and spacing.
     mutating func postcode() {
         guard let text = row["postcode"] else { return }
