@@ -31,7 +31,7 @@ struct BuddyFitLiftCommandTests {
         let choir = try #require(ranking.matches.first { $0.id == "a-blackheath-choir" }, "\(ranking.matches.map(\.id))")
         #expect(choir.lift?.id == "m-des")
         #expect(choir.reasons.contains("With a lift from Des, 600 m away"))
-        #expect(json.stdout.contains(#""lift":{"distanceKm":"#), "the JSON names the lift")
+        #expect(json.stdout.contains(#""lift""#), "the JSON names the lift")
 
         let text = try runner.run(["refer", "--person", "m-wendy", "--community", Self.community])
         #expect(text.status == 0, "\(text.stderr)")

@@ -25,6 +25,12 @@ struct LiftFinder {
     /// Every lift-giver who passes the activity-free constraints, nearest first, then by id.
     let givers: [Giver]
 
+    /// No lifts at all (a plan's placements: see ``Engine/placements(for:limit:profile:)``).
+    init(none index: CommunityIndex) {
+        self.index = index
+        givers = []
+    }
+
     init(index: CommunityIndex, person: PersonFeatures, avoided: Set<Int32>, dismissed: Set<Int32>) {
         self.index = index
         guard person.has(.hasLocation), !person.has(.housebound), let lifts = index.vocabulary.index(of: "lifts"),

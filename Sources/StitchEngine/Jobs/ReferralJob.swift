@@ -39,11 +39,13 @@ struct ReferralJob: ScoringJob {
     /// Who could give the person a lift to an activity beyond their travel radius.
     let lifts: LiftFinder
 
-    /// - Parameter reading: the referral's reason as read (``SkillGraph/read(reason:goalsGiven:)``):
-    ///   its goals stand in when the referral gives none, and its clauses' words are wanted.
+    /// - Parameters:
+    ///   - reading: the referral's reason as read (``SkillGraph/read(reason:goalsGiven:)``):
+    ///     its goals stand in when the referral gives none, and its clauses' words are wanted.
+    ///   - withLifts: whether a lift may bring an activity beyond the person's radius within reach.
     init(
         index: CommunityIndex, person: PersonFeatures, referral: Referral, weights: FactorWeights,
-        reading: ReadReason? = nil
+        reading: ReadReason? = nil, withLifts: Bool = true
     ) {
         self.index = index
         self.weights = weights
@@ -76,7 +78,9 @@ struct ReferralJob: ScoringJob {
         whenGiven = when.minutes > 0
         age = index.age(birthYear: person.birthYear)
         avoided = index.safeguardingSet(for: person)
-        lifts = LiftFinder(index: index, person: person, avoided: avoided, dismissed: index.dismissedMembers(of: person.id))
+        lifts = withLifts
+            ? LiftFinder(index: index, person: person, avoided: avoided, dismissed: index.dismissedMembers(of: person.id))
+            : LiftFinder(none: index)
         travelChordSquared = GreatCircle.chordSquared(forKm: person.travelKm)
         wellbeingByTags = (0...Int(WellbeingWay.allBits)).map { Formulas.goalCoverage(goals, tags: UInt8($0)) ?? Formulas.neutral }
         maxCost = referral.maxCost ?? person.maxCost
