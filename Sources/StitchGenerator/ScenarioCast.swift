@@ -148,7 +148,7 @@ public enum ScenarioCast {
                 availability: [slot(.sat, "09:00", "12:00"), slot(.sun, "14:00", "17:00")], location: at(51.4260, -0.0300),
                 travelKm: 2, languages: ["en", "tw"], birthYear: 1997, groups: ["gp-bellingham"],
                 wellbeing: FiveWays(connect: 0.5, beActive: 1, takeNotice: 0.6), maxCost: 0),
-        ] + oneToOneMembers + datesMembers + doorMembers
+        ] + oneToOneMembers + datesMembers + doorMembers + buddyMembers
     }
 
     static var activities: [Activity] {
@@ -236,7 +236,7 @@ public enum ScenarioCast {
                 id: "a-park-yoga", name: "Beckenham Place Park Free Yoga", organisation: "Park Yoga Lewisham",
                 topics: ["yoga"], wellbeing: [.beActive, .takeNotice, .connect], schedule: [slot(.sun, "15:00", "16:00")],
                 location: at(51.4235, -0.0275), cost: 0, groups: ["park-yoga"]),
-        ] + datesActivities
+        ] + datesActivities + buddyActivities
     }
 
     static var exchanges: [Exchange] {
@@ -264,6 +264,6 @@ public enum ScenarioCast {
                 Attendance(member: "m-ruth", activity: "a-knit-natter", date: date(d).adding(days: 1)),
                 Attendance(member: "m-edith", activity: "a-toddler-mornings", date: date(d).adding(days: -1)),
             ]
-        }
+        } + buddyAttendance
     }
 }

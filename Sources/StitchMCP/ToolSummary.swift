@@ -34,6 +34,7 @@ enum ToolSummary {
             var line = "\(i + 1). \(label(match.id, match.name)) score \(score(match.score))"
             if let skill = match.skill { line += ", needs \(skill)" }
             if let buddy = match.buddy { line += ", buddy \(label(buddy.id, buddy.name))" }
+            if let lift = match.lift { line += ", a lift from \(label(lift.id, lift.name))" }
             lines.append(line)
         }
         if ranking.matches.count > shown {

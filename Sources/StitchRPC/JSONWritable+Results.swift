@@ -69,6 +69,10 @@ extension Match: JSONWritable {
         out.string(id)
         out.raw(#","kind":"#)
         out.string(kind.rawValue)
+        if let lift {
+            out.raw(#","lift":"#)
+            try lift.writeJSON(to: &out)
+        }
         if let name {
             out.raw(#","name":"#)
             out.string(name)
@@ -85,6 +89,22 @@ extension Match: JSONWritable {
             out.raw(#","support":"#)
             out.string(support.rawValue)
         }
+        out.byte(UInt8(ascii: "}"))
+    }
+}
+
+extension Lift: JSONWritable {
+    func writeJSON(to out: inout JSONOutput) throws(ResponseWriter.Unsupported) {
+        out.raw(#"{"distanceKm":"#)
+        try out.number(distanceKm)
+        out.raw(#","id":"#)
+        out.string(id)
+        if let name {
+            out.raw(#","name":"#)
+            out.string(name)
+        }
+        out.raw(#","reasons":"#)
+        try reasons.writeJSON(to: &out)
         out.byte(UInt8(ascii: "}"))
     }
 }

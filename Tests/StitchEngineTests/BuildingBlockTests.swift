@@ -182,7 +182,7 @@ import Testing
         let placements = try engine.placements(for: Referral(person: .id("m-maud")), limit: 1000)
         #expect(placements.matches.first?.id == "a-knit-natter")
         #expect(!placements.matches.contains { $0.id == "a-knit-far" || $0.id == "a-knit-full" })
-        for m in placements.matches { #expect(oracle.brokenActivityConstraint(maud, oracle.activities[m.id]!) == nil) }
+        for m in placements.matches { #expect(oracle.brokenActivityConstraint(maud, oracle.activities[m.id]!, lift: m.lift) == nil) }
         let buddies = try engine.buddies(for: .id("m-maud"), activity: "a-knit-natter", limit: 5)
         #expect(buddies.matches.first?.id == "m-ada")
         for b in buddies.matches {

@@ -137,12 +137,20 @@ struct ConstraintOracle {
     }
 
     /// Every hard constraint an activity must meet for a referred person.
-    func brokenActivityConstraint(_ person: Member, _ activity: Activity, referral: Referral? = nil) -> String? {
+    ///
+    /// - Parameter lift: the lift the answer gives; an activity beyond the person's travel radius
+    ///   passes `distance` only with a lift that breaks none of its own constraints.
+    func brokenActivityConstraint(_ person: Member, _ activity: Activity, referral: Referral? = nil, lift: Lift? = nil) -> String? {
         if let left = activity.remainingPlaces, left == 0 { return "capacity" }
         if !activity.online, !Self.meets(person.accessNeeds, activity.access) { return "access" }
         if !activity.online {
             if person.housebound { return "distance" }
-            if let p = person.location, let a = activity.location, Self.haversineKm(p, a) > travel(person) + 1e-9 { return "distance" }
+            if let p = person.location, let a = activity.location, Self.haversineKm(p, a) > travel(person) + 1e-9 {
+                guard let lift, let giver = members[lift.id] else { return "distance" }
+                if let broken = brokenLiftConstraint(giver, person: person, activity: activity) { return "lift " + broken }
+            } else if lift != nil {
+                return "lift to an activity within reach"
+            }
         }
         if !inAgeRange(person, activity) { return "age" }
         if attendees[activity.id, default: []].contains(where: { avoids(person.id, $0) }) { return "safeguarding" }
@@ -156,6 +164,25 @@ struct ConstraintOracle {
         if let limit = referral?.maxCost ?? person.maxCost, let cost = activity.cost, cost > limit { return "cost" }
         if Self.noLanguage(person.languages, activity.languages, interpreter: person.interpreter || (referral?.interpreter ?? false)) {
             return "language"
+        }
+        return nil
+    }
+
+    /// The names the taxonomy gives lifts (its id and synonyms).
+    static let liftTerms: Set<String> = ["lifts", "lift", "lift to hospital", "driving", "car share", "giving lifts", "transport to appointments", "driver"]
+
+    /// Every constraint a lift-giver must meet for a person and an activity.
+    func brokenLiftConstraint(_ giver: Member, person: Member, activity: Activity) -> String? {
+        if !giver.offers.contains(where: { Self.liftTerms.contains($0.lowercased()) }) { return "offers no lifts" }
+        if giver.id == person.id { return "self" }
+        if !giver.active { return "inactive" }
+        if avoids(giver.id, person.id) { return "safeguarding" }
+        if person.housebound { return "housebound" }
+        guard let g = giver.location, let p = person.location, Self.haversineKm(g, p) <= travel(giver) + 1e-9 else { return "distance" }
+        if !dbsPasses(giver, HelpRequest(skill: "lifts", requiresDBS: true, dbsLevel: .basic)) { return "dbs" }
+        if Self.noLanguage(person.languages, giver.languages, interpreter: false) { return "language" }
+        if !activity.schedule.isEmpty, giver.availability.isEmpty || Self.overlapMinutes(giver.availability, activity.schedule) == 0 {
+            return "availability"
         }
         return nil
     }

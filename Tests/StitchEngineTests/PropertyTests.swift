@@ -87,7 +87,7 @@ struct PropertyTests {
             RankingProperties.check(ranking, limit: limit, "refer \(seed)/\(q)")
             for m in ranking.matches {
                 let activity = oracle.activities[m.id]!
-                let broken = oracle.brokenActivityConstraint(person, activity, referral: referral)
+                let broken = oracle.brokenActivityConstraint(person, activity, referral: referral, lift: m.lift)
                 #expect(broken == nil, "refer \(seed)/\(q): \(m.id) breaks \(broken ?? "")")
                 if let b = m.buddy {
                     let brokenBuddy = oracle.brokenBuddyConstraint(

@@ -10,6 +10,7 @@ struct Unpruned<J: ScoringJob>: ScoringJob {
     func forEachCandidate(_ body: (Int32) -> Void) { job.forEachCandidate(body) }
     func checkConstraints(_ candidate: Int32, _ report: inout ConstraintReport) { job.checkConstraints(candidate, &report) }
     func factors(_ candidate: Int32) -> FactorScores { job.factors(candidate) }
+    func score(_ candidate: Int32, factors: FactorScores) -> Double { job.score(candidate, factors: factors) }
     func idRank(_ candidate: Int32) -> Int32 { job.idRank(candidate) }
     func match(_ candidate: Int32, score: Double, factors: FactorScores) -> Match { job.match(candidate, score: score, factors: factors) }
 }

@@ -82,6 +82,11 @@ enum RankingPrinter {
                 out += terminal.wrap(zip(factorHeadings, cells).map { "\($0) \($1)" }.joined(separator: ", "), indent: "       ")
             }
             for reason in m.reasons { out += bullet(reason, terminal: terminal, indent: "       ") }
+            if let l = m.lift {
+                out += terminal.wrap(
+                    "Lift: \(l.id)\(l.name.map { " (\($0))" } ?? ""): \(l.reasons.joined(separator: "; "))",
+                    indent: "       ")
+            }
             if let b = m.buddy {
                 out += terminal.wrap(
                     "Buddy: \(b.id)\(b.name.map { " (\($0))" } ?? ""), score \(number(b.score)): \(b.reasons.joined(separator: "; "))",

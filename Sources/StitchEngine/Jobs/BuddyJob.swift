@@ -5,7 +5,8 @@ import StitchModel
 /// Candidates: the activity's attendees, and members near the person who share its interest.
 /// A buddy meets every constraint (safeguarding both ways, can get there, can take part, is free
 /// at the activity's time, is not overloaded) and scores on knowing the activity, living near
-/// the person, being free then, and the bridging value of the new tie.
+/// the person, being free then, and the bridging value of the new tie, blended with how well
+/// they fit the person (``BuddyFit``: shared lived experience, interests, language, age).
 struct BuddyJob: ScoringJob {
     let index: CommunityIndex
     let weights: FactorWeights
@@ -161,6 +162,12 @@ struct BuddyJob: ScoringJob {
 
     func factors(_ c: Int32) -> FactorScores { factors(c, bridging: true) }
 
+    /// How well the member fits the person (``BuddyFit``).
+    func fit(_ c: Int32) -> BuddyFit { BuddyFit(person: person, member: Int(c), index: index) }
+
+    /// The weighted factors blended with the fit (``BuddyFit/blend(_:fit:)``).
+    func score(_ c: Int32, factors f: FactorScores) -> Double { BuddyFit.blend(weights.combine(f), fit: fit(c).value) }
+
     @inline(__always)
     private func factors(_ c: Int32, bridging withBridging: Bool) -> FactorScores {
         let m = Int(c)
@@ -182,6 +189,8 @@ struct BuddyJob: ScoringJob {
             if best.term >= 0 { reasons.append(table.reason(term: best.term, vocabulary: index.vocabulary, verb: i.level >= o.level ? "Interested in" : "Offers")) }
             if !index.activities.sessions[activity].isEmpty { reasons.append("Free at the activity's time") }
         }
+        let fit = self.fit(c)
+        reasons += fit.reasons(vocabulary: index.vocabulary)
         if let language = languageFit(m).reason(communityLanguage: LanguageCode.packed(index.configuration.communityLanguage)) {
             reasons.append(language)
         }

@@ -5,12 +5,14 @@ import StitchModel
 ///
 /// A buddy's factors split in two. Locality (to the person), wellbeing, reciprocity and bridging
 /// (to the person) do not depend on the activity; skill (knowing its topics) and availability
-/// (being free at its times) do, and each is at most 1. So, once per referral, the members near
-/// the person who pass the constraints that do not depend on the activity either (not the
-/// person, active, no safeguarding exclusion, within their own travel radius of the person, not
-/// overloaded) are ordered by a bound on their weighted activity-free part: locality from
+/// (being free at its times) do, and each is at most 1. The buddy's fit with the person
+/// (``BuddyFit``) does not depend on the activity and is exact. So, once per referral, the
+/// members near the person who pass the constraints that do not depend on the activity either
+/// (not the person, active, no safeguarding exclusion, within their own travel radius of the
+/// person, not overloaded) are ordered by a bound on their activity-free part of the score (the
+/// weighted factors' share plus the fit's share, ``BuddyFit/blend(_:fit:)``): locality from
 /// the straight-line distance (never below the true one), wellbeing and reciprocity as they are,
-/// bridging at its best (1). The order is made lazily: one counting pass puts the members in
+/// bridging at its best (1), the fit as it is. The order is made lazily: one counting pass puts the members in
 /// buckets of their bound, and a bucket is sorted only when the walk reaches it. For each
 /// activity its attendees are scored first, then members in that order (sorted only as far as
 /// some activity needs, and kept for the next), until even
@@ -40,10 +42,13 @@ struct BuddySearch {
     /// Where each bucket ends in `pool`, highest bucket first.
     private var bucketEnds: [Int] = []
     private var nextBucket = 0
-    private let totalWeight: Double
+    /// What one unit of weighted factor adds to a buddy's score: the factors' share of the blend
+    /// over the total weight (0 when every weight is 0).
+    private let factorScale: Double
 
     /// A candidate: a larger bound ranks higher, then the smaller id.
     private struct Candidate: Comparable {
+        /// A bound on the activity-free part of the score, in score units.
         var part: Double
         var rank: Int32
         var member: Int32
@@ -68,7 +73,8 @@ struct BuddySearch {
         self.weights = weights
         self.bridging = bridging
         self.avoided = avoided
-        totalWeight = weights.skill + weights.availability + weights.locality + weights.wellbeing + weights.bridging + weights.reciprocity
+        let totalWeight = weights.skill + weights.availability + weights.locality + weights.wellbeing + weights.bridging + weights.reciprocity
+        factorScale = totalWeight > 0 ? (1 - BuddyFit.share) / totalWeight : 0
         (pool, bucketEnds) = Self.bucketed(Self.nearbyCandidates(index: index, person: person, weights: weights, avoided: avoided))
         for a in activities where !self.activities.contains(a) {
             self.activities.append(a)
@@ -88,6 +94,8 @@ struct BuddySearch {
         let recent = index.ledger.recentHours, overload = index.configuration.overloadHours
         let reciprocity = index.ledger.giverReciprocity, ranks = index.memberIDRank
         let place = person.position, me = person.memberIndex ?? -1
+        let total = weights.skill + weights.availability + weights.locality + weights.wellbeing + weights.bridging + weights.reciprocity
+        let scale = total > 0 ? (1 - BuddyFit.share) / total : 0
         var candidates: [Candidate] = []
         // About two in five members pass at 100,000 members: room for half, up to 131,072.
         candidates.reserveCapacity(min(members.count / 2, 1 << 17))
@@ -102,7 +110,8 @@ struct BuddySearch {
             let wellbeing = members.giverWellbeing[i]
             let part = weights.locality * min(1, locality) + weights.wellbeing * min(1, max(0, wellbeing))
                 + weights.reciprocity * min(1, max(0, reciprocity[i])) + weights.bridging * 1
-            candidates.append(Candidate(part: part, rank: ranks[i], member: m))
+            let fit = BuddyFit(person: person, member: i, index: index).value
+            candidates.append(Candidate(part: scale * part + BuddyFit.share * fit, rank: ranks[i], member: m))
         }
         return candidates
     }
@@ -202,7 +211,7 @@ struct BuddySearch {
             job.checkConstraints(c, &report)
             guard report.firstFailure == nil else { return }
             let f = job.factors(c).clamped()
-            let entry = Pipeline.Entry(score: weights.combine(f), idRank: job.idRank(c), candidate: c, factors: f)
+            let entry = Pipeline.Entry(score: job.score(c, factors: f), idRank: job.idRank(c), candidate: c, factors: f)
             if best.map({ $0 < entry }) ?? true { best = entry }
         }
         for m in index.attendees[activity] { consider(m) }
@@ -210,7 +219,7 @@ struct BuddySearch {
         var i = 0
         while let next = candidate(i) {
             i += 1
-            if let best, totalWeight > 0, (next.part + activityPart) / totalWeight < best.score - Self.slack { break }
+            if let best, next.part + factorScale * activityPart < best.score - Self.slack { break }
             if let mask {
                 guard next.terms & mask != 0 else { continue }
             } else {
@@ -219,11 +228,11 @@ struct BuddySearch {
             guard !index.attendees.sortedRow(activity, contains: next.member) else { continue }
             // Their skill (two short rows), then their availability (a week-mask row against the
             // sessions): skip them as soon as the rest at full marks could not make the cut.
-            if let best, totalWeight > 0 {
+            if let best {
                 let skill = weights.skill * min(1, max(0, job.level(next.member)))
-                if (next.part + skill + weights.availability) / totalWeight < best.score - Self.slack { continue }
+                if next.part + factorScale * (skill + weights.availability) < best.score - Self.slack { continue }
                 let availability = weights.availability * min(1, max(0, job.newcomerAvailability(next.member)))
-                if (next.part + skill + availability) / totalWeight < best.score - Self.slack { continue }
+                if next.part + factorScale * (skill + availability) < best.score - Self.slack { continue }
             }
             consider(next.member)
         }

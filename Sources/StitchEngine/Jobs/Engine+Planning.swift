@@ -4,14 +4,16 @@ extension Engine {
     /// The activities a referral may be placed in, best first: every activity that meets every
     /// hard constraint for the person and that they do not already attend, with its score and
     /// factors, and no buddy or "way to give" substitution. This is the candidate list of a
-    /// planning session's allocation.
+    /// planning session's allocation. No lift widens the person's reach here: a plan's
+    /// assignments carry no lift, and the allocation does not share out a lift-giver's time.
     ///
     /// - Parameters:
     ///   - limit: how many at most (the allocation's "top K"); 1...1000.
     public func placements(for referral: Referral, limit: Int, profile: ScoringProfile = .planning) throws(QueryError) -> Ranking {
         try Self.checkLimit(limit)
         let person = try person(referral.person, field: "referral.person")
-        let job = ReferralJob(index: index, person: person, referral: referral, weights: index.configuration.weights(for: profile))
+        let job = ReferralJob(
+            index: index, person: person, referral: referral, weights: index.configuration.weights(for: profile), withLifts: false)
         let (entries, considered, excluded) = Pipeline.rank(job, limit: limit) { !job.attends(Int($0)) }
         return Ranking(
             matches: entries.map { job.match($0.candidate, score: $0.score, factors: $0.factors) }, considered: considered,

@@ -36,12 +36,16 @@ struct ReferralJob: ScoringJob {
     /// The times the referral says the person is free, and whether it gives any.
     let when: WeekMask
     let whenGiven: Bool
+    /// Who could give the person a lift to an activity beyond their travel radius.
+    let lifts: LiftFinder
 
-    /// - Parameter reading: the referral's reason as read (``SkillGraph/read(reason:goalsGiven:)``):
-    ///   its goals stand in when the referral gives none, and its clauses' words are wanted.
+    /// - Parameters:
+    ///   - reading: the referral's reason as read (``SkillGraph/read(reason:goalsGiven:)``):
+    ///     its goals stand in when the referral gives none, and its clauses' words are wanted.
+    ///   - withLifts: whether a lift may bring an activity beyond the person's radius within reach.
     init(
         index: CommunityIndex, person: PersonFeatures, referral: Referral, weights: FactorWeights,
-        reading: ReadReason? = nil
+        reading: ReadReason? = nil, withLifts: Bool = true
     ) {
         self.index = index
         self.weights = weights
@@ -74,6 +78,9 @@ struct ReferralJob: ScoringJob {
         whenGiven = when.minutes > 0
         age = index.age(birthYear: person.birthYear)
         avoided = index.safeguardingSet(for: person)
+        lifts = withLifts
+            ? LiftFinder(index: index, person: person, avoided: avoided, dismissed: index.dismissedMembers(of: person.id))
+            : LiftFinder(none: index)
         travelChordSquared = GreatCircle.chordSquared(forKm: person.travelKm)
         wellbeingByTags = (0...Int(WellbeingWay.allBits)).map { Formulas.goalCoverage(goals, tags: UInt8($0)) ?? Formulas.neutral }
         maxCost = referral.maxCost ?? person.maxCost
@@ -94,8 +101,11 @@ struct ReferralJob: ScoringJob {
         var f = FactorScores.ones
         f.skill = skill(a)
         if !index.activities.online[a] {
+            let chord = isPlaced(a) ? person.position.chordSquared(to: index.activities.position[a]) : 0
+            // Beyond the person's reach only a lift gets them there, and its locality is that of
+            // the lift-giver, who may live nearer than the activity: no bound but 1.
             f.locality = isPlaced(a)
-                ? Formulas.localityBound(chordSquared: person.position.chordSquared(to: index.activities.position[a]))
+                ? (!lifts.isEmpty && chord > travelChordSquared ? 1 : Formulas.localityBound(chordSquared: chord))
                 : Formulas.neutral
         }
         f.locality *= Formulas.costShare(index.activities.cost[a])
@@ -116,6 +126,15 @@ struct ReferralJob: ScoringJob {
     func distanceKm(_ a: Int) -> Double? {
         guard isPlaced(a) else { return nil }
         return GreatCircle.distanceKm(person.position, index.activities.position[a])
+    }
+
+    /// The lift that brings an activity beyond the person's travel radius within reach; `nil`
+    /// when it is within reach anyway, not placed, or nobody free then can give one.
+    func lift(_ a: Int) -> LiftFinder.Giver? {
+        guard !lifts.isEmpty, isPlaced(a), !person.has(.housebound),
+            !GreatCircle.within(person.position, index.activities.position[a], km: person.travelKm, chordSquared: travelChordSquared)
+        else { return nil }
+        return lifts.giver(for: a)
     }
 
     /// True when both the activity (in person, with a place) and the person have a location.
@@ -157,10 +176,19 @@ struct ReferralJob: ScoringJob {
         let unmet = online ? 0 : person.accessNeeds & ~index.activities.access[a]
         guard r.check(.access, unmet == 0, unmet == 0 ? (person.accessNeeds == 0 ? "No access needs" : "Meets every access need") : "Does not meet: \(Self.terms(unmet))") else { return }
         let housebound = person.has(.housebound) && !online
-        let within = !housebound
+        let near = !housebound
             && (!isPlaced(a)
                 || GreatCircle.within(person.position, index.activities.position[a], km: person.travelKm, chordSquared: travelChordSquared))
-        guard r.check(.distance, within, online ? "Online" : housebound ? "Housebound: in person is not possible" : distanceKm(a).map { "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(person.travelKm))" } ?? "Distance unknown") else { return }
+        let lift = near || housebound ? nil : self.lift(a)
+        let distanceDetail = online
+            ? "Online"
+            : housebound
+                ? "Housebound: in person is not possible"
+                : distanceKm(a).map {
+                    "\(Formulas.distanceText($0)) away; travels up to \(Formulas.distanceText(person.travelKm))"
+                        + (near ? "" : lift.map { "; " + lifts.reason($0) } ?? "; no lift free then")
+                } ?? "Distance unknown"
+        guard r.check(.distance, near || lift != nil, distanceDetail) else { return }
         let eligible = index.activities.admits(age: age, a)
         guard r.check(.age, eligible, !index.activities.hasAgeLimits(a) ? "No age limits" : (age == nil ? "Age not known: check eligibility" : (eligible ? "Within the age range" : "Outside the age range"))) else { return }
         let clash = avoided.isEmpty ? false : index.attendees[a].contains { avoided.contains($0) }
@@ -203,7 +231,9 @@ struct ReferralJob: ScoringJob {
         var f = FactorScores()
         f.skill = skill(a)
         f.availability = availability(a)
-        f.locality = (index.activities.online[a] ? 1 : distanceKm(a).map(Formulas.locality) ?? Formulas.neutral)
+        // Reached by a lift, the trip that matters to the person is to the lift-giver's door.
+        let km = lift(a).map(\.km) ?? distanceKm(a)
+        f.locality = (index.activities.online[a] ? 1 : km.map(Formulas.locality) ?? Formulas.neutral)
             * Formulas.costShare(index.activities.cost[a])
         f.wellbeing = wellbeing(a)
         f.reciprocity = reciprocity(a)
@@ -236,10 +266,12 @@ struct ReferralJob: ScoringJob {
         } else if let first = index.activities.sessionDates[a].firstIndex(where: { $0 >= 0 }) {
             reasons.append("On \(sessionText(a, first - index.activities.sessionDates[a].startIndex))")
         }
+        let lift = self.lift(a)
         if index.activities.online[a] {
             reasons.append("Online: no travel")
         } else if let km = distanceKm(a) {
             reasons.append("\(Formulas.distanceText(km)) away")
+            if let lift { reasons.append(lifts.reason(lift)) }
         } else {
             reasons.append("Distance unknown")
         }
@@ -249,7 +281,9 @@ struct ReferralJob: ScoringJob {
         if index.activities.serves(a, .give) { reasons.append("A way to give as well as get") }
         if let b = bridging.reason(value: f.bridging) { reasons.append(b) }
         if index.activities.remaining[a] > 0, index.activities.remaining[a] <= 2 { reasons.append("Only " + Wording.count(index.activities.remaining[a], "place") + " left") }
-        return Match(id: index.activities.ids[a], kind: .activity, name: index.activities.names[a], score: score, factors: f, reasons: reasons, distanceKm: distanceKm(a))
+        var match = Match(id: index.activities.ids[a], kind: .activity, name: index.activities.names[a], score: score, factors: f, reasons: reasons, distanceKm: distanceKm(a))
+        match.lift = lift.map { lifts.lift($0, activity: a) }
+        return match
     }
 
     /// Session `i` of activity `a` as people read it: "Wed 10:00-12:00" for a weekly one,

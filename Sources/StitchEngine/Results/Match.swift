@@ -14,6 +14,7 @@ public enum MatchKind: String, Sendable, Hashable, Codable {
 ///
 /// Scores and factors are in [0, 1]. A broker or a GP decides; the reasons say why the engine
 /// ranked it where it did. ``buddy`` is set for activities when a buddy was asked for;
+/// ``lift`` for an activity beyond the person's travel radius that a lift brings within reach;
 /// ``constraints`` only by `explain`.
 public struct Match: Sendable, Hashable, Codable {
     public var id: String
@@ -32,6 +33,9 @@ public struct Match: Sendable, Hashable, Codable {
     public var support: OneToOneSupport?
     /// For an activity: the member best placed to go along the first time.
     public var buddy: Buddy?
+    /// For an activity beyond the person's own travel radius: the member who can give them a
+    /// lift there (a pairing like a buddy's). Without one, such an activity is excluded.
+    public var lift: Lift?
     /// For `explain`: every hard constraint checked and whether it held.
     public var constraints: [ConstraintCheck]?
     /// For `explain`: the constraints that exclude this candidate (empty when it may be ranked).
@@ -64,6 +68,28 @@ public struct Buddy: Sendable, Hashable, Codable {
         factors = match.factors
         reasons = match.reasons
         distanceKm = match.distanceKm
+    }
+}
+
+/// A member who can give a referred person a lift to an activity beyond their own travel radius.
+///
+/// They offer lifts, live within their own travel radius of the person, are free at the
+/// activity's time, and meet the constraints of any pairing with the person (active, no
+/// safeguarding exclusion or dismissal, a DBS check in date, a language in common when both
+/// state theirs).
+public struct Lift: Sendable, Hashable, Codable {
+    public var id: String
+    /// Display name (never logged).
+    public var name: String?
+    /// From the person's home to the lift-giver's, in km.
+    public var distanceKm: Double
+    public var reasons: [String]
+
+    public init(id: String, name: String?, distanceKm: Double, reasons: [String]) {
+        self.id = id
+        self.name = name
+        self.distanceKm = distanceKm
+        self.reasons = reasons
     }
 }
 

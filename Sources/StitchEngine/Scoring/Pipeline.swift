@@ -27,14 +27,13 @@ enum Pipeline {
         var top = TopK(limit: limit)
         var considered = 0
         var excluded = ExclusionCounts()
-        let weights = job.weights
         let counts = job.countsExclusions
         /// True when the candidate cannot beat the worst of a full heap, by its optimistic score.
         func hopeless(_ c: Int32) -> Bool {
             guard !top.isFilling else { return false }
             let rank = job.idRank(c)
-            return !top.admits(bound: weights.combine(job.roughFactors(c).clamped()), idRank: rank)
-                || !top.admits(bound: weights.combine(job.optimisticFactors(c).clamped()), idRank: rank)
+            return !top.admits(bound: job.score(c, factors: job.roughFactors(c).clamped()), idRank: rank)
+                || !top.admits(bound: job.score(c, factors: job.optimisticFactors(c).clamped()), idRank: rank)
         }
         job.forEachCandidate { c in
             considered += 1
@@ -48,7 +47,7 @@ enum Pipeline {
             if let accept, !accept(c) { return }
             if counts, hopeless(c) { return }
             let f = job.factors(c).clamped()
-            top.offer(Entry(score: weights.combine(f), idRank: job.idRank(c), candidate: c, factors: f))
+            top.offer(Entry(score: job.score(c, factors: f), idRank: job.idRank(c), candidate: c, factors: f))
         }
         return (top.ranked(), considered, excluded)
     }
@@ -67,7 +66,7 @@ enum Pipeline {
         var report = ConstraintReport(explain: true)
         job.checkConstraints(candidate, &report)
         let f = job.factors(candidate).clamped()
-        let score = job.weights.combine(f)
+        let score = job.score(candidate, factors: f)
         var match = job.match(candidate, score: score, factors: f)
         match.constraints = report.checks
         match.excludedBy = report.failures

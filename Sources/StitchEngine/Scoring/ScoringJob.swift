@@ -9,6 +9,10 @@ protocol ScoringJob {
     func checkConstraints(_ candidate: Int32, _ report: inout ConstraintReport)
     /// The factor scores of a candidate that passed every constraint.
     func factors(_ candidate: Int32) -> FactorScores
+    /// A candidate's score from its clamped factors, in [0, 1]: the weighted mean of the
+    /// factors, unless the job adds a part of its own that does not depend on them (a buddy's
+    /// fit with the person). Never below the score of lower factors, so a bound stays a bound.
+    func score(_ candidate: Int32, factors: FactorScores) -> Double
     /// The position of the candidate's id in id order, for stable tie-breaking.
     func idRank(_ candidate: Int32) -> Int32
     /// The full result for a candidate, with reasons.
@@ -31,6 +35,7 @@ protocol ScoringJob {
 }
 
 extension ScoringJob {
+    func score(_ candidate: Int32, factors: FactorScores) -> Double { weights.combine(factors) }
     func optimisticFactors(_ candidate: Int32) -> FactorScores { .ones }
     func roughFactors(_ candidate: Int32) -> FactorScores { .ones }
     var countsExclusions: Bool { true }

@@ -211,6 +211,7 @@ struct ReferPage: Sendable {
             for (i, match) in ranking.matches.prefix(3).enumerated() {
                 lines.append("\(i + 1). \(match.name ?? match.id) (\(match.id)), score \(RankingView.number(match.score))")
                 if let buddy = match.buddy { lines.append("   Go along with: \(buddy.name ?? buddy.id) (\(buddy.id))") }
+                if let lift = match.lift { lines.append("   A lift from: \(lift.name ?? lift.id) (\(lift.id))") }
                 if !match.reasons.isEmpty { lines.append("   Why: " + match.reasons.prefix(3).joined(separator: "; ")) }
             }
         }

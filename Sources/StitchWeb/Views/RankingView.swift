@@ -3,7 +3,7 @@ import StitchEngine
 import StitchModel
 
 /// A ranking as the pages show it: each match with its score bar, a bar per factor (its number
-/// in text too, for screen readers), its reasons and buddy; the notes; and the counts of what
+/// in text too, for screen readers), its reasons, buddy and lift; the notes; and the counts of what
 /// the hard constraints left out, in words.
 struct RankingView: Sendable {
     struct MatchView: Sendable {
@@ -19,6 +19,10 @@ struct RankingView: Sendable {
         var buddyName: String
         var buddyScore: String
         var buddyReasons: [String]
+        var hasLift: Bool
+        var liftID: String
+        var liftName: String
+        var liftReasons: [String]
     }
 
     struct FactorView: Sendable {
@@ -47,7 +51,9 @@ struct RankingView: Sendable {
                 rank: i + 1, matchID: match.id, matchName: match.name ?? match.id, matchScore: Self.number(match.score),
                 barWidth: Stylesheet.widthClass(match.score), factorBars: Self.factors(match.factors), matchReasons: match.reasons,
                 hasBuddy: buddy != nil, buddyID: buddy?.id ?? "", buddyName: buddy.map { $0.name ?? $0.id } ?? "",
-                buddyScore: buddy.map { Self.number($0.score) } ?? "", buddyReasons: buddy?.reasons ?? [])
+                buddyScore: buddy.map { Self.number($0.score) } ?? "", buddyReasons: buddy?.reasons ?? [],
+                hasLift: match.lift != nil, liftID: match.lift?.id ?? "", liftName: match.lift.map { $0.name ?? $0.id } ?? "",
+                liftReasons: match.lift?.reasons ?? [])
         }
         hasMatches = !matches.isEmpty
         notes = ranking.notes

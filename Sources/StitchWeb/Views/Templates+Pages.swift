@@ -88,6 +88,8 @@ enum PageTemplates {
         {{#hasBuddy}}<div class="buddy"><p><strong>Go along with {{buddyName}}</strong> <span class="id">({{buddyID}}, buddy score {{buddyScore}})</span></p>
         <ul class="reasons">{{#buddyReasons}}<li>{{.}}</li>{{/buddyReasons}}</ul></div>{{/hasBuddy}}
         {{^hasBuddy}}<p class="buddy">No member is free to go along this time.</p>{{/hasBuddy}}
+        {{#hasLift}}<div class="buddy"><p><strong>A lift from {{liftName}}</strong> <span class="id">({{liftID}})</span></p>
+        <ul class="reasons">{{#liftReasons}}<li>{{.}}</li>{{/liftReasons}}</ul></div>{{/hasLift}}
         </li>
         {{/matches}}
         </ol>
