@@ -86,7 +86,7 @@ struct BuddySearch {
         let searchLimit = GreatCircle.chordSquared(forKm: BuddyJob.searchKm)
         let members = index.members
         let recent = index.ledger.recentHours, overload = index.configuration.overloadHours
-        let reciprocity = index.ledger.giverReciprocity, ranks = index.memberIDRank
+        let reciprocity = index.reciprocityColumn, ranks = index.memberIDRank
         let place = person.position, me = person.memberIndex ?? -1
         var candidates: [Candidate] = []
         // About two in five members pass at 100,000 members: room for half, up to 131,072.
