@@ -498,6 +498,11 @@ extension MethodParams {
             if let problem = RecordBounds.idProblem(person) {
                 throw DecodingError.dataCorruptedError(forKey: .person, in: c, debugDescription: problem)
             }
+            var errors: [ValidationError] = []
+            RecordBounds.checkText(kind, field: "kind", into: &errors)
+            if let problem = errors.first {
+                throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: problem.reason)
+            }
         }
     }
 
@@ -520,6 +525,11 @@ extension MethodParams {
             kind = try c.decode(String.self, forKey: .kind)
             if let problem = RecordBounds.idProblem(person) {
                 throw DecodingError.dataCorruptedError(forKey: .person, in: c, debugDescription: problem)
+            }
+            var errors: [ValidationError] = []
+            RecordBounds.checkText(kind, field: "kind", into: &errors)
+            if let problem = errors.first {
+                throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: problem.reason)
             }
         }
     }
