@@ -259,7 +259,7 @@ if ProcessInfo.processInfo.environment["STITCH_BENCHMARKS"] != nil {
             name: "StitchBenchmarks",
             dependencies: [
                 "StitchEngine", "StitchModel", "StitchGenerator", "StitchNetwork", "StitchPlanning", "StitchServer", "StitchApplication",
-                "StitchRPC", "StitchStore", "StitchDaemonLoad", "StitchText",
+                "StitchRPC", "StitchStore", "StitchDaemonLoad", "StitchText", "StitchTestSupport",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/StitchBenchmarks",

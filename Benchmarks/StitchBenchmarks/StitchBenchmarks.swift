@@ -11,6 +11,7 @@ import Benchmark
 /// - ``ImportBenchmarks``: importing the 100k-member community file (read, check, store).
 /// - ``DaemonBenchmarks``: the daemon's round trip over its Unix socket at 1, 8 and 32 clients.
 /// - ``MeaningBenchmarks``: one request's words embedded; who-can-help at 100k by id and in words.
+/// - ``AskReplayBenchmarks``: a month of requests replayed with asks weighed (and its fairness figures).
 let benchmarks: @Sendable () -> Void = {
     QueryBenchmarks.register()
     ExplainBenchmarks.register()
@@ -20,4 +21,5 @@ let benchmarks: @Sendable () -> Void = {
     DaemonBenchmarks.register()
     ImportBenchmarks.register()
     MeaningBenchmarks.register()
+    AskReplayBenchmarks.register()
 }

@@ -453,3 +453,136 @@ extension MethodResults {
         }
     }
 }
+
+extension MethodParams {
+    /// `match.asks`: the asks kept, of one subject and/or one candidate, or every one.
+    public struct Asks: Decodable, Sendable {
+        public var subject: String?
+        public var candidate: String?
+        public init(subject: String? = nil, candidate: String? = nil) {
+            self.subject = subject
+            self.candidate = candidate
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case subject, candidate }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            subject = try c.decodeIfPresent(String.self, forKey: .subject)
+            candidate = try c.decodeIfPresent(String.self, forKey: .candidate)
+        }
+    }
+
+    /// `pairing.review`: the pairing of a person and kind, and its new review day.
+    public struct PairingReview: Decodable, Sendable {
+        public var person: String
+        public var kind: String
+        public var review: CalendarDate
+        public init(person: String, kind: String, review: CalendarDate) {
+            self.person = person
+            self.kind = kind
+            self.review = review
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case person, kind, review }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            person = try c.decode(String.self, forKey: .person)
+            kind = try c.decode(String.self, forKey: .kind)
+            review = try c.decode(CalendarDate.self, forKey: .review)
+            if let problem = RecordBounds.idProblem(person) {
+                throw DecodingError.dataCorruptedError(forKey: .person, in: c, debugDescription: problem)
+            }
+            var errors: [ValidationError] = []
+            RecordBounds.checkText(kind, field: "kind", into: &errors)
+            if let problem = errors.first {
+                throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: problem.reason)
+            }
+        }
+    }
+
+    /// `pairing.end`: the pairing of a person and kind to end.
+    public struct PairingEnd: Decodable, Sendable {
+        public var person: String
+        public var kind: String
+        public init(person: String, kind: String) {
+            self.person = person
+            self.kind = kind
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case person, kind }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            person = try c.decode(String.self, forKey: .person)
+            kind = try c.decode(String.self, forKey: .kind)
+            if let problem = RecordBounds.idProblem(person) {
+                throw DecodingError.dataCorruptedError(forKey: .person, in: c, debugDescription: problem)
+            }
+            var errors: [ValidationError] = []
+            RecordBounds.checkText(kind, field: "kind", into: &errors)
+            if let problem = errors.first {
+                throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: problem.reason)
+            }
+        }
+    }
+
+    /// `pairing.list`: the pairings kept, of one person and/or one helper, or every one.
+    public struct Pairings: Decodable, Sendable {
+        public var person: String?
+        public var helper: String?
+        public init(person: String? = nil, helper: String? = nil) {
+            self.person = person
+            self.helper = helper
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case person, helper }
+        /// The keys of these params: any other is refused.
+        public static let fieldKeys = RecordKeys(CodingKeys.self)
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try decoder.rejectUnknownKeys(Self.fieldKeys)
+            person = try c.decodeIfPresent(String.self, forKey: .person)
+            helper = try c.decodeIfPresent(String.self, forKey: .helper)
+        }
+    }
+}
+
+extension MethodResults {
+    /// `match.asks`: the asks kept, newest first, each with whether it is still pending.
+    public struct Asks: Encodable, Sendable {
+        public var asks: [Listed]
+
+        /// One ask as listed.
+        public struct Listed: Encodable, Sendable {
+            public var subject: String
+            public var candidate: String
+            public var date: CalendarDate?
+            /// True while no exchange from the helper to the person is dated on or after the ask.
+            public var pending: Bool
+        }
+    }
+
+    /// `pairing.list`: the pairings kept, by person then kind, each with whether it holds today.
+    public struct Pairings: Encodable, Sendable {
+        public var pairings: [Listed]
+
+        /// One pairing as listed.
+        public struct Listed: Encodable, Sendable {
+            public var person: String
+            public var helper: String
+            public var kind: String
+            public var start: CalendarDate?
+            public var review: CalendarDate?
+            /// False before the start and once the review day has passed unreviewed.
+            public var active: Bool
+        }
+    }
+}

@@ -44,7 +44,7 @@ extension StitchService {
         }
         let ranking: Ranking
         do {
-            ranking = try engine.judgingDismissals(dismissals, on: record.date)
+            ranking = try judgedEngine(on: record.date)
                 .refer(record.referral, limit: limit, withBuddy: true, profile: .referral)
         } catch {
             throw ServiceError.query(error, engine: engine)
@@ -207,6 +207,8 @@ extension StitchService {
             }
         }
         referrals[record.id] = record
+        // The buddies a referral offers count as asks of them (see `StitchService+Asks.swift`).
+        if record.offered.contains(where: { $0.buddy != nil }) { withdrawSnapshot() }
     }
 
     private func isDue(_ record: ReferralRecord, on day: CalendarDate) -> Bool {

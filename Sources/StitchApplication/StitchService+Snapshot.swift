@@ -14,11 +14,26 @@ public final class EngineSnapshot: Sendable {
     private let counts: MethodResults.Health
     /// The broker's dismissals when it was taken, every one (judged per query by ``engine(on:)``).
     public let dismissals: [Dismissal]
+    /// The engine with the asks weighed and the pairings judged as of ``judgedDay``, and what
+    /// they were judged from, for a query of another day.
+    private let judgedToday: Engine
+    private let judgedDay: CalendarDate
+    private let asks: [Ask]
+    private let exchanges: [Exchange]
+    private let pairings: [Pairing]
 
-    init(engine: Engine, health: MethodResults.Health, dismissals: [Dismissal] = []) {
+    init(
+        engine: Engine, health: MethodResults.Health, dismissals: [Dismissal] = [], asks: [Ask] = [], exchanges: [Exchange] = [],
+        pairings: [Pairing] = [], day: CalendarDate = StitchService.today()
+    ) {
         self.engine = engine
         self.counts = health
         self.dismissals = dismissals
+        self.asks = asks
+        self.exchanges = asks.isEmpty ? [] : exchanges
+        self.pairings = pairings
+        judgedDay = day
+        judgedToday = StitchService.judged(engine, asks: asks, exchanges: exchanges, pairings: pairings, dismissals: [], on: day)
     }
 
     /// The `server.health` answer for this engine today: the DBS checks expiring are worked out
@@ -29,9 +44,12 @@ public final class EngineSnapshot: Sendable {
         return health
     }
 
-    /// The engine honouring the dismissals that hold on `day` (today when not given).
+    /// The engine honouring the asks, pairings and dismissals as of `day` (today when not given).
     public func engine(on day: CalendarDate? = nil) -> Engine {
-        dismissals.isEmpty ? engine : engine.judgingDismissals(dismissals, on: day ?? StitchService.today())
+        let day = day ?? StitchService.today()
+        let base = day == judgedDay
+            ? judgedToday : StitchService.judged(engine, asks: asks, exchanges: exchanges, pairings: pairings, dismissals: [], on: day)
+        return dismissals.isEmpty ? base : base.judgingDismissals(dismissals, on: day)
     }
 }
 
@@ -48,7 +66,8 @@ extension StitchService {
 
     private func publishSnapshot() -> EngineSnapshot {
         if let snapshot = published.withLock({ $0 }) { return snapshot }
-        let snapshot = EngineSnapshot(engine: engine, health: health(), dismissals: dismissals)
+        let snapshot = EngineSnapshot(
+            engine: engine, health: health(), dismissals: dismissals, asks: asksWeighed, exchanges: community.exchanges, pairings: pairings)
         published.withLock { $0 = snapshot }
         return snapshot
     }

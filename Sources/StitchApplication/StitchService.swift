@@ -43,6 +43,10 @@ public actor StitchService {
     var outcomes: [Outcome]
     /// The broker's dismissals, one per subject and candidate (see `StitchService+Dismissals.swift`).
     var dismissals: [Dismissal]
+    /// The asks of helpers kept, and the ongoing pairings (see `StitchService+Asks.swift` and
+    /// `StitchService+Pairings.swift`).
+    var asks: [Ask]
+    var pairings: [Pairing]
     /// The referral records by id (see `StitchService+Referrals.swift`).
     var referrals: [String: ReferralRecord]
     /// The weight fits `weights.learn` made, by version; read from the store when first needed
@@ -80,9 +84,10 @@ public actor StitchService {
         community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration = EngineConfiguration(),
         outcomes: [Outcome] = [], persistence: (any CommunityPersistence)? = nil, loadPolicy: LoadPolicy = .denied,
         meaning: MeaningSetup = .none, quietPeriod: Duration = .seconds(1), referrals: [ReferralRecord] = [],
-        followUp: FollowUpPolicy = .standard, dismissals: [Dismissal] = []
+        followUp: FollowUpPolicy = .standard, dismissals: [Dismissal] = [], asks: [Ask] = [], pairings: [Pairing] = []
     ) throws(ValidationErrors) {
         self.outcomes = Self.resolvable(outcomes, in: community)
+        (self.asks, self.pairings) = Self.resolvable(asks: asks, pairings: pairings, in: community, referrals: referrals)
         self.dismissals = Self.resolvable(dismissals, in: community, referrals: referrals)
         self.referrals = Dictionary(referrals.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         self.followUp = followUp
@@ -168,6 +173,7 @@ public actor StitchService {
             generation += 1
             pruneOutcomes()
             pruneDismissals()
+            pruneAsks()
         } catch {
             Self.log("could not reload the store after a failed write; the engine holds one uncommitted write")
         }
@@ -258,6 +264,7 @@ public actor StitchService {
         }
         pruneOutcomes()
         pruneDismissals()
+        pruneAsks()
         return .init(members: next.members.count, activities: next.activities.count, exchanges: next.exchanges.count, attendance: next.attendance.count)
     }
 
@@ -283,6 +290,7 @@ public actor StitchService {
         try apply(.removeMember(id: id), field: "", storing: ("member.remove", { try $0.remove(memberID: id) }))
         pruneOutcomes()
         pruneDismissals()
+        pruneAsks()
         return .init(id: id)
     }
 
@@ -298,6 +306,7 @@ public actor StitchService {
         try apply(.removeActivity(id: id), field: "", storing: ("activity.remove", { try $0.remove(activityID: id) }))
         pruneOutcomes()
         pruneDismissals()
+        pruneAsks()
         return .init(id: id)
     }
 

@@ -109,6 +109,7 @@ enum HTTPOperations {
         "dueReferrals": "referral.due", "referralReport": "referral.report", "getReferral": "referral.get",
         "updateReferralStatus": "referral.update-status", "referralMessage": "referral.message",
         "recordWellbeing": "referral.wellbeing", "learnWeights": "weights.learn", "weightFits": "weights.fits",
-        "applyWeights": "weights.apply",
+        "applyWeights": "weights.apply", "askHelper": "match.ask", "listAsks": "match.asks", "startPairing": "pairing.start",
+        "reviewPairing": "pairing.review", "endPairing": "pairing.end", "listPairings": "pairing.list",
     ]
 }

@@ -120,6 +120,48 @@ struct StitchAPI: APIProtocol {
         return .ok(.init(body: .json(try Self.json(try await service.listDismissals(params)))))
     }
 
+    func askHelper(_ input: Operations.AskHelper.Input) async throws -> Operations.AskHelper.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let ask = try Self.read(Ask.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.ask(ask)))))
+    }
+
+    func listAsks(_ input: Operations.ListAsks.Input) async throws -> Operations.ListAsks.Output {
+        let params: MethodParams.Asks
+        switch input.body {
+        case .json(let body)?: params = try Self.read(MethodParams.Asks.self, body)
+        case nil: params = MethodParams.Asks()
+        }
+        return .ok(.init(body: .json(try Self.json(try await service.listAsks(params)))))
+    }
+
+    func startPairing(_ input: Operations.StartPairing.Input) async throws -> Operations.StartPairing.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let pairing = try Self.read(Pairing.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.startPairing(pairing)))))
+    }
+
+    func reviewPairing(_ input: Operations.ReviewPairing.Input) async throws -> Operations.ReviewPairing.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.PairingReview.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.reviewPairing(params)))))
+    }
+
+    func endPairing(_ input: Operations.EndPairing.Input) async throws -> Operations.EndPairing.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.PairingEnd.self, body)
+        return .ok(.init(body: .json(try Self.json(try await service.endPairing(params)))))
+    }
+
+    func listPairings(_ input: Operations.ListPairings.Input) async throws -> Operations.ListPairings.Output {
+        let params: MethodParams.Pairings
+        switch input.body {
+        case .json(let body)?: params = try Self.read(MethodParams.Pairings.self, body)
+        case nil: params = MethodParams.Pairings()
+        }
+        return .ok(.init(body: .json(try Self.json(try await service.listPairings(params)))))
+    }
+
     // MARK: Planning
 
     func plan(_ input: Operations.Plan.Input) async throws -> Operations.Plan.Output {

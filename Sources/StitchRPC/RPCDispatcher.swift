@@ -114,7 +114,7 @@ public final class RPCDispatcher: Sendable {
     /// the requests before it).
     static let readOnlyMethods: Set<String> = [
         "match.helpers", "match.opportunities", "refer.activities", "match.explain", "plan.allocate", "weights.get",
-        "server.health", "match.dismissals", "referral.get", "referral.list", "referral.due", "referral.message", "referral.report",
+        "server.health", "match.dismissals", "match.asks", "pairing.list", "referral.get", "referral.list", "referral.due", "referral.message", "referral.report",
         "weights.fits",
     ]
 
@@ -284,7 +284,7 @@ public final class RPCDispatcher: Sendable {
         "match.dismiss", "match.undismiss", "match.dismissals", "network.analyse", "outcome.record", "weights.get", "weights.set",
         "weights.calibrate", "weights.learn", "weights.fits", "weights.apply", "server.health", "server.stats", "referral.create",
         "referral.update-status", "referral.get", "referral.list", "referral.due", "referral.wellbeing", "referral.message",
-        "referral.report",
+        "referral.report", "match.ask", "match.asks", "pairing.start", "pairing.review", "pairing.end", "pairing.list",
     ]
 
     /// Every method of the protocol.

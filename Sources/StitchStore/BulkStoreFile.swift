@@ -18,13 +18,15 @@ import StitchModel
 /// record by record.
 enum BulkStoreFile {
     /// The rows of the store being replaced that `replaceAll` keeps: every weight, and the
-    /// outcomes and dismissals (those that no longer resolve are pruned in the new file), the
+    /// outcomes, dismissals, asks and pairings (those that no longer resolve are pruned in the new file), the
     /// text model's vectors, the referral records, the accounts and the audit log.
     struct Kept {
         var weights: [Row]
         var outcomes: [Row]
         var referrals: [Row]
         var dismissals: [Row]
+        var asks: [Row]
+        var pairings: [Row]
         var accounts: [Row]
         var audit: [Row]
         /// The text model's vectors (`text_vectors`): model, text (read by its length) and bytes.
@@ -34,6 +36,8 @@ enum BulkStoreFile {
         static let outcomeColumns = "seq, subject, candidate, accepted, completed, wellbeing_before, wellbeing_after"
         static let referralColumns = "id, person, practice, status, date, record"
         static let dismissalColumns = "seq, subject, candidate, reason, until, date"
+        static let askColumns = "seq, subject, candidate, date"
+        static let pairingColumns = "seq, person, kind_key, kind, helper, start, review"
         static let accountColumns = "name, role, password_hash, created"
         static let auditColumns = "seq, at, account, action, person, related, count"
 
@@ -43,6 +47,8 @@ enum BulkStoreFile {
             outcomes = try Row.fetchAll(db, sql: "SELECT \(Self.outcomeColumns) FROM outcomes ORDER BY seq")
             referrals = try Row.fetchAll(db, sql: "SELECT \(Self.referralColumns) FROM referrals")
             dismissals = try Row.fetchAll(db, sql: "SELECT \(Self.dismissalColumns) FROM dismissals ORDER BY seq")
+            asks = try Row.fetchAll(db, sql: "SELECT \(Self.askColumns) FROM asks ORDER BY seq")
+            pairings = try Row.fetchAll(db, sql: "SELECT \(Self.pairingColumns) FROM pairings ORDER BY seq")
             accounts = try Row.fetchAll(db, sql: "SELECT \(Self.accountColumns) FROM accounts")
             audit = try Row.fetchAll(db, sql: "SELECT \(Self.auditColumns) FROM audit_log ORDER BY seq")
             vectors = []
@@ -109,6 +115,11 @@ enum BulkStoreFile {
                     sql: "INSERT INTO dismissals (\(Kept.dismissalColumns)) VALUES (?, ?, ?, ?, ?, ?)")
                 for row in kept.dismissals { try insertDismissal.execute(arguments: StatementArguments(row.databaseValues)) }
                 try SQLiteCommunityStore.pruneDismissals(db)
+                let insertAsk = try db.makeStatement(sql: "INSERT INTO asks (\(Kept.askColumns)) VALUES (?, ?, ?, ?)")
+                for row in kept.asks { try insertAsk.execute(arguments: StatementArguments(row.databaseValues)) }
+                let insertPairing = try db.makeStatement(sql: "INSERT INTO pairings (\(Kept.pairingColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                for row in kept.pairings { try insertPairing.execute(arguments: StatementArguments(row.databaseValues)) }
+                try SQLiteCommunityStore.pruneAsks(db)
                 let insertAccount = try db.makeStatement(sql: "INSERT INTO accounts (\(Kept.accountColumns)) VALUES (?, ?, ?, ?)")
                 for row in kept.accounts { try insertAccount.execute(arguments: StatementArguments(row.databaseValues)) }
                 let insertAudit = try db.makeStatement(sql: "INSERT INTO audit_log (\(Kept.auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")

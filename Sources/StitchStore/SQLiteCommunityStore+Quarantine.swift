@@ -64,7 +64,7 @@ extension SQLiteCommunityStore {
         default:
             try write { db in
                 switch entry.table {
-                case "exchanges", "attendance", "outcomes", "dismissals":
+                case "exchanges", "attendance", "outcomes", "dismissals", "asks", "pairings":
                     try db.run("DELETE FROM \(entry.table) WHERE seq = ?", [.integer(Self.sequence(entry.key))])
                 case "weights":
                     try db.run("DELETE FROM weights WHERE profile = ?", [.text(entry.key)])

@@ -68,6 +68,7 @@ extension SQLiteCommunityStore {
             }
             try Self.pruneOutcomes(db)
             try Self.pruneDismissals(db)
+            try Self.pruneAsks(db)
             try db.execute(sql: "DELETE FROM quarantine WHERE source IN ('members', 'activities', 'exchanges', 'attendance')")
             try db.execute(sql: "DELETE FROM meta WHERE key = '\(Self.demoKey)'")
             if demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('\(Self.demoKey)', 'bundled')") }
@@ -99,6 +100,7 @@ extension SQLiteCommunityStore {
             try db.run("DELETE FROM quarantine WHERE source = 'members' AND key = ?", [.text(id)])
             try Self.pruneOutcomes(db)
             try Self.pruneDismissals(db)
+            try Self.pruneAsks(db)
         }
     }
 
@@ -113,6 +115,7 @@ extension SQLiteCommunityStore {
             try db.run("DELETE FROM quarantine WHERE source = 'activities' AND key = ?", [.text(id)])
             try Self.pruneOutcomes(db)
             try Self.pruneDismissals(db)
+            try Self.pruneAsks(db)
         }
     }
 

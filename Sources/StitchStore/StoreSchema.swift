@@ -29,10 +29,12 @@ import GRDB
 ///   was learnt and last applied (`SQLiteCommunityStore+LearnedWeights`).
 /// - `v8`: dismissals: the broker's "not this one" per subject and candidate
 ///   (`SQLiteCommunityStore+Dismissals`).
+/// - `v10`: asks of helpers (subject, candidate, day) and ongoing pairings (person and kind)
+///   (`SQLiteCommunityStore+Asks`).
 enum StoreSchema {
     /// The schema version this build writes, also kept in `meta.schemaVersion` and
     /// `PRAGMA user_version`.
-    static let currentVersion = 8
+    static let currentVersion = 10
 
     /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
     static let applicationID: Int32 = 0x5354_4348
@@ -246,6 +248,35 @@ enum StoreSchema {
 
                     UPDATE meta SET value = '8' WHERE key = 'schemaVersion';
                     PRAGMA user_version = 8;
+                    """)
+        }
+        migrator.registerMigration("v10: asks and pairings") { db in
+            // Neither has a foreign key (the person may be a referral record's): the writes that
+            // remove members (and `replaceAll`) prune them. An ask without a day keeps '' so that
+            // the same ask is stored once.
+            try db.execute(
+                sql: """
+                    CREATE TABLE asks (
+                        seq INTEGER PRIMARY KEY,
+                        subject TEXT NOT NULL,
+                        candidate TEXT NOT NULL,
+                        date TEXT NOT NULL,
+                        UNIQUE (subject, candidate, date)
+                    );
+                    CREATE INDEX asks_by_candidate ON asks(candidate);
+                    CREATE TABLE pairings (
+                        seq INTEGER PRIMARY KEY,
+                        person TEXT NOT NULL,
+                        kind_key TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        helper TEXT NOT NULL,
+                        start TEXT,
+                        review TEXT,
+                        UNIQUE (person, kind_key)
+                    );
+
+                    UPDATE meta SET value = '10' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 10;
                     """)
         }
         return migrator

@@ -166,6 +166,19 @@ def map_case(context, case):
             body["date"], body["until"] = body["until"], body["date"]
         elif body.get("until") and not body.get("date"):
             body["date"] = body["until"]
+    elif label == "POST /match/ask":
+        # Ask: the candidate is not the subject (its description).
+        body["candidate"] = distinct(body["subject"], body["candidate"])
+    elif label == "POST /pairing/start":
+        # Pairing: the helper is not the person, the kind is not blank, and `review` is not before
+        # `start` (today when absent) (its description).
+        body["helper"] = distinct(body["person"], body["helper"])
+        if not str(body.get("kind", "")).strip():
+            body["kind"] = "shopping"
+        if body.get("start") and body.get("review") and body["review"] < body["start"]:
+            body["start"], body["review"] = body["review"], body["start"]
+        elif body.get("review") and not body.get("start"):
+            body["start"] = body["review"]
     elif label == "POST /network/analyse" and isinstance(body.get("pictures"), dict) and body["pictures"].get("communities"):
         # Pictures of communities the analysis finds (NetworkParams' description): the demo's first.
         body["pictures"]["communities"] = [0]

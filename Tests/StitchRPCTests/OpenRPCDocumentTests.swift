@@ -76,6 +76,9 @@ struct OpenRPCDocumentTests {
         "weights.apply": MethodParams.ApplyWeights.fieldKeys,
         "match.dismiss": Dismissal.fieldKeys, "match.undismiss": MethodParams.Undismiss.fieldKeys,
         "match.dismissals": MethodParams.Dismissals.fieldKeys,
+        "match.ask": Ask.fieldKeys, "match.asks": MethodParams.Asks.fieldKeys, "pairing.start": Pairing.fieldKeys,
+        "pairing.review": MethodParams.PairingReview.fieldKeys, "pairing.end": MethodParams.PairingEnd.fieldKeys,
+        "pairing.list": MethodParams.Pairings.fieldKeys,
     ]
 
     @Test func everyMethodsParamsAreTheKeysItsReaderTakes() throws {

@@ -29,7 +29,7 @@ struct DaemonHarness {
         service = try StitchService(
             community: community, taxonomy: try Fixtures.taxonomy, configuration: try store.configuration(),
             outcomes: try store.loadOutcomes(), persistence: store, referrals: try store.loadReferrals(),
-            dismissals: try store.loadDismissals())
+            dismissals: try store.loadDismissals(), asks: try store.loadAsks(), pairings: try store.loadPairings())
         dispatcher = RPCDispatcher(service: service)
     }
 

@@ -244,12 +244,13 @@ struct Serve: AsyncParsableCommand {
             let outcomes = try store.loadOutcomes()
             let referrals = try store.loadReferrals()
             let dismissals = try store.loadDismissals()
+            let asks = try store.loadAsks(), pairings = try store.loadPairings()
             let read = clock.now
             do {
                 let service = try StitchService(
                     community: stored, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes,
                     persistence: store, loadPolicy: loadPolicy, meaning: meaningSetup, referrals: referrals,
-                    followUp: followUp, dismissals: dismissals)
+                    followUp: followUp, dismissals: dismissals, asks: asks, pairings: pairings)
                 func seconds(_ d: Duration) -> String { String(format: "%.2f s", Double(d / .milliseconds(1)) / 1000) }
                 log(
                     "serving \(Wording.count(stored.members.count, "member")) and \(Wording.count(stored.activities.count, "activity")) from \(dbPath) "

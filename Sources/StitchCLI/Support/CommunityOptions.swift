@@ -37,6 +37,7 @@ extension CommunitySource {
             let community = try store.load()
             let configuration = try store.configuration(), outcomes = try store.loadOutcomes()
             let referrals = try store.loadReferrals(), dismissals = try store.loadDismissals()
+            let asks = try store.loadAsks(), pairings = try store.loadPairings()
             let meaningSetup = meaning.setup()
             // The vectors kept by `stitch serve`: loaded, never saved, here (the keeper is not started).
             if let embedder = meaningSetup.model?.embedder as? TextModelEmbedder {
@@ -45,7 +46,7 @@ extension CommunitySource {
             do {
                 return try StitchService(
                     community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes, meaning: meaningSetup,
-                    referrals: referrals, dismissals: dismissals)
+                    referrals: referrals, dismissals: dismissals, asks: asks, pairings: pairings)
             } catch {
                 throw CLIError.invalidInput(file: db, errors: error.errors)
             }
@@ -75,7 +76,7 @@ extension CommunityOptions {
         let store = try SQLiteCommunityStore(path: db, exclusive: true)
         let community = try store.load()
         let configuration = try store.configuration(), outcomes = try store.loadOutcomes(), referrals = try store.loadReferrals()
-        let dismissals = try store.loadDismissals()
+        let dismissals = try store.loadDismissals(), asks = try store.loadAsks(), pairings = try store.loadPairings()
         let meaningSetup = meaning.setup()
         if let embedder = meaningSetup.model?.embedder as? TextModelEmbedder {
             TextVectorKeeper(store: store, embedder: embedder) { _ in }?.preload()
@@ -83,7 +84,7 @@ extension CommunityOptions {
         do {
             let service = try StitchService(
                 community: community, taxonomy: taxonomy, configuration: configuration, outcomes: outcomes, persistence: store,
-                meaning: meaningSetup, referrals: referrals, dismissals: dismissals)
+                meaning: meaningSetup, referrals: referrals, dismissals: dismissals, asks: asks, pairings: pairings)
             return (service, store)
         } catch {
             throw CLIError.invalidInput(file: db, errors: error.errors)

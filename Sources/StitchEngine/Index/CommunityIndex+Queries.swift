@@ -11,7 +11,7 @@ extension CommunityIndex {
     /// The reciprocity of asking member `m` to give: half their need to give (from their balance),
     /// half how little they have given lately (load spread).
     @inline(__always)
-    func giverReciprocity(_ m: Int) -> Double { ledger.giverReciprocity[m] }
+    func giverReciprocity(_ m: Int) -> Double { m < askedReciprocity.count ? askedReciprocity[m] : ledger.giverReciprocity[m] }
 
     /// Age in years at the reference date, when the birth year is known.
     func age(birthYear: Int32) -> Int32? { birthYear > 0 ? Int32(today.year) - birthYear : nil }

@@ -50,4 +50,10 @@ struct CommunityIndex: Sendable {
     /// The broker's dismissals in force, by subject id then candidate id
     /// (``Engine/judgingDismissals(_:on:)``); empty unless a query's engine was given them.
     var dismissed: [String: [String: Dismissal]] = [:]
+    /// Each member's ask load in hours and the reciprocity of asking them with it
+    /// (``Engine/weighingAsks(_:exchanges:on:)``); empty unless a query's engine was given asks.
+    var askLoad: [Double] = []
+    var askedReciprocity: [Double] = []
+    /// The ongoing pairings in force, by the person helped (``Engine/judgingPairings(_:on:)``).
+    var pairings: [String: [Pairing]] = [:]
 }

@@ -92,7 +92,7 @@ struct BuddySearch {
         let searchLimit = GreatCircle.chordSquared(forKm: BuddyJob.searchKm)
         let members = index.members
         let recent = index.ledger.recentHours, overload = index.configuration.overloadHours
-        let reciprocity = index.ledger.giverReciprocity, ranks = index.memberIDRank
+        let reciprocity = index.reciprocityColumn, ranks = index.memberIDRank
         let place = person.position, me = person.memberIndex ?? -1
         let total = weights.skill + weights.availability + weights.locality + weights.wellbeing + weights.bridging + weights.reciprocity
         let scale = total > 0 ? (1 - BuddyFit.share) / total : 0

@@ -236,7 +236,7 @@ struct HelperJob: ScoringJob {
         let recent = index.ledger.recentHours[m]
         if recent >= 6 {
             reasons.append("Gave \(Formulas.hoursText(recent)) in the last 4 weeks")
-        } else if index.ledger.load[m] < 1 {
+        } else if index.ledger.load[m] + index.askHours(m) < 1 {
             reasons.append("Not asked much lately")
         }
         if let b = bridging.reason(value: f.bridging, member: c) { reasons.append(b) }

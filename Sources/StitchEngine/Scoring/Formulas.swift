@@ -32,6 +32,17 @@ enum Formulas {
     @inline(__always)
     static func loadSpread(load: Double) -> Double { 1 / (1 + load / 6) }
 
+    /// Hours of load one ask of a helper adds: `askHours · exp(−age / 14 days)`, plus
+    /// `pendingHours · exp(−age / 30 days)` while no exchange has followed it. An ask is a call on
+    /// the helper's time even before (or without) an hour given; one still open weighs more.
+    static let askHours = 6.0
+    static let pendingAskHours = 6.0
+    @inline(__always)
+    static func askLoad(ageDays: Int, pending: Bool) -> Double {
+        let age = Double(max(0, ageDays))
+        return askHours * exp(-age / 14) + (pending ? pendingAskHours * exp(-age / 30) : 0)
+    }
+
     /// Helper-side wellbeing: giving and connecting are good for the giver: `0.7·give + 0.3·connect`.
     static func giverWellbeing(_ goals: FiveWays, known: Bool) -> Double {
         known ? 0.7 * goals.give + 0.3 * goals.connect : neutral

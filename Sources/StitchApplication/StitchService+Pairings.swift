@@ -1,0 +1,77 @@
+import StitchEngine
+public import StitchModel
+
+/// `pairing.start`, `pairing.review`, `pairing.end` and `pairing.list`: ongoing pairings of a
+/// helper (or buddy) with a person, for one kind of help.
+///
+/// While a pairing holds (from its start through its review day) the paired helper comes first
+/// in that person's answers of its kind, unless a hard constraint rules them out, and is exempt
+/// from load spreading. A pairing is validated, stored when the store keeps pairings, and only
+/// then kept and answered; one per person and kind. Like dismissals, a pairing lives as long as
+/// the records it names.
+extension StitchService {
+    /// `pairing.start`: keeps the pairing (replacing the one of the same person and kind), from
+    /// today unless it says otherwise, to be reviewed ``Pairing/defaultReviewDays`` later unless
+    /// it says when.
+    public func startPairing(_ input: Pairing) throws(ServiceError) -> Pairing {
+        var pairing = input
+        if pairing.start == nil { pairing.start = Self.today() }
+        if pairing.review == nil { pairing.review = pairing.start?.adding(days: Pairing.defaultReviewDays) }
+        if let problem = pairing.validationErrors().first { throw ServiceError.invalidParams(problem) }
+        guard isSubject(pairing.person) else {
+            throw .query(.unknownMember(field: "person", id: pairing.person), engine: engine)
+        }
+        guard engine.contains(member: pairing.helper) else {
+            throw .query(.unknownMember(field: "helper", id: pairing.helper), engine: engine)
+        }
+        try storeAsks("pairing.start") { try $0.save(pairing: pairing) }
+        pairings.removeAll { $0.person == pairing.person && $0.isKind(pairing.kind) }
+        pairings.append(pairing)
+        withdrawSnapshot()
+        return pairing
+    }
+
+    /// `pairing.review`: the pairing of this person and kind, reviewed and kept on to a new
+    /// review day.
+    public func reviewPairing(_ params: MethodParams.PairingReview) throws(ServiceError) -> Pairing {
+        guard var pairing = pairings.first(where: { $0.person == params.person && $0.isKind(params.kind) }) else {
+            throw ServiceError.invalidParams(
+                ValidationError(field: "kind", reason: "\(params.person) has no pairing for '\(params.kind)'; start one with pairing.start"))
+        }
+        pairing.review = params.review
+        if let problem = pairing.validationErrors().first { throw ServiceError.invalidParams(problem) }
+        try storeAsks("pairing.review") { try $0.save(pairing: pairing) }
+        pairings.removeAll { $0.person == pairing.person && $0.isKind(pairing.kind) }
+        pairings.append(pairing)
+        withdrawSnapshot()
+        return pairing
+    }
+
+    /// `pairing.end`: ends the pairing of this person and kind, answering whether there was one
+    /// (ending one that is not there changes nothing, so a retried request gets the same state).
+    public func endPairing(_ params: MethodParams.PairingEnd) throws(ServiceError) -> MethodResults.Undismissed {
+        guard let pairing = pairings.first(where: { $0.person == params.person && $0.isKind(params.kind) }) else {
+            return .init(removed: false)
+        }
+        try storeAsks("pairing.end") { try $0.removePairing(person: pairing.person, kind: pairing.kind) }
+        pairings.removeAll { $0.person == pairing.person && $0.isKind(pairing.kind) }
+        withdrawSnapshot()
+        return .init(removed: true)
+    }
+
+    /// `pairing.list`: the pairings kept (of `person`, or of `helper`, when given), by person then
+    /// kind, each saying whether it holds today.
+    public func listPairings(_ params: MethodParams.Pairings) throws(ServiceError) -> MethodResults.Pairings {
+        for (field, id) in [("person", params.person), ("helper", params.helper)] {
+            if let id, let problem = RecordBounds.idProblem(id) { throw ServiceError.invalidParams(ValidationError(field: field, reason: problem)) }
+        }
+        let today = Self.today()
+        let listed = pairings.filter { (params.person == nil || $0.person == params.person) && (params.helper == nil || $0.helper == params.helper) }
+            .sorted { ($0.person, $0.kind) < ($1.person, $1.kind) }
+            .map {
+                MethodResults.Pairings.Listed(
+                    person: $0.person, helper: $0.helper, kind: $0.kind, start: $0.start, review: $0.review, active: $0.holds(on: today))
+            }
+        return .init(pairings: listed)
+    }
+}

@@ -1,0 +1,65 @@
+public import StitchModel
+
+extension Engine {
+    /// This engine with the ongoing pairings that hold on `day`: in a person's answers of a
+    /// pairing's kind, the paired helper comes first ("Already helps them every week") unless a
+    /// hard constraint rules them out, and is exempt from load spreading (their reciprocity for
+    /// that person reads the hours they gave, not how often they are asked).
+    ///
+    /// Pairings are not part of the community: the service keeps them and hands them to the
+    /// engine a query reads. Those naming an unknown person or helper simply never match.
+    ///
+    /// ```swift
+    /// let paired = engine.judgingPairings([Pairing(person: "m-arthur", helper: "m-jade", kind: "shopping")], on: today)
+    /// ```
+    public func judgingPairings(_ pairings: [Pairing], on day: CalendarDate) -> Engine {
+        var byPerson: [String: [Pairing]] = [:]
+        for pairing in pairings where pairing.holds(on: day) { byPerson[pairing.person, default: []].append(pairing) }
+        guard !(byPerson.isEmpty && index.pairings.isEmpty) else { return self }
+        var engine = self
+        engine.index.pairings = byPerson
+        return engine
+    }
+}
+
+extension CommunityIndex {
+    /// The helper (by member index) paired with `person` for help of the kind `skill` names, or
+    /// for going along (`buddy`), when a pairing holds: the same words, or the same term.
+    func pairedHelper(of person: String?, kind skill: String, term: Int32?) -> Int32? {
+        guard let person, let list = pairings[person] else { return nil }
+        for pairing in list {
+            let sameTerm = term != nil && pairing.kind != Pairing.buddyKind && vocabulary.index(of: pairing.kind) == term
+            if pairing.isKind(skill) || sameTerm, let m = memberIndex[pairing.helper] { return m }
+        }
+        return nil
+    }
+}
+
+extension HelperJob {
+    /// The reason a paired helper is put first with.
+    static let pairedReason = "Already helps them every week"
+
+    /// The ranking with the helper paired with the requester for this kind of help first, when
+    /// a pairing holds and no hard constraint rules them out (then a note says so, by reason).
+    /// Their reciprocity leaves out the asks: a pairing is exempt from load spreading.
+    func puttingPairedFirst(_ ranking: Ranking, skill: String, limit: Int) -> Ranking {
+        guard let c = index.pairedHelper(of: subjectID, kind: skill, term: wanted) else { return ranking }
+        var ranking = ranking
+        var report = ConstraintReport(explain: false)
+        checkConstraints(c, &report)
+        if let reason = report.firstFailure {
+            ranking.notes.append("The helper paired with them for this is ruled out today: \(reason.explanation)")
+            return ranking
+        }
+        let m = Int(c)
+        var f = factors(c)
+        f.reciprocity = index.ledger.giverReciprocity[m]
+        f = f.clamped()
+        var match = match(c, score: weights.combine(f), factors: f)
+        match.reasons.insert(Self.pairedReason, at: 0)
+        ranking.matches.removeAll { $0.id == match.id }
+        ranking.matches.insert(match, at: 0)
+        if ranking.matches.count > limit { ranking.matches.removeLast(ranking.matches.count - limit) }
+        return ranking
+    }
+}
