@@ -109,6 +109,8 @@ enum HTTPOperations {
         "dueReferrals": "referral.due", "referralReport": "referral.report", "getReferral": "referral.get",
         "updateReferralStatus": "referral.update-status", "referralMessage": "referral.message",
         "recordWellbeing": "referral.wellbeing", "learnWeights": "weights.learn", "weightFits": "weights.fits",
-        "applyWeights": "weights.apply",
+        "applyWeights": "weights.apply", "recordLedgerEntry": "ledger.record", "ledgerBalances": "ledger.balances",
+        "listLedgerAccounts": "ledger.account.list", "addLedgerAccount": "ledger.account.add", "exportBalances": "ledger.export",
+        "importBalances": "ledger.import",
     ]
 }

@@ -115,7 +115,7 @@ public final class RPCDispatcher: Sendable {
     static let readOnlyMethods: Set<String> = [
         "match.helpers", "match.opportunities", "refer.activities", "match.explain", "plan.allocate", "weights.get",
         "server.health", "match.dismissals", "referral.get", "referral.list", "referral.due", "referral.message", "referral.report",
-        "weights.fits",
+        "weights.fits", "ledger.balances", "ledger.account.list", "ledger.export",
     ]
 
     func prepare(_ line: Data) -> PreparedLine {
@@ -284,7 +284,8 @@ public final class RPCDispatcher: Sendable {
         "match.dismiss", "match.undismiss", "match.dismissals", "network.analyse", "outcome.record", "weights.get", "weights.set",
         "weights.calibrate", "weights.learn", "weights.fits", "weights.apply", "server.health", "server.stats", "referral.create",
         "referral.update-status", "referral.get", "referral.list", "referral.due", "referral.wellbeing", "referral.message",
-        "referral.report",
+        "referral.report", "ledger.record", "ledger.balances", "ledger.account.add", "ledger.account.list", "ledger.export",
+        "ledger.import",
     ]
 
     /// Every method of the protocol.

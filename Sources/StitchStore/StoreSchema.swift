@@ -29,10 +29,13 @@ import GRDB
 ///   was learnt and last applied (`SQLiteCommunityStore+LearnedWeights`).
 /// - `v8`: dismissals: the broker's "not this one" per subject and candidate
 ///   (`SQLiteCommunityStore+Dismissals`).
+/// - `v9`: the ledger: accounts that are not members' and ledger entries (groups, donations,
+///   credits spent, carry-overs), each as JSON (`SQLiteCommunityStore+Ledger`). Exchanges keep
+///   their own table, unchanged.
 enum StoreSchema {
     /// The schema version this build writes, also kept in `meta.schemaVersion` and
     /// `PRAGMA user_version`.
-    static let currentVersion = 8
+    static let currentVersion = 9
 
     /// `PRAGMA application_id`: "STCH", marking the file as a Stitch store.
     static let applicationID: Int32 = 0x5354_4348
@@ -246,6 +249,26 @@ enum StoreSchema {
 
                     UPDATE meta SET value = '8' WHERE key = 'schemaVersion';
                     PRAGMA user_version = 8;
+                    """)
+        }
+        migrator.registerMigration("v9: ledger") { db in
+            // Accounts share the space of member ids (checked by the service); entries name
+            // members and accounts in lists, so they are JSON records pruned by the writes that
+            // remove members, as the service does in memory.
+            try db.execute(
+                sql: """
+                    CREATE TABLE ledger_accounts (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        position INTEGER NOT NULL,
+                        record TEXT NOT NULL
+                    );
+                    CREATE TABLE ledger_entries (
+                        seq INTEGER PRIMARY KEY,
+                        record TEXT NOT NULL
+                    );
+
+                    UPDATE meta SET value = '9' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 9;
                     """)
         }
         return migrator

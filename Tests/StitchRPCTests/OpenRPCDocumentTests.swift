@@ -76,6 +76,9 @@ struct OpenRPCDocumentTests {
         "weights.apply": MethodParams.ApplyWeights.fieldKeys,
         "match.dismiss": Dismissal.fieldKeys, "match.undismiss": MethodParams.Undismiss.fieldKeys,
         "match.dismissals": MethodParams.Dismissals.fieldKeys,
+        "ledger.record": MethodParams.RecordLedgerEntry.fieldKeys, "ledger.balances": MethodParams.LedgerBalances.fieldKeys,
+        "ledger.account.add": MethodParams.AddLedgerAccount.fieldKeys, "ledger.account.list": RecordKeys([]),
+        "ledger.export": MethodParams.ExportBalances.fieldKeys, "ledger.import": MethodParams.ImportBalances.fieldKeys,
     ]
 
     @Test func everyMethodsParamsAreTheKeysItsReaderTakes() throws {
