@@ -60,7 +60,7 @@ struct CreditsCommandTests {
         // Refused with the field, the reason and what to do; nothing stored.
         let bad = try runner.run(["credits", "record", "--kind", "spend", "--from", "m-0", "--to", "m-1", "--hours", "1", "--db", db])
         #expect(bad.status != 0)
-        #expect(bad.stderr.contains("params.entry.to[0]") && bad.stderr.contains("who accepts credits is a timebank or organisation account"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("entry.to[0]: ") && bad.stderr.contains("who accepts credits is a timebank or organisation account"), "\(bad.stderr)")
         let unknown = try runner.run(["credits", "record", "--kind", "donation", "--from", "m-0", "--to", "m-9", "--hours", "1", "--db", db])
         #expect(unknown.stderr.contains("add the member, or the account"), "\(unknown.stderr)")
 

@@ -63,11 +63,10 @@ extension CommunityIndex {
         var reasons: [String] = []
         if ledger.potSupported[m] > 0 { reasons.append("Supported by the good will pot") }
         if ledger.donatedIn[m] > 0 { reasons.append("Supported by donated credits") }
-        if let places = ledger.recentAtAccounts[m],
-            let (place, hours) = places.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
-        {
-            let weeks = configuration.overloadWindowDays % 7 == 0 ? "\(configuration.overloadWindowDays / 7) weeks" : "\(configuration.overloadWindowDays) days"
-            reasons.append("Gave \(Formulas.hoursText(hours)) at \(place) in the last \(weeks)")
+        if let best = ledger.recentAtAccounts[m]?.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
+            let days = configuration.overloadWindowDays
+            let window = days % 7 == 0 ? "\(days / 7) weeks" : "\(days) days"
+            reasons.append("Gave \(Formulas.hoursText(best.value)) at \(best.key) in the last \(window)")
         }
         return reasons
     }
