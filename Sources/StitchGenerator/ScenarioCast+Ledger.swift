@@ -31,10 +31,10 @@ extension ScenarioCast {
                 location: at(51.4520, -0.0150), travelKm: 2, birthYear: 1961, groups: ["rgtb"]),
             Member(
                 id: "m-elsie", name: "Elsie", needs: ["lifts", "befriending"], availability: [slot(.fri, "10:00", "13:00")],
-                location: at(51.4490, -0.0160), travelKm: 1, housebound: true, birthYear: 1942, groups: ["rgtb", "gp-rushey-green"]),
+                location: at(51.4490, -0.0160), travelKm: 1, housebound: true, birthYear: 1942, groups: ["rgtb"]),
             Member(
                 id: "m-tunde", name: "Tunde", offers: ["form-filling", "lifts"], availability: [slot(.fri, "09:00", "14:00")],
-                location: at(51.4510, -0.0175), travelKm: 4, homeVisits: true, birthYear: 1983, groups: ["rgtb", "gp-rushey-green"],
+                location: at(51.4510, -0.0175), travelKm: 4, homeVisits: true, birthYear: 1983, groups: ["rgtb"],
                 wellbeing: FiveWays(connect: 0.7, give: 0.9)),
         ]
     }
