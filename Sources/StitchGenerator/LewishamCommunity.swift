@@ -39,8 +39,7 @@ public enum LewishamCommunity {
         let generated = CommunityGenerator(configuration: configuration, taxonomy: taxonomy).generate(alongside: nearby)
         return Community(
             members: cast.members + generated.members, activities: cast.activities + generated.activities,
-            exchanges: cast.exchanges + generated.exchanges, attendance: cast.attendance + generated.attendance,
-            accounts: cast.accounts, ledger: cast.ledger)
+            exchanges: cast.exchanges + generated.exchanges, attendance: cast.attendance + generated.attendance)
     }
 
     /// Up to ``openActiveLimit`` sessions within ``openActiveRadiusKm`` of Lewisham town centre,
