@@ -152,8 +152,8 @@ public struct CommunityImport: Sendable {
             if let key = layout.keys.first(where: LedgerPart.keys.contains) {
                 throw ValidationError(
                     field: key,
-                    reason: "a ledger is not merged into a stored community; import this file with --replace, "
-                        + "or record the entries with stitch credits record")
+                    reason: "stitch import does not read a ledger yet; load this file with community.load, "
+                        + "or record the entries with stitch credits record and stitch credits account add")
             }
             if let records = LenientFile(layout, in: data) { file = records } else { file = try wholeFile(data) }
         } else {
