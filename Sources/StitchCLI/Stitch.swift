@@ -24,7 +24,7 @@ struct Stitch: AsyncParsableCommand {
         subcommands: [
             WhoCanHelp.self, Give.self, Refer.self, Explain.self, Generate.self, Plan.self, Network.self, Serve.self, MCPCommand.self,
             Import.self, Export.self, Demo.self, Admin.self, ReferralCommand.self, WeightsCommand.self, Dismiss.self, Undismiss.self,
-            Dismissals.self, AskCommand.self, PairingCommand.self, AccountCommand.self, DBSCommand.self,
+            Dismissals.self, AskCommand.self, PairingCommand.self, AccountCommand.self, DBSCommand.self, CreditsCommand.self,
         ]
     )
 }

@@ -10,7 +10,9 @@ public import StitchModel
 public enum ScenarioCast {
     /// The cast as a community: members, activities, exchanges and attendance.
     public static var community: Community {
-        Community(members: members, activities: activities, exchanges: exchanges, attendance: attendance)
+        Community(
+            members: members + ledgerMembers, activities: activities, exchanges: exchanges, attendance: attendance,
+            accounts: ledgerAccounts, ledger: ledger)
     }
 
     static func at(_ lat: Double, _ lon: Double) -> Location { Location(lat: lat, lon: lon)! }

@@ -111,5 +111,8 @@ enum HTTPOperations {
         "recordWellbeing": "referral.wellbeing", "learnWeights": "weights.learn", "weightFits": "weights.fits",
         "applyWeights": "weights.apply", "askHelper": "match.ask", "listAsks": "match.asks", "startPairing": "pairing.start",
         "reviewPairing": "pairing.review", "endPairing": "pairing.end", "listPairings": "pairing.list",
+        "recordLedgerEntry": "ledger.record", "ledgerBalances": "ledger.balances",
+        "listLedgerAccounts": "ledger.account.list", "addLedgerAccount": "ledger.account.add", "exportBalances": "ledger.export",
+        "importBalances": "ledger.import",
     ]
 }

@@ -61,6 +61,45 @@ struct StitchAPI: APIProtocol {
         return .ok(.init(body: .json(try Self.json(try await service.record(exchange: params.exchange)))))
     }
 
+    // MARK: Ledger
+
+    func recordLedgerEntry(_ input: Operations.RecordLedgerEntry.Input) async throws -> Operations.RecordLedgerEntry.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.RecordLedgerEntry.self, body, as: "entry")
+        return .ok(.init(body: .json(try Self.json(try await service.recordLedgerEntry(params)))))
+    }
+
+    func ledgerBalances(_ input: Operations.LedgerBalances.Input) async throws -> Operations.LedgerBalances.Output {
+        let params: MethodParams.LedgerBalances
+        switch input.body {
+        case .json(let body)?: params = try Self.read(MethodParams.LedgerBalances.self, body)
+        case nil: params = MethodParams.LedgerBalances()
+        }
+        return .ok(.init(body: .json(try Self.json(try await service.ledgerBalances(params)))))
+    }
+
+    func listLedgerAccounts(_ input: Operations.ListLedgerAccounts.Input) async throws -> Operations.ListLedgerAccounts.Output {
+        .ok(.init(body: .json(try Self.json(await service.listLedgerAccounts()))))
+    }
+
+    func addLedgerAccount(_ input: Operations.AddLedgerAccount.Input) async throws -> Operations.AddLedgerAccount.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.AddLedgerAccount.self, body, as: "account")
+        return .ok(.init(body: .json(try Self.json(try await service.addLedgerAccount(params)))))
+    }
+
+    func exportBalances(_ input: Operations.ExportBalances.Input) async throws -> Operations.ExportBalances.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.ExportBalances.self, body)
+        return .ok(.init(body: .json(try Self.json(await service.exportBalances(params)))))
+    }
+
+    func importBalances(_ input: Operations.ImportBalances.Input) async throws -> Operations.ImportBalances.Output {
+        guard case .json(let body) = input.body else { throw Self.unsupportedBody }
+        let params = try Self.read(MethodParams.ImportBalances.self, body, as: "transfer")
+        return .ok(.init(body: .json(try Self.json(try await service.importBalances(params)))))
+    }
+
     func recordAttendance(_ input: Operations.RecordAttendance.Input) async throws -> Operations.RecordAttendance.Output {
         guard case .json(let body) = input.body else { throw Self.unsupportedBody }
         let params = try Self.read(MethodParams.RecordAttendance.self, body, as: "attendance")

@@ -1,21 +1,42 @@
 /// Everything Stitch knows of one community: members, activities, exchanges of time and attendance.
 ///
 /// The community file (`stitch import FILE`, `community.load`) has exactly this shape:
-/// `{"members":[…],"activities":[…],"exchanges":[…],"attendance":[…]}`.
+/// `{"members":[…],"activities":[…],"exchanges":[…],"attendance":[…],"accounts":[…],"ledger":[…]}`
+/// (`accounts` and `ledger`: the time bank's ledger beyond one-to-one exchanges, docs/ledger.md).
 public struct Community: Sendable, Hashable, Codable {
     public var members: [Member]
     public var activities: [Activity]
     public var exchanges: [Exchange]
     public var attendance: [Attendance]
+    /// The ledger's accounts that are not members' (the time bank, organisations, the pot).
+    public var accounts: [LedgerAccount]
+    /// Ledger entries beyond one-to-one exchanges: groups, donations, credits spent.
+    public var ledger: [LedgerEntry]
 
-    public init(members: [Member] = [], activities: [Activity] = [], exchanges: [Exchange] = [], attendance: [Attendance] = []) {
+    public init(
+        members: [Member] = [], activities: [Activity] = [], exchanges: [Exchange] = [], attendance: [Attendance] = [],
+        accounts: [LedgerAccount] = [], ledger: [LedgerEntry] = []
+    ) {
         self.members = members
         self.activities = activities
         self.exchanges = exchanges
         self.attendance = attendance
+        self.accounts = accounts
+        self.ledger = ledger
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case members, activities, exchanges, attendance }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case members, activities, exchanges, attendance, accounts, ledger }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(members, forKey: .members)
+        try c.encode(activities, forKey: .activities)
+        try c.encode(exchanges, forKey: .exchanges)
+        try c.encode(attendance, forKey: .attendance)
+        // A community without a ledger is written as before.
+        if !accounts.isEmpty { try c.encode(accounts, forKey: .accounts) }
+        if !ledger.isEmpty { try c.encode(ledger, forKey: .ledger) }
+    }
 
     /// The keys of a community file's top-level object: a JSON object with none of them is not
     /// a community (it is never read as an empty one).
@@ -60,6 +81,8 @@ public struct Community: Sendable, Hashable, Codable {
         activities = try c.decode([Activity].self, forKey: .activities, default: [])
         exchanges = try c.decode([Exchange].self, forKey: .exchanges, default: [])
         attendance = try c.decode([Attendance].self, forKey: .attendance, default: [])
+        accounts = try c.decode([LedgerAccount].self, forKey: .accounts, default: [])
+        ledger = try c.decode([LedgerEntry].self, forKey: .ledger, default: [])
     }
 
     /// Checks every record against ``RecordBounds`` (for records built in code rather than
@@ -108,7 +131,41 @@ public struct Community: Sendable, Hashable, Codable {
                 nearestActivity: nearestActivity)
                 .map { $0.inside("attendance[\(i)]") }
         }
+        errors += ledgerErrors(memberIDs: memberIDs, nearestMember: nearestMember)
         return errors
+    }
+
+    /// The ledger's problems: account ids taken twice or by a member, entry ids taken twice,
+    /// and entries naming accounts that do not fit them.
+    private func ledgerErrors(memberIDs: Set<String>, nearestMember: (String) -> String?) -> [ValidationError] {
+        var errors: [ValidationError] = []
+        var accountIDs = Set<String>()
+        for (i, account) in accounts.enumerated() {
+            if memberIDs.contains(account.id) || !accountIDs.insert(account.id).inserted {
+                errors.append(LedgerAccount.takenIDError(account.id, byMember: memberIDs.contains(account.id)).inside("accounts[\(i)]"))
+            }
+        }
+        let rules = ledgerRules
+        var entryIDs = Set<String>()
+        for (i, entry) in ledger.enumerated() {
+            if let id = entry.id, !entryIDs.insert(id).inserted {
+                errors.append(LedgerEntry.duplicateIDError(id).inside("ledger[\(i)]"))
+            }
+            errors += rules.referenceErrors(of: entry, nearestMember: nearestMember).map { $0.inside("ledger[\(i)]") }
+        }
+        return errors
+    }
+
+    /// The rules that read this community's ledger entries (its members and accounts).
+    public var ledgerRules: LedgerRules {
+        let memberIDs = Set(members.map(\.id))
+        return LedgerRules(accounts: accounts, isMember: { memberIDs.contains($0) })
+    }
+
+    /// Every account's balance in hours (members' and the others'), from the exchanges and the
+    /// ledger; accounts with no movement are absent. The balances sum to zero.
+    public func ledgerBalances() -> [String: Double] {
+        ledgerRules.balanceSeconds(exchanges: exchanges, entries: ledger).mapValues { Double($0) / 3600 }
     }
 
     /// How many unknown ids one ``validationErrors()`` suggests a known id for (each suggestion
@@ -128,6 +185,8 @@ public struct Community: Sendable, Hashable, Codable {
         for (i, record) in attendance.enumerated() {
             errors += record.boundErrors().map { $0.inside("attendance[\(i)]") }
         }
+        for (i, account) in accounts.enumerated() { errors += account.boundErrors().map { $0.inside("accounts[\(i)]") } }
+        for (i, entry) in ledger.enumerated() { errors += entry.boundErrors().map { $0.inside("ledger[\(i)]") } }
         return errors
     }
 

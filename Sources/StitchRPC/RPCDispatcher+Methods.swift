@@ -96,6 +96,14 @@ extension RPCDispatcher {
             case "referral.message": return .success(try await service.referralMessage(decode(MethodParams.RemoveByID.self, params)))
             case "network.analyse":
                 return .success(try await service.analyseNetwork(decode(MethodParams.Network.self, params)))
+            case "ledger.record": return .success(try await service.recordLedgerEntry(decode(MethodParams.RecordLedgerEntry.self, params)))
+            case "ledger.balances": return .success(try await service.ledgerBalances(decode(MethodParams.LedgerBalances.self, params)))
+            case "ledger.account.add": return .success(try await service.addLedgerAccount(decode(MethodParams.AddLedgerAccount.self, params)))
+            case "ledger.account.list":
+                try Self.takesNoParams(method, params)
+                return .success(await service.listLedgerAccounts())
+            case "ledger.export": return .success(await service.exportBalances(try decode(MethodParams.ExportBalances.self, params)))
+            case "ledger.import": return .success(try await service.importBalances(decode(MethodParams.ImportBalances.self, params)))
             default:
                 throw ServiceError(
                     .methodNotFound, "Method not found: \(NearestWord.shown(method))", field: "method",

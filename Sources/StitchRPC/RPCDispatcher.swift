@@ -115,7 +115,7 @@ public final class RPCDispatcher: Sendable {
     static let readOnlyMethods: Set<String> = [
         "match.helpers", "match.opportunities", "refer.activities", "match.explain", "plan.allocate", "weights.get",
         "server.health", "match.dismissals", "match.asks", "pairing.list", "referral.get", "referral.list", "referral.due", "referral.message", "referral.report",
-        "weights.fits",
+        "weights.fits", "ledger.balances", "ledger.account.list", "ledger.export",
     ]
 
     func prepare(_ line: Data) -> PreparedLine {
@@ -285,6 +285,8 @@ public final class RPCDispatcher: Sendable {
         "weights.calibrate", "weights.learn", "weights.fits", "weights.apply", "server.health", "server.stats", "referral.create",
         "referral.update-status", "referral.get", "referral.list", "referral.due", "referral.wellbeing", "referral.message",
         "referral.report", "match.ask", "match.asks", "pairing.start", "pairing.review", "pairing.end", "pairing.list",
+        "ledger.record", "ledger.balances", "ledger.account.add", "ledger.account.list", "ledger.export",
+        "ledger.import",
     ]
 
     /// Every method of the protocol.

@@ -100,6 +100,7 @@ enum BulkStoreFile {
                         """)
                 for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
                 try insert(community, memberJSON: memberJSON, activityJSON: activityJSON, db, progress: progress)
+                try SQLiteCommunityStore.replaceLedger(with: community, db)
                 for index in indexes { try db.execute(sql: index["sql"] as String) }
                 let insertWeights = try db.makeStatement(
                     sql: "INSERT INTO weights (\(Kept.weightColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -54,7 +54,60 @@ public struct CommunityImport: Sendable {
         } else {
             file = try wholeFile(data)
         }
-        return finish(file)
+        var result = finish(file)
+        try attachLedger(from: data, to: &result)
+        return result
+    }
+
+    /// Reads the file's ledger (`accounts`, `ledger`; docs/ledger.md) into the community read:
+    /// each account or entry decoded on its own and checked against the records kept, a bad one
+    /// reported with its path and left out (an entry left out moves no credits, so the balances
+    /// still sum to zero).
+    private static func attachLedger(from data: Data, to result: inout CommunityImport) throws(ValidationError) {
+        if let keys = CommunityFileLayout.scan(data)?.keys, !keys.contains(where: LedgerPart.keys.contains) { return }
+        try attachLedger(decoding: data, to: &result)
+    }
+
+    private static func attachLedger(decoding data: Data, to result: inout CommunityImport) throws(ValidationError) {
+        let part: LedgerPart
+        do {
+            part = try JSONDecoder().decode(LedgerPart.self, from: data)
+        } catch let error as DecodingError {
+            throw ValidationError(error)
+        } catch {
+            throw ValidationError(field: "$", reason: "could not be read")
+        }
+        var community = result.community
+        let memberIDs = Set(community.members.map(\.id))
+        var accountIDs = Set<String>()
+        for (i, item) in part.accounts.enumerated() {
+            switch item.value {
+            case .failure(let problem): result.problems.append(problem)
+            case .success(let account):
+                if memberIDs.contains(account.id) || !accountIDs.insert(account.id).inserted {
+                    result.problems.append(
+                        LedgerAccount.takenIDError(account.id, byMember: memberIDs.contains(account.id)).inside("accounts[\(i)]"))
+                } else {
+                    community.accounts.append(account)
+                }
+            }
+        }
+        let rules = community.ledgerRules
+        var entryIDs = Set<String>()
+        for (i, item) in part.ledger.enumerated() {
+            switch item.value {
+            case .failure(let problem): result.problems.append(problem)
+            case .success(let entry):
+                var problems = rules.referenceErrors(of: entry)
+                if let id = entry.id, !entryIDs.insert(id).inserted { problems.append(LedgerEntry.duplicateIDError(id)) }
+                if problems.isEmpty {
+                    community.ledger.append(entry)
+                } else {
+                    result.problems += problems.map { $0.inside("ledger[\(i)]") }
+                }
+            }
+        }
+        result.community = community
     }
 
     /// What is wrong with a file whose top-level object has these keys: not a community at all
@@ -96,6 +149,12 @@ public struct CommunityImport: Sendable {
         let file: LenientFile
         if let layout = CommunityFileLayout.scan(data) {
             if let problem = topLevelProblem(keys: layout.keys) { throw problem }
+            if let key = layout.keys.first(where: LedgerPart.keys.contains) {
+                throw ValidationError(
+                    field: key,
+                    reason: "stitch import does not read a ledger yet; load this file with community.load, "
+                        + "or record the entries with stitch credits record and stitch credits account add")
+            }
             if let records = LenientFile(layout, in: data) { file = records } else { file = try wholeFile(data) }
         } else {
             file = try wholeFile(data)
@@ -258,6 +317,21 @@ private struct LenientFile: Decodable {
         activities = try c.decodeIfPresent([Lenient<Activity>].self, forKey: .activities) ?? []
         exchanges = try c.decodeIfPresent([Lenient<Exchange>].self, forKey: .exchanges) ?? []
         attendance = try c.decodeIfPresent([Lenient<Attendance>].self, forKey: .attendance) ?? []
+    }
+}
+
+/// The ledger's two lists of a community file, each record decoded on its own.
+private struct LedgerPart: Decodable {
+    static let keys: Set<String> = ["accounts", "ledger"]
+    var accounts: [Lenient<LedgerAccount>]
+    var ledger: [Lenient<LedgerEntry>]
+
+    private enum CodingKeys: String, CodingKey { case accounts, ledger }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        accounts = try c.decodeIfPresent([Lenient<LedgerAccount>].self, forKey: .accounts) ?? []
+        ledger = try c.decodeIfPresent([Lenient<LedgerEntry>].self, forKey: .ledger) ?? []
     }
 }
 

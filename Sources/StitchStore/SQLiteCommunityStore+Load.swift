@@ -16,7 +16,7 @@ extension SQLiteCommunityStore {
     /// One read transaction (a WAL snapshot), so a write in progress is never half seen.
     public func load() throws(StoreError) -> Community {
         let (community, setAside) = try read { db in try Self.readSound(db) }
-        noteSetAside(setAside, tables: ["members", "activities", "exchanges", "attendance"])
+        noteSetAside(setAside, tables: ["members", "activities", "exchanges", "attendance", "ledger_accounts", "ledger_entries"])
         return community
     }
 
@@ -57,7 +57,9 @@ extension SQLiteCommunityStore {
             let field = rest.hasPrefix(".") ? String(rest.dropFirst()) : (rest.isEmpty ? "$" : String(rest))
             setAside.append(SetAside(table: table, key: key, ValidationError(field: field, reason: problem.reason)))
         }
-        return (lists.community, setAside)
+        var community = lists.community
+        try readLedger(db, into: &community, setAside: &setAside)
+        return (community, setAside)
     }
 
     /// Whether a decoded record's id is the key it is stored under; a mismatch is set aside.

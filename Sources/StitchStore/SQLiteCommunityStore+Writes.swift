@@ -66,10 +66,11 @@ extension SQLiteCommunityStore {
                 try insertAttendance.execute(Self.values(attendance))
                 tick()
             }
+            try Self.replaceLedger(with: community, db)
             try Self.pruneOutcomes(db)
             try Self.pruneDismissals(db)
             try Self.pruneAsks(db)
-            try db.execute(sql: "DELETE FROM quarantine WHERE source IN ('members', 'activities', 'exchanges', 'attendance')")
+            try db.execute(sql: "DELETE FROM quarantine WHERE source IN ('members', 'activities', 'exchanges', 'attendance', 'ledger_accounts', 'ledger_entries')")
             try db.execute(sql: "DELETE FROM meta WHERE key = '\(Self.demoKey)'")
             if demo { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('\(Self.demoKey)', 'bundled')") }
         }
@@ -94,6 +95,7 @@ extension SQLiteCommunityStore {
                 try Self.store(member, db, encoder: encoder)
             }
             try db.run("DELETE FROM exchanges WHERE giver = ?1 OR receiver = ?1", [.text(id)])
+            try Self.pruneLedger(member: id, db)
             try db.run("DELETE FROM attendance WHERE member = ?", [.text(id)])
             try db.run("DELETE FROM member_avoid WHERE member = ?1 OR avoided = ?1", [.text(id)])
             try db.run("DELETE FROM members WHERE id = ?", [.text(id)])

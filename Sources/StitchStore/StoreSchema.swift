@@ -29,6 +29,9 @@ import GRDB
 ///   was learnt and last applied (`SQLiteCommunityStore+LearnedWeights`).
 /// - `v8`: dismissals: the broker's "not this one" per subject and candidate
 ///   (`SQLiteCommunityStore+Dismissals`).
+/// - `v9`: the ledger: accounts that are not members' and ledger entries (groups, donations,
+///   credits spent, carry-overs), each as JSON (`SQLiteCommunityStore+Ledger`). Exchanges keep
+///   their own table, unchanged.
 /// - `v10`: asks of helpers (subject, candidate, day) and ongoing pairings (person and kind)
 ///   (`SQLiteCommunityStore+Asks`).
 enum StoreSchema {
@@ -248,6 +251,26 @@ enum StoreSchema {
 
                     UPDATE meta SET value = '8' WHERE key = 'schemaVersion';
                     PRAGMA user_version = 8;
+                    """)
+        }
+        migrator.registerMigration("v9: ledger") { db in
+            // Accounts share the space of member ids (checked by the service); entries name
+            // members and accounts in lists, so they are JSON records pruned by the writes that
+            // remove members, as the service does in memory.
+            try db.execute(
+                sql: """
+                    CREATE TABLE ledger_accounts (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        position INTEGER NOT NULL,
+                        record TEXT NOT NULL
+                    );
+                    CREATE TABLE ledger_entries (
+                        seq INTEGER PRIMARY KEY,
+                        record TEXT NOT NULL
+                    );
+
+                    UPDATE meta SET value = '9' WHERE key = 'schemaVersion';
+                    PRAGMA user_version = 9;
                     """)
         }
         migrator.registerMigration("v10: asks and pairings") { db in

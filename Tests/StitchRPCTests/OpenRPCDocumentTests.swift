@@ -79,6 +79,9 @@ struct OpenRPCDocumentTests {
         "match.ask": Ask.fieldKeys, "match.asks": MethodParams.Asks.fieldKeys, "pairing.start": Pairing.fieldKeys,
         "pairing.review": MethodParams.PairingReview.fieldKeys, "pairing.end": MethodParams.PairingEnd.fieldKeys,
         "pairing.list": MethodParams.Pairings.fieldKeys,
+        "ledger.record": MethodParams.RecordLedgerEntry.fieldKeys, "ledger.balances": MethodParams.LedgerBalances.fieldKeys,
+        "ledger.account.add": MethodParams.AddLedgerAccount.fieldKeys, "ledger.account.list": RecordKeys([]),
+        "ledger.export": MethodParams.ExportBalances.fieldKeys, "ledger.import": MethodParams.ImportBalances.fieldKeys,
     ]
 
     @Test func everyMethodsParamsAreTheKeysItsReaderTakes() throws {

@@ -6,6 +6,7 @@ extension CommunityIndex {
     init(community: Community, taxonomy: SkillTaxonomy, configuration: EngineConfiguration, meaning: MeaningModel? = nil) {
         self.configuration = configuration
         let dates = community.exchanges.compactMap(\.date) + community.attendance.compactMap(\.date)
+            + community.ledger.compactMap(\.date)
         let today = configuration.referenceDate ?? dates.max() ?? CalendarDate(year: 2026, month: 1, day: 1)!
         self.today = today
 
@@ -120,7 +121,15 @@ extension CommunityIndex {
                 for q in people[(people.startIndex + i + 1)...] { pairs.append((p, q, w)) }
             }
         }
+        var accounts: [String: LedgerAccount] = [:]
+        for account in community.accounts where accounts[account.id] == nil { accounts[account.id] = account }
+        for entry in community.ledger {
+            Self.post(
+                entry, into: &ledger, memberIndex: memberIndex, accounts: accounts, today: today,
+                windowDays: configuration.overloadWindowDays, sign: 1)
+        }
         self.ledger = ledger
+        ledgerAccounts = accounts
         graph = SocialGraph(nodeCount: members.count, pairs: pairs)
         bridging = SpectralBridging(
             community: community, memberIndex: memberIndex, memberCount: members.count, attendees: attendees,

@@ -30,6 +30,8 @@ struct CommunityIndex: Sendable {
     /// Safeguarding exclusions, symmetric: row m lists everyone m must never be matched with.
     var avoid: CompressedRows<Int32>
     var ledger: TimeLedger
+    /// The ledger's accounts that are not members', by id (docs/ledger.md).
+    var ledgerAccounts: [String: LedgerAccount] = [:]
     var graph: SocialGraph
     /// The spectral bridging model (replaced whole by ``Engine/rebuildingBridging(from:)``).
     var bridging: SpectralBridging

@@ -152,7 +152,7 @@ struct GiveJob: ScoringJob {
             f.availability = both ? min(1, Double(index.members.availability.overlapMinutes(row: m, with: giver.availability)) / 120) : Formulas.neutral
             f.wellbeing = Formulas.giverWellbeing(giver.wellbeing, known: giver.has(.hasWellbeing))
             // Someone who has given much and now needs help comes first.
-            f.reciprocity = 1 - Formulas.needToGive(balance: index.ledger.balance(m))
+            f.reciprocity = 1 - Formulas.needToGive(balance: index.ledger.standing(m))
             if withBridging { f.bridging = bridging.value(toMember: c) }
             return f
         }
@@ -187,6 +187,7 @@ struct GiveJob: ScoringJob {
             if index.members.has(m, .housebound) { reasons.append("Housebound: a home visit") }
             if let km { reasons.append("\(Formulas.distanceText(km)) away") }
             if f.reciprocity >= 0.8 { reasons.append("Has given much to others") }
+            reasons += index.ledgerReasons(m)
             if let b = bridging.reason(value: f.bridging, member: c) { reasons.append(b) }
             match.reasons = reasons
             return match

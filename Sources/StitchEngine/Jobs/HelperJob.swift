@@ -229,10 +229,11 @@ struct HelperJob: ScoringJob {
         } else {
             reasons.append("Distance unknown")
         }
-        let balance = index.ledger.balance(m)
-        if balance <= -4 {
-            reasons.append("Has received \(Formulas.hoursText(-balance)) more than given: a chance to give")
+        let standing = index.ledger.standing(m)
+        if standing <= -4 {
+            reasons.append("Has received \(Formulas.hoursText(-standing)) more than given: a chance to give")
         }
+        reasons += index.ledgerReasons(m)
         let recent = index.ledger.recentHours[m]
         if recent >= 6 {
             reasons.append("Gave \(Formulas.hoursText(recent)) in the last 4 weeks")

@@ -86,7 +86,7 @@ struct ReferralJob: ScoringJob {
         maxCost = referral.maxCost ?? person.maxCost
         interpreter = referral.interpreter || person.has(.interpreter)
         communityLanguage = LanguageCode.packed(index.configuration.communityLanguage)
-        needToGive = person.memberIndex.map { Formulas.needToGive(balance: index.ledger.balance(Int($0))) } ?? Formulas.neutral
+        needToGive = person.memberIndex.map { Formulas.needToGive(balance: index.ledger.standing(Int($0))) } ?? Formulas.neutral
     }
 
     @inline(__always)

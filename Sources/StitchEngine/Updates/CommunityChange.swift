@@ -16,12 +16,17 @@ public enum CommunityChange: Sendable, Hashable {
     case recordExchange(Exchange)
     /// Records that a member attends an activity.
     case recordAttendance(Attendance)
+    /// Records a ledger entry: a group exchange, a donation, credits spent (docs/ledger.md).
+    case recordLedgerEntry(LedgerEntry)
+    /// Adds an account that is not a member's: the time bank, an organisation, the pot.
+    case addAccount(LedgerAccount)
 
     /// The date the change carries, if any (an exchange's or attendance's).
     var date: CalendarDate? {
         switch self {
         case .recordExchange(let x): x.date
         case .recordAttendance(let r): r.date
+        case .recordLedgerEntry(let e): e.date
         default: nil
         }
     }

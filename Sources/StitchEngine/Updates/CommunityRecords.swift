@@ -11,6 +11,9 @@ struct CommunityRecords: Sendable {
     var exchanges: [Exchange]
     var attendance: [Attendance]
     var exchangeIDs: Set<String>
+    var accounts: [LedgerAccount]
+    var ledger: [LedgerEntry]
+    var ledgerIDs: Set<String>
 
     /// The records of `community`, members placed in the slots `memberIndex` gives them.
     init(_ community: Community, memberIndex: [String: Int32]) {
@@ -22,6 +25,9 @@ struct CommunityRecords: Sendable {
         exchanges = community.exchanges
         attendance = community.attendance
         exchangeIDs = Set(community.exchanges.compactMap(\.id))
+        accounts = community.accounts
+        ledger = community.ledger
+        ledgerIDs = Set(community.ledger.compactMap(\.id))
     }
 
     /// Adds a member in a new slot at the end.
@@ -34,6 +40,6 @@ struct CommunityRecords: Sendable {
     var community: Community {
         Community(
             members: memberOrder.compactMap { members[Int($0)] }, activities: activities.compactMap { $0 }, exchanges: exchanges,
-            attendance: attendance)
+            attendance: attendance, accounts: accounts, ledger: ledger)
     }
 }

@@ -76,6 +76,18 @@ public struct LiveCommunity: Sendable {
                 return true
             }
             records.attendance.removeAll { $0.member == id }
+            // Ledger entries naming them leave whole, so every account's balances still sum to zero.
+            var leaving: [LedgerEntry] = []
+            records.ledger.removeAll { entry in
+                guard entry.from.contains(id) || entry.to.contains(id) else { return false }
+                leaving.append(entry)
+                return true
+            }
+            for entry in leaving {
+                index.record(entry: entry, sign: -1)
+                if let eid = entry.id { records.ledgerIDs.remove(eid) }
+            }
+            index.ledger.forgetAccounts(of: Int(slot))
             records.members[Int(slot)] = nil
             index.remove(member: slot, exchanges: theirs)
         case .upsertActivity(let activity):
@@ -102,6 +114,13 @@ public struct LiveCommunity: Sendable {
             }
             records.attendance.append(attendance)
             index.record(attendance: attendance)
+        case .recordLedgerEntry(let entry):
+            records.ledger.append(entry)
+            if let id = entry.id { records.ledgerIDs.insert(id) }
+            index.record(entry: entry)
+        case .addAccount(let account):
+            records.accounts.append(account)
+            index.add(account: account)
         }
         editsSinceBuild += 1
         if index.configuration.referenceDate == nil, let date = change.date, date > index.today {
@@ -123,6 +142,8 @@ public struct LiveCommunity: Sendable {
         let nearestMember = { (id: String) in engine.nearestMemberID(to: id) }
         let nearestActivity = { (id: String) in engine.nearestActivityID(to: id) }
         switch change {
+        case .upsertMember(let member) where !isMember(member.id) && index.ledgerAccounts[member.id] != nil:
+            return [.init(field: "id", reason: "'\(member.id)' is a ledger account's id (ledger.account.list); give the member another id")]
         case .upsertMember(let member):
             return member.boundErrors()
                 + member.referenceErrors(isMember: { isMember($0) || $0 == member.id }, nearestMember: nearestMember)
@@ -136,6 +157,17 @@ public struct LiveCommunity: Sendable {
             var errors = exchange.boundErrors()
             if let id = exchange.id, records.exchangeIDs.contains(id) { errors.append(Exchange.duplicateIDError(id)) }
             return errors + exchange.referenceErrors(isMember: isMember, nearestMember: nearestMember)
+        case .recordLedgerEntry(let entry):
+            var errors = entry.boundErrors()
+            if let id = entry.id, records.ledgerIDs.contains(id) { errors.append(LedgerEntry.duplicateIDError(id)) }
+            guard errors.isEmpty else { return errors }
+            return engine.ledgerRules.referenceErrors(of: entry, nearestMember: nearestMember)
+        case .addAccount(let account):
+            var errors = account.boundErrors()
+            if isMember(account.id) || index.ledgerAccounts[account.id] != nil {
+                errors.append(LedgerAccount.takenIDError(account.id, byMember: isMember(account.id)))
+            }
+            return errors
         case .recordAttendance(let attendance):
             return attendance.boundErrors()
                 + attendance.referenceErrors(
@@ -187,6 +219,12 @@ extension Engine {
     /// True when `id` names a member.
     public func contains(member id: String) -> Bool { index.memberIndex[id] != nil }
 
+    /// The rules that read ledger entries among this engine's members and accounts.
+    public var ledgerRules: LedgerRules {
+        let members = index.memberIndex
+        return LedgerRules(accounts: Array(index.ledgerAccounts.values), isMember: { members[$0] != nil })
+    }
+
     /// True when `id` names an activity.
     public func contains(activity id: String) -> Bool { index.activityIndex[id] != nil }
 
@@ -197,7 +235,8 @@ extension Engine {
         return engine
     }
 
-    /// A member's time-credit balance (hours given minus hours received), if they are a member.
+    /// A member's time credits (hours given, minus help and activities paid for, plus credits
+    /// donated to them, minus credits they donated; docs/ledger.md), if they are a member.
     public func balance(of memberID: String) -> Double? {
         index.memberIndex[memberID].map { index.ledger.balance(Int($0)) }
     }
