@@ -21,6 +21,7 @@ public struct ServiceError: Error, Sendable, Hashable, Encodable {
         case requestTooLarge = -32003
         case unauthorized = -32004
         case unknownReferral = -32005
+        case unknownPairing = -32006
     }
 
     /// The field path and reason of a bad input, and every problem when there are several.

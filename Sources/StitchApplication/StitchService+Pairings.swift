@@ -35,8 +35,9 @@ extension StitchService {
     /// review day.
     public func reviewPairing(_ params: MethodParams.PairingReview) throws(ServiceError) -> Pairing {
         guard var pairing = pairings.first(where: { $0.person == params.person && $0.isKind(params.kind) }) else {
-            throw ServiceError.invalidParams(
-                ValidationError(field: "kind", reason: "\(params.person) has no pairing for '\(params.kind)'; start one with pairing.start"))
+            throw ServiceError(
+                .unknownPairing, "No such pairing", field: "params.kind",
+                reason: "\(params.person) has no pairing for '\(params.kind)'; start one with pairing.start, or see pairing.list")
         }
         pairing.review = params.review
         if let problem = pairing.validationErrors().first { throw ServiceError.invalidParams(problem) }

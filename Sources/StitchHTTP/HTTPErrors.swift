@@ -13,7 +13,7 @@ enum HTTPErrors {
         switch ServiceError.Code(rawValue: error.code) {
         case .parseError?, .invalidRequest?, .invalidParams?: return .badRequest
         case .unauthorized?: return .unauthorized
-        case .methodNotFound?, .unknownMember?, .unknownActivity?, .unknownReferral?: return .notFound
+        case .methodNotFound?, .unknownMember?, .unknownActivity?, .unknownReferral?, .unknownPairing?: return .notFound
         case .requestTooLarge?: return .contentTooLarge
         case .internalError?, nil: return .internalServerError
         }

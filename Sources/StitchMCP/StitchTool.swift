@@ -145,6 +145,9 @@ public enum StitchTool: String, CaseIterable, Sendable {
                         S.time, "The times in question: when help is wanted (weekly or on given days) for a member "
                             + "candidate, or when the person is free each week for an activity.",
                         maxItems: RecordBounds.maximumSlots),
+                    "support": S.string(
+                        "For a member candidate: explain them as one-to-one support of this kind for a referral of "
+                            + "the subject.", oneOf: OneToOneSupport.allCases.map(\.rawValue)),
                 ], required: ["subject", "candidate"])
         case .planAllocate:
             return S.object(

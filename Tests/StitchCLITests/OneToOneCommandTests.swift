@@ -37,7 +37,7 @@ struct OneToOneCommandTests {
 
     @Test func explainSaysWhyRitaIsLeftOut() throws {
         let r = try runner.run(
-            ["explain", "--subject", "m-mabel", "--candidate", "m-rita", "--skill", "befriending", "--json"] + Self.community)
+            ["explain", "--subject", "m-mabel", "--candidate", "m-rita", "--support", "befriending", "--json"] + Self.community)
         #expect(r.status == 0, "\(r.stderr)")
         let match = try JSONDecoder().decode(Match.self, from: Data(r.stdout.utf8))
         #expect(match.excludedBy == [.dbs])

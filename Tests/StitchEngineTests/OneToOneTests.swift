@@ -152,7 +152,7 @@ struct OneToOneTests {
             Member(id: "m-win", location: Self.here, housebound: true),
             Self.helper("m-rita", offers: ["befriending"], dbs: nil),
         ])
-        let explained = try engine.explain(ExplainQuery(subject: .id("m-win"), candidate: "m-rita", skill: "befriending"))
+        let explained = try engine.explain(ExplainQuery(subject: .id("m-win"), candidate: "m-rita", support: .befriending))
         #expect(explained.excludedBy == [.dbs])
         #expect(explained.support == .befriending)
         #expect(explained.constraints?.first { $0.constraint == .dbs }?.detail == "No DBS check")

@@ -29,9 +29,10 @@ struct AttendableTimesTests {
     /// The bundled example without times: a placement the person's own availability fits none
     /// of the sessions of is marked, scored at half and counted, for the plan and for greedy. As
     /// given, every such placement now gives way to one the person is free for (6 of 15 before);
-    /// with one candidate each (`topK` 1) the 6 remain, each marked; with three places each the
-    /// plan makes fewer than greedy.
-    @Test(arguments: [(1, 20, 0), (1, 1, 6), (3, 20, -1)])
+    /// with one candidate each (`topK` 1) 7 remain on the bundled community as it now is (its
+    /// dated sessions and new activities among the candidates), each marked; with three places
+    /// each the plan makes fewer than greedy.
+    @Test(arguments: [(1, 20, 0), (1, 1, 7), (3, 20, -1)])
     func theBundledExampleMarksAndCountsPlacementsPeopleAreNotFreeFor(maxPerPerson: Int, topK: Int, expected: Int) throws {
         let community = try Fixtures.lewisham
         let engine = try Fixtures.lewishamEngine

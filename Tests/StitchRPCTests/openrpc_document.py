@@ -28,7 +28,7 @@ OPENAPI = ROOT / "Sources" / "StitchHTTP" / "openapi.yaml"
 OPENRPC = ROOT / "docs" / "openrpc.json"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 LINE_ERRORS = {-32700, -32600, -32003}
-PROTOCOL_CODES = {-32700, -32600, -32601, -32602, -32603, -32001, -32002, -32003, -32004, -32005}
+PROTOCOL_CODES = {-32700, -32600, -32601, -32602, -32603, -32001, -32002, -32003, -32004, -32005, -32006}
 AUTH = {
     "name": "auth",
     "required": False,

@@ -37,7 +37,8 @@ struct AskPairingStoreTests {
             #expect((first["reasons"] as? [String])?.first == "Already helps them every week")
             let bad = try await daemon.call("pairing.review", #"{"person":"m-hodan","kind":"lifts","review":"2099-01-01"}"#)
             let error = try #require(bad["error"] as? [String: Any], "\(bad)")
-            #expect(error["code"] as? Int == -32602)
+            #expect(error["code"] as? Int == -32006, "no such pairing: \(error)")
+            #expect((error["data"] as? [String: Any])?["field"] as? String == "params.kind", "\(error)")
             // `import --replace` of the same community keeps them.
             try daemon.store.replaceAllInNewFile(try Fixtures.lewisham)
         }

@@ -102,6 +102,7 @@ struct RankingOptions: ParsableArguments {
 }
 
 extension ScoringProfile: ExpressibleByArgument {}
+extension OneToOneSupport: ExpressibleByArgument {}
 
 /// Where the text model is, for matching words by meaning.
 struct MeaningOptions: ParsableArguments {

@@ -12,16 +12,23 @@ public struct ExplainQuery: Sendable, Hashable, Codable {
     /// The times in question, weekly or dated (as a request's `when`): for a member candidate,
     /// the times help is wanted; for an activity, the times the person is free (weekly only).
     public var when: TimeList?
+    /// For a member candidate: explain them as a referral's one-to-one support of this kind
+    /// (befriending, going along, peer support) rather than as a helper for a skill.
+    public var support: OneToOneSupport?
 
-    public init(subject: PersonReference, candidate: String, skill: String? = nil, profile: ScoringProfile? = nil, when: TimeList? = nil) {
+    public init(
+        subject: PersonReference, candidate: String, skill: String? = nil, profile: ScoringProfile? = nil, when: TimeList? = nil,
+        support: OneToOneSupport? = nil
+    ) {
         self.subject = subject
         self.candidate = candidate
         self.skill = skill
         self.profile = profile
         self.when = when
+        self.support = support
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case subject, candidate, skill, profile, when }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case subject, candidate, skill, profile, when, support }
 
     /// The keys of `match.explain`'s params: any other is refused.
     public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -34,6 +41,13 @@ public struct ExplainQuery: Sendable, Hashable, Codable {
         skill = try c.decodeIfPresent(String.self, forKey: .skill)
         profile = try c.decodeIfPresent(ScoringProfile.self, forKey: .profile)
         when = try c.decodeIfPresent(TimeList.self, forKey: .when)
+        do {
+            support = try c.decodeIfPresent(OneToOneSupport.self, forKey: .support)
+        } catch DecodingError.dataCorrupted, DecodingError.typeMismatch {
+            throw DecodingError.dataCorruptedError(
+                forKey: .support, in: c,
+                debugDescription: "expected one of " + OneToOneSupport.allCases.map(\.rawValue).joined(separator: ", "))
+        }
         if let when, !when.isEmpty, when.weekly.count + when.dated.count > RecordBounds.maximumSlots {
             throw DecodingError.dataCorruptedError(
                 forKey: .when, in: c, debugDescription: "has \(when.weekly.count + when.dated.count) entries; expected at most \(RecordBounds.maximumSlots)")
@@ -46,9 +60,8 @@ extension Engine {
     /// the score it would have and the reasons.
     ///
     /// An activity candidate is explained as a referral of the subject; a member candidate as a
-    /// helper for `skill`, or for the subject's need the candidate serves best; with `skill` a kind
-    /// of one-to-one support (`befriending`, `accompanying`, `peer-support`), as a referral's
-    /// one-to-one result.
+    /// helper for `skill`, or for the subject's need the candidate serves best; with `support`
+    /// (`befriending`, `accompanying`, `peer-support`), as a referral's one-to-one result.
     public func explain(_ query: ExplainQuery) throws(QueryError) -> Match {
         let subject = try person(query.subject, field: "subject")
         if let a = index.activityIndex[query.candidate] {
@@ -60,7 +73,7 @@ extension Engine {
         guard let m = index.memberIndex[query.candidate] else {
             throw unknownCandidate(query.candidate, field: "candidate")
         }
-        if let asked = query.skill, OneToOneSupport(rawValue: asked) != nil {
+        if query.support != nil {
             // One-to-one support for a referral of the subject: its constraints and factors.
             let referral = Referral(person: query.subject)
             let job = OneToOneJob(
