@@ -20,7 +20,7 @@ enum AskReplayBenchmarks {
             maxIterations: 5)
         Benchmark(
             "ask replay 600 requests x 1000 members (with asks)", configuration: configuration,
-            closure: { benchmark, replay in
+            closure: { (benchmark: Benchmark, replay: AskReplay) in
                 for _ in benchmark.scaledIterations { blackHole(try! replay.run(.withAsks)) }
             },
             setup: {

@@ -21,7 +21,7 @@ public enum LanguageCode {
 
     /// The code as a number in 1…676 (`nil` when it is not two ASCII letters): equal for "SO" and "so".
     public static func packed(_ text: String) -> UInt16? {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         guard bytes.count == 2 else { return nil }
         var value: UInt16 = 0
         for b in bytes {

@@ -49,10 +49,12 @@ struct BuddyFitLiftTests {
         let index = engine.index
         let layla = index.members.features(of: Int(try #require(index.memberIndex["m-layla"])), index: index)
         let rania = Int(try #require(index.memberIndex["m-rania"])), carla = Int(try #require(index.memberIndex["m-carla"]))
-        let fit = BuddyFit(person: layla, member: rania, index: index)
+        let fit = BuddyFit.of(layla, member: rania, index: index)
         #expect(fit.experience == 1 && fit.interests == 2.0 / 3 && fit.language == 0 && fit.age == 1)
         #expect(abs(fit.value - (0.4 + 0.3 * 2 / 3 + 0.15)) < 1e-12)
-        #expect(BuddyFit(person: layla, member: carla, index: index).value == 0)
+        #expect(BuddyFit.of(layla, member: carla, index: index).value == 0)
+        // Counted without listing (as the buddy search does) gives the same fit.
+        #expect(BuddyFit.of(layla, member: rania, index: index, listing: false).value == fit.value)
         #expect(abs(BuddyFit.blend(0.5, fit: 1) - 0.6) < 1e-12)
     }
 
@@ -62,7 +64,7 @@ struct BuddyFitLiftTests {
         ])
         let index = engine.index
         let layla = index.members.features(of: Int(try #require(index.memberIndex["m-layla"])), index: index)
-        let fit = BuddyFit(person: layla, member: Int(try #require(index.memberIndex["m-carla"])), index: index)
+        let fit = BuddyFit.of(layla, member: Int(try #require(index.memberIndex["m-carla"])), index: index)
         #expect(fit.language == 1)
     }
 

@@ -163,7 +163,7 @@ struct BuddyJob: ScoringJob {
     func factors(_ c: Int32) -> FactorScores { factors(c, bridging: true) }
 
     /// How well the member fits the person (``BuddyFit``).
-    func fit(_ c: Int32) -> BuddyFit { BuddyFit(person: person, member: Int(c), index: index) }
+    func fit(_ c: Int32) -> BuddyFit { BuddyFit.of(person, member: Int(c), index: index) }
 
     /// The weighted factors blended with the fit (``BuddyFit/blend(_:fit:)``).
     func score(_ c: Int32, factors f: FactorScores) -> Double { BuddyFit.blend(weights.combine(f), fit: fit(c).value) }

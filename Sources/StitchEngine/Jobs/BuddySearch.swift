@@ -110,7 +110,7 @@ struct BuddySearch {
             let wellbeing = members.giverWellbeing[i]
             let part = weights.locality * min(1, locality) + weights.wellbeing * min(1, max(0, wellbeing))
                 + weights.reciprocity * min(1, max(0, reciprocity[i])) + weights.bridging * 1
-            let fit = BuddyFit(person: person, member: i, index: index).value
+            let fit = BuddyFit.of(person, member: i, index: index, listing: false).value
             candidates.append(Candidate(part: scale * part + BuddyFit.share * fit, rank: ranks[i], member: m))
         }
         return candidates

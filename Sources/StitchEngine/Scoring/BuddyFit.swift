@@ -53,24 +53,50 @@ struct BuddyFit: Equatable {
         min(1, max(0, (1 - share) * weighted + share * fit))
     }
 
-    /// The fit of member `m` with `person`.
-    init(person: PersonFeatures, member m: Int, index: CommunityIndex) {
-        let own = index.members
+    /// The fit of member `m` with `person`. With `listing` false the shared terms are counted but
+    /// not listed (no allocation), for a search that needs only ``value``. The person and the
+    /// index are passed as a function's arguments (borrowed), never as an initialiser's (which
+    /// would copy every column of the index): this runs once per candidate buddy.
+    static func of(_ person: PersonFeatures, member m: Int, index: CommunityIndex, listing: Bool = true) -> BuddyFit {
+        var fit = BuddyFit()
         if !person.experiences.isEmpty {
-            sharedExperiences = Self.common(person.experiences, own.experiences[m])
-            experience = Double(sharedExperiences.count) / Double(person.experiences.count)
+            let shared: Int
+            if listing {
+                fit.sharedExperiences = Self.common(person.experiences, index.members.experiences[m])
+                shared = fit.sharedExperiences.count
+            } else {
+                shared = Self.commonCount(person.experiences, index.members.experiences[m])
+            }
+            fit.experience = Double(shared) / Double(person.experiences.count)
         }
         if !person.interests.isEmpty {
-            sharedInterests = Self.common(person.interests, own.interests[m])
-            interests = min(1, Double(sharedInterests.count) / Double(min(person.interests.count, Self.interestsCounted)))
+            let shared: Int
+            if listing {
+                fit.sharedInterests = Self.common(person.interests, index.members.interests[m])
+                shared = fit.sharedInterests.count
+            } else {
+                shared = Self.commonCount(person.interests, index.members.interests[m])
+            }
+            fit.interests = min(1, Double(shared) / Double(min(person.interests.count, Self.interestsCounted)))
         }
-        let community = LanguageCode.packed(index.configuration.communityLanguage)
-        if person.languages.contains(where: { $0 != community && own.languages[m].contains($0) }) { language = 1 }
-        let a = person.birthYear, b = own.birthYear[m]
+        if !person.languages.isEmpty {
+            let community = LanguageCode.packed(index.configuration.communityLanguage)
+            if person.languages.contains(where: { $0 != community && index.members.languages[m].contains($0) }) { fit.language = 1 }
+        }
+        let a = person.birthYear, b = index.members.birthYear[m]
         if a > 0, b > 0 {
             let apart = abs(a - b)
-            age = apart <= Self.closeYears ? 1 : max(0, Double(Self.farYears - apart) / Double(Self.farYears - Self.closeYears))
+            fit.age = apart <= Self.closeYears ? 1 : max(0, Double(Self.farYears - apart) / Double(Self.farYears - Self.closeYears))
         }
+        return fit
+    }
+
+    /// How many terms of `a` are also in `b`.
+    private static func commonCount<B: Collection<Int32>>(_ a: [Int32], _ b: B) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var count = 0
+        for term in a where b.contains(term) { count += 1 }
+        return count
     }
 
     /// The terms of `a` also in `b`, ascending (both rows hold each term once).
