@@ -53,7 +53,7 @@ extension SQLiteCommunityStore: AskPersistence {
                     continue
                 }
                 guard dateText.isEmpty || CalendarDate(parsing: dateText) != nil else {
-                    setAside.append(SetAside(table: "asks", key: key, field: "date", reason: "is not a date YYYY-MM-DD"))
+                    setAside.append(SetAside(table: "asks", key: key, field: "date", reason: BadDate.reason))
                     continue
                 }
                 let ask = Ask(subject: subject, candidate: candidate, date: CalendarDate(parsing: dateText))
@@ -84,21 +84,11 @@ extension SQLiteCommunityStore: AskPersistence {
                     setAside.append(SetAside(table: "pairings", key: key, field: "$", reason: "a column cannot be read"))
                     continue
                 }
-                var dates: [CalendarDate?] = []
-                var bad: String?
-                for (column, field) in [(4, "start"), (5, "review")] {
-                    let value = row[column] as DatabaseValue
-                    if value.isNull {
-                        dates.append(nil)
-                    } else if let text = String.fromDatabaseValue(value), let date = CalendarDate(parsing: text) {
-                        dates.append(date)
-                    } else {
-                        bad = field
-                        break
-                    }
-                }
-                if let bad {
-                    setAside.append(SetAside(table: "pairings", key: key, field: bad, reason: "is not a date YYYY-MM-DD"))
+                let dates: [CalendarDate?]
+                switch Self.optionalDates(row, [(4, "start"), (5, "review")]) {
+                case .success(let read): dates = read
+                case .failure(let bad):
+                    setAside.append(SetAside(table: "pairings", key: key, field: bad.field, reason: BadDate.reason))
                     continue
                 }
                 let pairing = Pairing(person: person, helper: helper, kind: kind, start: dates[0], review: dates[1])

@@ -50,21 +50,11 @@ extension SQLiteCommunityStore: DismissalPersistence {
                 }
                 let reasonValue = row[3] as DatabaseValue
                 let reason = reasonValue.isNull ? nil : String.fromDatabaseValue(reasonValue)
-                var dates: [CalendarDate?] = []
-                var bad: String?
-                for (column, field) in [(4, "until"), (5, "date")] {
-                    let value = row[column] as DatabaseValue
-                    if value.isNull {
-                        dates.append(nil)
-                    } else if let text = String.fromDatabaseValue(value), let date = CalendarDate(parsing: text) {
-                        dates.append(date)
-                    } else {
-                        bad = field
-                        break
-                    }
-                }
-                if let bad {
-                    setAside.append(SetAside(table: "dismissals", key: key, field: bad, reason: "is not a date YYYY-MM-DD"))
+                let dates: [CalendarDate?]
+                switch Self.optionalDates(row, [(4, "until"), (5, "date")]) {
+                case .success(let read): dates = read
+                case .failure(let bad):
+                    setAside.append(SetAside(table: "dismissals", key: key, field: bad.field, reason: BadDate.reason))
                     continue
                 }
                 let dismissal = Dismissal(subject: subject, candidate: candidate, reason: reason, until: dates[0], date: dates[1])

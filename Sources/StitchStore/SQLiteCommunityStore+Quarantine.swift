@@ -13,6 +13,29 @@ extension SQLiteCommunityStore {
     ///
     /// Nothing is written when there is nothing to note. A store that cannot be written (a
     /// read-only file) still serves the rest; the line on standard error still says so.
+    /// The optional dates in a stored row's `columns` (NULL reads as no date), or the field of the
+    /// first that is not a date YYYY-MM-DD, for the row to be set aside under it.
+    static func optionalDates(_ row: Row, _ columns: [(column: Int, field: String)]) -> Result<[CalendarDate?], BadDate> {
+        var dates: [CalendarDate?] = []
+        for (column, field) in columns {
+            let value = row[column] as DatabaseValue
+            if value.isNull {
+                dates.append(nil)
+            } else if let text = String.fromDatabaseValue(value), let date = CalendarDate(parsing: text) {
+                dates.append(date)
+            } else {
+                return .failure(BadDate(field: field))
+            }
+        }
+        return .success(dates)
+    }
+
+    /// A stored date that cannot be read: the field it stands for.
+    struct BadDate: Error {
+        let field: String
+        static let reason = "is not a date YYYY-MM-DD"
+    }
+
     func noteSetAside(_ rows: [SetAside], tables: [String]) {
         let list = tables.map { "'\($0)'" }.joined(separator: ", ")
         do {
