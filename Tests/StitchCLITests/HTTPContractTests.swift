@@ -47,18 +47,20 @@ struct HTTPContractTests {
         // Every check schemathesis has is on in schemathesis.toml (`--checks all` here would
         // also override its one exception, for weights.calibrate).
         let started = ContinuousClock.now
-        let run = try Self.run(
-            schemathesis,
-            [
-                "--config-file", root.appendingPathComponent("Tests/StitchCLITests/schemathesis.toml").path,
-                "run", "\(origin)/openapi.yaml", "--url", "\(origin)/api",
-                "--seed", "2026", "--generation-deterministic", "--max-examples", "50", "--no-color",
-                "--report", "json", "--report-json-path", report,
-            ],
-            in: folder,
-            environment: [
-                "SCHEMATHESIS_HOOKS": root.appendingPathComponent("Tests/StitchCLITests/contract_hooks.py").path
-            ])
+        let run = try await offThePool {
+            try Self.run(
+                schemathesis,
+                [
+                    "--config-file", root.appendingPathComponent("Tests/StitchCLITests/schemathesis.toml").path,
+                    "run", "\(origin)/openapi.yaml", "--url", "\(origin)/api",
+                    "--seed", "2026", "--generation-deterministic", "--max-examples", "50", "--no-color",
+                    "--report", "json", "--report-json-path", report,
+                ],
+                in: folder,
+                environment: [
+                    "SCHEMATHESIS_HOOKS": root.appendingPathComponent("Tests/StitchCLITests/contract_hooks.py").path
+                ])
+        }
         let elapsed = ContinuousClock.now - started
         // The summary on success (its last section, from the start of its line), everything on failure.
         let summary = run.output.range(of: "SUMMARY", options: .backwards).map { found in

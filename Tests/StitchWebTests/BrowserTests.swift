@@ -20,13 +20,15 @@ struct BrowserTests {
     }
 
     static let password = "a browser test password"
+    /// browser_test.py's exit status when Chromium cannot start on the machine (CANNOT_START).
+    static let cannotStart: Int32 = 3
 
     @Test(
         .enabled(
             if: BrowserTests.available,
             "chromium and chromium-driver are not installed: run `make deps` (scripts/install-deps.sh installs them)"),
         .timeLimit(.minutes(10)))
-    func aPersonUsesEveryPageInChromium() throws {
+    func aPersonUsesEveryPageInChromium() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -42,16 +44,29 @@ struct BrowserTests {
             atPath: Fixtures.root.appendingPathComponent("models/all-MiniLM-L6-v2/model.safetensors").path)
         let server = try RunningServer(database: db, meaning: meaning, folder: folder)
         defer { server.stop() }
-        let port = try server.waitForPort()
+        let port = try await offThePool { try server.waitForPort() }
 
         let screenshots = ProcessInfo.processInfo.environment["STITCH_SCREENSHOTS"]
             ?? Fixtures.root.appendingPathComponent("docs/images").path
         let script = Fixtures.root.appendingPathComponent("Tests/StitchWebTests/browser_test.py").path
-        let run = try Self.run(
-            python,
-            [script, "--url", "http://127.0.0.1:\(port)", "--name", "tess", "--screenshots", screenshots, "--meaning", meaning ? "on" : "off"],
-            environment: ["STITCH_TEST_PASSWORD": Self.password, "CHROMIUM": Self.chromium, "CHROMEDRIVER": Self.chromedriver],
-            timeout: 480)
+        let arguments = [
+            script, "--url", "http://127.0.0.1:\(port)", "--name", "tess", "--screenshots", screenshots, "--meaning",
+            meaning ? "on" : "off",
+        ]
+        let run = try await offThePool {
+            try Self.run(
+                python, arguments,
+                environment: ["STITCH_TEST_PASSWORD": Self.password, "CHROMIUM": Self.chromium, "CHROMEDRIVER": Self.chromedriver],
+                timeout: 480)
+        }
+        if run.status == Self.cannotStart {
+            // Chromium could not start even alone, without ChromeDriver or Stitch: the machine's
+            // limit (the script printed why), recorded as such rather than as a fault in the pages.
+            withKnownIssue("Chromium cannot start on this machine, so the pages were not tried in it") {
+                Issue.record(Comment(rawValue: run.output))
+            }
+            return
+        }
         #expect(run.status == 0 && run.output.contains("browser test passed"), "\(run.output)\nserver:\n\(server.log)")
         #expect(run.output.contains("exchange recorded"), "\(run.output)")
         for page in ["login", "home", "refer", "refer-phone", "help", "exchange", "network", "plan"] {

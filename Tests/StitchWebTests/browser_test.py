@@ -10,11 +10,15 @@ phone's width) as web-*.png in the screenshots folder.
     python3 browser_test.py --url http://127.0.0.1:PORT --name NAME --screenshots DIR [--meaning on]
     (the password in the environment variable STITCH_TEST_PASSWORD)
 
-Prints one line per step; exits 1 with the reason when a step fails.
+Prints one line per step; exits 1 with the reason when a step fails, and 3 (CANNOT_START)
+when Chromium cannot start on this machine even alone, saying why.
 """
 
 import argparse
 import os
+import resource
+import signal
+import subprocess
 import time
 import tempfile
 import sys
@@ -32,14 +36,76 @@ PHONE = (390, 844)
 MOST_HEIGHT = 3200
 
 
+# Exit status when Chromium itself cannot start on this machine (checked without Stitch or
+# ChromeDriver): the machine's limit, not a fault in the pages. BrowserTests.swift reads it.
+CANNOT_START = 3
+
+# Lines of Chromium's standard error that say nothing of why it stopped.
+NOISE = ("dbus/", "crashpad", "cpufreq", "FailureMessage Object", "Fontconfig", "unexpected operator")
+
+
+def raise_address_space_limit():
+    """Chromium reserves tens of gigabytes of address space at start (Oilpan's caged heap, V8's
+    sandbox) and dies at once under a lower RLIMIT_AS. A soft limit below the hard one is raised
+    to it for this process and the browser it starts; the limits are returned for the report."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft != resource.RLIM_INFINITY and (hard == resource.RLIM_INFINITY or soft < hard):
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+        except (ValueError, OSError) as error:
+            print("could not raise the address-space limit: %s" % error)
+    return soft, hard
+
+
+def limit_text(value):
+    return "unlimited" if value == resource.RLIM_INFINITY else "%.1f GiB" % (value / 2 ** 30)
+
+
+def last_words(text, count=6):
+    """The last lines of Chromium's standard error that say something, without repeats."""
+    said = []
+    for line in text.splitlines():
+        line = line.strip().strip("#").strip()
+        if line and not any(noise in line for noise in NOISE) and line not in said:
+            said.append(line)
+    return said[-count:]
+
+
+def probe(binary):
+    """Starts Chromium alone (no ChromeDriver, no Stitch) to print about:blank. Returns None
+    when it can, else why not: its exit status or signal and its last words."""
+    profile = tempfile.mkdtemp(prefix="stitch-chromium-probe-")
+    command = [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               "--no-first-run", "--user-data-dir=" + profile, "--dump-dom", "about:blank"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, errors="replace", timeout=90)
+    except subprocess.TimeoutExpired as expired:
+        said = "\n".join(part.decode(errors="replace") if isinstance(part, bytes) else (part or "")
+                         for part in (expired.stderr, expired.stdout))
+        return ["did not print about:blank within 90 s"] + last_words(said)
+    if done.returncode == 0 and "<html" in done.stdout:
+        return None
+    status = ("killed by signal %d (%s)" % (-done.returncode, signal.Signals(-done.returncode).name)
+              if done.returncode < 0 else "exit status %d" % done.returncode)
+    return [status] + last_words(done.stderr + "\n" + done.stdout)
+
+
 def browser():
-    """Headless Chromium. On a loaded machine Chromium sometimes exits while starting, so it gets
-    up to six tries over about a minute and a half: the first as ChromeDriver starts it by default,
-    the later ones each with a profile of its own and fewer helper processes. Each try's browser
-    log is kept; when every try fails, the last lines of each are printed, with the machine's
-    load, so the cause can be read from the failure."""
+    """Headless Chromium. Chromium is first started alone; when even that fails the machine
+    cannot run it, and the script says why and exits with CANNOT_START. Otherwise ChromeDriver
+    gets up to six tries over about a minute and a half (Chromium has exited while starting on a
+    loaded machine): the first as ChromeDriver starts it by default, the later ones each with a
+    profile of its own and fewer helper processes. When every try fails, each try's reason and
+    the last words of its browser log are printed last, where a shortened CI log still shows them."""
     binary = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     driver_path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+    soft, hard = raise_address_space_limit()
+    limits = "address-space limit %s (hard %s)" % (limit_text(soft), limit_text(hard))
+    why = probe(binary)
+    if why is not None:
+        print("load average: %s; %s" % (" ".join("%.2f" % value for value in os.getloadavg()), limits))
+        print("Chromium cannot start on this machine: " + "; ".join(why))
+        sys.exit(CANNOT_START)
     logs = tempfile.mkdtemp(prefix="stitch-chromedriver-")
     failures = []
     tries = 6
@@ -69,16 +135,16 @@ def browser():
                 break
             print("Chromium did not start (%s); trying again" % failures[-1][0])
             time.sleep(3 * 2 ** attempt)
+    print("load average: %s; %s" % (" ".join("%.2f" % value for value in os.getloadavg()), limits))
     for number, (reason, log) in enumerate(failures, start=1):
-        print("try %d: %s" % (number, reason))
         try:
             with open(log, errors="replace") as handle:
-                for line in handle.read().splitlines()[-25:]:
-                    print("  | " + line)
+                words = last_words(handle.read(), 3)
         except OSError as error:
-            print("  (no browser log: %s)" % error)
-    print("load average: %s" % " ".join("%.2f" % value for value in os.getloadavg()))
-    raise AssertionError("Chromium did not start in %d tries" % tries)
+            words = ["no browser log: %s" % error]
+        print("try %d: %s | %s" % (number, reason, " | ".join(words)))
+    print("Chromium started alone but not through ChromeDriver in %d tries" % tries)
+    sys.exit(1)
 
 
 def expect(condition, message):
