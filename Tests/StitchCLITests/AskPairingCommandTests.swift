@@ -14,7 +14,9 @@ struct AskPairingCommandTests {
     /// A fresh database holding the bundled demo community, in a folder removed afterwards.
     static func withDemo(_ body: @escaping @Sendable (String) throws -> Void) async throws {
         try await offThePool {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-pairing-\(UUID().uuidString.prefix(8))").path
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "stitch-pairing-\(UUID().uuidString.prefix(8))"
+            ).path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let db = folder + "/broker.sqlite"
@@ -75,11 +77,17 @@ struct AskPairingCommandTests {
 
     @Test func aBadAskIsRefusedWithItsFieldAndNothingIsStored() async throws {
         try await Self.withDemo { db in
-            let unknown = try Self.refused(["ask", "record", "--db", db, "--subject", "m-arthur", "--candidate", "m-nobody"])
-            #expect(unknown.contains("candidate: unknown member id 'm-nobody'; give the id of a member in the database"), "\(unknown)")
+            let unknown = try Self.refused([
+                "ask", "record", "--db", db, "--subject", "m-arthur", "--candidate", "m-nobody",
+            ])
+            #expect(
+                unknown.contains("candidate: unknown member id 'm-nobody'; give the id of a member in the database"),
+                "\(unknown)")
             let typo = try Self.refused(["ask", "record", "--db", db, "--subject", "m-arthr", "--candidate", "m-june"])
             #expect(typo.contains("subject: unknown member id 'm-arthr'; did you mean 'm-arthur'?"), "\(typo)")
-            let day = try Self.refused(["ask", "record", "--db", db, "--subject", "m-arthur", "--candidate", "m-june", "--date", "2026-02-30"])
+            let day = try Self.refused([
+                "ask", "record", "--db", db, "--subject", "m-arthur", "--candidate", "m-june", "--date", "2026-02-30",
+            ])
             #expect(day.contains("--date: '2026-02-30' is not a date; write YYYY-MM-DD"), "\(day)")
             #expect(try Self.ok(["ask", "list", "--db", db]) == "No asks\n")
         }
@@ -91,30 +99,44 @@ struct AskPairingCommandTests {
             let helper = try #require(before.matches.dropFirst().last, "a helper who is not first").id
 
             let started = try Self.ok([
-                "pairing", "start", "--db", db, "--person", "m-arthur", "--helper", helper, "--kind", "shopping", "--start", "2026-11-01",
+                "pairing", "start", "--db", db, "--person", "m-arthur", "--helper", helper, "--kind", "shopping",
+                "--start", "2026-11-01",
                 "--review", "2099-02-01",
             ])
-            #expect(started == "Paired \(helper) with m-arthur for shopping from 2026-11-01, review by 2099-02-01\n", "\(started)")
+            #expect(
+                started == "Paired \(helper) with m-arthur for shopping from 2026-11-01, review by 2099-02-01\n",
+                "\(started)")
             let paired = try Self.ranking(Self.shopping + ["--db", db])
             #expect(paired.matches.first?.id == helper)
             #expect(paired.matches.first?.reasons.first == "Already helps them every week")
             #expect(paired.matches.count == before.matches.count)
-            #expect(try Self.ok(["pairing", "list", "--db", db, "--person", "m-arthur"])
-                == "m-arthur  \(helper)  shopping  2026-11-01 to review 2099-02-01\n")
+            #expect(
+                try Self.ok(["pairing", "list", "--db", db, "--person", "m-arthur"])
+                    == "m-arthur  \(helper)  shopping  2026-11-01 to review 2099-02-01\n")
 
-            let reviewed = try Self.ok(["pairing", "review", "--db", db, "--person", "m-arthur", "--kind", "Shopping", "--review", "2099-05-01"])
+            let reviewed = try Self.ok([
+                "pairing", "review", "--db", db, "--person", "m-arthur", "--kind", "Shopping", "--review", "2099-05-01",
+            ])
             #expect(reviewed.contains("review by 2099-05-01"), "\(reviewed)")
-            #expect(try Self.ok(["pairing", "list", "--db", db, "--helper", helper, "--json"]).contains(#""review" : "2099-05-01""#))
+            #expect(
+                try Self.ok(["pairing", "list", "--db", db, "--helper", helper, "--json"]).contains(
+                    #""review" : "2099-05-01""#))
 
-            #expect(try Self.ok(["pairing", "end", "--db", db, "--person", "m-arthur", "--kind", "shopping"]) == "Ended the pairing of m-arthur for shopping\n")
-            #expect(try Self.ok(["pairing", "end", "--db", db, "--person", "m-arthur", "--kind", "shopping"])
-                == "m-arthur had no pairing for shopping: nothing changed\n")
+            #expect(
+                try Self.ok(["pairing", "end", "--db", db, "--person", "m-arthur", "--kind", "shopping"])
+                    == "Ended the pairing of m-arthur for shopping\n")
+            #expect(
+                try Self.ok(["pairing", "end", "--db", db, "--person", "m-arthur", "--kind", "shopping"])
+                    == "m-arthur had no pairing for shopping: nothing changed\n")
             #expect(try Self.ok(["pairing", "list", "--db", db]) == "No pairings\n")
             #expect(try Self.ranking(Self.shopping + ["--db", db]).matches.map(\.id) == before.matches.map(\.id))
 
             // A pairing whose review day has passed is listed, but no longer puts the helper first.
-            try Self.ok(["pairing", "start", "--db", db, "--person", "m-arthur", "--helper", helper, "--kind", "shopping", "--start", "2026-01-01",
-                "--review", "2026-02-01"])
+            try Self.ok([
+                "pairing", "start", "--db", db, "--person", "m-arthur", "--helper", helper, "--kind", "shopping",
+                "--start", "2026-01-01",
+                "--review", "2026-02-01",
+            ])
             #expect(try Self.ok(["pairing", "list", "--db", db]).contains("(not in force)"))
             #expect(try Self.ranking(Self.shopping + ["--db", db]).matches.map(\.id) == before.matches.map(\.id))
         }
@@ -124,18 +146,33 @@ struct AskPairingCommandTests {
         try await Self.withDemo { db in
             let start = ["pairing", "start", "--db", db, "--kind", "shopping"]
             let person = try Self.refused(start + ["--person", "m-nobody", "--helper", "m-june"])
-            #expect(person.contains("person: unknown member id 'm-nobody'; give the id of a member in the database"), "\(person)")
+            #expect(
+                person.contains("person: unknown member id 'm-nobody'; give the id of a member in the database"),
+                "\(person)")
             let helper = try Self.refused(start + ["--person", "m-arthur", "--helper", "m-jne"])
             #expect(helper.contains("helper: unknown member id 'm-jne'; did you mean 'm-june'?"), "\(helper)")
             let themself = try Self.refused(start + ["--person", "m-arthur", "--helper", "m-arthur"])
-            #expect(themself.contains("helper: a person cannot be paired with themself; give another member"), "\(themself)")
-            let backwards = try Self.refused(start + ["--person", "m-arthur", "--helper", "m-june", "--start", "2027-01-01", "--review", "2026-12-01"])
-            #expect(backwards.contains("review: 2026-12-01 is before the start, 2027-01-01; give a later day"), "\(backwards)")
-            let empty = try Self.refused(["pairing", "start", "--db", db, "--person", "m-arthur", "--helper", "m-june", "--kind", "  "])
+            #expect(
+                themself.contains("helper: a person cannot be paired with themself; give another member"), "\(themself)"
+            )
+            let backwards = try Self.refused(
+                start + [
+                    "--person", "m-arthur", "--helper", "m-june", "--start", "2027-01-01", "--review", "2026-12-01",
+                ])
+            #expect(
+                backwards.contains("review: 2026-12-01 is before the start, 2027-01-01; give a later day"),
+                "\(backwards)")
+            let empty = try Self.refused([
+                "pairing", "start", "--db", db, "--person", "m-arthur", "--helper", "m-june", "--kind", "  ",
+            ])
             #expect(empty.contains("kind: is empty"), "\(empty)")
-            let none = try Self.refused(["pairing", "review", "--db", db, "--person", "m-arthur", "--kind", "shopping", "--review", "2099-01-01"])
+            let none = try Self.refused([
+                "pairing", "review", "--db", db, "--person", "m-arthur", "--kind", "shopping", "--review", "2099-01-01",
+            ])
             #expect(none.contains("kind") && none.contains("shopping"), "\(none)")
-            let day = try Self.refused(["pairing", "review", "--db", db, "--person", "m-arthur", "--kind", "shopping", "--review", "01/02/2027"])
+            let day = try Self.refused([
+                "pairing", "review", "--db", db, "--person", "m-arthur", "--kind", "shopping", "--review", "01/02/2027",
+            ])
             #expect(day.contains("--review: '01/02/2027' is not a date; write YYYY-MM-DD"), "\(day)")
             #expect(try Self.ok(["pairing", "list", "--db", db]) == "No pairings\n")
         }
@@ -155,7 +192,9 @@ struct AskPairingCommandTests {
             let before = try Self.ranking(refer)
             #expect(before.matches.first { $0.id == activity.id }?.buddy?.id != buddy)
 
-            let started = try Self.ok(["pairing", "start", "--db", db, "--person", "m-maud", "--helper", buddy, "--kind", "buddy"])
+            let started = try Self.ok([
+                "pairing", "start", "--db", db, "--person", "m-maud", "--helper", buddy, "--kind", "buddy",
+            ])
             #expect(started.hasPrefix("Paired \(buddy) with m-maud for buddy from "), "\(started)")
             let after = try Self.ranking(refer)
             let steered = try #require(after.matches.first { $0.id == activity.id }?.buddy)
@@ -166,9 +205,16 @@ struct AskPairingCommandTests {
             // Explained as her buddy there, they are what the referral proposes.
             let explained = try JSONDecoder().decode(
                 Match.self,
-                from: Data(try Self.ok(["explain", "--db", db, "--subject", "m-maud", "--candidate", buddy, "--activity", activity.id, "--json"]).utf8))
-            #expect(explained.excludedBy == [] && explained.reasons == steered.reasons && explained.score == steered.score)
-            let nowhere = try Self.refused(["explain", "--db", db, "--subject", "m-maud", "--candidate", buddy, "--activity", "a-nowhere-at-all"])
+                from: Data(
+                    try Self.ok([
+                        "explain", "--db", db, "--subject", "m-maud", "--candidate", buddy, "--activity", activity.id,
+                        "--json",
+                    ]).utf8))
+            #expect(
+                explained.excludedBy == [] && explained.reasons == steered.reasons && explained.score == steered.score)
+            let nowhere = try Self.refused([
+                "explain", "--db", db, "--subject", "m-maud", "--candidate", buddy, "--activity", "a-nowhere-at-all",
+            ])
             #expect(nowhere.contains("activity: unknown activity id 'a-nowhere-at-all'"), "\(nowhere)")
 
             // The referral kept offers that buddy.

@@ -1,8 +1,9 @@
 import Foundation
-@testable import StitchEngine
 import StitchModel
 import StitchTestSupport
 import Testing
+
+@testable import StitchEngine
 
 /// A buddy pairing (kind `buddy`): while it holds, the paired buddy goes along to every activity
 /// of the person's referrals they can go to, whatever their score or asks, and never to one a
@@ -12,7 +13,9 @@ import Testing
     static let reason = "Already goes along with them"
 
     static func buddyPairing(_ person: String, _ buddy: String, review: Int = 30) -> Pairing {
-        Pairing(person: person, helper: buddy, kind: Pairing.buddyKind, start: today.adding(days: -10), review: today.adding(days: review))
+        Pairing(
+            person: person, helper: buddy, kind: Pairing.buddyKind, start: today.adding(days: -10),
+            review: today.adding(days: review))
     }
 
     /// Maud's referral, its first activity with a buddy, and a member who could go along there
@@ -46,7 +49,9 @@ import Testing
 
     @Test func aBuddyPairingIsExemptFromLoadSpreading() throws {
         let (engine, activity, _, other) = try Self.maudsSecondChoice()
-        let asks = (0..<30).map { i in Ask(subject: "m-vera", candidate: other, date: Self.today.adding(days: -(i % 10))) }
+        let asks = (0..<30).map { i in
+            Ask(subject: "m-vera", candidate: other, date: Self.today.adding(days: -(i % 10)))
+        }
         let asked = engine.weighingAsks(asks, exchanges: [], on: Self.today)
         let pairing = [Self.buddyPairing("m-maud", other)]
         let quiet = try #require(
@@ -68,13 +73,20 @@ import Testing
         // The paired buddy has given too much lately: overload is a hard constraint.
         var community = try Fixtures.lewisham
         community.exchanges.append(
-            Exchange(id: "x-busy", giver: other, receiver: "m-vera", hours: 40, skill: "befriending", date: Self.today.adding(days: -2)))
+            Exchange(
+                id: "x-busy", giver: other, receiver: "m-vera", hours: 40, skill: "befriending",
+                date: Self.today.adding(days: -2)))
         let engine = try Engine(community: community, taxonomy: Fixtures.taxonomy)
         let unpaired = try engine.refer(Referral(person: .id("m-maud")), limit: 5)
-        let paired = try engine.judgingPairings([Self.buddyPairing("m-maud", other)], on: Self.today).refer(Referral(person: .id("m-maud")), limit: 5)
+        let paired = try engine.judgingPairings([Self.buddyPairing("m-maud", other)], on: Self.today).refer(
+            Referral(person: .id("m-maud")), limit: 5)
         #expect(paired.matches.map(\.buddy) == unpaired.matches.map(\.buddy))
         #expect(paired.matches.first { $0.id == activity }?.buddy?.id == chosen)
-        #expect(paired.notes.contains { $0.hasPrefix("The buddy paired with them cannot go along to") && $0.hasSuffix(": Has given a lot of time lately") },
+        #expect(
+            paired.notes.contains {
+                $0.hasPrefix("The buddy paired with them cannot go along to")
+                    && $0.hasSuffix(": Has given a lot of time lately")
+            },
             "\(paired.notes)")
         let listed = try engine.judgingPairings([Self.buddyPairing("m-maud", other)], on: Self.today)
             .buddies(for: .id("m-maud"), activity: activity, limit: 5, profile: .referral)
@@ -83,25 +95,35 @@ import Testing
 
     @Test func onlyABuddyPairingThatHoldsSteersTheBuddy() throws {
         let (engine, activity, chosen, other) = try Self.maudsSecondChoice()
-        let lapsed = Pairing(person: "m-maud", helper: other, kind: "buddy", start: Self.today.adding(days: -100), review: Self.today.adding(days: -1))
+        let lapsed = Pairing(
+            person: "m-maud", helper: other, kind: "buddy", start: Self.today.adding(days: -100),
+            review: Self.today.adding(days: -1))
         let helper = Pairing(person: "m-maud", helper: other, kind: "befriending", review: Self.today.adding(days: 30))
         let someoneElse = Self.buddyPairing("m-vera", other)
         for pairings in [[lapsed], [helper], [someoneElse]] {
-            let ranking = try engine.judgingPairings(pairings, on: Self.today).refer(Referral(person: .id("m-maud")), limit: 5)
+            let ranking = try engine.judgingPairings(pairings, on: Self.today).refer(
+                Referral(person: .id("m-maud")), limit: 5)
             #expect(ranking.matches.first { $0.id == activity }?.buddy?.id == chosen, "\(pairings)")
         }
         // The kind is compared without case or spaces around it.
         let shouted = Pairing(person: "m-maud", helper: other, kind: " Buddy ", review: Self.today.adding(days: 30))
-        let ranking = try engine.judgingPairings([shouted], on: Self.today).refer(Referral(person: .id("m-maud")), limit: 5)
+        let ranking = try engine.judgingPairings([shouted], on: Self.today).refer(
+            Referral(person: .id("m-maud")), limit: 5)
         #expect(ranking.matches.first { $0.id == activity }?.buddy?.id == other)
     }
 
     @Test func explainingABuddyAgreesWithTheReferral() throws {
         let (engine, activity, chosen, other) = try Self.maudsSecondChoice()
         let asks = (0..<12).map { i in Ask(subject: "m-vera", candidate: other, date: Self.today.adding(days: -i)) }
-        for judged in [engine, engine.weighingAsks(asks, exchanges: [], on: Self.today).judgingPairings([Self.buddyPairing("m-maud", other)], on: Self.today)] {
-            let buddy = try #require(try judged.refer(Referral(person: .id("m-maud")), limit: 5).matches.first { $0.id == activity }?.buddy)
-            let explained = try judged.explain(ExplainQuery(subject: .id("m-maud"), candidate: buddy.id, activity: activity))
+        for judged in [
+            engine,
+            engine.weighingAsks(asks, exchanges: [], on: Self.today).judgingPairings(
+                [Self.buddyPairing("m-maud", other)], on: Self.today),
+        ] {
+            let buddy = try #require(
+                try judged.refer(Referral(person: .id("m-maud")), limit: 5).matches.first { $0.id == activity }?.buddy)
+            let explained = try judged.explain(
+                ExplainQuery(subject: .id("m-maud"), candidate: buddy.id, activity: activity))
             #expect(explained.excludedBy == [] && explained.constraints?.isEmpty == false)
             #expect(explained.score == buddy.score && explained.factors == buddy.factors)
             #expect(explained.reasons == buddy.reasons)
@@ -109,7 +131,8 @@ import Testing
         // Today's choice, explained beside a paired buddy, is explained as before.
         let paired = engine.judgingPairings([Self.buddyPairing("m-maud", other)], on: Self.today)
         let usual = try paired.explain(ExplainQuery(subject: .id("m-maud"), candidate: chosen, activity: activity))
-        #expect(usual == (try engine.explain(ExplainQuery(subject: .id("m-maud"), candidate: chosen, activity: activity))))
+        #expect(
+            usual == (try engine.explain(ExplainQuery(subject: .id("m-maud"), candidate: chosen, activity: activity))))
         #expect(!usual.reasons.contains(Self.reason))
     }
 
@@ -117,11 +140,16 @@ import Testing
         let (_, activity, _, other) = try Self.maudsSecondChoice()
         var community = try Fixtures.lewisham
         community.exchanges.append(
-            Exchange(id: "x-busy", giver: other, receiver: "m-vera", hours: 40, skill: "befriending", date: Self.today.adding(days: -2)))
-        let engine = try Engine(community: community, taxonomy: Fixtures.taxonomy).judgingPairings([Self.buddyPairing("m-maud", other)], on: Self.today)
+            Exchange(
+                id: "x-busy", giver: other, receiver: "m-vera", hours: 40, skill: "befriending",
+                date: Self.today.adding(days: -2)))
+        let engine = try Engine(community: community, taxonomy: Fixtures.taxonomy).judgingPairings(
+            [Self.buddyPairing("m-maud", other)], on: Self.today)
         let explained = try engine.explain(ExplainQuery(subject: .id("m-maud"), candidate: other, activity: activity))
         #expect(explained.excludedBy == [.overload])
-        #expect(explained.reasons.first == "Excluded: Has given a lot of time lately" && !explained.reasons.contains(Self.reason))
+        #expect(
+            explained.reasons.first == "Excluded: Has given a lot of time lately"
+                && !explained.reasons.contains(Self.reason))
     }
 
     @Test func explainingABuddyRefusesWhatCannotBeABuddy() throws {
@@ -133,12 +161,16 @@ import Testing
             ExplainQuery(subject: .id("m-maud"), candidate: "m-ada", skill: "knitting", activity: "a-knit-natter"),
             ExplainQuery(subject: .id("m-maud"), candidate: "m-ada", support: .befriending, activity: "a-knit-natter"),
         ] {
-            #expect(throws: QueryError.invalid(field: "activity", reason: "explains the candidate as a buddy; give it without skill or support")) {
+            #expect(
+                throws: QueryError.invalid(
+                    field: "activity", reason: "explains the candidate as a buddy; give it without skill or support")
+            ) {
                 try engine.explain(query)
             }
         }
         do {
-            _ = try engine.explain(ExplainQuery(subject: .id("m-maud"), candidate: "a-knit-natter", activity: "a-knit-natter"))
+            _ = try engine.explain(
+                ExplainQuery(subject: .id("m-maud"), candidate: "a-knit-natter", activity: "a-knit-natter"))
             Issue.record("an activity explained as a buddy")
         } catch {
             #expect(error.field == "candidate")
@@ -155,11 +187,13 @@ import Testing
         let oracle = ConstraintOracle(community, engine: engine)
         let people = community.members.filter { $0.location != nil && $0.active }
         var random = SplitMix64(seed: 2027)
-        var chosen = 0, ruledOut = 0
+        var chosen = 0
+        var ruledOut = 0
         for round in 0..<80 {
             let person = people[Int(random.next() % UInt64(people.count))]
             let near = community.members.filter {
-                $0.id != person.id && $0.location.map { ConstraintOracle.haversineKm($0, person.location!) < 2 } ?? false
+                $0.id != person.id
+                    && $0.location.map { ConstraintOracle.haversineKm($0, person.location!) < 2 } ?? false
             }
             let pool = random.next() % 4 == 0 || near.isEmpty ? community.members : near
             let buddy = pool[Int(random.next() % UInt64(pool.count))]
@@ -172,18 +206,31 @@ import Testing
             let ranking = try judged.refer(Referral(person: .id(person.id)), limit: 5)
             for match in ranking.matches {
                 let activity = try #require(oracle.activities[match.id])
-                guard activity.buddyWelcome, !oracle.attendees[activity.id, default: []].contains(person.id) else { continue }
+                guard activity.buddyWelcome, !oracle.attendees[activity.id, default: []].contains(person.id) else {
+                    continue
+                }
                 let context = "\(round): \(person.id) with \(buddy.id) at \(activity.id), \(asks.count) asks"
-                let explained = try judged.explain(ExplainQuery(subject: .id(person.id), candidate: buddy.id, activity: activity.id))
+                let explained = try judged.explain(
+                    ExplainQuery(subject: .id(person.id), candidate: buddy.id, activity: activity.id))
                 if let broken = oracle.brokenBuddyConstraint(buddy, person: person, activity: activity) {
-                    #expect(explained.excludedBy?.isEmpty == false, "\(context): explain passes though \(broken) rules them out")
+                    #expect(
+                        explained.excludedBy?.isEmpty == false,
+                        "\(context): explain passes though \(broken) rules them out")
                     #expect(match.buddy?.id != buddy.id, "\(context): chosen though \(broken) rules them out")
-                    #expect(ranking.notes.contains { $0.hasPrefix("The buddy paired with them cannot go along to \(activity.name)") }, "\(context)")
+                    #expect(
+                        ranking.notes.contains {
+                            $0.hasPrefix("The buddy paired with them cannot go along to \(activity.name)")
+                        }, "\(context)")
                     ruledOut += 1
                 } else {
-                    #expect(match.buddy?.id == buddy.id, "\(context): \(match.buddy?.id ?? "none") chosen instead; \(explained.constraints?.filter { !$0.passed } ?? [])")
+                    #expect(
+                        match.buddy?.id == buddy.id,
+                        "\(context): \(match.buddy?.id ?? "none") chosen instead; \(explained.constraints?.filter { !$0.passed } ?? [])"
+                    )
                     #expect(match.buddy?.reasons.first == Self.reason, "\(context)")
-                    #expect(explained.excludedBy == [] && explained.score == match.buddy?.score, "\(context): explain disagrees")
+                    #expect(
+                        explained.excludedBy == [] && explained.score == match.buddy?.score,
+                        "\(context): explain disagrees")
                     chosen += 1
                 }
             }

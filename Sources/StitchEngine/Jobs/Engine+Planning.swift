@@ -22,8 +22,9 @@ extension Engine {
 
     /// Members who could go along with a person to an activity the first time, best first; each
     /// meets every hard constraint of a buddy. The buddy paired with the person, while a buddy
-    /// pairing holds and they meet every constraint, comes first ("Already goes along with them"). Empty, with a note, when the activity does not
-    /// welcome buddies or the person already attends it (as in ``refer(_:limit:withBuddy:profile:)``).
+    /// pairing holds and they meet every constraint, comes first ("Already goes along with
+    /// them"). Empty, with a note, when the activity does not welcome buddies or the person
+    /// already attends it (as in ``refer(_:limit:withBuddy:profile:)``).
     public func buddies(for person: PersonReference, activity activityID: String, limit: Int, profile: ScoringProfile = .planning) throws(QueryError) -> Ranking {
         try Self.checkLimit(limit)
         let subject = try self.person(person, field: "person")
