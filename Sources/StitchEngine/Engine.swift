@@ -143,6 +143,7 @@ public struct Engine: Sendable {
             if needBuddies.contains(Int(entry.candidate)) { match.buddy = search!.best(activity: Int(entry.candidate)) }
             matches.append(match)
         }
+        notes += search?.notes ?? []
         let support = oneToOne(referral: referral, job: job, reading: reading, activities: chosen, limit: limit)
         return Ranking(matches: matches, considered: considered, excluded: excluded, notes: notes, reading: reading?.reading, oneToOne: support)
     }

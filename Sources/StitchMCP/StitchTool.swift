@@ -148,6 +148,9 @@ public enum StitchTool: String, CaseIterable, Sendable {
                     "support": S.string(
                         "For a member candidate: explain them as one-to-one support of this kind for a referral of "
                             + "the subject.", oneOf: OneToOneSupport.allCases.map(\.rawValue)),
+                    "activity": S.string(
+                        "For a member candidate: explain them as the subject's buddy for this activity (a referral's "
+                            + "buddy), without skill or support."),
                 ], required: ["subject", "candidate"])
         case .planAllocate:
             return S.object(

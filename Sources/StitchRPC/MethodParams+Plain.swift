@@ -41,7 +41,7 @@ extension MethodParams {
             case .string(let candidate)? = fields["candidate"],
             let skill = optionalString(fields["skill"]),
             let profile = profile(fields["profile"]),
-            isAbsent(fields["when"]), isAbsent(fields["support"])
+            isAbsent(fields["when"]), isAbsent(fields["support"]), isAbsent(fields["activity"])
         else { return nil }
         return ExplainQuery(subject: .id(subject), candidate: candidate, skill: skill, profile: profile)
     }

@@ -188,6 +188,10 @@ def map_case(context, case):
             body["start"], body["review"] = body["review"], body["start"]
         elif body.get("review") and not body.get("start"):
             body["start"] = body["review"]
+    elif label == "POST /match/explain" and body.get("activity") is not None:
+        # Explaining a member as a buddy: `activity` comes without `skill` or `support` (its description).
+        body["skill"] = None
+        body["support"] = None
     elif label == "POST /network/analyse" and isinstance(body.get("pictures"), dict) and body["pictures"].get("communities"):
         # Pictures of communities the analysis finds (NetworkParams' description): the demo's first.
         body["pictures"]["communities"] = [0]

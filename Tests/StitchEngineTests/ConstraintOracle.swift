@@ -208,7 +208,9 @@ struct ConstraintOracle {
             return "availability"
         }
         let attends = attendees[activity.id, default: []].contains(buddy.id)
-        if !attends, !activity.schedule.isEmpty, buddy.availability.isEmpty || Self.overlapMinutes(buddy.availability, activity.schedule) == 0 {
+        // Its weekly sessions and the dated ones to come, each on its weekday.
+        let sessions = activity.schedule + upcoming.map(\.weekly)
+        if !attends, !sessions.isEmpty, buddy.availability.isEmpty || Self.overlapMinutes(buddy.availability, sessions) == 0 {
             return "availability"
         }
         if recentHours[buddy.id, default: 0] > configuration.overloadHours { return "overload" }

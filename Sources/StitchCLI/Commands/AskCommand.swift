@@ -32,7 +32,7 @@ struct AskCommand: AsyncParsableCommand {
         var date: String?
 
         func run() async throws {
-            let ask = Ask(subject: subject, candidate: candidate, date: try date.map(ReferralCommand.day))
+            let ask = Ask(subject: subject, candidate: candidate, date: try date.map { try ReferralCommand.day($0, option: "--date") })
             let kept = try await ReferralCommand.run(input) { service throws(ServiceError) in try await service.ask(ask) }
             print(input.json ? try RankingPrinter.json(kept) : "Asked \(kept.candidate) for \(kept.subject) on \(kept.date.map(\.description) ?? "today")")
         }

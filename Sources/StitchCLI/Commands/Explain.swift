@@ -12,6 +12,7 @@ struct Explain: AsyncParsableCommand {
               stitch explain --demo --subject m-kathy --candidate a-art-upstairs
               stitch explain --subject m-arthur --candidate m-colin --skill accompanying
               stitch explain --demo --subject m-mabel --candidate m-rita --support befriending
+              stitch explain --demo --subject m-maud --candidate m-ada --activity a-knit-natter
               stitch explain --demo --subject m-winifred --candidate m-desmond --skill accompanying --when "2026-12-15 10:00-12:00"
             """)
 
@@ -34,13 +35,15 @@ struct Explain: AsyncParsableCommand {
     var when: [TimeArgument] = []
     @Option(help: "For a member candidate: explain them as one-to-one support of this kind (befriending, accompanying, peer-support).")
     var support: OneToOneSupport?
+    @Option(help: "For a member candidate: explain them as the subject's buddy for this activity.")
+    var activity: String?
 
     func run() async throws {
         let service = try input.service()
         let times = TimeList(weekly: when.compactMap(\.weekly), dated: when.compactMap(\.dated))
         let query = ExplainQuery(
             subject: .id(subject), candidate: candidate, skill: skill, profile: profile, when: times.isEmpty ? nil : times,
-            support: support)
+            support: support, activity: activity)
         let match = try await answering { () async throws(ServiceError) in try await service.explain(query) }
         print(input.json ? try RankingPrinter.json(match) : RankingPrinter.explanation(match, title: "\(subject) and \(candidate)"))
     }

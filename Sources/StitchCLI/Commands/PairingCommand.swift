@@ -28,12 +28,9 @@ struct PairingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start a pairing (replacing the person's pairing of the same kind).")
 
         @OptionGroup var input: CommunityOptions
-        @Option(help: "The member or referred person helped.")
-        var person: String
+        @OptionGroup var key: PairingKey
         @Option(help: "The helper member (or buddy).")
         var helper: String
-        @Option(help: ArgumentHelp("The skill the helper helps with, or buddy.", valueName: "kind"))
-        var kind: String
         @Option(help: ArgumentHelp("The first day (default: today).", valueName: "YYYY-MM-DD"))
         var start: String?
         @Option(help: ArgumentHelp("The day to review it by (default: 90 days after the start).", valueName: "YYYY-MM-DD"))
@@ -41,7 +38,8 @@ struct PairingCommand: AsyncParsableCommand {
 
         func run() async throws {
             let pairing = Pairing(
-                person: person, helper: helper, kind: kind, start: try start.map(ReferralCommand.day), review: try review.map(ReferralCommand.day))
+                person: key.person, helper: helper, kind: key.kind, start: try start.map { try ReferralCommand.day($0, option: "--start") },
+                review: try review.map { try ReferralCommand.day($0, option: "--review") })
             let kept = try await ReferralCommand.run(input) { service throws(ServiceError) in try await service.startPairing(pairing) }
             print(input.json ? try RankingPrinter.json(kept) : PairingCommand.line(kept))
         }
@@ -52,15 +50,12 @@ struct PairingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Review a pairing and keep it on to a new review day.")
 
         @OptionGroup var input: CommunityOptions
-        @Option(help: "The member or referred person helped.")
-        var person: String
-        @Option(help: ArgumentHelp("The pairing's kind.", valueName: "kind"))
-        var kind: String
+        @OptionGroup var key: PairingKey
         @Option(help: ArgumentHelp("The new review day.", valueName: "YYYY-MM-DD"))
         var review: String
 
         func run() async throws {
-            let params = MethodParams.PairingReview(person: person, kind: kind, review: try ReferralCommand.day(review))
+            let params = MethodParams.PairingReview(person: key.person, kind: key.kind, review: try ReferralCommand.day(review, option: "--review"))
             let kept = try await ReferralCommand.run(input) { service throws(ServiceError) in try await service.reviewPairing(params) }
             print(input.json ? try RankingPrinter.json(kept) : PairingCommand.line(kept))
         }
@@ -71,15 +66,13 @@ struct PairingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "End a pairing.")
 
         @OptionGroup var input: CommunityOptions
-        @Option(help: "The member or referred person helped.")
-        var person: String
-        @Option(help: ArgumentHelp("The pairing's kind.", valueName: "kind"))
-        var kind: String
+        @OptionGroup var key: PairingKey
 
         func run() async throws {
-            let params = MethodParams.PairingEnd(person: person, kind: kind)
+            let params = MethodParams.PairingEnd(person: key.person, kind: key.kind)
             let answer = try await ReferralCommand.run(input) { service throws(ServiceError) in try await service.endPairing(params) }
-            let text = answer.removed ? "Ended the pairing of \(person) for \(kind)" : "\(person) had no pairing for \(kind): nothing changed"
+            let text = answer.removed
+                ? "Ended the pairing of \(key.person) for \(key.kind)" : "\(key.person) had no pairing for \(key.kind): nothing changed"
             print(input.json ? try RankingPrinter.json(answer) : text)
         }
     }
@@ -104,6 +97,15 @@ struct PairingCommand: AsyncParsableCommand {
                 print("\(p.person)  \(p.helper)  \(p.kind)  \(days)\(p.active ? "" : " (not in force)")")
             }
         }
+    }
+
+    /// The options that name one pairing, a person and a kind (one pairing per person and kind),
+    /// shared by `start`, `review` and `end`.
+    struct PairingKey: ParsableArguments {
+        @Option(help: "The member or referred person helped.")
+        var person: String
+        @Option(help: ArgumentHelp("The skill the helper helps with, or buddy.", valueName: "kind"))
+        var kind: String
     }
 
     /// One pairing, as the commands that keep one print it.

@@ -313,8 +313,14 @@ struct ReferralCommand: AsyncParsableCommand {
     }
 
     /// A `YYYY-MM-DD` option, or a usage error naming it.
-    static func day(_ text: String) throws -> CalendarDate {
-        guard let date = CalendarDate(parsing: text) else { throw CLIError.usage("'\(text)' is not a date; write YYYY-MM-DD") }
+    static func day(_ text: String) throws -> CalendarDate { try day(text, option: nil) }
+
+    /// The day an option gives, or a usage error naming the option (`--review: '2027-02-30' is
+    /// not a date; write YYYY-MM-DD`).
+    static func day(_ text: String, option: String?) throws -> CalendarDate {
+        guard let date = CalendarDate(parsing: text) else {
+            throw CLIError.usage((option.map { "\($0): " } ?? "") + "'\(text)' is not a date; write YYYY-MM-DD")
+        }
         return date
     }
 }

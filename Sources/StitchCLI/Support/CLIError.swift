@@ -34,9 +34,21 @@ enum CLIError: Error, CustomStringConvertible {
         case .service(let error):
             guard let data = error.data else { return error.message }
             let field = data.field.hasPrefix("params.") ? String(data.field.dropFirst(7)) : data.field
-            return "\(field): \(data.reason)"
+            return "\(field): \(data.reason)\(Self.unknownIDHint(error))"
         case .usage(let text):
             return text
+        }
+    }
+}
+
+extension CLIError {
+    /// What to do about an unknown member or activity id when no near one was found to suggest.
+    static func unknownIDHint(_ error: ServiceError) -> String {
+        guard let reason = error.data?.reason, !reason.contains("did you mean") else { return "" }
+        switch ServiceError.Code(rawValue: error.code) {
+        case .unknownMember: return "; give the id of a member in the database (stitch export lists them)"
+        case .unknownActivity: return "; give the id of an activity in the database (stitch export lists them)"
+        default: return ""
         }
     }
 }

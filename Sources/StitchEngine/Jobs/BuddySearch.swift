@@ -45,6 +45,8 @@ struct BuddySearch {
     /// What one unit of weighted factor adds to a buddy's score: the factors' share of the blend
     /// over the total weight (0 when every weight is 0).
     private let factorScale: Double
+    /// Notes for the ranking: the activities the person's paired buddy cannot go along to, and why.
+    private(set) var notes: [String] = []
 
     /// A candidate: a larger bound ranks higher, then the smaller id.
     private struct Candidate: Comparable {
@@ -200,10 +202,18 @@ struct BuddySearch {
         return pool[i]
     }
 
-    /// The best buddy for an activity, or `nil` when no one meets every constraint.
+    /// The best buddy for an activity, or `nil` when no one meets every constraint. The buddy
+    /// paired with the person, when a buddy pairing holds and they meet every constraint, is the
+    /// buddy whatever their score (``BuddyJob/paired()``); when they cannot go, the search runs as
+    /// without the pairing and ``notes`` says why.
     mutating func best(activity: Int) -> Buddy? {
         let position = activities.firstIndex(of: activity)
         let job = position.map { jobs[$0] } ?? job(for: activity)
+        switch job.paired() {
+        case .none: break
+        case .chosen(let match): return Buddy(match)
+        case .ruledOut(let reason): notes.append(job.pairedNote(reason))
+        }
         let mask = position.flatMap { termBits == nil ? nil : activityMasks[$0] }
         var best: Pipeline.Entry?
         func consider(_ c: Int32) {

@@ -15,10 +15,13 @@ public struct ExplainQuery: Sendable, Hashable, Codable {
     /// For a member candidate: explain them as a referral's one-to-one support of this kind
     /// (befriending, going along, peer support) rather than as a helper for a skill.
     public var support: OneToOneSupport?
+    /// For a member candidate: explain them as the subject's buddy for this activity (a
+    /// referral's buddy: its constraints, factors and fit, and a buddy pairing that holds).
+    public var activity: String?
 
     public init(
         subject: PersonReference, candidate: String, skill: String? = nil, profile: ScoringProfile? = nil, when: TimeList? = nil,
-        support: OneToOneSupport? = nil
+        support: OneToOneSupport? = nil, activity: String? = nil
     ) {
         self.subject = subject
         self.candidate = candidate
@@ -26,9 +29,10 @@ public struct ExplainQuery: Sendable, Hashable, Codable {
         self.profile = profile
         self.when = when
         self.support = support
+        self.activity = activity
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case subject, candidate, skill, profile, when, support }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case subject, candidate, skill, profile, when, support, activity }
 
     /// The keys of `match.explain`'s params: any other is refused.
     public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -48,6 +52,10 @@ public struct ExplainQuery: Sendable, Hashable, Codable {
                 forKey: .support, in: c,
                 debugDescription: "expected one of " + OneToOneSupport.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        activity = try c.decodeIfPresent(String.self, forKey: .activity)
+        if let activity, let problem = RecordBounds.idProblem(activity) {
+            throw DecodingError.dataCorruptedError(forKey: .activity, in: c, debugDescription: problem)
+        }
         if let when, !when.isEmpty, when.weekly.count + when.dated.count > RecordBounds.maximumSlots {
             throw DecodingError.dataCorruptedError(
                 forKey: .when, in: c, debugDescription: "has \(when.weekly.count + when.dated.count) entries; expected at most \(RecordBounds.maximumSlots)")
@@ -61,9 +69,13 @@ extension Engine {
     ///
     /// An activity candidate is explained as a referral of the subject; a member candidate as a
     /// helper for `skill`, or for the subject's need the candidate serves best; with `support`
-    /// (`befriending`, `accompanying`, `peer-support`), as a referral's one-to-one result.
+    /// (`befriending`, `accompanying`, `peer-support`), as a referral's one-to-one result; with
+    /// `activity`, as the subject's buddy there (``explainBuddy(_:subject:member:activity:)``).
     public func explain(_ query: ExplainQuery) throws(QueryError) -> Match {
         let subject = try person(query.subject, field: "subject")
+        if let activity = query.activity {
+            return try explainBuddy(query, subject: subject, activity: activity)
+        }
         if let a = index.activityIndex[query.candidate] {
             let profile = query.profile ?? .referral
             let referral = Referral(person: query.subject, when: query.when?.weekly ?? [])
@@ -103,5 +115,32 @@ extension Engine {
             whenDated: query.when?.dated ?? [])
         let job = HelperJob(index: index, request: request, requester: subject, weights: index.configuration.weights(for: query.profile ?? .broker))
         return Pipeline.explain(job, candidate: m)
+    }
+}
+
+extension Engine {
+    /// A member explained as the subject's buddy for an activity: a referral's buddy, with the
+    /// referral's weights unless a profile is given. When a buddy pairing holds for the subject
+    /// with this member and they meet every constraint, the answer is the one `refer` gives
+    /// (``BuddyJob/paired()``: `Already goes along with them`, reciprocity without the asks).
+    func explainBuddy(_ query: ExplainQuery, subject: PersonFeatures, activity activityID: String) throws(QueryError) -> Match {
+        if query.support != nil || query.skill != nil {
+            throw .invalid(field: "activity", reason: "explains the candidate as a buddy; give it without skill or support")
+        }
+        guard let a = index.activityIndex[activityID] else { throw .unknownActivity(field: "activity", id: activityID) }
+        guard let m = index.memberIndex[query.candidate] else {
+            throw index.activityIndex[query.candidate] == nil
+                ? unknownCandidate(query.candidate, field: "candidate")
+                : .invalid(field: "candidate", reason: "is an activity; a buddy is a member: give a member id, or leave out activity")
+        }
+        let job = BuddyJob(
+            index: index, person: subject, activity: Int(a), bridging: BridgingFactor(index: index, subject: subject),
+            avoided: index.safeguardingSet(for: subject), weights: index.configuration.weights(for: query.profile ?? .referral),
+            nearby: [], countsExclusions: true)
+        let explained = Pipeline.explain(job, candidate: m)
+        guard case .chosen(var paired) = job.paired(), paired.id == explained.id else { return explained }
+        paired.constraints = explained.constraints
+        paired.excludedBy = explained.excludedBy
+        return paired
     }
 }

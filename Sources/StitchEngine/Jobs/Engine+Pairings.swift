@@ -63,3 +63,58 @@ extension HelperJob {
         return ranking
     }
 }
+
+extension BuddyJob {
+    /// The reason a paired buddy is suggested with.
+    static let pairedReason = "Already goes along with them"
+
+    /// What a buddy pairing that holds for the person makes of this activity's buddy.
+    enum Paired {
+        /// No buddy pairing holds for the person (or it names someone unknown).
+        case none
+        /// The paired buddy meets every constraint: they go along, with this match.
+        case chosen(Match)
+        /// The paired buddy cannot go along to this activity, by the first constraint they fail.
+        case ruledOut(ExclusionReason)
+    }
+
+    /// The buddy paired with the person (a pairing of kind ``Pairing/buddyKind`` that holds),
+    /// judged for this activity: chosen, whatever their score, when they meet every constraint
+    /// a buddy must meet (``checkConstraints(_:_:)``), with ``pairedReason`` first; else ruled
+    /// out by reason. Their reciprocity leaves out the asks, as a paired helper's does: a pairing
+    /// is exempt from load spreading.
+    func paired() -> Paired {
+        guard !index.pairings.isEmpty, let c = index.pairedHelper(of: person.id, kind: Pairing.buddyKind, term: nil) else { return .none }
+        var report = ConstraintReport(explain: false)
+        checkConstraints(c, &report)
+        if let reason = report.firstFailure { return .ruledOut(reason) }
+        var f = factors(c)
+        f.reciprocity = index.ledger.giverReciprocity[Int(c)]
+        f = f.clamped()
+        var match = match(c, score: score(c, factors: f), factors: f)
+        match.reasons.insert(Self.pairedReason, at: 0)
+        return .chosen(match)
+    }
+
+    /// The note a ranking carries when the paired buddy cannot go along to this activity.
+    func pairedNote(_ reason: ExclusionReason) -> String {
+        "The buddy paired with them cannot go along to \(index.activities.names[activity]) today: \(reason.explanation)"
+    }
+
+    /// A ranking of buddies with the paired buddy first when they meet every constraint (then
+    /// at most `limit`), or with a note saying why they cannot go along.
+    func puttingPairedFirst(_ ranking: Ranking, limit: Int) -> Ranking {
+        var ranking = ranking
+        switch paired() {
+        case .none:
+            break
+        case .ruledOut(let reason):
+            ranking.notes.append(pairedNote(reason))
+        case .chosen(let match):
+            ranking.matches.removeAll { $0.id == match.id }
+            ranking.matches.insert(match, at: 0)
+            if ranking.matches.count > limit { ranking.matches.removeLast(ranking.matches.count - limit) }
+        }
+        return ranking
+    }
+}

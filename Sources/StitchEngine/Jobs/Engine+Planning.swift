@@ -21,8 +21,10 @@ extension Engine {
     }
 
     /// Members who could go along with a person to an activity the first time, best first; each
-    /// meets every hard constraint of a buddy. Empty, with a note, when the activity does not
-    /// welcome buddies or the person already attends it (as in ``refer(_:limit:withBuddy:profile:)``).
+    /// meets every hard constraint of a buddy. The buddy paired with the person, while a buddy
+    /// pairing holds and they meet every constraint, comes first ("Already goes along with
+    /// them"). Empty, with a note, when the activity does not welcome buddies or the person
+    /// already attends it (as in ``refer(_:limit:withBuddy:profile:)``).
     public func buddies(for person: PersonReference, activity activityID: String, limit: Int, profile: ScoringProfile = .planning) throws(QueryError) -> Ranking {
         try Self.checkLimit(limit)
         let subject = try self.person(person, field: "person")
@@ -37,7 +39,7 @@ extension Engine {
             index: index, person: subject, activity: Int(a), bridging: BridgingFactor(index: index, subject: subject),
             avoided: index.safeguardingSet(for: subject), weights: index.configuration.weights(for: profile),
             nearby: BuddyJob.nearby(subject, index: index), countsExclusions: true)
-        return Pipeline.ranking(job, limit: limit)
+        return job.puttingPairedFirst(Pipeline.ranking(job, limit: limit), limit: limit)
     }
 
     /// For each of `activityIDs`, whether the person is free for none of its sessions: their own
