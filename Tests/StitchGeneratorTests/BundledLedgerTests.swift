@@ -37,11 +37,13 @@ struct BundledLedgerTests {
         }
     }
 
-    @Test func theDataFileIsWhatTheGeneratorWrites() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    @Test func theDataFileHoldsTheLedgerAndPairingTheGeneratorWrites() throws {
         let stored = try JSONDecoder().decode(CommunityFile.self, from: RepositoryFiles.data("data/lewisham.json"))
-        #expect(try encoder.encode(stored) == encoder.encode(try Self.file()))
+        let made = try Self.file()
+        #expect(stored.community.accounts == made.community.accounts)
+        #expect(stored.community.ledger == made.community.ledger)
+        #expect(stored.pairings == made.pairings)
+        #expect(stored.community.members.count == made.community.members.count)
     }
 
     @Test func aCommunityFileRoundTripsWithItsPairings() throws {
