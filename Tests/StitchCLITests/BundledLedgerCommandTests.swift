@@ -114,6 +114,21 @@ struct BundledLedgerCommandTests {
             #expect(imported.stdout.contains("ledger: 1 added") && imported.stdout.contains("pairings: 1 added"), "\(imported.stdout)")
             let balances = try Self.balances(try runner.run(["credits", "balances", "--db", db, "--json"]).stdout)
             #expect(balances.byID["pot"] == 2 && balances.byID["m-a"] == -2 && balances.total == 0)
+
+            // More of the ledger added to what is stored: a new account, a new entry.
+            let more = folder + "/more.json"
+            let next = #"""
+                {"accounts": [{"id": "tb", "kind": "timebank", "name": "The time bank"}],
+                 "ledger": [{"kind": "donation", "from": ["m-b"], "to": ["pot"], "hours": 1}]}
+                """#
+            try Data(next.utf8).write(to: URL(fileURLWithPath: more))
+            let added = try runner.run(["import", more, "--db", db])
+            #expect(added.status == 0, "\(added.stderr)")
+            #expect(added.stdout.contains("accounts: 1 added") && added.stdout.contains("ledger: 1 added"), "\(added.stdout)")
+            let after = try Self.balances(try runner.run(["credits", "balances", "--db", db, "--json"]).stdout)
+            #expect(after.byID["pot"] == 3 && after.byID["m-b"] == -1 && after.total == 0)
+            let accounts = try runner.run(["credits", "account", "list", "--db", db]).stdout
+            #expect(accounts.contains("pot  pot  Good will pot") && accounts.contains("tb  timebank  The time bank"), "\(accounts)")
         }
     }
 }
