@@ -1,6 +1,7 @@
 import Foundation
 import StitchApplication
 import StitchModel
+import StitchTestSupport
 import Testing
 
 /// Merging a community file's ledger and pairings into a stored community: accounts by id,
@@ -61,5 +62,34 @@ struct LedgerMergeTests {
         #expect(changes.removed.ledger == 1 && changes.removes)
         #expect(changes[.pairings] == KindCounts(unchanged: 1))
         #expect(changes.pairings.isEmpty, "the stored pairing is the same")
+    }
+
+    @Test("an import keeps the balances summing to exactly zero, and reports every entry it leaves out")
+    func importedLedgersStillSumToZero() {
+        for seed in UInt64(1)...100 {
+            var rng = SplitMix64(seed: seed)
+            let members = (0..<Int.random(in: 4...12, using: &rng)).map { Member(id: "m-\($0)") }
+            let ids = members.map(\.id)
+            let accounts = [LedgerAccount(id: "tb", kind: .timebank, name: "TB"), LedgerAccount(id: "pot", kind: .pot, name: "Pot")]
+            func entry(_ rng: inout SplitMix64) -> LedgerEntry {
+                let people = ids.shuffled(using: &rng)
+                let hours = Double(Int.random(in: 1...40, using: &rng)) / 7
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: return LedgerEntry(kind: .exchange, from: [people[0]], to: Array(people[1...2]), hours: hours)
+                case 1: return LedgerEntry(kind: .donation, from: [people[0]], to: ["pot"], hours: hours)
+                default: return LedgerEntry(kind: .exchange, from: [people[0]], to: [people[1]], hours: hours, paidBy: "pot")
+                }
+            }
+            let stored = Community(members: members, accounts: accounts, ledger: (0..<Int.random(in: 0...10, using: &rng)).map { _ in entry(&rng) })
+            var file = (0..<Int.random(in: 1...20, using: &rng)).map { _ in entry(&rng) }
+            let bad = Int.random(in: 0...3, using: &rng)
+            for _ in 0..<bad { file.append(LedgerEntry(kind: .donation, from: [ids[0]], to: ["ghost"], hours: 1)) }
+            let incoming = IncomingCommunity(ledger: rows(file, list: "ledger"))
+            let changes = CommunityMerge.merge(incoming, into: stored, mode: .add)
+            let merged = changes.community
+            #expect(merged.ledgerRules.balanceSeconds(exchanges: merged.exchanges, entries: merged.ledger).values.reduce(0, +) == 0, "seed \(seed)")
+            #expect(changes.skippedCount == bad, "seed \(seed)")
+            #expect(merged.ledger.count == stored.ledger.count + changes[.ledger].added, "seed \(seed)")
+        }
     }
 }
