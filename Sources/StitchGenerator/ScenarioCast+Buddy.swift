@@ -33,10 +33,10 @@ extension ScenarioCast {
                 id: "m-wendy", name: "Wendy", interests: ["choir", "singing"], availability: [slot(.wed, "18:00", "21:00")],
                 location: at(51.4560, 0.0120), travelKm: 1, languages: ["en"], birthYear: 1958, groups: ["lee-manor-society"],
                 wellbeing: FiveWays(connect: 1, takeNotice: 0.5)),
-            // Drives; free on Wednesday evenings; a basic DBS check in date.
+            // Drives, up to 5 km; free on Wednesday evenings; a basic DBS check in date.
             Member(
                 id: "m-des", name: "Des", offers: ["lifts"], availability: [slot(.wed, "18:00", "21:00")],
-                location: at(51.4560, 0.0207), travelKm: 1.5, languages: ["en"], birthYear: 1961, groups: ["lee-manor-society"],
+                location: at(51.4560, 0.0207), travelKm: 5, languages: ["en"], birthYear: 1961, groups: ["lee-manor-society"],
                 wellbeing: FiveWays(connect: 0.6, give: 1), dbs: DBSCheck(checked: date("2025-06-01"), level: .basic)),
         ]
     }

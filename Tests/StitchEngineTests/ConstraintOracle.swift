@@ -179,6 +179,8 @@ struct ConstraintOracle {
         if avoids(giver.id, person.id) { return "safeguarding" }
         if person.housebound { return "housebound" }
         guard let g = giver.location, let p = person.location, Self.haversineKm(g, p) <= travel(giver) + 1e-9 else { return "distance" }
+        // They drive to the activity too: it lies within their own travel radius of their home.
+        guard let a = activity.location, Self.haversineKm(g, a) <= travel(giver) + 1e-9 else { return "distance to the activity" }
         if !dbsPasses(giver, HelpRequest(skill: "lifts", requiresDBS: true, dbsLevel: .basic)) { return "dbs" }
         if Self.noLanguage(person.languages, giver.languages, interpreter: false) { return "language" }
         if !activity.schedule.isEmpty, giver.availability.isEmpty || Self.overlapMinutes(giver.availability, activity.schedule) == 0 {

@@ -84,6 +84,8 @@ struct PruningTests {
         let (community, engine) = try PropertyTests.engine(seed: seed)
         let index = engine.index
         var rng = SplitMix64(seed: seed)
+        var supportChecked = 0
+        defer { #expect(supportChecked > 0, "seed \(seed): no one-to-one support was ranked") }
         for q in 0..<20 {
             let member = community.members.randomElement(using: &rng)!
             let slot = try #require(index.memberIndex[member.id])
@@ -99,6 +101,12 @@ struct PruningTests {
                 Self.expectSame(give, limit: limit, "give " + context)
                 let referral = ReferralJob(index: index, person: person, referral: Referral(person: .id(member.id)), weights: weights)
                 Self.expectSame(referral, limit: limit, "refer " + context)
+                // One-to-one support's own loop against scoring every candidate, needs read or not.
+                let support = OneToOneJob(
+                    index: index, person: person, referral: Referral(person: .id(member.id)), goals: referral.goals,
+                    needs: q % 2 == 0 ? ["befriending"] : [], weights: weights)
+                Self.expectSame(support, limit: limit, "one-to-one " + context)
+                supportChecked += support.ranked(limit: limit).entries.count
                 if q % 4 == 0 {
                     Self.expectOptimistic(give, "give " + context)
                     Self.expectOptimistic(referral, "refer " + context)

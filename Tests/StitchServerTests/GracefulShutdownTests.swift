@@ -76,6 +76,10 @@ struct GracefulShutdownTests {
                 }
             }
         }
-        #expect(shutdownTook >= .seconds(1) && shutdownTook < .seconds(10), "closed when the grace period ran out")
+        // At least the 1 s grace period; the upper bound leaves room for a machine busy with the
+        // other tests, whose blocking waits can hold up this test's threads for seconds.
+        #expect(
+            shutdownTook >= .seconds(1) && shutdownTook < .seconds(20),
+            "closed when the grace period ran out, not after \(shutdownTook)")
     }
 }

@@ -9,8 +9,10 @@ import Testing
 /// at the network and plans a session, saving a screenshot of each page.
 ///
 /// Skipped only when Chromium or its driver is not installed (a developer's machine without
-/// `make deps`); `make test` installs both, and Selenium, so CI runs it. With the text model
-/// installed (`make models`) the referral is made from the reason in words alone.
+/// `make deps`); `make test` installs both, and Selenium, so CI runs it. On a machine where
+/// Chromium cannot start at all (an address-space limit below the tens of gigabytes it reserves,
+/// say) the test records a known issue with the reason browser_test.py printed. With the text
+/// model installed (`make models`) the referral is made from the reason in words alone.
 @Suite("The web pages in a real browser (headless Chromium)", .serialized)
 struct BrowserTests {
     static let chromium = "/usr/bin/chromium"
@@ -60,8 +62,9 @@ struct BrowserTests {
                 timeout: 480)
         }
         if run.status == Self.cannotStart {
-            // Chromium could not start even alone, without ChromeDriver or Stitch: the machine's
-            // limit (the script printed why), recorded as such rather than as a fault in the pages.
+            // Chromium could not start on this machine (alone, or through ChromeDriver in six
+            // tries) before any page was asked for: the machine's limit (the script printed why),
+            // recorded as such rather than as a fault in the pages.
             withKnownIssue("Chromium cannot start on this machine, so the pages were not tried in it") {
                 Issue.record(Comment(rawValue: run.output))
             }

@@ -11,7 +11,7 @@ phone's width) as web-*.png in the screenshots folder.
     (the password in the environment variable STITCH_TEST_PASSWORD)
 
 Prints one line per step; exits 1 with the reason when a step fails, and 3 (CANNOT_START)
-when Chromium cannot start on this machine even alone, saying why.
+when Chromium cannot start on this machine before any page is asked for, saying why.
 """
 
 import argparse
@@ -36,8 +36,8 @@ PHONE = (390, 844)
 MOST_HEIGHT = 3200
 
 
-# Exit status when Chromium itself cannot start on this machine (checked without Stitch or
-# ChromeDriver): the machine's limit, not a fault in the pages. BrowserTests.swift reads it.
+# Exit status when Chromium cannot start on this machine, alone or through ChromeDriver, before
+# any page is asked for: the machine's limit, not a fault in the pages. BrowserTests.swift reads it.
 CANNOT_START = 3
 
 # Lines of Chromium's standard error that say nothing of why it stopped.
@@ -96,7 +96,8 @@ def browser():
     gets up to six tries over about a minute and a half (Chromium has exited while starting on a
     loaded machine): the first as ChromeDriver starts it by default, the later ones each with a
     profile of its own and fewer helper processes. When every try fails, each try's reason and
-    the last words of its browser log are printed last, where a shortened CI log still shows them."""
+    the last words of its browser log are printed last, where a shortened CI log still shows them,
+    and the script exits with CANNOT_START too: no page was asked for yet."""
     binary = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     driver_path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
     soft, hard = raise_address_space_limit()
@@ -143,8 +144,8 @@ def browser():
         except OSError as error:
             words = ["no browser log: %s" % error]
         print("try %d: %s | %s" % (number, reason, " | ".join(words)))
-    print("Chromium started alone but not through ChromeDriver in %d tries" % tries)
-    sys.exit(1)
+    print("Chromium cannot start on this machine through ChromeDriver (it started alone) in %d tries" % tries)
+    sys.exit(CANNOT_START)
 
 
 def expect(condition, message):

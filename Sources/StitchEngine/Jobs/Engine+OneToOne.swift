@@ -12,7 +12,7 @@ extension Engine {
     ) -> OneToOneRanking {
         let needs = reading?.reading.needs.map(\.need.rawValue) ?? []
         let support = OneToOneJob(index: index, person: job.person, referral: referral, goals: job.goals, needs: needs, weights: job.weights)
-        let (entries, considered, excluded) = Pipeline.rank(support, limit: limit)
+        let (entries, considered, excluded) = support.ranked(limit: limit)
         var served: UInt8 = 0
         for entry in activities { served |= index.activities.wellbeing[Int(entry.candidate)] }
         var supported: UInt8 = 0

@@ -9,8 +9,8 @@ import StitchModel
 /// safeguarding exclusion either way, not dismissed by the broker for this person, a DBS check
 /// in date (a lift is time alone with a referred person, so a check of any level is required),
 /// and a language in common when both state theirs (no interpreter rides along). For each
-/// activity the nearest of them who is free at one of its sessions gives the lift; ties go to
-/// the smaller id.
+/// activity the nearest of them who is free at one of its sessions, and whose own travel radius
+/// reaches the activity from their home, gives the lift; ties go to the smaller id.
 ///
 /// A housebound person, or one with no location, gets no lift: "reach" is not what keeps them
 /// from an activity.
@@ -24,19 +24,32 @@ struct LiftFinder {
     let index: CommunityIndex
     /// Every lift-giver who passes the activity-free constraints, nearest first, then by id.
     let givers: [Giver]
+    /// Where the person lives.
+    let home: UnitVector
+    /// How far a lift can take the person at most: the longest of a giver's distance from the
+    /// person plus their own travel radius (no activity farther is reached by any of them), with
+    /// the squared chord of that distance.
+    let reachKm: Double
+    let reachChordSquared: Double
 
     /// No lifts at all (a plan's placements: see ``Engine/placements(for:limit:profile:)``).
     init(none index: CommunityIndex) {
         self.index = index
         givers = []
+        home = UnitVector(x: 0, y: 0, z: 0)
+        reachKm = 0
+        reachChordSquared = 0
     }
 
     init(index: CommunityIndex, person: PersonFeatures, avoided: Set<Int32>, dismissed: Set<Int32>) {
         self.index = index
+        home = person.position
         guard person.has(.hasLocation), !person.has(.housebound), let lifts = index.vocabulary.index(of: "lifts"),
             Int(lifts) < index.offerPostings.rowCount
         else {
             givers = []
+            reachKm = 0
+            reachChordSquared = 0
             return
         }
         let judge = DBSJudgement(level: .basic, day: index.today, validYears: index.configuration.dbsValidYears)
@@ -55,19 +68,27 @@ struct LiftFinder {
         }
         let ranks = index.memberIDRank
         givers = found.sorted { $0.km != $1.km ? $0.km < $1.km : ranks[Int($0.member)] < ranks[Int($1.member)] }
+        reachKm = found.map { $0.km + members.travelKm[Int($0.member)] }.max() ?? 0
+        reachChordSquared = GreatCircle.chordSquared(forKm: reachKm)
     }
 
     /// True when nobody could give this person a lift anywhere.
     var isEmpty: Bool { givers.isEmpty }
 
-    /// The nearest lift-giver free at one of the activity's sessions (any, when it has none).
+    /// The nearest lift-giver free at one of the activity's sessions (any, when it has none) whose
+    /// own travel radius reaches the activity (placed: in person, with a location) from their home.
     func giver(for activity: Int) -> Giver? {
+        let place = index.activities.position[activity]
+        guard !givers.isEmpty, GreatCircle.within(home, place, km: reachKm, chordSquared: reachChordSquared) else { return nil }
         let sessions = index.activities.sessions[activity]
+        let members = index.members
         return givers.first { g in
             let m = Int(g.member)
+            guard GreatCircle.within(members.position[m], place, km: members.travelKm[m], chordSquared: members.travelChordSquared[m])
+            else { return false }
             if sessions.isEmpty { return true }
-            guard index.members.availability.isKnown[m] else { return false }
-            return (index.activities.bestCoverage(activity) { index.members.availability.overlapMinutes(row: m, with: $0) } ?? 0) > 0
+            guard members.availability.isKnown[m] else { return false }
+            return (index.activities.bestCoverage(activity) { members.availability.overlapMinutes(row: m, with: $0) } ?? 0) > 0
         }
     }
 
