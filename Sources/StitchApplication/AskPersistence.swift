@@ -14,4 +14,9 @@ public protocol AskPersistence: Sendable {
 
     /// Removes the pairing of this person and kind (nothing when there is none).
     func removePairing(person: String, kind: String) throws
+
+    /// Replaces everything stored with `community`, as `CommunityPersistence.replaceAll(_:)`
+    /// does, and adds `pairings` (each replacing the one of the same person and kind), in one
+    /// write: `community.load` of a community file that lists pairings.
+    func replaceAll(_ community: Community, pairings: [Pairing]) throws
 }

@@ -30,11 +30,12 @@ public struct LoadPolicy: Sendable, Hashable {
         self.maximumBytes = maximumBytes
     }
 
-    /// The community in the file at `path`, when this policy allows reading it.
+    /// The community file at `path` (the community and the pairings beside it), when this
+    /// policy allows reading it.
     ///
     /// - Throws: -32602 at `params.path`: loading off, outside the folder, too large, unreadable,
     ///   not JSON, no community keys, or a field that does not read (its path, no content).
-    public func community(at path: String) throws(ServiceError) -> Community {
+    public func community(at path: String) throws(ServiceError) -> CommunityFile {
         let field = "params.path"
         guard let directory else {
             throw ServiceError(
@@ -67,9 +68,9 @@ public struct LoadPolicy: Sendable, Hashable {
     ///
     /// Reasons name the bad field and what is wrong, with any quoted value left out; a file that
     /// is not JSON is told by line and column only (the reason could quote it).
-    static func decodeCommunity(_ data: Data, field: String) throws(ServiceError) -> Community {
+    static func decodeCommunity(_ data: Data, field: String) throws(ServiceError) -> CommunityFile {
         do {
-            return try JSONDocument.decode(Community.self, from: data)
+            return try JSONDocument.decode(CommunityFile.self, from: data)
         } catch {
             switch error {
             case .notJSON(let problem):

@@ -10,10 +10,13 @@ public enum MethodParams {
     public struct Load: Decodable, Sendable {
         public var path: String?
         public var community: Community?
+        /// The ongoing pairings listed beside the inline community (its `pairings`, ``CommunityFile``).
+        public var pairings: [Pairing]
 
-        public init(path: String? = nil, community: Community? = nil) {
+        public init(path: String? = nil, community: Community? = nil, pairings: [Pairing] = []) {
             self.path = path
             self.community = community
+            self.pairings = pairings
         }
 
         private enum CodingKeys: String, CodingKey, CaseIterable { case path, community }
@@ -23,7 +26,9 @@ public enum MethodParams {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             try decoder.rejectUnknownKeys(Self.fieldKeys)
             path = try c.decodeIfPresent(String.self, forKey: .path)
-            community = try c.decodeIfPresent(Community.self, forKey: .community)
+            let file = try c.decodeIfPresent(CommunityFile.self, forKey: .community)
+            community = file?.community
+            pairings = file?.pairings ?? []
         }
     }
 

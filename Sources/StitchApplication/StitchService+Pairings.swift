@@ -14,9 +14,7 @@ extension StitchService {
     /// today unless it says otherwise, to be reviewed ``Pairing/defaultReviewDays`` later unless
     /// it says when.
     public func startPairing(_ input: Pairing) throws(ServiceError) -> Pairing {
-        var pairing = input
-        if pairing.start == nil { pairing.start = Self.today() }
-        if pairing.review == nil { pairing.review = pairing.start?.adding(days: Pairing.defaultReviewDays) }
+        let pairing = input.dated(today: Self.today())
         if let problem = pairing.validationErrors().first { throw ServiceError.invalidParams(problem) }
         guard isSubject(pairing.person) else {
             throw .query(.unknownMember(field: "person", id: pairing.person), engine: engine)
@@ -74,5 +72,22 @@ extension StitchService {
                     person: $0.person, helper: $0.helper, kind: $0.kind, start: $0.start, review: $0.review, active: $0.holds(on: today))
             }
         return .init(pairings: listed)
+    }
+
+    /// The pairings of a community file as the service keeps them: each dated as `pairing.start`
+    /// dates one (from `today`, by default the day it is, reviewed ``Pairing/defaultReviewDays`` later), and checked on its
+    /// own and against the file's community (a person may also be one of `people`, those
+    /// referred). Every reader of a community file takes its pairings through here.
+    ///
+    /// - Throws: every problem, at `pairings[i].field`.
+    public nonisolated static func pairings(
+        of file: CommunityFile, people: Set<String> = [], today: CalendarDate? = nil
+    ) throws(ValidationErrors) -> [Pairing] {
+        let today = today ?? Self.today()
+        let dated = file.pairings.map { $0.dated(today: today) }
+        var problems = dated.enumerated().flatMap { i, pairing in pairing.validationErrors().map { $0.inside("pairings[\(i)]") } }
+        problems += CommunityFile.pairingErrors(dated, in: file.community, people: people)
+        if !problems.isEmpty { throw ValidationErrors(problems) }
+        return dated
     }
 }

@@ -251,20 +251,48 @@ public actor StitchService {
 
     /// `community.load`: replaces the whole community, given inline or as a file the
     /// ``loadPolicy`` allows; a community with problems is refused with every problem.
+    ///
+    /// The file's `pairings` (``CommunityFile``) are checked against the new community like
+    /// `pairing.start` checks one (dated the same way when they leave out their days), stored
+    /// with it in one write when the store keeps pairings, and then kept, each replacing the
+    /// pairing of the same person and kind; the pairings kept before stay while they resolve.
     public func load(_ params: MethodParams.Load) throws(ServiceError) -> MethodResults.Loaded {
-        let next: Community
+        let file: CommunityFile
+        let prefix: String
         if let inline = params.community {
-            next = inline
-            try replace(with: next, prefix: "community", storing: ("community.load", { try $0.replaceAll(next) }))
+            (file, prefix) = (CommunityFile(community: inline, pairings: params.pairings), "community")
         } else if let path = params.path {
-            next = try loadPolicy.community(at: path)
-            try replace(with: next, prefix: "", storing: ("community.load", { try $0.replaceAll(next) }))
+            (file, prefix) = (try loadPolicy.community(at: path), "")
         } else {
             throw ServiceError(.invalidParams, "Invalid params", field: "params", reason: "give `path` or `community`")
         }
+        let next = file.community
+        let incoming: [Pairing]
+        do {
+            incoming = try Self.pairings(of: file, people: Set(referrals.values.map(\.person.id)))
+        } catch {
+            throw ServiceError.invalidParams(error.errors, inside: prefix)
+        }
+        try replace(
+            with: next, prefix: prefix,
+            storing: (
+                "community.load",
+                { store in
+                    if !incoming.isEmpty, let keeper = store as? any AskPersistence {
+                        try keeper.replaceAll(next, pairings: incoming)
+                    } else {
+                        try store.replaceAll(next)
+                    }
+                }
+            ))
         pruneOutcomes()
         pruneDismissals()
         pruneAsks()
+        for pairing in incoming {
+            pairings.removeAll { $0.person == pairing.person && $0.isKind(pairing.kind) }
+            pairings.append(pairing)
+        }
+        withdrawSnapshot()
         return .init(members: next.members.count, activities: next.activities.count, exchanges: next.exchanges.count, attendance: next.attendance.count)
     }
 

@@ -1,7 +1,9 @@
 public import StitchModel
 
 /// The bundled Lewisham demo community: the scenario cast, generated neighbours around them,
-/// real OpenActive sessions nearby, two years of exchanges and attendance.
+/// real OpenActive sessions nearby, two years of exchanges and attendance, the cast's ledger
+/// (a donation to a family, pot-funded help, giving at the surgery, a group session) and, beside
+/// the community in its file, an ongoing pairing.
 ///
 /// The demo must show Stitch on something that looks like a real time bank, not a toy: the
 /// people of the field scenarios (``ScenarioCast``) with their hand-written ties, among 300
@@ -39,7 +41,14 @@ public enum LewishamCommunity {
         let generated = CommunityGenerator(configuration: configuration, taxonomy: taxonomy).generate(alongside: nearby)
         return Community(
             members: cast.members + generated.members, activities: cast.activities + generated.activities,
-            exchanges: cast.exchanges + generated.exchanges, attendance: cast.attendance + generated.attendance)
+            exchanges: cast.exchanges + generated.exchanges, attendance: cast.attendance + generated.attendance,
+            accounts: cast.accounts, ledger: cast.ledger)
+    }
+
+    /// The demo's community file (`data/lewisham.json`): the community ``make(seed:taxonomy:openActive:)``
+    /// builds, and the cast's ongoing pairings beside it (``ScenarioCast/pairings``).
+    public static func file(seed: UInt64 = 2026, taxonomy: SkillTaxonomy, openActive: [Activity]) -> CommunityFile {
+        CommunityFile(community: make(seed: seed, taxonomy: taxonomy, openActive: openActive), pairings: ScenarioCast.pairings)
     }
 
     /// Up to ``openActiveLimit`` sessions within ``openActiveRadiusKm`` of Lewisham town centre,

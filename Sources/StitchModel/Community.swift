@@ -3,6 +3,9 @@
 /// The community file (`stitch import FILE`, `community.load`) has exactly this shape:
 /// `{"members":[…],"activities":[…],"exchanges":[…],"attendance":[…],"accounts":[…],"ledger":[…]}`
 /// (`accounts` and `ledger`: the time bank's ledger beyond one-to-one exchanges, docs/ledger.md).
+/// A community file may also list `pairings` (ongoing pairings of its people), which are kept
+/// beside the community, not in it: ``CommunityFile`` reads and writes the file whole, and a
+/// community decoded on its own refuses a file with pairings rather than drop them.
 public struct Community: Sendable, Hashable, Codable {
     public var members: [Member]
     public var activities: [Activity]
@@ -25,7 +28,11 @@ public struct Community: Sendable, Hashable, Codable {
         self.ledger = ledger
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case members, activities, exchanges, attendance, accounts, ledger }
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case members, activities, exchanges, attendance, accounts, ledger
+        /// Beside the community in its file (``CommunityFile``), never decoded into it.
+        case pairings
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -65,6 +72,13 @@ public struct Community: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try self.init(from: decoder, pairingsReadBeside: false)
+    }
+
+    /// Decodes the community of a community file; `pairingsReadBeside` when the caller reads
+    /// the file's `pairings` itself (``CommunityFile``), else a file listing any is refused at
+    /// `pairings` rather than have them dropped.
+    init(from decoder: any Decoder, pairingsReadBeside: Bool) throws {
         let c: KeyedDecodingContainer<CodingKeys>
         do {
             c = try decoder.container(keyedBy: CodingKeys.self)
@@ -77,6 +91,14 @@ public struct Community: Sendable, Hashable, Codable {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: reason))
         }
         try decoder.rejectUnknownKeys(Self.fieldKeys)
+        if !pairingsReadBeside, c.contains(.pairings), try !c.decodeNil(forKey: .pairings),
+            try c.nestedUnkeyedContainer(forKey: .pairings).count != 0
+        {
+            throw DecodingError.dataCorruptedError(
+                forKey: .pairings, in: c,
+                debugDescription: "ongoing pairings are kept beside the community, not in it; read the file as a community file "
+                    + "(CommunityFile), or start each pairing with pairing.start")
+        }
         members = try c.decode([Member].self, forKey: .members, default: [])
         activities = try c.decode([Activity].self, forKey: .activities, default: [])
         exchanges = try c.decode([Exchange].self, forKey: .exchanges, default: [])

@@ -64,14 +64,15 @@ enum BulkStoreFile {
     }
 
     /// Writes `community` to a new file at `path` (any file already there is removed), with the
-    /// `kept` weights and outcomes, as `replaceAll` keeps them.
+    /// `kept` weights and outcomes, as `replaceAll` keeps them, and the file's `pairings` over
+    /// the kept ones.
     ///
     /// - Parameters:
     ///   - memberJSON: each member's record as stored, in order.
     ///   - activityJSON: each activity's record as stored, in order.
     static func write(
-        _ community: Community, memberJSON: [String], activityJSON: [String], kept: Kept, to path: String,
-        progress: ((_ done: Int, _ total: Int) -> Void)?
+        _ community: Community, memberJSON: [String], activityJSON: [String], kept: Kept, pairings: [Pairing] = [],
+        to path: String, progress: ((_ done: Int, _ total: Int) -> Void)?
     ) throws(StoreError) {
         try checkReferences(community)
         remove(path)
@@ -120,6 +121,7 @@ enum BulkStoreFile {
                 for row in kept.asks { try insertAsk.execute(arguments: StatementArguments(row.databaseValues)) }
                 let insertPairing = try db.makeStatement(sql: "INSERT INTO pairings (\(Kept.pairingColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for row in kept.pairings { try insertPairing.execute(arguments: StatementArguments(row.databaseValues)) }
+                for pairing in pairings { try SQLiteCommunityStore.upsert(pairing, db) }
                 try SQLiteCommunityStore.pruneAsks(db)
                 let insertAccount = try db.makeStatement(sql: "INSERT INTO accounts (\(Kept.accountColumns)) VALUES (?, ?, ?, ?)")
                 for row in kept.accounts { try insertAccount.execute(arguments: StatementArguments(row.databaseValues)) }

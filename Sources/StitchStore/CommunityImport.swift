@@ -25,6 +25,9 @@ import Synchronization
 public struct CommunityImport: Sendable {
     /// The records kept, in file order: a sound community.
     public var community: Community
+    /// The ongoing pairings listed beside the community, each read on its own (their people are
+    /// checked where they are kept, ``StitchService/pairings(of:people:today:)``).
+    public var pairings: [Pairing] = []
     /// Why each skipped record was skipped, with its path in the file, in file order.
     public var problems: [ValidationError]
     /// How many records the file held, by list.
@@ -62,20 +65,21 @@ public struct CommunityImport: Sendable {
     /// Reads the file's ledger (`accounts`, `ledger`; docs/ledger.md) into the community read:
     /// each account or entry decoded on its own and checked against the records kept, a bad one
     /// reported with its path and left out (an entry left out moves no credits, so the balances
-    /// still sum to zero).
+    /// still sum to zero). The pairings beside the community are read too, each on its own.
     private static func attachLedger(from data: Data, to result: inout CommunityImport) throws(ValidationError) {
-        if let keys = CommunityFileLayout.scan(data)?.keys, !keys.contains(where: LedgerPart.keys.contains) { return }
+        if let keys = CommunityFileLayout.scan(data)?.keys, !keys.contains(where: BesidePart.keys.contains) { return }
         try attachLedger(decoding: data, to: &result)
     }
 
     private static func attachLedger(decoding data: Data, to result: inout CommunityImport) throws(ValidationError) {
-        let part: LedgerPart
-        do {
-            part = try JSONDecoder().decode(LedgerPart.self, from: data)
-        } catch let error as DecodingError {
-            throw ValidationError(error)
-        } catch {
-            throw ValidationError(field: "$", reason: "could not be read")
+        let part = try besidePart(data)
+        result.pairings = part.pairings.compactMap { item in
+            switch item.value {
+            case .success(let pairing): return pairing
+            case .failure(let problem):
+                result.problems.append(problem)
+                return nil
+            }
         }
         var community = result.community
         let memberIDs = Set(community.members.map(\.id))
@@ -108,6 +112,18 @@ public struct CommunityImport: Sendable {
             }
         }
         result.community = community
+    }
+
+    /// The file's lists beside the community's four (`accounts`, `ledger`, `pairings`), each
+    /// record decoded on its own.
+    private static func besidePart(_ data: Data) throws(ValidationError) -> BesidePart {
+        do {
+            return try JSONDecoder().decode(BesidePart.self, from: data)
+        } catch let error as DecodingError {
+            throw ValidationError(error)
+        } catch {
+            throw ValidationError(field: "$", reason: "could not be read")
+        }
     }
 
     /// What is wrong with a file whose top-level object has these keys: not a community at all
@@ -149,12 +165,6 @@ public struct CommunityImport: Sendable {
         let file: LenientFile
         if let layout = CommunityFileLayout.scan(data) {
             if let problem = topLevelProblem(keys: layout.keys) { throw problem }
-            if let key = layout.keys.first(where: LedgerPart.keys.contains) {
-                throw ValidationError(
-                    field: key,
-                    reason: "stitch import does not read a ledger yet; load this file with community.load, "
-                        + "or record the entries with stitch credits record and stitch credits account add")
-            }
             if let records = LenientFile(layout, in: data) { file = records } else { file = try wholeFile(data) }
         } else {
             file = try wholeFile(data)
@@ -181,9 +191,18 @@ public struct CommunityImport: Sendable {
         incoming.activities = keep(file.activities, .activities)
         incoming.exchanges = keep(file.exchanges, .exchanges)
         incoming.attendance = keep(file.attendance, .attendance)
+        // The ledger's lists and the pairings beside the community, read when the file has them.
+        var beside = BesidePart()
+        if CommunityFileLayout.scan(data)?.keys.contains(where: BesidePart.keys.contains) ?? true {
+            beside = try besidePart(data)
+        }
+        incoming.accounts = keep(beside.accounts, .accounts)
+        incoming.ledger = keep(beside.ledger, .ledger)
+        incoming.pairings = keep(beside.pairings, .pairings)
         let read = StoredCounts(
             members: file.members.count, activities: file.activities.count, exchanges: file.exchanges.count,
-            attendance: file.attendance.count)
+            attendance: file.attendance.count, accounts: beside.accounts.count, ledger: beside.ledger.count,
+            pairings: beside.pairings.count)
         return (incoming, read)
     }
 
@@ -320,18 +339,23 @@ private struct LenientFile: Decodable {
     }
 }
 
-/// The ledger's two lists of a community file, each record decoded on its own.
-private struct LedgerPart: Decodable {
-    static let keys: Set<String> = ["accounts", "ledger"]
-    var accounts: [Lenient<LedgerAccount>]
-    var ledger: [Lenient<LedgerEntry>]
+/// The lists of a community file beside the community's four: the ledger's two, and the
+/// ongoing pairings kept beside the community (`CommunityFile`), each record decoded on its own.
+private struct BesidePart: Decodable {
+    static let keys: Set<String> = ["accounts", "ledger", CommunityFile.pairingsKey]
+    var accounts: [Lenient<LedgerAccount>] = []
+    var ledger: [Lenient<LedgerEntry>] = []
+    var pairings: [Lenient<Pairing>] = []
 
-    private enum CodingKeys: String, CodingKey { case accounts, ledger }
+    private enum CodingKeys: String, CodingKey { case accounts, ledger, pairings }
+
+    init() {}
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         accounts = try c.decodeIfPresent([Lenient<LedgerAccount>].self, forKey: .accounts) ?? []
         ledger = try c.decodeIfPresent([Lenient<LedgerEntry>].self, forKey: .ledger) ?? []
+        pairings = try c.decodeIfPresent([Lenient<Pairing>].self, forKey: .pairings) ?? []
     }
 }
 

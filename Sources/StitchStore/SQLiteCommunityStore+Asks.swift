@@ -16,15 +16,22 @@ extension SQLiteCommunityStore: AskPersistence {
     }
 
     public func save(pairing: Pairing) throws {
-        try write { db in
-            try db.run("DELETE FROM pairings WHERE person = ? AND kind_key = ?", [.text(pairing.person), .text(Self.kindKey(pairing.kind))])
-            try db.run(
-                "INSERT INTO pairings (person, kind_key, kind, helper, start, review) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    .text(pairing.person), .text(Self.kindKey(pairing.kind)), .text(pairing.kind), .text(pairing.helper),
-                    .text(pairing.start?.description), .text(pairing.review?.description),
-                ])
-        }
+        try write { db in try Self.upsert(pairing, db) }
+    }
+
+    public func replaceAll(_ community: Community, pairings: [Pairing]) throws {
+        try replaceAll(community, progress: nil, pairings: pairings)
+    }
+
+    /// Adds a pairing, or replaces the one of the same person and kind (inside a write).
+    static func upsert(_ pairing: Pairing, _ db: Database) throws {
+        try db.run("DELETE FROM pairings WHERE person = ? AND kind_key = ?", [.text(pairing.person), .text(Self.kindKey(pairing.kind))])
+        try db.run(
+            "INSERT INTO pairings (person, kind_key, kind, helper, start, review) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                .text(pairing.person), .text(Self.kindKey(pairing.kind)), .text(pairing.kind), .text(pairing.helper),
+                .text(pairing.start?.description), .text(pairing.review?.description),
+            ])
     }
 
     public func removePairing(person: String, kind: String) throws {

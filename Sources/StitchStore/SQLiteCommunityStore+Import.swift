@@ -20,13 +20,14 @@ extension SQLiteCommunityStore: CommunityImportStore {
     }
 
     /// Stores an import's changes: a replacement, or an addition to a database that holds no
-    /// records yet, through a new file (``replaceAllInNewFile(_:progress:)``, which also clears
-    /// the demo mark); an addition to stored records in one transaction, members and activities
-    /// upserted in place and exchanges and attendance appended, everything else stored kept.
+    /// records yet, through a new file (``replaceAllInNewFile(_:pairings:progress:)``, which also clears
+    /// the demo mark); an addition to stored records in one transaction, members, activities and
+    /// ledger accounts upserted in place, exchanges, attendance and ledger entries appended, and
+    /// pairings added or replaced by person and kind, everything else stored kept.
     public func apply(_ changes: CommunityChanges, progress: ((_ done: Int, _ total: Int) -> Void)?) throws {
         let stored = try counts()
         if changes.mode == .replace || stored.members + stored.activities + stored.exchanges + stored.attendance == 0 {
-            try replaceAllInNewFile(changes.community, progress: progress)
+            try replaceAllInNewFile(changes.community, pairings: changes.pairings, progress: progress)
         } else {
             try add(changes, progress: progress)
         }
@@ -73,6 +74,9 @@ extension SQLiteCommunityStore: CommunityImportStore {
                 try insertAttendance.execute(Self.values(attendance))
                 tick()
             }
+            for account in changes.accounts { try Self.upsert(account, db) }
+            for entry in changes.ledger { try Self.insert(entry, db) }
+            for pairing in changes.pairings { try Self.upsert(pairing, db) }
         }
     }
 }

@@ -28,6 +28,18 @@ extension SQLiteCommunityStore: LedgerPersistence {
         try db.run("INSERT INTO ledger_accounts (id, position, record) VALUES (?, ?, ?)", [.text(account.id), .integer(position), .text(json)])
     }
 
+    /// Adds an account last, or replaces the stored one with its id in place (an import's addition).
+    static func upsert(_ account: LedgerAccount, _ db: Database) throws {
+        let json = String(decoding: try JSONEncoder().encode(account), as: UTF8.self)
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ledger_accounts WHERE id = ?)", arguments: [account.id]) == true {
+            try db.run("UPDATE ledger_accounts SET record = ? WHERE id = ?", [.text(json), .text(account.id)])
+            try db.run("DELETE FROM quarantine WHERE source = 'ledger_accounts' AND key = ?", [.text(account.id)])
+        } else {
+            let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM ledger_accounts") ?? 0
+            try insert(account, position: position, db)
+        }
+    }
+
     /// Replaces the stored ledger with the community's (inside `replaceAll`'s transaction).
     static func replaceLedger(with community: Community, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM ledger_entries; DELETE FROM ledger_accounts;")

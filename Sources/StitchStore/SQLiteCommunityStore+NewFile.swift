@@ -12,7 +12,7 @@ import StitchModel
 /// bulk path of `stitch import`, several times faster than `replaceAll`'s one transaction
 /// through the write-ahead log.
 extension SQLiteCommunityStore {
-    /// Replaces everything stored with `community`, as ``replaceAll(_:progress:demo:)`` does (the
+    /// Replaces everything stored with `community`, as ``replaceAll(_:progress:demo:pairings:)`` does (the
     /// weights kept, and the outcomes that still resolve), by writing a new database file beside
     /// this one (`PATH-import`) and renaming it over this one once it is complete and synced.
     ///
@@ -24,12 +24,14 @@ extension SQLiteCommunityStore {
     /// (or the one held since opening with `exclusive`), and reads and writes through this
     /// store must not run meanwhile. When another connection still has the database open (the
     /// write-ahead log outlives closing this store's), renaming over it would be unsafe, and the
-    /// community is written by ``replaceAll(_:progress:demo:)`` instead.
+    /// community is written by ``replaceAll(_:progress:demo:pairings:)`` instead.
     ///
-    /// - Parameter progress: called now and then with the records written so far and the total.
-    public func replaceAllInNewFile(_ community: Community, progress: ((_ done: Int, _ total: Int) -> Void)? = nil)
-        throws(StoreError)
-    {
+    /// - Parameters:
+    ///   - pairings: the community file's pairings, added over the stored ones as ``replaceAll(_:progress:demo:pairings:)`` adds them.
+    ///   - progress: called now and then with the records written so far and the total.
+    public func replaceAllInNewFile(
+        _ community: Community, pairings: [Pairing] = [], progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(StoreError) {
         let heldLock = lock == nil ? try StoreLock(databasePath: path) : nil
         defer { withExtendedLifetime(heldLock) {} }
         // The records' JSON is made on every core before the file is written.
@@ -38,10 +40,10 @@ extension SQLiteCommunityStore {
         let kept = try read { db in try BulkStoreFile.Kept(db) }
         let newPath = path + "-import"
         try BulkStoreFile.write(
-            community, memberJSON: memberJSON, activityJSON: activityJSON, kept: kept, to: newPath, progress: progress)
+            community, memberJSON: memberJSON, activityJSON: activityJSON, kept: kept, pairings: pairings, to: newPath, progress: progress)
         guard try closeForRename() else {
             BulkStoreFile.remove(newPath)
-            try replaceAll(community, progress: nil)
+            try replaceAll(community, progress: nil, pairings: pairings)
             return
         }
         guard rename(newPath, path) == 0 else {

@@ -24,8 +24,10 @@ extension SQLiteCommunityStore {
     /// - Parameters:
     ///   - progress: called now and then with the records written so far and the total.
     ///   - demo: marks the database as holding the bundled demo community (`stitch demo`).
+    ///   - pairings: the community file's pairings, each added or replacing the stored one of
+    ///     the same person and kind (the others stored stay while they resolve).
     public func replaceAll(
-        _ community: Community, progress: ((_ done: Int, _ total: Int) -> Void)?, demo: Bool = false
+        _ community: Community, progress: ((_ done: Int, _ total: Int) -> Void)?, demo: Bool = false, pairings: [Pairing] = []
     ) throws(StoreError) {
         let total =
             community.members.count + community.activities.count + community.exchanges.count
@@ -67,6 +69,7 @@ extension SQLiteCommunityStore {
                 tick()
             }
             try Self.replaceLedger(with: community, db)
+            for pairing in pairings { try Self.upsert(pairing, db) }
             try Self.pruneOutcomes(db)
             try Self.pruneDismissals(db)
             try Self.pruneAsks(db)

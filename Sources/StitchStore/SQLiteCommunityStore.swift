@@ -43,14 +43,14 @@ import Synchronization
 /// - ``integrityCheck()``
 ///
 /// ### Writing
-/// - ``replaceAll(_:progress:demo:)``
+/// - ``replaceAll(_:progress:demo:pairings:)``
 /// - ``apply(_:progress:)``
 /// - ``holdsDemo()``
 /// - ``CommunityPersistence``
 public final class SQLiteCommunityStore: CommunityPersistence {
     /// The database file.
     public let path: String
-    /// The open database; replaced only by ``replaceAllInNewFile(_:progress:)``, which moves a new file into place.
+    /// The open database; replaced only by ``replaceAllInNewFile(_:pairings:progress:)``, which moves a new file into place.
     private let currentPool: Mutex<DatabasePool>
     let lock: StoreLock?
 
@@ -185,7 +185,8 @@ public final class SQLiteCommunityStore: CommunityPersistence {
             }
             return StoredCounts(
                 members: try count("members"), activities: try count("activities"), exchanges: try count("exchanges"),
-                attendance: try count("attendance"))
+                attendance: try count("attendance"), accounts: try count("ledger_accounts"), ledger: try count("ledger_entries"),
+                pairings: try count("pairings"))
         }
     }
 

@@ -99,7 +99,9 @@ import Testing
 
     @Test func anAllowedCommunityFileLoads() throws {
         let policy = LoadPolicy.allowing(directory: Fixtures.dataURL("").path)
-        let community = try policy.community(at: "lewisham.json")
-        #expect(community == (try Fixtures.lewisham))
+        let file = try policy.community(at: "lewisham.json")
+        #expect(file.community == (try Fixtures.lewisham))
+        #expect(file.pairings == (try Fixtures.lewishamPairings))
+        #expect(!file.pairings.isEmpty && !file.community.ledger.isEmpty, "the bundled file carries its ledger and pairing")
     }
 }

@@ -144,6 +144,17 @@ def consistent(body):
         account["id"] = f"acct-{i}"
     if community.get("ledger"):
         community["ledger"] = []
+    # Pairings (Pairing, Community): two known members, the helper not the person, one pairing per
+    # person and kind, and a review not before the start (days given, so none is taken from today).
+    pairings = community.get("pairings") or []
+    if pairings and len(members) >= 2:
+        for i, pairing in enumerate(pairings):
+            pairing["person"], pairing["helper"], pairing["kind"] = members[0], members[1], f"kind-{i}"
+            start, review = pairing.get("start"), pairing.get("review")
+            start, review = start or review or "2026-10-01", review or start or "2026-10-01"
+            pairing["start"], pairing["review"] = min(start, review), max(start, review)
+    elif pairings:
+        community["pairings"] = []
     return body
 
 

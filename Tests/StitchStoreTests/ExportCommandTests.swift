@@ -35,8 +35,11 @@ struct ExportCommandTests {
         let first = try Self.storedCommunity()
         let exported = try CommandRunner().run(["export", "--db", first.path])
         #expect(exported.status == 0, "\(exported.stderr)")
-        let community = try JSONDecoder().decode(Community.self, from: Data(exported.stdout.utf8))
+        let exportedFile = try JSONDecoder().decode(CommunityFile.self, from: Data(exported.stdout.utf8))
+        let community = exportedFile.community
         #expect(community == (try first.open().load()), "the export is the stored community")
+        #expect(exportedFile.pairings == (try first.open().loadPairings()), "and the pairings beside it")
+        #expect(!community.ledger.isEmpty && !exportedFile.pairings.isEmpty, "the bundled ledger and pairing are written back")
         #expect(community.members.contains { $0.id == "m-new" })
 
         let file = first.folder.appendingPathComponent("export.json").path

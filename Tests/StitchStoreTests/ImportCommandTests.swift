@@ -11,7 +11,8 @@ struct ImportCommandTests {
     static var bundledRecords: Int {
         get throws {
             let c = try Fixtures.lewisham
-            return c.members.count + c.activities.count + c.exchanges.count + c.attendance.count
+            return c.members.count + c.activities.count + c.exchanges.count + c.attendance.count + c.accounts.count
+                + c.ledger.count + (try Fixtures.lewishamPairings).count
         }
     }
 

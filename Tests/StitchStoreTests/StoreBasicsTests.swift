@@ -20,7 +20,7 @@ struct StoreBasicsTests {
                 == StoredCounts(
                     members: lewisham.members.count, activities: lewisham.activities.count,
                     exchanges: lewisham.exchanges.count,
-                    attendance: lewisham.attendance.count))
+                    attendance: lewisham.attendance.count, accounts: lewisham.accounts.count, ledger: lewisham.ledger.count))
         #expect(reopened.integrityCheck())
     }
 

@@ -54,7 +54,7 @@ struct StrictRecordTests {
             throws: ValidationError(
                 field: "$",
                 reason: "not a community: this is a skills taxonomy (it has skills), which is given with --taxonomy; "
-                    + "a community is a JSON object with the keys members, activities, exchanges, attendance, accounts, ledger (each optional)")
+                    + "a community is a JSON object with the keys members, activities, exchanges, attendance, accounts, ledger, pairings (each optional)")
         ) { try CommunityImport.read(try Data(contentsOf: Fixtures.dataURL("taxonomy.json"))) }
     }
 

@@ -29,7 +29,12 @@ public enum Fixtures {
 
     /// The bundled community in `data/lewisham.json`.
     public static var lewisham: Community {
-        get throws { try loadedLewisham.get() }
+        get throws { try loadedLewisham.get().community }
+    }
+
+    /// The ongoing pairings listed beside the bundled community in `data/lewisham.json`.
+    public static var lewishamPairings: [Pairing] {
+        get throws { try loadedLewisham.get().pairings }
     }
 
     /// An engine over the bundled community (built once per test process).
@@ -38,6 +43,6 @@ public enum Fixtures {
     }
 
     private static let loadedTaxonomy = Result { try decode(SkillTaxonomy.self, data: "taxonomy.json") }
-    private static let loadedLewisham = Result { try decode(Community.self, data: "lewisham.json") }
+    private static let loadedLewisham = Result { try decode(CommunityFile.self, data: "lewisham.json") }
     private static let loadedLewishamEngine = Result { try Engine(community: try lewisham, taxonomy: try taxonomy) }
 }

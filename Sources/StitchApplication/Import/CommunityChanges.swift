@@ -54,6 +54,14 @@ public struct CommunityChanges: Sendable, Hashable {
     public var exchanges: [Exchange]
     /// Attendance to append (``ImportMode/add``).
     public var attendance: [Attendance]
+    /// Ledger accounts to write (``ImportMode/add``): the added and updated ones, in file order.
+    public var accounts: [LedgerAccount] = []
+    /// Ledger entries to append (``ImportMode/add``).
+    public var ledger: [LedgerEntry] = []
+    /// Pairings to store either way, each adding to or replacing the stored one of the same
+    /// person and kind (pairings are kept beside the community, and a replacement keeps the
+    /// stored ones that still resolve): the added and updated ones, dated.
+    public var pairings: [Pairing] = []
 
     /// The counts of one kind.
     public subscript(kind: RecordKind) -> KindCounts { counts[kind] ?? KindCounts() }

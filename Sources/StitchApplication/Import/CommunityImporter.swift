@@ -11,6 +11,9 @@ public protocol CommunityImportStore: AnyObject {
     /// --demo`), which a person's own records must not be mixed into.
     func holdsDemo() throws -> Bool
 
+    /// The ongoing pairings stored beside the community.
+    func loadPairings() throws -> [Pairing]
+
     /// Stores the changes, all or nothing: for ``ImportMode/add`` the members and activities to
     /// write are upserted by id and the exchanges and attendance appended; for
     /// ``ImportMode/replace`` everything stored is replaced by ``CommunityChanges/community``.
@@ -37,12 +40,23 @@ public struct RecordCounts: Sendable, Hashable, Codable {
     public var activities: Int
     public var exchanges: Int
     public var attendance: Int
+    /// Ledger accounts beyond members'.
+    public var accounts: Int
+    /// Ledger entries.
+    public var ledger: Int
+    /// Ongoing pairings (kept beside the community).
+    public var pairings: Int
 
-    public init(members: Int, activities: Int, exchanges: Int, attendance: Int) {
+    public init(
+        members: Int, activities: Int, exchanges: Int, attendance: Int, accounts: Int = 0, ledger: Int = 0, pairings: Int = 0
+    ) {
         self.members = members
         self.activities = activities
         self.exchanges = exchanges
         self.attendance = attendance
+        self.accounts = accounts
+        self.ledger = ledger
+        self.pairings = pairings
     }
 }
 
@@ -71,12 +85,20 @@ public struct CommunityImporter: Sendable {
     ///
     /// - Throws: ``ImportRefusal/demoStored`` when adding to the bundled demo;
     ///   ``ImportRefusal/invalid(_:)`` when the result could not be served; the store's errors.
-    public func plan(_ incoming: IncomingCommunity, mode: ImportMode, into store: any CommunityImportStore) throws
-        -> CommunityChanges
-    {
+    ///
+    /// A pairing that leaves out its days is dated as `pairing.start` dates one (from `today`,
+    /// by default the day it is today).
+    public func plan(
+        _ incoming: IncomingCommunity, mode: ImportMode, into store: any CommunityImportStore,
+        today: CalendarDate? = nil
+    ) throws -> CommunityChanges {
+        let today = today ?? StitchService.today()
         if mode == .add, try store.holdsDemo() { throw ImportRefusal.demoStored }
         let stored = try store.loadCommunity()
-        let changes = CommunityMerge.merge(incoming, into: stored, mode: mode)
+        var dated = incoming
+        for i in dated.pairings.indices { dated.pairings[i].value = dated.pairings[i].value.dated(today: today) }
+        let storedPairings = dated.pairings.isEmpty ? [] : try store.loadPairings()
+        let changes = CommunityMerge.merge(dated, into: stored, pairings: storedPairings, mode: mode)
         do {
             try Engine.validate(community: changes.community, taxonomy: taxonomy)
         } catch {
@@ -106,6 +128,7 @@ extension CommunityChanges {
     public var removed: RecordCounts {
         RecordCounts(
             members: self[.members].removed, activities: self[.activities].removed,
-            exchanges: self[.exchanges].removed, attendance: self[.attendance].removed)
+            exchanges: self[.exchanges].removed, attendance: self[.attendance].removed,
+            accounts: self[.accounts].removed, ledger: self[.ledger].removed, pairings: self[.pairings].removed)
     }
 }

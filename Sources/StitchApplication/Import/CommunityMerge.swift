@@ -12,6 +12,13 @@ public import StitchModel
 /// importing a file twice stores its exchanges once, and two identical exchanges in a file are
 /// stored twice. Nothing stored is removed.
 ///
+/// The ledger goes the same way: an account is added or updated by id, as a member is, and a
+/// ledger entry is matched as an exchange is (by id, else by its fields). An entry naming an
+/// account or member neither stored nor in the file is reported and left out, never dropped
+/// unsaid; leaving out an entry moves no credits, so balances still sum to zero. Pairings are
+/// kept beside the community: each is added, or replaces the stored pairing of its person and
+/// kind, in either mode, once its person and helper are members of the result.
+///
 /// **Replacing** (``ImportMode/replace``): the result is the file's records alone; the counts
 /// still compare them with what is stored, and stored records the file does not hold are removed.
 ///
@@ -27,15 +34,20 @@ public import StitchModel
 /// print(changes[.members].added, changes.skippedByReason)   // 3 [("unknown member id", 2)]
 /// ```
 public enum CommunityMerge {
-    /// Merges `incoming` into `stored`.
-    public static func merge(_ incoming: IncomingCommunity, into stored: Community, mode: ImportMode)
-        -> CommunityChanges
-    {
+    /// Merges `incoming` into `stored`, and its pairings into `storedPairings` (kept beside
+    /// the community, so a replacement keeps the stored ones as it keeps dismissals).
+    public static func merge(
+        _ incoming: IncomingCommunity, into stored: Community, pairings storedPairings: [Pairing] = [], mode: ImportMode
+    ) -> CommunityChanges {
         var skipped = incoming.skipped
         let members = unique(incoming.members, kind: .members, skipped: &skipped) { $0.id }
         let activities = unique(incoming.activities, kind: .activities, skipped: &skipped) { $0.id }
         var exchanges = unique(incoming.exchanges, kind: .exchanges, skipped: &skipped) { $0.id }
         var attendance = incoming.attendance
+        let accounts = unique(incoming.accounts, kind: .accounts, skipped: &skipped) { $0.id }
+        var ledger = unique(incoming.ledger, kind: .ledger, skipped: &skipped) { $0.id }
+        // A second pairing of one person and kind is reported by the pairings' checks below.
+        var pairings = incoming.pairings
         let base = mode == .add ? stored : Community()
         var counts: [RecordKind: KindCounts] = [:]
 
@@ -70,10 +82,35 @@ public enum CommunityMerge {
                 counts[.attendance, default: KindCounts()].unchanged += 1
                 return false
             }
+            // Ledger entries as exchanges: one with an id is the stored one with that id; one
+            // without is already stored when a stored one without an id is the same.
+            var entryByID: [String: LedgerEntry] = [:]
+            var plainEntries = Multiset<LedgerEntry>()
+            for entry in stored.ledger {
+                if let id = entry.id { entryByID[id] = entry } else { plainEntries.insert(entry) }
+            }
+            ledger = ledger.filter { record in
+                if let id = record.value.id, let known = entryByID[id] {
+                    if known == record.value {
+                        counts[.ledger, default: KindCounts()].unchanged += 1
+                    } else {
+                        skipped.append(
+                            SkippedRecord(
+                                kind: .ledger, path: record.path, id: id, field: "id",
+                                reason: "a ledger entry with this id is already stored with other details; "
+                                    + "a recorded entry is not rewritten (give the new entry another id)"))
+                    }
+                    return false
+                }
+                guard record.value.id == nil, plainEntries.remove(record.value) else { return true }
+                counts[.ledger, default: KindCounts()].unchanged += 1
+                return false
+            }
         }
 
         var candidates = Candidates(
-            members: members, activities: activities, exchanges: exchanges, attendance: attendance)
+            members: members, activities: activities, exchanges: exchanges, attendance: attendance, accounts: accounts,
+            ledger: ledger)
         var merged: Community
         while true {
             merged = candidates.apply(to: base)
@@ -88,28 +125,61 @@ public enum CommunityMerge {
                     (path, id) = (candidates.activities[index].path, candidates.activities[index].value.id)
                 case .exchanges: (path, id) = (candidates.exchanges[index].path, candidates.exchanges[index].value.id)
                 case .attendance: (path, id) = (candidates.attendance[index].path, nil)
+                case .accounts: (path, id) = (candidates.accounts[index].path, candidates.accounts[index].value.id)
+                case .ledger: (path, id) = (candidates.ledger[index].path, candidates.ledger[index].value.id)
+                case .pairings: (path, id) = (nil, nil)  // not in the community: checked below
                 }
                 skipped.append(SkippedRecord(kind: kind, path: path, id: id, field: field, reason: reason))
             }
             candidates.drop(flagged)
         }
 
+        // Pairings: each on its own, then against the merged community (the one statement of
+        // what a pairing of a community file must name, `CommunityFile.pairingErrors`).
+        var flaggedPairings = Set<Int>()
+        for (i, record) in pairings.enumerated() {
+            for problem in record.value.validationErrors() {
+                flaggedPairings.insert(i)
+                skipped.append(
+                    SkippedRecord(kind: .pairings, path: record.path, id: record.value.person, field: problem.field, reason: problem.reason))
+            }
+        }
+        pairings = pairings.enumerated().filter { !flaggedPairings.contains($0.offset) }.map(\.element)
+        flaggedPairings = []
+        for problem in CommunityFile.pairingErrors(pairings.map(\.value), in: merged) {
+            guard let (_, index, rest) = Candidates.split(problem.field), index < pairings.count else { continue }
+            flaggedPairings.insert(index)
+            skipped.append(
+                SkippedRecord(
+                    kind: .pairings, path: pairings[index].path, id: pairings[index].value.person, field: String(rest),
+                    reason: problem.reason))
+        }
+        pairings = pairings.enumerated().filter { !flaggedPairings.contains($0.offset) }.map(\.element)
+        let storedPairing = Dictionary(storedPairings.map { ($0.key, $0) }) { first, _ in first }
+        counts[.pairings] = classify(pairings.map(\.value), stored: storedPairing) { $0.key }
+
         var changes = CommunityChanges(
             mode: mode, community: merged, counts: [:], skipped: skipped, members: [], activities: [],
             exchanges: [], attendance: [])
+        changes.pairings = pairings.map(\.value).filter { storedPairing[$0.key] != $0 }
         if mode == .add {
             let storedMembers = Dictionary(stored.members.map { ($0.id, $0) }) { first, _ in first }
             let storedActivities = Dictionary(stored.activities.map { ($0.id, $0) }) { first, _ in first }
+            let storedAccounts = Dictionary(stored.accounts.map { ($0.id, $0) }) { first, _ in first }
             counts[.members] = classify(candidates.members.map(\.value), stored: storedMembers) { $0.id }
             counts[.activities] = classify(candidates.activities.map(\.value), stored: storedActivities) { $0.id }
+            counts[.accounts] = classify(candidates.accounts.map(\.value), stored: storedAccounts) { $0.id }
             counts[.exchanges, default: KindCounts()].added = candidates.exchanges.count
             counts[.attendance, default: KindCounts()].added = candidates.attendance.count
+            counts[.ledger, default: KindCounts()].added = candidates.ledger.count
             changes.members = candidates.members.map(\.value).filter { storedMembers[$0.id] != $0 }
             changes.activities = candidates.activities.map(\.value).filter { storedActivities[$0.id] != $0 }
             changes.exchanges = candidates.exchanges.map(\.value)
             changes.attendance = candidates.attendance.map(\.value)
+            changes.accounts = candidates.accounts.map(\.value).filter { storedAccounts[$0.id] != $0 }
+            changes.ledger = candidates.ledger.map(\.value)
         } else {
-            counts = replacementCounts(merged, stored: stored)
+            counts.merge(replacementCounts(merged, stored: stored)) { _, new in new }
         }
         changes.counts = counts
         return changes
@@ -170,6 +240,7 @@ public enum CommunityMerge {
             .members: byID(new.members, stored.members), .activities: byID(new.activities, stored.activities),
             .exchanges: byValue(new.exchanges, stored.exchanges),
             .attendance: byValue(new.attendance, stored.attendance),
+            .accounts: byID(new.accounts, stored.accounts), .ledger: byValue(new.ledger, stored.ledger),
         ]
     }
 }
@@ -180,6 +251,8 @@ private struct Candidates {
     var activities: [IncomingRecord<Activity>]
     var exchanges: [IncomingRecord<Exchange>]
     var attendance: [IncomingRecord<Attendance>]
+    var accounts: [IncomingRecord<LedgerAccount>]
+    var ledger: [IncomingRecord<LedgerEntry>]
 
     /// The records flagged by the checks: by kind, the candidates' indexes, and each problem.
     struct Flagged {
@@ -196,6 +269,8 @@ private struct Candidates {
         upsert(activities, into: &community.activities)
         community.exchanges += exchanges.map(\.value)
         community.attendance += attendance.map(\.value)
+        upsert(accounts, into: &community.accounts)
+        community.ledger += ledger.map(\.value)
         return community
     }
 
@@ -205,6 +280,7 @@ private struct Candidates {
         guard !errors.isEmpty else { return Flagged() }
         let memberAt = positions(members, in: base.members)
         let activityAt = positions(activities, in: base.activities)
+        let accountAt = positions(accounts, in: base.accounts)
         var flagged = Flagged()
         for error in errors {
             guard let (list, position, rest) = Self.split(error.field), let kind = RecordKind(rawValue: list) else {
@@ -216,6 +292,9 @@ private struct Candidates {
             case .activities: index = activityAt[position]
             case .exchanges: index = position >= base.exchanges.count ? position - base.exchanges.count : nil
             case .attendance: index = position >= base.attendance.count ? position - base.attendance.count : nil
+            case .accounts: index = accountAt[position]
+            case .ledger: index = position >= base.ledger.count ? position - base.ledger.count : nil
+            case .pairings: index = nil
             }
             guard let index else { continue }
             flagged.indexes[kind, default: []].insert(index)
@@ -234,6 +313,8 @@ private struct Candidates {
         activities = keep(activities, .activities)
         exchanges = keep(exchanges, .exchanges)
         attendance = keep(attendance, .attendance)
+        accounts = keep(accounts, .accounts)
+        ledger = keep(ledger, .ledger)
     }
 
     /// Replaces each record with the same id where it stands, or appends it.

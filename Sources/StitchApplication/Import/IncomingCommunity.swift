@@ -1,17 +1,22 @@
 import Foundation
 public import StitchModel
 
-/// The four kinds of record a community holds, in the order a community file lists them.
+/// The kinds of record a community file holds, in the order it lists them: the community's
+/// four, its ledger's two (docs/ledger.md), and the ongoing pairings kept beside it.
 public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
-    case members, activities, exchanges, attendance
+    case members, activities, exchanges, attendance, accounts, ledger, pairings
 
-    /// `member`, `activity`, `exchange`, `attendance`: one record of the kind.
+    /// `member`, `activity`, `exchange`, `attendance`, `account`, `ledger entry`, `pairing`:
+    /// one record of the kind.
     public var singular: String {
         switch self {
         case .members: "member"
         case .activities: "activity"
         case .exchanges: "exchange"
         case .attendance: "attendance"
+        case .accounts: "account"
+        case .ledger: "ledger entry"
+        case .pairings: "pairing"
         }
     }
 }
@@ -105,21 +110,33 @@ public struct IncomingCommunity: Sendable, Hashable {
     public var activities: [IncomingRecord<Activity>]
     public var exchanges: [IncomingRecord<Exchange>]
     public var attendance: [IncomingRecord<Attendance>]
+    /// The ledger's accounts beyond members' (a community file's `accounts`).
+    public var accounts: [IncomingRecord<LedgerAccount>]
+    /// The ledger's entries (a community file's `ledger`).
+    public var ledger: [IncomingRecord<LedgerEntry>]
+    /// The ongoing pairings kept beside the community (a community file's `pairings`).
+    public var pairings: [IncomingRecord<Pairing>]
     /// Records the reader could not use (a bad field, a row that is not a record), in file order.
     public var skipped: [SkippedRecord]
 
     public init(
         members: [IncomingRecord<Member>] = [], activities: [IncomingRecord<Activity>] = [],
         exchanges: [IncomingRecord<Exchange>] = [], attendance: [IncomingRecord<Attendance>] = [],
-        skipped: [SkippedRecord] = []
+        accounts: [IncomingRecord<LedgerAccount>] = [], ledger: [IncomingRecord<LedgerEntry>] = [],
+        pairings: [IncomingRecord<Pairing>] = [], skipped: [SkippedRecord] = []
     ) {
         self.members = members
         self.activities = activities
         self.exchanges = exchanges
         self.attendance = attendance
+        self.accounts = accounts
+        self.ledger = ledger
+        self.pairings = pairings
         self.skipped = skipped
     }
 
     /// Records read and usable, of every kind.
-    public var recordCount: Int { members.count + activities.count + exchanges.count + attendance.count }
+    public var recordCount: Int {
+        members.count + activities.count + exchanges.count + attendance.count + accounts.count + ledger.count + pairings.count
+    }
 }

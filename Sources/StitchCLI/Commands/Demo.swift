@@ -43,7 +43,8 @@ struct Demo: ParsableCommand {
     func run() throws {
         // The demo is read and checked before the database is touched.
         let path = try DataLocator.path(of: "lewisham.json")
-        let demo = try JSONInput.decode(Community.self, fromFile: path)
+        let file = try JSONInput.decode(CommunityFile.self, fromFile: path)
+        let demo = file.community
         let taxonomy = try JSONInput.decode(
             SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
         do {
@@ -69,7 +70,7 @@ struct Demo: ParsableCommand {
             }
         }
         let dismissals = try DemoDismissals.read()
-        try store.replaceAll(demo, progress: nil, demo: true)
+        try store.replaceAll(demo, progress: nil, demo: true, pairings: file.pairings)
         for dismissal in dismissals { try store.save(dismissal: dismissal) }
         print(
             "Stored the demo community (fictional people around Lewisham) in \(dbPath): "

@@ -56,15 +56,19 @@ struct Export: ParsableCommand {
                     + "`stitch import FILE\(db.map { " --db \($0)" } ?? "")`"
             )
         }
-        let community = try SQLiteCommunityStore(path: path).load()
+        let store = try SQLiteCommunityStore(path: path)
+        let community = try store.load()
         switch format {
         case .json:
+            // The community file whole: the ongoing pairings beside the community.
+            let pairings = try store.loadPairings()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(community)
+            let data = try encoder.encode(CommunityFile(community: community, pairings: pairings))
             if let output {
                 try write(data, to: output)
-                note("Wrote \(Import.describe(counts(community))) to \(output)")
+                let besides = pairings.isEmpty ? "" : " and \(Wording.count(pairings.count, "pairing"))"
+                note("Wrote \(Import.describe(counts(community)))\(besides) to \(output)")
             } else {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             }

@@ -38,7 +38,7 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let taxonomy = try JSONInput.decode(SkillTaxonomy.self, fromFile: try self.taxonomy ?? DataLocator.path(of: "taxonomy.json"))
-        let community: Community
+        let file: CommunityFile
         if lewisham {
             var sessions: [Activity] = []
             let reader = OpenActiveFeedReader()
@@ -47,15 +47,16 @@ struct Generate: ParsableCommand {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 sessions += reader.read(data, source: name).activities
             }
-            community = LewishamCommunity.make(seed: seed, taxonomy: taxonomy, openActive: sessions)
+            file = LewishamCommunity.file(seed: seed, taxonomy: taxonomy, openActive: sessions)
         } else {
             var configuration = GeneratorConfiguration(members: members, activities: activities, seed: seed)
             if let exchanges { configuration.exchanges = exchanges }
-            community = CommunityGenerator(configuration: configuration, taxonomy: taxonomy).generate()
+            file = CommunityFile(community: CommunityGenerator(configuration: configuration, taxonomy: taxonomy).generate())
         }
+        let community = file.community
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(community)
+        let data = try encoder.encode(file)
         if let output {
             try data.write(to: URL(fileURLWithPath: output))
             FileHandle.standardError.write(Data("Wrote \(Wording.count(community.members.count, "member")), \(Wording.count(community.activities.count, "activity")), \(Wording.count(community.exchanges.count, "exchange")) to \(output)\n".utf8))

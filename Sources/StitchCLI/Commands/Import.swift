@@ -197,8 +197,17 @@ struct Import: ParsableCommand {
             : changes.members.count + changes.activities.count + changes.exchanges.count + changes.attendance.count
     }
 
+    /// `345 members, 94 activities, 1810 exchanges, 598 attendance`, then the ledger's accounts
+    /// and entries and the pairings when there are any.
     static func describe(_ c: StoredCounts) -> String {
-        [Wording.count(c.members, "member"), Wording.count(c.activities, "activity"), Wording.count(c.exchanges, "exchange"), "\(c.attendance) attendance"].joined(separator: ", ")
+        var parts = [
+            Wording.count(c.members, "member"), Wording.count(c.activities, "activity"), Wording.count(c.exchanges, "exchange"),
+            "\(c.attendance) attendance",
+        ]
+        if c.accounts > 0 { parts.append(Wording.count(c.accounts, "account")) }
+        if c.ledger > 0 { parts.append(Wording.count(c.ledger, "ledger entry")) }
+        if c.pairings > 0 { parts.append(Wording.count(c.pairings, "pairing")) }
+        return parts.joined(separator: ", ")
     }
 
 }
@@ -208,6 +217,7 @@ struct Import: ParsableCommand {
 private final class NoStore: CommunityImportStore {
     func loadCommunity() throws -> Community { Community() }
     func holdsDemo() throws -> Bool { false }
+    func loadPairings() throws -> [Pairing] { [] }
     func apply(_ changes: CommunityChanges, progress: ((Int, Int) -> Void)?) throws {
         preconditionFailure("an import is never stored into a database that is not open")
     }

@@ -265,17 +265,19 @@ struct Serve: AsyncParsableCommand {
                 throw CLIError.invalidInput(file: dbPath, errors: error.errors)
             }
         }
-        let initial = try JSONInput.decode(Community.self, fromFile: path)
+        let file = try JSONInput.decode(CommunityFile.self, fromFile: path)
+        let initial = file.community
         let dismissals = demo ? try DemoDismissals.read() : []
+        let pairings = try CommunityFile.checkedPairings(of: file, source: path)
         let service: StitchService
         do {
             service = try StitchService(
                 community: initial, taxonomy: taxonomy, configuration: configuration, persistence: store, loadPolicy: loadPolicy,
-                meaning: meaningSetup, followUp: followUp, dismissals: dismissals)
+                meaning: meaningSetup, followUp: followUp, dismissals: dismissals, pairings: pairings)
         } catch {
             throw CLIError.invalidInput(file: path, errors: error.errors)
         }
-        try store.replaceAll(initial, progress: nil, demo: demo)
+        try store.replaceAll(initial, progress: nil, demo: demo, pairings: pairings)
         for dismissal in dismissals { try store.save(dismissal: dismissal) }
         log(demo ? "stored the demo community (fictional people) in the empty database \(dbPath)" : "imported \(path) into the empty database \(dbPath)")
         log("serving \(Wording.count(initial.members.count, "member")) and \(Wording.count(initial.activities.count, "activity")) from \(dbPath)")

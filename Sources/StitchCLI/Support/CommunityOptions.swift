@@ -51,11 +51,13 @@ extension CommunitySource {
                 throw CLIError.invalidInput(file: db, errors: error.errors)
             }
         case .file(let communityPath):
-            let community = try JSONInput.decode(Community.self, fromFile: communityPath)
+            let file = try JSONInput.decode(CommunityFile.self, fromFile: communityPath)
             // The demo's broker has dismissed a helper for one person (data/lewisham-dismissals.json).
             let dismissals = demo ? try DemoDismissals.read() : []
+            let pairings = try CommunityFile.checkedPairings(of: file, source: communityPath)
             do {
-                return try StitchService(community: community, taxonomy: taxonomy, meaning: meaning.setup(), dismissals: dismissals)
+                return try StitchService(
+                    community: file.community, taxonomy: taxonomy, meaning: meaning.setup(), dismissals: dismissals, pairings: pairings)
             } catch {
                 throw CLIError.invalidInput(file: communityPath, errors: error.errors)
             }

@@ -73,7 +73,7 @@ extension CommunitySource {
     func load() throws -> (community: Community, path: String) {
         switch try location() {
         case .file(let path):
-            return (try JSONInput.decode(Community.self, fromFile: path), path)
+            return (try JSONInput.decode(CommunityFile.self, fromFile: path).community, path)
         case .database(let path):
             return (try open(path).load(), path)
         }

@@ -28,7 +28,9 @@ struct ImportSummary {
         }
         if changes.mode == .replace {
             let removed = changes.removed
-            let total = removed.members + removed.activities + removed.exchanges + removed.attendance
+            let total =
+                removed.members + removed.activities + removed.exchanges + removed.attendance + removed.accounts + removed.ledger
+                + removed.pairings
             Swift.print(
                 total == 0
                     ? "Replacing what \(dbPath) holds removes nothing"

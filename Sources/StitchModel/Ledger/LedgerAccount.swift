@@ -8,7 +8,7 @@
 /// ```json
 /// {"id": "pot", "kind": "pot", "name": "Good will pot"}
 /// ```
-public struct LedgerAccount: Sendable, Hashable, Codable {
+public struct LedgerAccount: Sendable, Hashable, Codable, Identifiable {
     /// What an account stands for.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// The time bank's own account: it pays for group sessions and runs the office.
