@@ -118,4 +118,21 @@ import Testing
         }
         #expect(firsts == close, "\(asked): \(firsts) of \(close)")
     }
+
+    /// A request's id is read from the wire, written back, and held to the bounds of an id: an
+    /// empty one is refused under `id` when decoded and under `request.id` when asked in code.
+    @Test func aRequestIDIsReadWrittenAndChecked() throws {
+        let request = try JSONDecoder().decode(HelpRequest.self, from: Data(#"{"id":"req-9","requester":"m-vera","skill":"shopping"}"#.utf8))
+        #expect(request.id == "req-9")
+        #expect(try JSONDecoder().decode(HelpRequest.self, from: JSONEncoder().encode(request)) == request)
+        do {
+            _ = try JSONDecoder().decode(HelpRequest.self, from: Data(#"{"id":" ","requester":"m-vera","skill":"shopping"}"#.utf8))
+            Issue.record("an empty id was accepted")
+        } catch let error as DecodingError {
+            #expect(ValidationError(error).field == "id")
+        }
+        #expect(throws: QueryError.invalid(field: "request.id", reason: "must not be empty")) {
+            try Fixtures.lewishamEngine.whoCanHelp(HelpRequest(requester: "m-vera", skill: "shopping", id: ""))
+        }
+    }
 }
