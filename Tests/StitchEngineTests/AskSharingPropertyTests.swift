@@ -20,10 +20,13 @@ import Testing
     @Test func turnsStayWithinTheBandAndAreAFunctionOfTheID() throws {
         let taxonomy = try Fixtures.taxonomy
         var random = SplitMix64(seed: 4242)
-        var reordered = 0, brought = 0, requests = 0
+        var reordered = 0
+        var brought = 0
+        var requests = 0
         for round in 0..<3 {
             let generator = CommunityGenerator(
-                configuration: GeneratorConfiguration(members: 150 + 50 * round, seed: random.next() % 10_000), taxonomy: taxonomy)
+                configuration: GeneratorConfiguration(members: 150 + 50 * round, seed: random.next() % 10_000),
+                taxonomy: taxonomy)
             let community = generator.generate()
             let engine = try Engine(community: community, taxonomy: taxonomy)
             var byScore = engine.configuration
@@ -54,15 +57,19 @@ import Testing
                 // Only helpers who pass every hard constraint, with their true scores.
                 for match in turned.matches { #expect(trueScore[match.id] == match.score, "\(id) \(match.id)") }
                 // The same set except within the band.
-                let a = Set(turned.matches.map(\.id)), b = Set(scored.matches.map(\.id))
-                for helper in a.symmetricDifference(b) { #expect(trueScore[helper]! >= best - band - 1e-12, "\(id) \(helper)") }
+                let a = Set(turned.matches.map(\.id))
+                let b = Set(scored.matches.map(\.id))
+                for helper in a.symmetricDifference(b) {
+                    #expect(trueScore[helper]! >= best - band - 1e-12, "\(id) \(helper)")
+                }
                 #expect(turned.matches.count == scored.matches.count)
                 brought += a.subtracting(b).count
                 // Outside the band, the order by score.
                 let outside = turned.matches.filter { $0.score < best - band }.map(\.id)
                 #expect(outside == scored.matches.filter { $0.score < best - band }.map(\.id))
                 // Each helper put before a higher score says so.
-                for (i, match) in turned.matches.enumerated() where turned.matches[(i + 1)...].contains(where: { $0.score > match.score }) {
+                for (i, match) in turned.matches.enumerated()
+                where turned.matches[(i + 1)...].contains(where: { $0.score > match.score }) {
                     #expect(match.reasons.contains(Self.forward), "\(id) \(match.id)")
                 }
                 if turned.matches.map(\.id) != scored.matches.map(\.id) { reordered += 1 }
@@ -75,7 +82,8 @@ import Testing
                 // A pairing's helper stays first, whoever else is in the band.
                 let helper = all.matches[Int(random.next() % UInt64(min(all.matches.count, 12)))].id
                 let today = engine.referenceDate
-                let paired = engine.judgingPairings([Pairing(person: person.id, helper: helper, kind: need, review: today.adding(days: 30))], on: today)
+                let paired = engine.judgingPairings(
+                    [Pairing(person: person.id, helper: helper, kind: need, review: today.adding(days: 30))], on: today)
                 let first = try paired.whoCanHelp(request, limit: limit).matches.first
                 #expect(first?.id == helper, "\(id) \(helper)")
                 #expect(first?.reasons.first == "Already helps them every week")
@@ -100,20 +108,23 @@ import Testing
             })
         let clearlyBest = try engine.whoCanHelp(HelpRequest(requester: clear.0, skill: clear.1), limit: 5).matches
         for n in 1...10 {
-            let ranking = try engine.whoCanHelp(HelpRequest(requester: clear.0, skill: clear.1, id: "call-\(n)"), limit: 5)
+            let ranking = try engine.whoCanHelp(
+                HelpRequest(requester: clear.0, skill: clear.1, id: "call-\(n)"), limit: 5)
             #expect(ranking.matches.first == clearlyBest.first)
         }
         // A request whose best three or four helpers score within the band.
         let asked = try #require(
             try pairs.first { person, need in
                 let close = try engine.whoCanHelp(HelpRequest(requester: person, skill: need), limit: 20).matches
-                return close.count > 4 && close[2].score >= close[0].score - band && close[4].score < close[0].score - band
+                return close.count > 4 && close[2].score >= close[0].score - band
+                    && close[4].score < close[0].score - band
             })
         let byScore = try engine.whoCanHelp(HelpRequest(requester: asked.0, skill: asked.1), limit: 20).matches
         let close = Set(byScore.filter { $0.score >= byScore[0].score - band }.map(\.id))
         var firsts: Set<String> = []
         for n in 1...40 {
-            let ranking = try engine.whoCanHelp(HelpRequest(requester: asked.0, skill: asked.1, id: "call-\(n)"), limit: 5)
+            let ranking = try engine.whoCanHelp(
+                HelpRequest(requester: asked.0, skill: asked.1, id: "call-\(n)"), limit: 5)
             firsts.insert(try #require(ranking.matches.first).id)
         }
         #expect(firsts == close, "\(asked): \(firsts) of \(close)")
@@ -122,11 +133,13 @@ import Testing
     /// A request's id is read from the wire, written back, and held to the bounds of an id: an
     /// empty one is refused under `id` when decoded and under `request.id` when asked in code.
     @Test func aRequestIDIsReadWrittenAndChecked() throws {
-        let request = try JSONDecoder().decode(HelpRequest.self, from: Data(#"{"id":"req-9","requester":"m-vera","skill":"shopping"}"#.utf8))
+        let request = try JSONDecoder().decode(
+            HelpRequest.self, from: Data(#"{"id":"req-9","requester":"m-vera","skill":"shopping"}"#.utf8))
         #expect(request.id == "req-9")
         #expect(try JSONDecoder().decode(HelpRequest.self, from: JSONEncoder().encode(request)) == request)
         do {
-            _ = try JSONDecoder().decode(HelpRequest.self, from: Data(#"{"id":" ","requester":"m-vera","skill":"shopping"}"#.utf8))
+            _ = try JSONDecoder().decode(
+                HelpRequest.self, from: Data(#"{"id":" ","requester":"m-vera","skill":"shopping"}"#.utf8))
             Issue.record("an empty id was accepted")
         } catch let error as DecodingError {
             #expect(ValidationError(error).field == "id")

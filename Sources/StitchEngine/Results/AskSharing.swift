@@ -5,13 +5,15 @@
 /// A score difference smaller than the ``band`` says little about who would help better, yet a
 /// broker asks the first one or two listed, so a fixed order gives all the asks to whoever is a
 /// hair ahead. Each request with an id therefore orders the helpers within the band of the best
-/// by a hash of its id and the helper's id: every such helper comes first for some requests,
-/// equally often over many, and the same request always gets the same order. Helpers outside the
-/// band keep their places after it, in score order; only helpers who passed every hard constraint
-/// are ranked at all; and a request without an id keeps the order of the scores.
+/// by their ask load, least asked first (amortised fairness: those who missed out lately are paid
+/// back), and those asked alike by a hash of the request's id and the helper's id, so every such
+/// helper comes first for some requests, and the same request on the same engine always gets the
+/// same order. Helpers outside the band keep their places after it, in score order; only helpers
+/// who passed every hard constraint are ranked at all; and a request without an id keeps the
+/// order of the scores.
 ///
 /// ```swift
-/// let sharing = AskSharing(band: 0.04, requestID: "req-118")
+/// let sharing = AskSharing(band: 0.10, requestID: "req-118")
 /// let order = sharing.order(entries, limit: 5) { ids[Int($0)] }
 /// ```
 struct AskSharing {
@@ -37,7 +39,9 @@ struct AskSharing {
     ///
     /// Within the band, a helper asked less lately (`askHours`, the ask load the engine weighed)
     /// comes before one asked more, and the request's turn orders those asked alike.
-    func order(_ entries: [Pipeline.Entry], limit: Int, askHours: (Int32) -> Double = { _ in 0 }, id: (Int32) -> String) -> [Placed] {
+    func order(_ entries: [Pipeline.Entry], limit: Int, askHours: (Int32) -> Double = { _ in 0 }, id: (Int32) -> String)
+        -> [Placed]
+    {
         guard let requestID, band > 0, let best = entries.first?.score else {
             return entries.prefix(limit).map { Placed(entry: $0) }
         }
@@ -96,14 +100,15 @@ struct AskSharing {
     /// The reason a helper put before others scoring a little higher is given.
     static let forwardReason = "Close to the others listed; put forward in turn so that asks are shared"
     /// The reason a helper listed after others scoring a little lower is given.
-    static let backReason = "Scores a little above some listed before; close ones are put forward in turn so that asks are shared"
+    static let backReason =
+        "Scores a little above some listed before; close ones are put forward in turn so that asks are shared"
 
     /// The note on a ranking where helpers took turns.
     func note(count: Int) -> String {
         "The \(count) helpers scoring within \(Self.text(band)) of the best are listed in turn for this request, so that asks are shared"
     }
 
-    /// A band as scores are read, to two decimals: 0.04.
+    /// A band as scores are read, to two decimals: 0.10.
     static func text(_ band: Double) -> String {
         let hundredths = Int((band * 100).rounded())
         let fraction = hundredths % 100
