@@ -86,7 +86,8 @@ public struct Engine: Sendable {
         }
         let requester = try request.requester.map { id throws(QueryError) in try member(id, field: "request.requester") }
         let job = HelperJob(index: index, request: request, requester: requester, weights: index.configuration.weights(for: profile))
-        var ranking = Pipeline.ranking(job, limit: limit)
+        let sharing = AskSharing(band: index.configuration.askSharingBand, requestID: request.id)
+        var ranking = job.rankingSharingAsks(sharing, limit: limit)
         if !index.pairings.isEmpty { ranking = job.puttingPairedFirst(ranking, skill: request.skill, limit: limit) }
         if ranking.considered == 0 {
             let hint = index.skills.suggestion(for: request.skill).map { "; did you mean '\($0)'?" } ?? ""

@@ -172,6 +172,7 @@ extension ArgumentSchema {
     /// `match.helpers`'s request.
     static let helpRequest = object(
         [
+            "id": id("The request's own id: helpers scoring close to the best are put forward in turn by it, the same id giving the same order."),
             "requester": id("The member asking, such as \"m-arthur\"; left out for a member of the public."),
             "skill": string(
                 "The help wanted, in plain words or as a taxonomy term: \"accompany to hospital\", \"gardening\", "

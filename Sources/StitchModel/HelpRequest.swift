@@ -2,6 +2,10 @@
 ///
 /// `requester` may be omitted for a member of the public; `location` is then required.
 public struct HelpRequest: Sendable, Hashable, Codable {
+    /// The request's own id, when the broker's system gives one: helpers whose scores are close
+    /// to the best are put forward in turn by it (docs/scoring.md, "Sharing asks"), so the same
+    /// id always gives the same order. Without one the order is by score alone.
+    public var id: String?
     public var requester: String?
     public var skill: String
     /// When help is wanted, weekly. When given, helpers with no overlap are excluded.
@@ -32,8 +36,9 @@ public struct HelpRequest: Sendable, Hashable, Codable {
     public init(
         requester: String? = nil, skill: String, when: [Slot] = [], atHome: Bool = false, requiresDBS: Bool = false,
         location: Location? = nil, dbsLevel: DBSLevel? = nil, interpreter: Bool = false, date: CalendarDate? = nil,
-        whenDated: [DatedSlot] = [], helperGender: Gender? = nil
+        whenDated: [DatedSlot] = [], helperGender: Gender? = nil, id: String? = nil
     ) {
+        self.id = id
         self.requester = requester
         self.skill = skill
         self.when = when
@@ -47,7 +52,7 @@ public struct HelpRequest: Sendable, Hashable, Codable {
         self.helperGender = helperGender
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case requester, skill, when, atHome, requiresDBS, location, interpreter, date, helperGender }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case id, requester, skill, when, atHome, requiresDBS, location, interpreter, date, helperGender }
 
     /// The keys of its JSON object, by its coding keys: any other key is refused.
     public static let fieldKeys = RecordKeys(CodingKeys.self)
@@ -55,6 +60,7 @@ public struct HelpRequest: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try decoder.rejectUnknownKeys(Self.fieldKeys)
+        id = try c.decodeIfPresent(String.self, forKey: .id)
         requester = try c.decodeIfPresent(String.self, forKey: .requester)
         skill = try c.decode(String.self, forKey: .skill)
         guard !skill.trimmingSpaces.isEmpty else {
@@ -95,6 +101,7 @@ public struct HelpRequest: Sendable, Hashable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
         try c.encodeIfPresent(requester, forKey: .requester)
         try c.encode(skill, forKey: .skill)
         try c.encode(TimeList(weekly: when, dated: whenDated), forKey: .when)

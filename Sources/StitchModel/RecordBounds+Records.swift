@@ -93,6 +93,7 @@ extension HelpRequest {
     /// The fields of this request outside their bounds; empty when every field is in bounds.
     public func boundErrors() -> [ValidationError] {
         var errors: [ValidationError] = []
+        if let id { RecordBounds.checkID(id, field: "id", into: &errors) }
         if let requester { RecordBounds.checkID(requester, field: "requester", into: &errors) }
         RecordBounds.checkText(skill, field: "skill", into: &errors)
         RecordBounds.checkCount(when.count + whenDated.count, maximum: RecordBounds.maximumSlots, field: "when", into: &errors)

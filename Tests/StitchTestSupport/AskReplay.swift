@@ -19,6 +19,16 @@ public struct AskReplay: Sendable {
         case today = "today's weights"
         /// Today's broker weights, with asks in the reciprocity factor's load term.
         case withAsks = "with asks"
+        /// Today's broker weights and the helpers close to the best put forward in turn, by each
+        /// request's id (``EngineConfiguration/askSharingBand``); asks are not weighed.
+        case inTurn = "in turn"
+        /// Both: asks in the load term and the helpers close to the best put forward in turn.
+        case withAsksInTurn = "with asks, in turn"
+
+        /// Whether the asks are weighed before each request.
+        var weighsAsks: Bool { self == .withAsks || self == .withAsksInTurn }
+        /// Whether the helpers close to the best take turns.
+        var takesTurns: Bool { self == .inTurn || self == .withAsksInTurn }
     }
 
     /// The size and shape of a replay.
@@ -29,14 +39,20 @@ public struct AskReplay: Sendable {
         public var listed: Int
         public var exchangeShare: Double
         public var seed: UInt64
+        /// The band of the modes that take turns; `nil` keeps the engine's default.
+        public var band: Double?
 
-        public init(requests: Int = 600, days: Int = 30, asked: Int = 2, listed: Int = 5, exchangeShare: Double = 0.5, seed: UInt64 = 7) {
+        public init(
+            requests: Int = 600, days: Int = 30, asked: Int = 2, listed: Int = 5, exchangeShare: Double = 0.5, seed: UInt64 = 7,
+            band: Double? = nil
+        ) {
             self.requests = requests
             self.days = days
             self.asked = asked
             self.listed = listed
             self.exchangeShare = exchangeShare
             self.seed = seed
+            self.band = band
         }
     }
 
@@ -81,6 +97,11 @@ public struct AskReplay: Sendable {
             let broker = configuration.weights(for: .broker)
             configuration.weights[.broker] = FactorWeights(skill: broker.skill, availability: broker.availability, locality: broker.locality)
         }
+        if !mode.takesTurns {
+            configuration.askSharingBand = 0
+        } else if let band = settings.band {
+            configuration.askSharingBand = band
+        }
         var live = try LiveCommunity(community: community, taxonomy: taxonomy, configuration: configuration)
         var random = SplitMix64(seed: settings.seed)
         let askers = community.members.filter { $0.active && !$0.needs.isEmpty }
@@ -94,8 +115,9 @@ public struct AskReplay: Sendable {
             let requester = askers[Int(random.next() % UInt64(askers.count))]
             let need = requester.needs[Int(random.next() % UInt64(requester.needs.count))]
             let roll = Double(random.next() >> 11) / Double(1 << 53)
-            let engine = mode == .withAsks ? live.engine.weighingAsks(asks, exchanges: exchanges, on: day) : live.engine
-            let request = HelpRequest(requester: requester.id, skill: need, date: day)
+            let engine = mode.weighsAsks ? live.engine.weighingAsks(asks, exchanges: exchanges, on: day) : live.engine
+            // Every request has its own id, as a broker's system numbers its calls.
+            let request = HelpRequest(requester: requester.id, skill: need, date: day, id: "req-\(i + 1)")
             let ranking = try engine.whoCanHelp(request, limit: settings.listed, profile: .broker)
             for match in ranking.matches {
                 listed += 1

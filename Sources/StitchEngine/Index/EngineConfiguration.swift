@@ -25,6 +25,12 @@ public struct EngineConfiguration: Sendable, Hashable {
     /// The language most of the community shares (ISO 639-1): a shared preferred language is
     /// named in the reasons only when it is another ("Speaks Somali").
     public var communityLanguage: String = "en"
+    /// Who-can-help's helpers scoring within this of the best are put forward in turn, by the
+    /// request's id, so that asks are shared (docs/scoring.md, "Sharing asks in turn"); 0 turns
+    /// it off, and a request without an id is always ranked by score alone.
+    public var askSharingBand: Double = 0.10
+    /// How many of the best-scoring helpers the band is drawn from (at least the limit asked).
+    public var askSharingPool: Int = 20
     /// Factor weights by profile.
     public var weights: [ScoringProfile: FactorWeights] = ScoringProfile.defaultWeights
 
