@@ -12,7 +12,8 @@ extension StitchService {
 
     /// `match.helpers`: the members who could help with a request, ranked.
     public nonisolated func whoCanHelp(_ params: MethodParams.Helpers) async throws(ServiceError) -> Ranking {
-        let engine = await snapshot().engine()
+        // Pairings, asks and dismissals as they stand on the day the help is for.
+        let engine = await snapshot().engine(on: params.request.day)
         return noted(
             try Self.run(engine) { () throws(QueryError) in
                 try engine.whoCanHelp(params.request, limit: params.limit ?? Self.defaultLimit, profile: params.profile ?? .broker)

@@ -27,6 +27,10 @@ public struct HelpRequest: Sendable, Hashable, Codable {
     /// The day help is wanted, on which DBS checks are judged; the first day of ``whenDated``, else
     /// the engine's today, when not given.
     public var date: CalendarDate?
+    /// The day the request is for: ``date``, else the first day of ``whenDated``; `nil` for a
+    /// request of weekly times only (judged on the engine's today). DBS checks, pairings, asks and
+    /// dismissals are judged on it.
+    public var day: CalendarDate? { date ?? whenDated.min()?.date }
     /// Where help is wanted; defaults to the requester's location.
     public var location: Location?
     /// The gender asked for in the helper, for this request: overrides the requester's own

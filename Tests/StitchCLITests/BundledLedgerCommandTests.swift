@@ -48,8 +48,11 @@ struct BundledLedgerCommandTests {
             #expect(pairings.status == 0, "\(pairings.stderr)")
             #expect(pairings.stdout.contains("m-elsie  m-tunde  lifts  2026-10-09 to review 2027-10-08"), "\(pairings.stdout)")
 
-            // Who can help Elsie with lifts: Tunde first, because he already helps her every week.
-            let help = try runner.run(["who-can-help", "--db", db, "--requester", "m-elsie", "--skill", "lifts", "--limit", "5", "--json"])
+            // Who can help Elsie with lifts on a day the pairing holds (it runs from 2026-10-09 to
+            // its review on 2027-10-08): Tunde first, because he already helps her every week.
+            let help = try runner.run([
+                "who-can-help", "--db", db, "--requester", "m-elsie", "--skill", "lifts", "--limit", "5", "--json", "--date", "2027-01-12",
+            ])
             #expect(help.status == 0, "\(help.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(help.stdout.utf8)) as? [String: Any])
             let matches = try #require(object["matches"] as? [[String: Any]])
@@ -58,8 +61,11 @@ struct BundledLedgerCommandTests {
             #expect(reasons.contains { $0.contains("Already helps them every week") }, "\(reasons)")
 
             // Read without storing (--demo), the same pairing holds.
-            let demo = try runner.run(["who-can-help", "--demo", "--requester", "m-elsie", "--skill", "lifts", "--limit", "1"])
+            let demo = try runner.run(["who-can-help", "--demo", "--requester", "m-elsie", "--skill", "lifts", "--limit", "1", "--date", "2027-01-12"])
             #expect(demo.stdout.contains("m-tunde") && demo.stdout.contains("Already helps them every week"), "\(demo.stdout)")
+            // On a day after its review, the pairing has lapsed until it is reviewed.
+            let lapsed = try runner.run(["who-can-help", "--db", db, "--requester", "m-elsie", "--skill", "lifts", "--limit", "5", "--date", "2027-11-02"])
+            #expect(lapsed.status == 0 && !lapsed.stdout.contains("Already helps them every week"), "\(lapsed.stdout)")
         }
     }
 

@@ -42,7 +42,7 @@ struct ToolCallTests {
         let texts = Self.texts(result)
         try #require(texts.count == 2)
         #expect(
-            texts[0].hasPrefix("2 helpers of 92 considered; ruled out: availability 45, distance 38"), "\(texts[0])")
+            texts[0].hasPrefix("2 helpers of 92 considered; ruled out: availability 46, distance 37"), "\(texts[0])")
         #expect(texts[0].contains("1. m-june (June) score 0.823"), "\(texts[0])")
         let expected = try await Self.service.get().whoCanHelp(
             MethodParams.Helpers(

@@ -66,7 +66,7 @@ struct HelperJob: ScoringJob {
         atHome = request.atHome || (requester?.has(.housebound) ?? false)
         requiresDBS = request.requiresDBS
         dbs = DBSJudgement(
-            level: request.dbsLevel ?? .enhanced, day: request.date ?? request.whenDated.min()?.date ?? index.today,
+            level: request.dbsLevel ?? .enhanced, day: request.day ?? index.today,
             validYears: index.configuration.dbsValidYears)
         languages = requester?.languages ?? []
         interpreter = request.interpreter || (requester?.has(.interpreter) ?? false)
