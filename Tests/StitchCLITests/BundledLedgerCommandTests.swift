@@ -20,7 +20,7 @@ struct BundledLedgerCommandTests {
 
     @Test func theDemoHoldsItsLedgerAndPairing() async throws {
         let runner = self.runner
-        try await offThePool {
+        do {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-bundled-\(UUID().uuidString.prefix(8))").path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -71,7 +71,7 @@ struct BundledLedgerCommandTests {
 
     @Test func exportWritesTheLedgerAndPairingBackAndImportReadsThem() async throws {
         let runner = self.runner
-        try await offThePool {
+        do {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-roundtrip-\(UUID().uuidString.prefix(8))").path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -99,7 +99,7 @@ struct BundledLedgerCommandTests {
 
     @Test func anEntryNamingAnUnknownAccountIsReportedNotDropped() async throws {
         let runner = self.runner
-        try await offThePool {
+        do {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stitch-badledger-\(UUID().uuidString.prefix(8))").path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: folder) }
