@@ -43,24 +43,54 @@ extension HelperJob {
     /// a pairing holds and no hard constraint rules them out (then a note says so, by reason).
     /// Their reciprocity leaves out the asks: a pairing is exempt from load spreading.
     func puttingPairedFirst(_ ranking: Ranking, skill: String, limit: Int) -> Ranking {
-        guard let c = index.pairedHelper(of: subjectID, kind: skill, term: wanted) else { return ranking }
         var ranking = ranking
+        switch judgePaired(index.pairedHelper(of: subjectID, kind: skill, term: wanted), reason: Self.pairedReason, index: index) {
+        case .none:
+            break
+        case .ruledOut(let reason):
+            ranking.notes.append("The helper paired with them for this is ruled out today: \(reason.explanation)")
+        case .chosen(let match):
+            ranking.puttingFirst(match, limit: limit)
+        }
+        return ranking
+    }
+}
+
+/// What a pairing that holds makes of a job's paired member.
+enum PairedJudgement {
+    /// No pairing holds for the person (or it names someone unknown).
+    case none
+    /// The paired member meets every constraint: listed first, with this match.
+    case chosen(Match)
+    /// The paired member is ruled out today, by the first constraint they fail.
+    case ruledOut(ExclusionReason)
+}
+
+extension ScoringJob {
+    /// The paired member `c` (`nil`: no pairing holds) as this job's candidate: their match,
+    /// whatever their score, with `reason` first, when they meet every hard constraint of the job;
+    /// else the first constraint they fail. Their reciprocity leaves out the asks (a pairing is
+    /// exempt from load spreading).
+    func judgePaired(_ c: Int32?, reason: String, index: CommunityIndex) -> PairedJudgement {
+        guard let c else { return .none }
         var report = ConstraintReport(explain: false)
         checkConstraints(c, &report)
-        if let reason = report.firstFailure {
-            ranking.notes.append("The helper paired with them for this is ruled out today: \(reason.explanation)")
-            return ranking
-        }
-        let m = Int(c)
+        if let failure = report.firstFailure { return .ruledOut(failure) }
         var f = factors(c)
-        f.reciprocity = index.ledger.giverReciprocity[m]
+        f.reciprocity = index.ledger.giverReciprocity[Int(c)]
         f = f.clamped()
-        var match = match(c, score: weights.combine(f), factors: f)
-        match.reasons.insert(Self.pairedReason, at: 0)
-        ranking.matches.removeAll { $0.id == match.id }
-        ranking.matches.insert(match, at: 0)
-        if ranking.matches.count > limit { ranking.matches.removeLast(ranking.matches.count - limit) }
-        return ranking
+        var match = match(c, score: score(c, factors: f), factors: f)
+        match.reasons.insert(reason, at: 0)
+        return .chosen(match)
+    }
+}
+
+extension Ranking {
+    /// `match` first, in place of any other listing of the same member, keeping at most `limit`.
+    mutating func puttingFirst(_ match: Match, limit: Int) {
+        matches.removeAll { $0.id == match.id }
+        matches.insert(match, at: 0)
+        if matches.count > limit { matches.removeLast(matches.count - limit) }
     }
 }
 
@@ -68,32 +98,14 @@ extension BuddyJob {
     /// The reason a paired buddy is suggested with.
     static let pairedReason = "Already goes along with them"
 
-    /// What a buddy pairing that holds for the person makes of this activity's buddy.
-    enum Paired {
-        /// No buddy pairing holds for the person (or it names someone unknown).
-        case none
-        /// The paired buddy meets every constraint: they go along, with this match.
-        case chosen(Match)
-        /// The paired buddy cannot go along to this activity, by the first constraint they fail.
-        case ruledOut(ExclusionReason)
-    }
-
     /// The buddy paired with the person (a pairing of kind ``Pairing/buddyKind`` that holds),
     /// judged for this activity: chosen, whatever their score, when they meet every constraint
     /// a buddy must meet (``checkConstraints(_:_:)``), with ``pairedReason`` first; else ruled
     /// out by reason. Their reciprocity leaves out the asks, as a paired helper's does: a pairing
     /// is exempt from load spreading.
-    func paired() -> Paired {
-        guard !index.pairings.isEmpty, let c = index.pairedHelper(of: person.id, kind: Pairing.buddyKind, term: nil) else { return .none }
-        var report = ConstraintReport(explain: false)
-        checkConstraints(c, &report)
-        if let reason = report.firstFailure { return .ruledOut(reason) }
-        var f = factors(c)
-        f.reciprocity = index.ledger.giverReciprocity[Int(c)]
-        f = f.clamped()
-        var match = match(c, score: score(c, factors: f), factors: f)
-        match.reasons.insert(Self.pairedReason, at: 0)
-        return .chosen(match)
+    func paired() -> PairedJudgement {
+        guard !index.pairings.isEmpty else { return .none }
+        return judgePaired(index.pairedHelper(of: person.id, kind: Pairing.buddyKind, term: nil), reason: Self.pairedReason, index: index)
     }
 
     /// The note a ranking carries when the paired buddy cannot go along to this activity.
@@ -111,9 +123,7 @@ extension BuddyJob {
         case .ruledOut(let reason):
             ranking.notes.append(pairedNote(reason))
         case .chosen(let match):
-            ranking.matches.removeAll { $0.id == match.id }
-            ranking.matches.insert(match, at: 0)
-            if ranking.matches.count > limit { ranking.matches.removeLast(ranking.matches.count - limit) }
+            ranking.puttingFirst(match, limit: limit)
         }
         return ranking
     }
