@@ -23,8 +23,7 @@ extension StitchService {
             throw .query(.unknownMember(field: "helper", id: pairing.helper), engine: engine)
         }
         try storeAsks("pairing.start") { try $0.save(pairing: pairing) }
-        pairings.removeAll { $0.person == pairing.person && $0.isKind(pairing.kind) }
-        pairings.append(pairing)
+        keep(pairing)
         withdrawSnapshot()
         return pairing
     }
@@ -40,8 +39,7 @@ extension StitchService {
         pairing.review = params.review
         if let problem = pairing.validationErrors().first { throw ServiceError.invalidParams(problem) }
         try storeAsks("pairing.review") { try $0.save(pairing: pairing) }
-        pairings.removeAll { $0.person == pairing.person && $0.isKind(pairing.kind) }
-        pairings.append(pairing)
+        keep(pairing)
         withdrawSnapshot()
         return pairing
     }
@@ -89,5 +87,11 @@ extension StitchService {
         problems += CommunityFile.pairingErrors(dated, in: file.community, people: people)
         if !problems.isEmpty { throw ValidationErrors(problems) }
         return dated
+    }
+
+    /// Keeps `pairing` in memory in place of the pairing of the same person and kind, if any.
+    func keep(_ pairing: Pairing) {
+        pairings.removeAll { $0.person == pairing.person && $0.isKind(pairing.kind) }
+        pairings.append(pairing)
     }
 }

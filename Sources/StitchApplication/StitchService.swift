@@ -288,10 +288,7 @@ public actor StitchService {
         pruneOutcomes()
         pruneDismissals()
         pruneAsks()
-        for pairing in incoming {
-            pairings.removeAll { $0.person == pairing.person && $0.isKind(pairing.kind) }
-            pairings.append(pairing)
-        }
+        for pairing in incoming { keep(pairing) }
         withdrawSnapshot()
         return .init(members: next.members.count, activities: next.activities.count, exchanges: next.exchanges.count, attendance: next.attendance.count)
     }
